@@ -1,0 +1,56 @@
+# Back Relief. `make run` and `make test` work on a fresh machine with Python 3.11+, Node 20, make.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 3000
+export PYTHONPATH := $(CURDIR)/lambda:$(CURDIR)
+export BACK_RELIEF_DATA_DIR ?= $(CURDIR)/.data
+
+.PHONY: setup run serve chat test lint model bench package deploy clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
+
+model: $(VENV)/.installed
+	$(PY) -m interaction_models.build
+
+run: $(VENV)/.installed model
+	PORT=$(PORT) $(PY) -m back_relief.hosting --dev --host 127.0.0.1 --port $(PORT)
+
+serve: $(VENV)/.installed model
+	@test -n "$$SKILL_ID" || { echo "serve: set SKILL_ID (production mode verifies requests)"; exit 2; }
+	$(PY) -m back_relief.hosting --host $${HOST:-0.0.0.0} --port $(PORT)
+
+chat: $(VENV)/.installed model
+	$(PY) -m back_relief.simulator
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check lambda interaction_models tests scripts bench
+	$(VENV)/bin/ruff format --check lambda interaction_models tests scripts bench
+	$(VENV)/bin/mypy
+
+test: setup
+	$(PY) -m interaction_models.build --check
+	$(MAKE) --no-print-directory lint
+	$(PY) -m pytest
+
+bench: $(VENV)/.installed
+	$(PY) -m bench.run
+
+package: $(VENV)/.installed
+	$(PY) scripts/package.py
+
+deploy: package
+	bash scripts/deploy.sh
+
+clean:
+	rm -rf $(VENV) node_modules build .aws-sam .data .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,164 @@
+"""Generate the ASK interaction models from the hand-edited source.
+
+    python -m interaction_models.build          # write skill-package/interactionModels/custom/*.json
+    python -m interaction_models.build --check  # exit 1 if any generated file is stale
+
+Source: every en/*.yaml (intents with samples, custom slot types), plus
+locales/<locale>.yaml (extra samples and synonyms for one locale). The SYMPTOM slot type
+is generated from the triage examples in the skill's content, so the phrasings that
+triage is tested on are exactly the ones the voice model listens for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import re
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "interaction_models"
+OUTPUT = ROOT / "skill-package" / "interactionModels" / "custom"
+TRIAGE = ROOT / "lambda" / "back_relief" / "content" / "en" / "triage.toml"
+LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
+INVOCATION = "back relief"
+_GROUP = re.compile(r"\(([^()]*)\)")
+_VALID = re.compile(r"^[a-z' ]*(\{[A-Za-z]+\}[a-z' ]*)*$")
+
+
+class ModelError(ValueError):
+    pass
+
+
+def expand(sample: str) -> list[str]:
+    """Expand "(a|b|)" groups into every combination; "(x|)" makes x optional."""
+    parts = _GROUP.split(sample)
+    literals, groups = parts[0::2], [g.split("|") for g in parts[1::2]]
+    out = []
+    for choice in itertools.product(*groups):
+        text = literals[0] + "".join(c + lit for c, lit in zip(choice, literals[1:], strict=True))
+        out.append(" ".join(text.split()))
+    return out
+
+
+def _load_yaml(path: Path) -> dict[str, Any]:
+    with path.open() as fh:
+        data = yaml.safe_load(fh) or {}
+    if not isinstance(data, dict):
+        raise ModelError(f"{path.name}: top level must be a mapping")
+    return data
+
+
+def _symptom_type() -> list[dict[str, Any]]:
+    with TRIAGE.open("rb") as fh:
+        triggers = tomllib.load(fh)["triggers"]
+    values = []
+    for trigger_id, trigger in triggers.items():
+        examples = [" ".join(e.lower().split()) for e in trigger.get("examples", [])]
+        if examples:
+            values.append({"id": trigger_id, "value": examples[0], "synonyms": examples[1:]})
+    return values
+
+
+def source() -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+    intents: dict[str, dict[str, Any]] = {}
+    types: dict[str, list[dict[str, Any]]] = {}
+    for path in sorted((SOURCE / "en").glob("*.yaml")):
+        data = _load_yaml(path)
+        for name, spec in (data.get("intents") or {}).items():
+            if name in intents:
+                raise ModelError(f"{path.name}: intent {name} is defined twice")
+            intents[name] = spec or {}
+        for name, values in (data.get("types") or {}).items():
+            types[name] = values
+    types["SYMPTOM"] = _symptom_type()
+    return intents, types
+
+
+def build_locale(locale: str) -> dict[str, Any]:
+    intents, types = source()
+    override_path = SOURCE / "locales" / f"{locale}.yaml"
+    override = _load_yaml(override_path) if override_path.exists() else {}
+    extra_samples: dict[str, list[str]] = override.get("add_samples") or {}
+    extra_synonyms: dict[str, dict[str, list[str]]] = override.get("add_synonyms") or {}
+    owner: dict[str, str] = {}
+    out_intents = []
+    for name, spec in intents.items():
+        slots: dict[str, str] = spec.get("slots") or {}
+        samples: list[str] = []
+        for raw in [*(spec.get("samples") or []), *extra_samples.get(name, [])]:
+            for sample in expand(raw):
+                _check_sample(name, sample, slots)
+                if sample in owner and owner[sample] != name:
+                    raise ModelError(f"'{sample}' is in both {owner[sample]} and {name}")
+                if sample not in owner:
+                    owner[sample] = name
+                    samples.append(sample)
+        intent: dict[str, Any] = {"name": name, "samples": samples}
+        if slots:
+            intent["slots"] = [{"name": s, "type": t} for s, t in slots.items()]
+        out_intents.append(intent)
+    out_types = []
+    for name, values in sorted(types.items()):
+        added = extra_synonyms.get(name, {})
+        out_values = []
+        for value in values:
+            synonyms = [*value.get("synonyms", []), *added.get(value["id"], [])]
+            entry: dict[str, Any] = {"value": value["value"]}
+            if synonyms:
+                entry["synonyms"] = list(dict.fromkeys(synonyms))
+            out_values.append({"id": value["id"], "name": entry})
+        out_types.append({"name": name, "values": out_values})
+    return {
+        "interactionModel": {
+            "languageModel": {
+                "invocationName": INVOCATION,
+                "modelConfiguration": {"fallbackIntentSensitivity": {"level": "LOW"}},
+                "intents": out_intents,
+                "types": out_types,
+            }
+        }
+    }
+
+
+def _check_sample(intent: str, sample: str, slots: dict[str, str]) -> None:
+    if not _VALID.match(sample):
+        raise ModelError(f"{intent}: invalid sample '{sample}' (lowercase words only)")
+    for used in re.findall(r"\{([A-Za-z]+)\}", sample):
+        if used not in slots:
+            raise ModelError(f"{intent}: sample '{sample}' uses undeclared slot {used}")
+
+
+def render(locale: str) -> str:
+    return json.dumps(build_locale(locale), indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--check", action="store_true", help="fail if generated files are stale")
+    args = parser.parse_args(argv)
+    stale = []
+    for locale in LOCALES:
+        path = OUTPUT / f"{locale}.json"
+        text = render(locale)
+        if args.check:
+            if not path.exists() or path.read_text() != text:
+                stale.append(path.name)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+    if stale:
+        print("stale interaction models (run `make model`):", ", ".join(stale), file=sys.stderr)
+        return 1
+    print("interaction models", "up to date" if args.check else f"written to {OUTPUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

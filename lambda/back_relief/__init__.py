@@ -1,0 +1,1 @@
+"""Back Relief: an Alexa skill that guides self-care for back spasms."""

@@ -1,0 +1,106 @@
+"""Spoken answers: one per answer intent, free-text questions, and stretch how-tos."""
+
+from __future__ import annotations
+
+from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model.response import Response
+
+from ..interceptors import get_turn
+from ..turn import Turn
+from .base import intent_name, respond, slot
+
+ROUTINE_STATUSES = ("active", "paused", "timing")
+
+
+def say_answer(turn: Turn, answer_id: str) -> None:
+    answer = turn.content.answers[answer_id]
+    turn.reply.say(answer["say"])
+    turn.reply.card = (answer["title"], answer["say"])
+    offer_or_carry_on(turn, answer.get("offer"))
+
+
+def offer_or_carry_on(turn: Turn, offer: str | None) -> None:
+    """After an answer: offer to carry on a routine in progress, else the answer's offer."""
+    routine = turn.routine
+    if routine is not None and turn.state.status in ROUTINE_STATUSES:
+        question = turn.content.message("routine_carry_on", name=routine.name)
+        turn.reply.say(question)
+        turn.set_pending("resume")
+        turn.reply.ask(question)
+    elif offer:
+        turn.set_pending(f"offer:{offer}")
+        turn.reply.ask(question_of(turn))
+
+
+def question_of(turn: Turn) -> str:
+    """The reprompt for an offer: the answer's own closing question."""
+    last = turn.reply.speech[-1] if turn.reply.speech else ""
+    sentences = [s for s in last.replace("?", "?|").split("|") if s.strip().endswith("?")]
+    return sentences[-1].strip() if sentences else turn.content.message("anything_else")
+
+
+class AnswerHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return intent_name(handler_input) in get_turn(handler_input).content.intent_answers
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = get_turn(handler_input)
+        say_answer(turn, turn.content.intent_answers[intent_name(handler_input)])
+        return respond(handler_input)
+
+
+class FreeTextHandler(AbstractRequestHandler):
+    """The catch-all question and symptom intents carry raw text: find the best answer."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return intent_name(handler_input) in ("QuestionIntent", "SymptomIntent")
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = get_turn(handler_input)
+        name = intent_name(handler_input)
+        text, _ = slot(handler_input, "Query" if name == "QuestionIntent" else "Symptom")
+        answer_id = turn.content.matcher.match(text or "")
+        if answer_id:
+            say_answer(turn, answer_id)
+        elif name == "SymptomIntent":
+            turn.say("symptom_no_flag")
+            turn.set_pending("symptom_warning")
+            turn.reply.ask(turn.content.message("symptom_no_flag").split(". ")[-1])
+        else:
+            turn.say("no_answer")
+            offer_or_carry_on(turn, None)
+        return respond(handler_input)
+
+
+class StretchHowToHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return intent_name(handler_input) == "StretchHowToIntent"
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = get_turn(handler_input)
+        _, stretch_id = slot(handler_input, "Stretch")
+        where = turn.content.stretches.get(stretch_id or "")
+        if where is None:
+            steps = turn.content.routines["stretches"].steps
+            names = ", ".join(s.title for s in steps if s.id)
+            turn.say("stretch_list", names=names)
+            turn.reply.ask(turn.content.message("stretch_list", names=names))
+            return respond(handler_input)
+        routine_id, index = where.split(":")
+        step = turn.content.routines[routine_id].steps[int(index)]
+        text = turn.content.message(
+            "stretch_howto",
+            title=step.title,
+            start=step.start,
+            movement=step.movement,
+            seconds=step.seconds,
+            reps=step.reps,
+            each_side=turn.content.message("each_side") if step.sides else "",
+            breathing=step.breathing,
+            stop_if=step.stop_if,
+        )
+        turn.reply.say(text)
+        turn.reply.card = (step.title, text)
+        offer_or_carry_on(turn, "stretches")
+        return respond(handler_input)

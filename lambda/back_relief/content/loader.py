@@ -1,0 +1,119 @@
+"""Load spoken content once per container: en/*.toml merged, then a locale's overrides.
+
+Placeholders such as {emergency} are filled from the locale's [vocab] at load time, so
+handlers never format locale words themselves. Placeholders the code fills per request
+({minutes}, {name}, ...) are left untouched.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..routines.model import Routine
+from ..safety.triage import TriageRules
+from .matcher import AnswerMatcher
+
+HERE = Path(__file__).parent
+LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
+DEFAULT_LOCALE = "en-US"
+# Explicit fallbacks (issue 9): any other English locale speaks US English content; any
+# other language gets English rather than an error, since it is all we have.
+FALLBACKS = {"en": "en-US"}
+
+
+def supported_locale(locale: str | None) -> str:
+    if locale in LOCALES:
+        return locale
+    language = (locale or "").split("-")[0].lower()
+    return FALLBACKS.get(language, DEFAULT_LOCALE)
+
+
+@dataclass(frozen=True)
+class Content:
+    locale: str
+    vocab: dict[str, str]
+    messages: dict[str, Any]
+    answers: dict[str, dict[str, Any]]
+    intent_answers: dict[str, str]  # intent name -> answer id
+    tiers: dict[str, dict[str, Any]]
+    triggers: dict[str, dict[str, Any]]
+    warning_signs: dict[str, str]
+    routines: dict[str, Routine]
+    stretches: dict[str, str]  # stretch id -> routine step index key "stretches:<i>"
+    triage: TriageRules
+    matcher: AnswerMatcher
+
+    def message(self, key: str, **params: Any) -> str:
+        return fill(self.messages[key], params)
+
+
+class _Keep(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(text: str, params: dict[str, Any]) -> str:
+    return text.format_map(_Keep(params)) if "{" in text else text
+
+
+def _render(value: Any, vocab: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        return fill(value, vocab)
+    if isinstance(value, list):
+        return [_render(v, vocab) for v in value]
+    if isinstance(value, dict):
+        return {k: _render(v, vocab) for k, v in value.items()}
+    return value
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+@cache
+def _english() -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for path in sorted((HERE / "en").glob("*.toml")):
+        with path.open("rb") as fh:
+            merged = _merge(merged, tomllib.load(fh))
+    return merged
+
+
+@cache
+def load(locale: str | None) -> Content:
+    """The content for a locale; parsed once per container, whatever the traffic."""
+    code = supported_locale(locale)
+    with (HERE / "locales" / f"{code}.toml").open("rb") as fh:
+        override = tomllib.load(fh)
+    data = _merge(_english(), override)
+    vocab: dict[str, str] = data.pop("vocab")
+    data = _render(data, vocab)
+    answers: dict[str, dict[str, Any]] = data.get("answers", {})
+    routines = {rid: Routine.from_data(rid, r) for rid, r in data["routines"].items()}
+    stretches = {
+        step.id: f"stretches:{i}" for i, step in enumerate(routines["stretches"].steps) if step.id
+    }
+    return Content(
+        locale=code,
+        vocab=vocab,
+        messages=data["messages"],
+        answers=answers,
+        intent_answers={a["intent"]: aid for aid, a in answers.items()},
+        tiers=data["tiers"],
+        triggers=data["triggers"],
+        warning_signs=data["warning_signs"],
+        routines=routines,
+        stretches=stretches,
+        triage=TriageRules.from_data(data),
+        matcher=AnswerMatcher(answers),
+    )

@@ -1,0 +1,76 @@
+"""Routines as data: built from content/en/routines.toml, no ASK or AWS imports."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+StepKind = Literal["instruct", "hold", "timed"]
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: StepKind
+    title: str
+    say: str = ""
+    # timed
+    minutes: int = 0
+    min_minutes: int = 0
+    max_minutes: int = 0
+    announce: str = ""
+    pack: str = ""
+    # hold
+    seconds: int = 0
+    done: str = ""
+    # stretch holds: a described movement paced rep by rep, per side
+    id: str = ""
+    start: str = ""
+    movement: str = ""
+    breathing: str = ""
+    stop_if: str = ""
+    cue: str = ""
+    back: str = ""
+    reps: int = 1
+    sides: bool = False
+    sources: tuple[str, ...] = ()
+    # instruct steps that loop back (massage: repeat for the next tight spot)
+    loop_to: int = -1
+    loops: int = 0
+    after_loops: str = ""
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Step:
+        values = dict(data)
+        if "sources" in values:
+            values["sources"] = tuple(values["sources"])
+        return cls(**values)
+
+    def clamp_minutes(self, wanted: int | None) -> int:
+        if wanted is None:
+            return self.minutes
+        return max(self.min_minutes, min(self.max_minutes, wanted))
+
+
+@dataclass(frozen=True)
+class Routine:
+    id: str
+    name: str
+    title: str
+    steps: tuple[Step, ...]
+    pack: str = ""
+    cold: bool = False
+    gap_minutes: int = 0
+    reminder_hours: int = 0
+    timer_label: str = ""
+    sources: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def from_data(cls, routine_id: str, data: Mapping[str, Any]) -> Routine:
+        values = {k: v for k, v in data.items() if k != "steps"}
+        values["sources"] = tuple(values.get("sources", ()))
+        steps = tuple(Step.from_data(s) for s in data["steps"])
+        return cls(id=routine_id, steps=steps, **values)
+
+    def pack_for(self, index: int) -> str:
+        return self.steps[index].pack or self.pack

@@ -1,0 +1,55 @@
+"""The store interface: opaque per-user records with optimistic versioning.
+
+The store knows nothing about routines. It keeps a small JSON-able dict per user key
+(already a hash, never a raw Alexa user id), a version for conditional writes, and an
+expiry time so old progress disappears on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+# Progress older than this is useless (a routine lasts under an hour; the ice gap
+# rule looks back two hours), so records expire after a week of silence.
+DEFAULT_TTL_SECONDS = 7 * 24 * 3600
+
+
+class StoreError(Exception):
+    """The store could not be reached or answered with an error."""
+
+
+class ConflictError(StoreError):
+    """Another writer saved a newer version first (e.g. a second device)."""
+
+
+@dataclass(frozen=True)
+class Record:
+    data: dict[str, Any]
+    version: int  # 0 means "never saved"
+
+
+EMPTY = Record(data={}, version=0)
+
+
+class Store(Protocol):
+    def load(self, user_key: str) -> Record:
+        """Return the user's record, or EMPTY when there is none (or it expired)."""
+        ...
+
+    def save(self, user_key: str, data: dict[str, Any], expected_version: int, now: float) -> int:
+        """Write data if the stored version still equals expected_version.
+
+        Returns the new version. Raises ConflictError when someone else wrote first,
+        StoreError on any other failure. `now` (epoch seconds) sets the expiry.
+        """
+        ...
+
+    def delete(self, user_key: str) -> None:
+        """Forget everything about the user."""
+        ...
+
+
+# Handlers get the store through a factory so that the first request, not import, opens it.
+StoreFactory = Callable[[], Store]

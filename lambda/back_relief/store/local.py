@@ -1,0 +1,81 @@
+"""Embedded store on stdlib sqlite3: the default for `make run`, the simulator and tests."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+from .base import DEFAULT_TTL_SECONDS, EMPTY, ConflictError, Record, StoreError
+
+
+class LocalStore:
+    def __init__(self, data_dir: str | Path, ttl_seconds: int = DEFAULT_TTL_SECONDS) -> None:
+        self._ttl = ttl_seconds
+        path = Path(data_dir)
+        if str(data_dir) != ":memory:":
+            path.mkdir(parents=True, exist_ok=True)
+            path = path / "back_relief.sqlite3"
+        # One connection shared by the web server's threads; sqlite serialises writes,
+        # the lock keeps our read-check-write of the version atomic.
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS progress ("
+            " user_key TEXT PRIMARY KEY, data TEXT NOT NULL,"
+            " version INTEGER NOT NULL, expires_at INTEGER NOT NULL)"
+        )
+
+    def load(self, user_key: str) -> Record:
+        import time
+
+        try:
+            with self._lock:
+                row = self._db.execute(
+                    "SELECT data, version, expires_at FROM progress WHERE user_key = ?",
+                    (user_key,),
+                ).fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(str(exc)) from exc
+        if row is None or row[2] < time.time():
+            return EMPTY
+        return Record(data=json.loads(row[0]), version=int(row[1]))
+
+    def save(self, user_key: str, data: dict[str, Any], expected_version: int, now: float) -> int:
+        new_version = expected_version + 1
+        payload = json.dumps(data, separators=(",", ":"), sort_keys=True)
+        expires = int(now) + self._ttl
+        try:
+            with self._lock:
+                if expected_version == 0:
+                    cur = self._db.execute(
+                        "INSERT OR IGNORE INTO progress VALUES (?, ?, ?, ?)",
+                        (user_key, payload, new_version, expires),
+                    )
+                    if cur.rowcount == 0:
+                        # An expired row counts as absent: replace it, but never a live one.
+                        cur = self._db.execute(
+                            "UPDATE progress SET data = ?, version = ?, expires_at = ?"
+                            " WHERE user_key = ? AND expires_at < ?",
+                            (payload, new_version, expires, user_key, int(now)),
+                        )
+                else:
+                    cur = self._db.execute(
+                        "UPDATE progress SET data = ?, version = ?, expires_at = ?"
+                        " WHERE user_key = ? AND version = ?",
+                        (payload, new_version, expires, user_key, expected_version),
+                    )
+        except sqlite3.Error as exc:
+            raise StoreError(str(exc)) from exc
+        if cur.rowcount != 1:
+            raise ConflictError(f"version {expected_version} is stale")
+        return new_version
+
+    def delete(self, user_key: str) -> None:
+        try:
+            with self._lock:
+                self._db.execute("DELETE FROM progress WHERE user_key = ?", (user_key,))
+        except sqlite3.Error as exc:
+            raise StoreError(str(exc)) from exc

@@ -1,0 +1,250 @@
+"""Build the Lambda deployment artifact: build/back-relief.zip (+ build/template.yaml).
+
+The zip holds the runtime dependencies from requirements.txt (wheels for Python 3.13 on
+arm64, whatever machine builds it), lambda_function.py and the back_relief package (code,
+content TOML and JSON data only), with bytecode compiled by a real Python 3.13.
+
+Why bytecode: Lambda's /var/task is read-only, so without shipped .pyc files every cold start
+compiles the SDK and the skill in memory again. The .pyc files use the "unchecked-hash"
+invalidation mode because zip files keep modification times at two-second resolution, which
+would make timestamp-checked .pyc files look stale and be ignored.
+
+build/template.yaml is template.yaml with CodeUri pointing at the zip, ready for `sam deploy`.
+The zip is reproducible (sorted entries, fixed timestamps), so an unchanged build is not
+uploaded again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PLATFORM = "manylinux2014_aarch64"
+PYTHON_VERSION = "3.13"
+# The source files the skill reads at run time; everything else under lambda/ (caches, notes,
+# test leftovers) stays out of the artifact.
+SOURCE_SUFFIXES = {".py", ".toml", ".json"}
+SKIP_DIRS = {"__pycache__", "tests", "test", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+LAMBDA_ZIP_LIMIT_MB = 50.0
+LAMBDA_UNZIPPED_LIMIT_MB = 250.0
+CODE_URI_LINE = "      CodeUri: lambda/\n"
+
+
+def find_python313(explicit: str | None) -> str | None:
+    """Return a working Python 3.13 interpreter, or None.
+
+    pyenv shims exist for versions that are installed but not selected and then fail to run,
+    so every candidate is actually started before it is trusted.
+    """
+    home = Path.home()
+    candidates: list[str] = []
+    if explicit:
+        candidates.append(explicit)
+    if os.environ.get("PYTHON313"):
+        candidates.append(os.environ["PYTHON313"])
+    if sys.version_info[:2] == (3, 13):
+        candidates.append(sys.executable)
+    candidates.append("python3.13")
+    candidates += sorted(glob.glob(str(home / ".pyenv/versions/3.13*/bin/python3.13")), reverse=True)
+    candidates += ["/usr/local/bin/python3.13", "/usr/bin/python3.13"]
+    for candidate in candidates:
+        path = shutil.which(candidate)
+        if path is None:
+            continue
+        try:
+            probe = subprocess.run(
+                [path, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+                capture_output=True,
+                text=True,
+                timeout=30,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        if probe.returncode == 0 and probe.stdout.strip() == PYTHON_VERSION:
+            return path
+    return None
+
+
+def install_dependencies(requirements: Path, target: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--no-compile",
+            "--target",
+            str(target),
+            "--platform",
+            PLATFORM,
+            "--implementation",
+            "cp",
+            "--python-version",
+            PYTHON_VERSION,
+            "--only-binary=:all:",
+            "-r",
+            str(requirements),
+        ],
+        check=True,
+    )
+    # pip --target leaves console scripts in bin/; Lambda never runs them.
+    shutil.rmtree(target / "bin", ignore_errors=True)
+    for path in sorted(target.rglob("*"), reverse=True):
+        if path.is_dir() and path.name in SKIP_DIRS:
+            shutil.rmtree(path)
+
+
+def copy_sources(src: Path, target: Path) -> None:
+    handler = src / "lambda_function.py"
+    if not handler.is_file():
+        raise SystemExit(f"package: {handler} is missing (the Lambda handler module)")
+    shutil.copy2(handler, target / "lambda_function.py")
+    package = src / "back_relief"
+    for path in sorted(package.rglob("*")):
+        relative = path.relative_to(src)
+        if any(part in SKIP_DIRS for part in relative.parts):
+            continue
+        if path.is_file() and path.suffix in SOURCE_SUFFIXES:
+            destination = target / relative
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, destination)
+
+
+def compile_bytecode(python313: str, target: Path, own: list[Path]) -> None:
+    """Compile everything with Python 3.13; third-party code is shipped as bytecode only.
+
+    Our own modules keep their sources (readable tracebacks) and get __pycache__ files. The
+    pinned dependencies are compiled to legacy .pyc files beside their sources, which are then
+    removed: that roughly halves the artifact, and their line numbers still map to the pinned
+    versions' published sources.
+    """
+    dependencies = [path for path in sorted(target.iterdir()) if path not in own]
+    base = [
+        python313,
+        # Old escape sequences in dependencies' docstrings are harmless noise here.
+        "-W",
+        "ignore::SyntaxWarning",
+        "-m",
+        "compileall",
+        "-q",
+        "-j",
+        "0",
+        "--invalidation-mode",
+        "unchecked-hash",
+        # Record /var/task paths (where Lambda unpacks the zip) so tracebacks point at real
+        # files and the bytecode does not depend on the temporary build directory.
+        "-s",
+        str(target),
+        "-p",
+        "/var/task",
+    ]
+    subprocess.run([*base, *map(str, own)], check=True)
+    subprocess.run([*base, "-b", *map(str, dependencies)], check=True)
+    for path in dependencies:
+        sources = [path] if path.is_file() else list(path.rglob("*.py"))
+        for source in sources:
+            if source.suffix == ".py" and source.with_suffix(".pyc").is_file():
+                source.unlink()
+
+
+def write_zip(source: Path, out: Path) -> tuple[int, int]:
+    """Zip source into out reproducibly; return (file count, unzipped bytes)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".zip.tmp")
+    count = 0
+    unzipped = 0
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(source.rglob("*")):
+            if not path.is_file():
+                continue
+            info = zipfile.ZipInfo(path.relative_to(source).as_posix(), date_time=ZIP_EPOCH)
+            # Lambda runs the code as a non-root user: files must be world-readable.
+            mode = 0o755 if path.suffix == ".so" else 0o644
+            info.external_attr = (0o100000 | mode) << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            data = path.read_bytes()
+            archive.writestr(info, data, compresslevel=9)
+            count += 1
+            unzipped += len(data)
+    tmp.replace(out)
+    return count, unzipped
+
+
+def write_deploy_template(template: Path, zip_path: Path) -> Path:
+    text = template.read_text(encoding="utf-8")
+    if text.count(CODE_URI_LINE) != 1:
+        raise SystemExit(f"package: expected exactly one '{CODE_URI_LINE.strip()}' in {template}")
+    deploy_template = zip_path.parent / "template.yaml"
+    deploy_template.write_text(
+        text.replace(CODE_URI_LINE, f"      CodeUri: {zip_path.name}\n"), encoding="utf-8"
+    )
+    return deploy_template
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--src", type=Path, default=ROOT / "lambda")
+    parser.add_argument("--requirements", type=Path, default=ROOT / "requirements.txt")
+    parser.add_argument("--template", type=Path, default=ROOT / "template.yaml")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "back-relief.zip")
+    parser.add_argument("--python313", help="Python 3.13 interpreter used to compile bytecode")
+    parser.add_argument(
+        "--require-pyc",
+        action="store_true",
+        help="fail instead of shipping sources only when no Python 3.13 is found",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    python313 = find_python313(args.python313)
+    if python313 is None:
+        message = (
+            "package: no Python 3.13 found (set PYTHON313 or --python313); shipping sources "
+            "only, so Lambda compiles them in memory on every cold start"
+        )
+        if args.require_pyc:
+            print(message.replace("shipping", "refusing to ship"), file=sys.stderr)
+            return 1
+        print(message, file=sys.stderr)
+
+    with tempfile.TemporaryDirectory(prefix="back-relief-package-") as tmp:
+        staging = Path(tmp) / "task"
+        staging.mkdir()
+        install_dependencies(args.requirements, staging)
+        copy_sources(args.src, staging)
+        if python313 is not None:
+            own = [staging / "lambda_function.py", staging / "back_relief"]
+            compile_bytecode(python313, staging, own)
+        count, unzipped = write_zip(staging, args.out)
+
+    deploy_template = write_deploy_template(args.template, args.out)
+    zipped_mb = args.out.stat().st_size / 1_000_000
+    unzipped_mb = unzipped / 1_000_000
+    bytecode = f"bytecode by {python313}" if python313 else "no bytecode"
+    print(
+        f"{args.out}: {zipped_mb:.2f} MB zipped, {unzipped_mb:.2f} MB unzipped, "
+        f"{count} files, {bytecode}"
+    )
+    print(f"{deploy_template}: template for sam deploy (CodeUri: {args.out.name})")
+    if zipped_mb > LAMBDA_ZIP_LIMIT_MB or unzipped_mb > LAMBDA_UNZIPPED_LIMIT_MB:
+        print("package: artifact exceeds Lambda's size limits", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,185 @@
+"""DynamoDBStore against a real DynamoDB implementation (dynalite), no mocks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import boto3
+import pytest
+from back_relief.store import EMPTY, ConflictError, Record, StoreError
+from back_relief.store.base import DEFAULT_TTL_SECONDS
+from back_relief.store.dynamodb import DynamoDBStore
+
+if TYPE_CHECKING:
+    from tests.integration.conftest import DynaliteServer
+
+pytestmark = pytest.mark.integration
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+KEY = "a" * 64  # the adapter passes a hash; the store treats it as opaque
+
+
+def raw_item(endpoint: str, table: str, key: str) -> dict[str, Any] | None:
+    client = boto3.client(
+        "dynamodb",
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="local",
+        aws_secret_access_key="local",
+    )
+    item: dict[str, Any] | None = client.get_item(
+        TableName=table, Key={"id": {"S": key}}, ConsistentRead=True
+    ).get("Item")
+    return item
+
+
+def test_create_table_gives_an_active_empty_table(dynalite: str, table: str) -> None:
+    client = boto3.client(
+        "dynamodb",
+        endpoint_url=dynalite,
+        region_name="us-east-1",
+        aws_access_key_id="local",
+        aws_secret_access_key="local",
+    )
+    desc = client.describe_table(TableName=table)["Table"]
+    assert desc["TableStatus"] == "ACTIVE"
+    assert desc["KeySchema"] == [{"AttributeName": "id", "KeyType": "HASH"}]
+    assert DynamoDBStore(table, endpoint_url=dynalite).load(KEY) == EMPTY
+
+
+def test_missing_user_loads_as_empty(store: DynamoDBStore) -> None:
+    assert store.load("nobody") == EMPTY
+
+
+def test_save_then_load_round_trip(store: DynamoDBStore) -> None:
+    data = {"routine": "ice", "step": 2, "started": 1700000000.5, "done": ["a", "b"]}
+    assert store.save(KEY, data, expected_version=0, now=time.time()) == 1
+    assert store.load(KEY) == Record(data=data, version=1)
+    data2 = {**data, "step": 3}
+    assert store.save(KEY, data2, expected_version=1, now=time.time()) == 2
+    assert store.load(KEY) == Record(data=data2, version=2)
+
+
+def test_stored_item_has_ttl_attribute_and_compact_json(
+    store: DynamoDBStore, dynalite: str, table: str
+) -> None:
+    now = time.time()
+    store.save(KEY, {"b": 1, "a": [1, 2]}, expected_version=0, now=now)
+    item = raw_item(dynalite, table, KEY)
+    assert item is not None
+    assert item["id"] == {"S": KEY}
+    assert item["data"] == {"S": '{"a":[1,2],"b":1}'}
+    assert item["version"] == {"N": "1"}
+    assert int(item["expires_at"]["N"]) == int(now) + DEFAULT_TTL_SECONDS
+
+
+def test_custom_ttl_sets_expiry(dynalite: str, table: str) -> None:
+    store = DynamoDBStore(table, endpoint_url=dynalite, ttl_seconds=60)
+    store.save(KEY, {"x": 1}, expected_version=0, now=1_000_000)
+    item = raw_item(dynalite, table, KEY)
+    assert item is not None
+    assert item["expires_at"] == {"N": str(1_000_000 + 60)}
+
+
+def test_expired_item_is_absent_and_replaceable(store: DynamoDBStore) -> None:
+    long_ago = time.time() - DEFAULT_TTL_SECONDS - 3600
+    store.save(KEY, {"old": True}, expected_version=0, now=long_ago)
+    # DynamoDB's TTL sweep is lazy: the item is still there, but must read as gone.
+    assert store.load(KEY) == EMPTY
+    assert store.save(KEY, {"new": True}, expected_version=0, now=time.time()) == 1
+    assert store.load(KEY) == Record(data={"new": True}, version=1)
+
+
+def test_live_item_is_not_overwritten_as_new(store: DynamoDBStore) -> None:
+    store.save(KEY, {"first": True}, expected_version=0, now=time.time())
+    with pytest.raises(ConflictError):
+        store.save(KEY, {"second": True}, expected_version=0, now=time.time())
+    assert store.load(KEY) == Record(data={"first": True}, version=1)
+
+
+def test_two_writers_same_version_second_conflicts(dynalite: str, table: str) -> None:
+    device_a = DynamoDBStore(table, endpoint_url=dynalite)
+    device_b = DynamoDBStore(table, endpoint_url=dynalite)
+    device_a.save(KEY, {"step": 1}, expected_version=0, now=time.time())
+    seen_a = device_a.load(KEY)
+    seen_b = device_b.load(KEY)
+    assert seen_a.version == seen_b.version == 1
+
+    assert device_a.save(KEY, {"step": "a"}, seen_a.version, now=time.time()) == 2
+    with pytest.raises(ConflictError):
+        device_b.save(KEY, {"step": "b"}, seen_b.version, now=time.time())
+    assert device_b.load(KEY) == Record(data={"step": "a"}, version=2)
+
+
+def test_stale_writer_cannot_resurrect_a_deleted_record(store: DynamoDBStore) -> None:
+    store.save(KEY, {"x": 1}, expected_version=0, now=time.time())
+    store.delete(KEY)  # e.g. "forget me" from another device
+    with pytest.raises(ConflictError) as info:
+        store.save(KEY, {"x": 2}, expected_version=1, now=time.time())
+    assert isinstance(info.value, StoreError)
+    assert store.load(KEY) == EMPTY
+
+
+def test_delete_forgets_the_user_only(store: DynamoDBStore) -> None:
+    other = "b" * 64
+    store.save(KEY, {"x": 1}, expected_version=0, now=time.time())
+    store.save(other, {"y": 2}, expected_version=0, now=time.time())
+    store.delete(KEY)
+    assert store.load(KEY) == EMPTY
+    assert store.load(other) == Record(data={"y": 2}, version=1)
+    store.delete(KEY)  # deleting again is harmless
+    assert store.save(KEY, {"x": 3}, expected_version=0, now=time.time()) == 1
+
+
+def test_missing_table_is_a_store_error(dynalite: str) -> None:
+    store = DynamoDBStore("no-such-table", endpoint_url=dynalite)
+    with pytest.raises(StoreError) as info:
+        store.load(KEY)
+    assert not isinstance(info.value, ConflictError)
+    assert "ResourceNotFoundException" in str(info.value)
+
+
+def test_client_is_configured_to_fail_fast(store: DynamoDBStore) -> None:
+    config = store._client.meta.config
+    assert config.connect_timeout == 1
+    assert config.read_timeout == 1.5
+    assert config.retries == {"total_max_attempts": 2, "mode": "standard"}
+
+
+def test_dead_server_raises_store_error(dynalite_server: DynaliteServer) -> None:
+    name = f"dead-{os.getpid()}"
+    store = DynamoDBStore(name, endpoint_url=dynalite_server.endpoint)
+    store.create_table()
+    store.save(KEY, {"x": 1}, expected_version=0, now=time.time())
+    dynalite_server.stop()
+
+    with pytest.raises(StoreError) as loaded:
+        store.load(KEY)
+    assert not isinstance(loaded.value, ConflictError)
+    with pytest.raises(StoreError) as saved:
+        store.save(KEY, {"x": 2}, expected_version=1, now=time.time())
+    assert not isinstance(saved.value, ConflictError)
+    with pytest.raises(StoreError):
+        store.delete(KEY)
+
+
+def test_importing_the_module_does_not_import_boto3() -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "lambda")}
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import back_relief.store.dynamodb, sys; print('boto3' in sys.modules)",
+        ],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.strip() == "False"

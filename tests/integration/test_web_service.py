@@ -1,0 +1,210 @@
+"""The web service as a real process on a loopback port, driven over HTTP.
+
+Development mode runs exactly as `make run` does. Production mode runs the production app, server
+and verifier in a real process too, through a small launcher that injects the test trust root and a
+stand-in for the S3 download: production code has no switch for that, on purpose.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.builders.signing import SKILL_ID, TestPki, encode, launch_envelope, make_pki, pem
+
+pytestmark = pytest.mark.integration
+
+REPO = Path(__file__).resolve().parents[2]
+START_TIMEOUT_S = 30.0
+
+
+@dataclass
+class Service:
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def child_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"SKILL_ID", "TABLE_NAME", "HOST"}}
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO / "lambda"), str(REPO)])
+    env["BACK_RELIEF_DATA_DIR"] = str(tmp_path / "data")
+    env.update(extra)
+    return env
+
+
+def start(command: list[str], env: dict[str, str], port: int, log: Path) -> Service:
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            command, cwd=REPO, env=env, stdout=sink, stderr=subprocess.STDOUT
+        )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"web service exited early:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=1) as response:
+                if response.status == 200:
+                    return Service(url, process, log)
+        except OSError:
+            time.sleep(0.1)
+    stop(Service(url, process, log))
+    raise AssertionError(f"web service did not become healthy:\n{log.read_text()}")
+
+
+def stop(service: Service) -> None:
+    service.process.terminate()
+    try:
+        service.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        service.process.kill()
+        service.process.wait(timeout=10)
+
+
+def post(url: str, body: bytes, headers: dict[str, str] | None = None) -> tuple[int, Any]:
+    request = urllib.request.Request(
+        f"{url}/",
+        data=body,
+        method="POST",
+        headers={"Content-Type": "application/json", **(headers or {})},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def assert_spoken_response(body: dict[str, Any]) -> None:
+    assert body["version"] == "1.0"
+    speech = body["response"]["outputSpeech"]
+    assert speech["type"] in {"SSML", "PlainText"}
+    spoken = speech.get("ssml") or speech.get("text")
+    assert isinstance(spoken, str) and spoken.strip()
+
+
+@pytest.fixture
+def dev_service(tmp_path: Path) -> Iterator[Service]:
+    port = free_port()
+    command = [sys.executable, "-m", "back_relief.hosting", "--dev", "--port", str(port)]
+    service = start(command, child_env(tmp_path), port, tmp_path / "dev.log")
+    yield service
+    stop(service)
+
+
+def test_dev_service_answers_a_launch_request_over_http(dev_service: Service) -> None:
+    status, body = post(dev_service.url, encode(launch_envelope()))
+    assert status == 200
+    assert_spoken_response(body)
+    assert f"listening on {dev_service.url}/" in dev_service.log.read_text()
+    assert "verification is OFF" in dev_service.log.read_text()
+
+
+def test_dev_service_rejects_invalid_json_with_400(dev_service: Service) -> None:
+    assert post(dev_service.url, b"{oops") == (400, {"error": "invalid JSON"})
+
+
+def test_dev_service_answers_an_oversized_body_with_400(dev_service: Service) -> None:
+    body = b'{"padding": "' + b"x" * 200_000 + b'"}'
+    assert post(dev_service.url, body) == (400, {"error": "request body too large"})
+
+
+def test_dev_service_refuses_to_listen_beyond_loopback(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "back_relief.hosting", "--dev", "--host", "0.0.0.0"]
+    result = subprocess.run(
+        command, cwd=REPO, env=child_env(tmp_path), capture_output=True, timeout=30
+    )
+    assert result.returncode == 2
+    assert b"not a loopback address" in result.stderr
+
+
+LAUNCHER = textwrap.dedent(
+    """
+    import sys
+    from cryptography import x509
+    from back_relief.hosting.__main__ import serve
+    from back_relief.hosting.app import create_app
+    from back_relief.hosting.verify import RequestVerifier
+
+    root_path, chain_path, skill_id, port = sys.argv[1:5]
+    with open(root_path, "rb") as root_file, open(chain_path, "rb") as chain_file:
+        root = x509.load_pem_x509_certificate(root_file.read())
+        chain = chain_file.read()
+    verifier = RequestVerifier(skill_id, trusted_roots=[root], fetch=lambda url: chain)
+    serve(create_app(verifier=verifier), "127.0.0.1", int(port))
+    """
+)
+
+
+@pytest.fixture(scope="module")
+def pki() -> TestPki:
+    return make_pki()
+
+
+@pytest.fixture
+def production_service(tmp_path: Path, pki: TestPki) -> Iterator[Service]:
+    launcher = tmp_path / "launch_production.py"
+    launcher.write_text(LAUNCHER)
+    (tmp_path / "root.pem").write_bytes(pem(pki.root))
+    (tmp_path / "chain.pem").write_bytes(pki.chain_pem)
+    port = free_port()
+    command = [sys.executable, str(launcher), str(tmp_path / "root.pem")]
+    command += [str(tmp_path / "chain.pem"), SKILL_ID, str(port)]
+    service = start(command, child_env(tmp_path), port, tmp_path / "production.log")
+    yield service
+    stop(service)
+
+
+def test_production_service_answers_a_signed_request(
+    production_service: Service, pki: TestPki
+) -> None:
+    body = encode(launch_envelope())
+    status, reply = post(production_service.url, body, pki.headers(body))
+    assert status == 200
+    assert_spoken_response(reply)
+
+
+@pytest.mark.parametrize(
+    ("mutate", "reason"),
+    [
+        (lambda body, headers: (body, {}), "missing Signature-256 header"),
+        (lambda body, headers: (body.replace(b"en-US", b"en-GB"), headers), "signature does not"),
+        (
+            lambda body, headers: (
+                body,
+                {**headers, "SignatureCertChainUrl": "http://x/echo.api/"},
+            ),
+            "certificate URL must use https",
+        ),
+    ],
+    ids=["unsigned", "tampered", "http-cert-url"],
+)
+def test_production_service_rejects_unverifiable_requests_with_400(
+    production_service: Service, pki: TestPki, mutate: Any, reason: str
+) -> None:
+    body = encode(launch_envelope())
+    sent_body, headers = mutate(body, pki.headers(body))
+    status, reply = post(production_service.url, sent_body, headers)
+    assert status == 400
+    assert reply["error"].startswith(reason)

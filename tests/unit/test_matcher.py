@@ -1,0 +1,188 @@
+"""Free-text questions people actually say map to the right answer, and nonsense maps to none."""
+
+from __future__ import annotations
+
+import time
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from back_relief.content.matcher import AnswerMatcher, normalise
+
+ANSWERS_PATH = Path(__file__).resolve().parents[2] / "lambda/back_relief/content/en/answers.toml"
+
+
+@pytest.fixture(scope="module")
+def answers() -> Mapping[str, Mapping[str, Any]]:
+    with ANSWERS_PATH.open("rb") as f:
+        data: dict[str, Any] = tomllib.load(f)
+    result: Mapping[str, Mapping[str, Any]] = data["answers"]
+    return result
+
+
+@pytest.fixture(scope="module")
+def matcher(answers: Mapping[str, Mapping[str, Any]]) -> AnswerMatcher:
+    return AnswerMatcher(answers)
+
+
+# Phrased the way people talk to a speaker, deliberately not copied from the keyword lists.
+QUESTIONS: list[tuple[str, str]] = [
+    ("is it ok to sleep with a heating pad on", "sleep_with_heat"),
+    ("can i leave my hot water bottle on all night while i sleep", "sleep_with_heat"),
+    ("what's better for a pulled back, heat or ice?", "ice_or_heat"),
+    ("Should I put something cold or something hot on my back?", "ice_or_heat"),
+    ("does putting heat on it actually help", "ice_or_heat"),
+    ("how long can I keep an ice pack on my lower back", "ice_duration"),
+    ("how many minutes should the ice stay on", "ice_duration"),
+    ("is it fine to lie down on the ice pack", "ice_lie_on"),
+    ("how often am I allowed to ice my back", "ice_frequency"),
+    ("can I ice it again an hour later", "ice_frequency"),
+    ("is it bad to put ice directly on skin", "ice_on_skin"),
+    ("do I need to wrap the ice pack in a towel", "ice_on_skin"),
+    ("I read you have to wait 72 hours before using heat, is that right?", "heat_early"),
+    ("is it too soon to use heat, it only started yesterday", "heat_early"),
+    ("how long should my heating pad stay on", "heat_duration"),
+    ("how many times a day can I use the heat pack", "heat_duration"),
+    ("can I lie on top of my electric heating pad", "heat_pad_lying"),
+    ("would a hot bath help my back", "warm_bath"),
+    ("is a hot shower good for a muscle spasm", "warm_bath"),
+    ("should I switch between hot and cold packs", "contrast"),
+    ("what's contrast therapy", "contrast"),
+    ("how do i give myself a back massage", "self_massage"),
+    ("can I use a tennis ball on the knot", "self_massage"),
+    ("I can feel a pulse where I'm pressing, what does that mean", "massage_pulse"),
+    ("is foam rolling my lower back a good idea", "foam_roller"),
+    ("what are some good stretches for a back spasm", "stretches"),
+    ("would yoga help", "stretches"),
+    ("should I just stay in bed until it's better", "bed_rest"),
+    ("is it better to rest it or keep moving", "rest_or_move"),
+    ("will walking help my back", "walking"),
+    ("can I still go to work tomorrow with my back like this", "work"),
+    ("Is it okay to go to the gym with a bad back?", "exercise"),
+    ("can i go swimming", "exercise"),
+    ("what's the right way to lift heavy stuff", "lifting"),
+    ("can I take ibuprofen for it", "painkillers"),
+    ("are painkillers ok for back pain", "painkillers"),
+    ("how many paracetamol can I have in a day", "doses"),
+    ("what's the maximum dose I can take", "doses"),
+    ("which painkiller works best for back spasms", "medicine_choice"),
+    ("is it safe to mix my pain pills with my blood pressure medication", "medicine_choice"),
+    ("should I ask my doctor for muscle relaxers", "muscle_relaxants"),
+    ("do I need a cortisone shot", "injections"),
+    ("am I dehydrated, is that why my back is cramping", "hydration"),
+    ("should I be taking magnesium", "supplements"),
+    ("what causes a back to go into spasm", "causes"),
+    ("what does a back spasm feel like", "spasm_feel"),
+    ("how long is this going to last", "how_long_lasts"),
+    ("how do I stop this happening again", "prevention"),
+    ("what's the best posture for my back", "posture"),
+    ("how should I sit at my desk at work with this", "sitting"),
+    ("what position should I sleep in", "sleep_position"),
+    ("do I need a firmer mattress", "mattress"),
+    ("would wearing a back brace help", "back_brace"),
+    ("should I get an MRI", "scans"),
+    ("do I need an x-ray", "scans"),
+    ("would a physical therapist help", "physio"),
+    ("should I go to a chiropractor", "chiropractor"),
+    ("does acupuncture work for back pain", "acupuncture"),
+    ("would a TENS unit help", "tens"),
+    ("at what point should I go see a doctor about this", "when_see_doctor"),
+    ("is this something serious", "is_it_serious"),
+    ("do you think I've got a slipped disc", "diagnosis"),
+    ("could it be my kidneys", "diagnosis"),
+    ("the pain is going down my leg", "leg_pain"),
+    ("it really hurts when I sneeze", "cough_sneeze"),
+    ("can stress cause back spasms", "stress"),
+    ("I'm pregnant, can I use this", "pregnancy"),
+    ("my fourteen year old son has back pain", "child"),
+    ("I had back surgery last month, can I do the stretches", "surgery"),
+    ("I have osteoporosis, are the stretches safe for me", "osteoporosis"),
+    ("can you log my pain level every day", "track_symptoms"),
+    ("my neck is really stiff", "out_of_scope"),
+    ("I don't want to live anymore", "crisis"),
+    ("how do I crack my back myself", "crack_back"),
+    ("can I take some of my wife's prescription pills", "someone_elses_medicine"),
+    ("please call an ambulance", "call_for_me"),
+    ("do you store what I say", "privacy"),
+    ("I slipped on the stairs yesterday and hurt my back", "after_fall"),
+    ("I finished chemo last year and now my back hurts", "cancer_history"),
+]
+
+UNRELATED = [
+    "what's the weather like tomorrow",
+    "play some jazz",
+    "set an alarm for seven",
+    "who won the football",
+    "",
+    "um",
+    "tell me something interesting",
+    "what time is it",
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), QUESTIONS)
+def test_free_text_question_maps_to_the_right_answer(
+    matcher: AnswerMatcher, question: str, expected: str
+) -> None:
+    assert matcher.match(question) == expected
+
+
+def test_table_is_large_and_covers_most_answers(answers: Mapping[str, Any]) -> None:
+    assert len(QUESTIONS) >= 60
+    expected = {answer_id for _, answer_id in QUESTIONS}
+    assert expected <= set(answers)
+    assert len(expected) >= 50
+
+
+def test_questions_are_not_just_keywords(answers: Mapping[str, Mapping[str, Any]]) -> None:
+    keywords = {normalise(k) for entry in answers.values() for k in entry["keywords"]}
+    copied = [q for q, _ in QUESTIONS if normalise(q) in keywords]
+    assert copied == []
+
+
+@pytest.mark.parametrize("text", UNRELATED)
+def test_unrelated_text_matches_nothing(matcher: AnswerMatcher, text: str) -> None:
+    assert matcher.match(text) is None
+
+
+def test_every_answer_is_reachable_by_its_own_keywords(
+    matcher: AnswerMatcher, answers: Mapping[str, Mapping[str, Any]]
+) -> None:
+    unreachable = [
+        answer_id
+        for answer_id, entry in answers.items()
+        if not any(matcher.match(k) == answer_id for k in entry["keywords"])
+    ]
+    assert unreachable == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("What's   BETTER, Ice or Heat?!", "what is better ice or heat"),
+        ("I can't sleep", "i can not sleep"),
+        ("I\u2019m pregnant", "i am pregnant"),
+        ("child's pose", "childs pose"),
+        ("don't", "do not"),
+        ("x-ray", "x ray"),
+        ("  ", ""),
+    ],
+)
+def test_normalise(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
+def test_match_is_fast(matcher: AnswerMatcher) -> None:
+    text = "is it ok to sleep with a heating pad on my lower back all night"
+    runs = 2000
+    start = time.perf_counter()
+    for _ in range(runs):
+        matcher.match(text)
+    per_call = (time.perf_counter() - start) / runs
+    assert per_call < 0.0005  # generous for slow CI; typically tens of microseconds
+
+
+def test_empty_mapping_matches_nothing() -> None:
+    assert AnswerMatcher({}).match("ice or heat") is None
