@@ -54,7 +54,9 @@ def find_python313(explicit: str | None) -> str | None:
     if sys.version_info[:2] == (3, 13):
         candidates.append(sys.executable)
     candidates.append("python3.13")
-    candidates += sorted(glob.glob(str(home / ".pyenv/versions/3.13*/bin/python3.13")), reverse=True)
+    candidates += sorted(
+        glob.glob(str(home / ".pyenv/versions/3.13*/bin/python3.13")), reverse=True
+    )
     candidates += ["/usr/local/bin/python3.13", "/usr/bin/python3.13"]
     for candidate in candidates:
         path = shutil.which(candidate)

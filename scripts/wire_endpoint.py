@@ -148,7 +148,9 @@ def resolve_arn(args: argparse.Namespace) -> str:
         return validate_arn(arn_from_outputs(json.loads(text), args.output_key))
     if args.stack_name:
         region = args.region or samconfig_region()
-        return validate_arn(arn_from_outputs(describe_stack(args.stack_name, region), args.output_key))
+        return validate_arn(
+            arn_from_outputs(describe_stack(args.stack_name, region), args.output_key)
+        )
     raise WireError("give --arn, --stack-json or --stack-name (or --check / --bootstrap-out)")
 
 

@@ -29,6 +29,7 @@ class State:
     loops_done: int = 0
     last_cold_end: float | None = None
     pending: str | None = None  # what a bare "yes" / "no" answers next
+    awaiting_timer: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -40,7 +41,30 @@ class State:
             state = cls(**known)
         except TypeError:
             return cls()
-        return state
+        # Session attributes come back from the client: check every type, or start clean.
+        return state if _well_typed(state) else cls()
+
+
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "routine": (str, type(None)),
+    "step": (int,),
+    "minutes": (int,),
+    "timer_started_at": (int, float, type(None)),
+    "timer_seconds": (int,),
+    "timer_id": (str, type(None)),
+    "loops_done": (int,),
+    "last_cold_end": (int, float, type(None)),
+    "pending": (str, type(None)),
+    "awaiting_timer": (bool,),
+}
+
+
+def _well_typed(state: State) -> bool:
+    for name, types in _FIELD_TYPES.items():
+        value = getattr(state, name)
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            return False
+    return state.status in ("idle", "active", "paused", "timing")
 
 
 # ---- events -------------------------------------------------------------------------
@@ -130,6 +154,8 @@ Result = tuple[State, list[Effect]]
 
 def transition(state: State, event: Event, now: float, routines: Mapping[str, Routine]) -> Result:
     routine = routines.get(state.routine) if state.routine else None
+    if routine is not None and not 0 <= state.step < len(routine.steps):
+        routine = None
     if state.routine and routine is None:  # stored state names a routine we no longer have
         state, routine = _cleared(state), None
     state = replace(state, pending=None)
@@ -142,23 +168,21 @@ def transition(state: State, event: Event, now: float, routines: Mapping[str, Ro
     if isinstance(event, Relaunch):
         return _relaunch(state, now, routine)
     if isinstance(event, PermissionGranted):
-        if state.status == "timing" and state.timer_id is None:
+        if state.status == "timing" and state.awaiting_timer:
             return state, [_timer_request(state, routine)]
         return state, []
+    if state.status != "timing" or not state.awaiting_timer:
+        return state, []
     if isinstance(event, TimerStarted):
-        if state.status != "timing":
-            return state, []
         return (
-            replace(state, timer_id=event.timer_id),
+            replace(state, timer_id=event.timer_id, timer_started_at=now, awaiting_timer=False),
             [Say("timer_set", {"minutes": state.timer_seconds // 60}), EndSession()],
         )
     # TimerUnavailable: the user times it themselves; the clock restarts now because the
     # consent dialog took a while and the pack goes on after it.
-    if state.status != "timing":
-        return state, []
     key = "timer_failed" if event.reason == "error" else "timer_manual"
     return (
-        replace(state, timer_started_at=now, timer_id=None),
+        replace(state, timer_started_at=now, timer_id=None, awaiting_timer=False),
         [Say(key, {"minutes": state.timer_seconds // 60}), EndSession()],
     )
 
@@ -216,10 +240,14 @@ def _enter(state: State, index: int, now: float, routine: Routine, effects: list
     step = routine.steps[index]
     state = replace(state, step=index, timer_id=None)
     if step.kind == "timed":
-        seconds = (state.minutes or step.minutes) * 60
-        state = replace(state, status="timing", timer_started_at=now, timer_seconds=seconds)
+        seconds = step.clamp_minutes(state.minutes or None) * 60
+        state = replace(
+            state, status="timing", timer_started_at=now, timer_seconds=seconds, awaiting_timer=True
+        )
         return state, [*effects, Say("step"), _timer_request(state, routine)]
-    state = replace(state, status="active", timer_started_at=None, timer_seconds=0)
+    state = replace(
+        state, status="active", timer_started_at=None, timer_seconds=0, awaiting_timer=False
+    )
     return state, [*effects, Say("step")]
 
 
@@ -238,7 +266,9 @@ def _leave(state: State, now: float, routine: Routine) -> Result:
             effects.append(CancelTimer(state.timer_id))
         if routine.pack_for(state.step) == "ice":
             state = replace(state, last_cold_end=now)
-        state = replace(state, status="active", timer_started_at=None, timer_id=None)
+        state = replace(
+            state, status="active", timer_started_at=None, timer_id=None, awaiting_timer=False
+        )
     return state, effects
 
 

@@ -7,6 +7,7 @@ path runs as on a device, only faster: `wait(18 * 60)` takes no time at all.
 
 from __future__ import annotations
 
+import html
 import re
 import uuid
 from collections.abc import Callable
@@ -19,6 +20,10 @@ from .nlu import for_locale
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
 START = 1_800_000_000.0  # a fixed, realistic epoch so runs are repeatable
+
+
+def _plain(ssml: str) -> str:
+    return html.unescape(" ".join(re.sub(r"<[^>]+>", " ", ssml).split()))
 
 
 @dataclass
@@ -36,12 +41,12 @@ class Reply:
 
     @property
     def text(self) -> str:
-        return " ".join(re.sub(r"<[^>]+>", " ", self.ssml).split())
+        return _plain(self.ssml)
 
     @property
     def reprompt(self) -> str:
         speech = (self.response.get("reprompt") or {}).get("outputSpeech") or {}
-        return " ".join(re.sub(r"<[^>]+>", " ", str(speech.get("ssml", ""))).split())
+        return _plain(str(speech.get("ssml", "")))
 
     @property
     def ends_session(self) -> bool:
@@ -137,7 +142,8 @@ class Device:
         rung: list[str] = []
         if self.api is not None:
             for timer in self.api.pop_due():
-                op = (timer.get("triggeringBehavior") or {}).get("operation") or {}
+                request = timer.get("request") or {}
+                op = (request.get("triggeringBehavior") or {}).get("operation") or {}
                 for text in op.get("textToAnnounce") or []:
                     rung.append(str(text.get("text", "")))
         self.announcements.extend(rung)

@@ -189,6 +189,7 @@ class FakeAlexaApi:
         self.fired: list[Json] = []
         self.reminders: dict[str, Json] = {}
         self._trigger_at: dict[str, float] = {}
+        self._bodies: dict[str, Json] = {}
         self._failures: list[int] = []
         self._hangs: list[float] = []
         self._lock = threading.Lock()
@@ -340,6 +341,7 @@ class FakeAlexaApi:
         timer["updatedTime"] = timer["createdTime"]
         self.timers[timer["id"]] = timer
         self._trigger_at[timer["id"]] = now + seconds
+        self._bodies[timer["id"]] = body  # what the timer says when it rings
         return timer
 
     def _reminders_route(self, method: str, rest: list[str], body: Any) -> tuple[int, Json | None]:
@@ -357,13 +359,14 @@ class FakeAlexaApi:
     def _forget(self, timer_id: str) -> None:
         self.timers.pop(timer_id, None)
         self._trigger_at.pop(timer_id, None)
+        self._bodies.pop(timer_id, None)
 
     def _expire(self) -> list[Json]:
         now = self.clock()
         due = sorted((at, tid) for tid, at in self._trigger_at.items() if at <= now)
         rang = []
         for _, timer_id in due:
-            timer = self.timers[timer_id] | {"status": "OFF"}
+            timer = self.timers[timer_id] | {"status": "OFF", "request": self._bodies[timer_id]}
             self._forget(timer_id)
             rang.append(timer)
         self.fired.extend(rang)

@@ -16,6 +16,22 @@ from pathlib import Path
 from typing import Any
 
 MODELS = Path(__file__).resolve().parents[3] / "skill-package" / "interactionModels" / "custom"
+# Phrases Alexa's built-in intents understand without samples in the model (as in
+# virtual-alexa's BuiltinUtterances).
+BUILTIN = {
+    "AMAZON.CancelIntent": ["cancel", "never mind"],
+    "AMAZON.HelpIntent": ["help", "help me"],
+    "AMAZON.NavigateHomeIntent": ["home", "go home"],
+    "AMAZON.NextIntent": ["next", "skip forward"],
+    "AMAZON.NoIntent": ["no", "no thanks", "nope"],
+    "AMAZON.PauseIntent": ["pause", "pause that"],
+    "AMAZON.PreviousIntent": ["go back", "previous", "skip back", "back up"],
+    "AMAZON.RepeatIntent": ["repeat", "say that again", "repeat that"],
+    "AMAZON.ResumeIntent": ["resume", "continue", "keep going"],
+    "AMAZON.StartOverIntent": ["start over", "restart", "start again"],
+    "AMAZON.StopIntent": ["stop", "off", "shut up"],
+    "AMAZON.YesIntent": ["yes", "yes please", "sure", "yeah", "yep"],
+}
 _PUNCT = re.compile(r"[!\"¿?|#$%/()=+\-_<>*{}·¡\[\].,;:]")
 
 
@@ -52,7 +68,13 @@ class Nlu:
             self._types[slot_type["name"]] = lookup
         self._slot_types: dict[tuple[str, str], str] = {}
         self._samples: list[_Sample] = []
-        for intent in language["intents"]:
+        declared = {intent["name"] for intent in language["intents"]}
+        builtin = [
+            {"name": name, "samples": phrases}
+            for name, phrases in BUILTIN.items()
+            if name in declared
+        ]
+        for intent in [*language["intents"], *builtin]:
             for slot in intent.get("slots", []):
                 self._slot_types[(intent["name"], slot["name"])] = slot["type"]
             for sample in intent.get("samples", []):

@@ -15,9 +15,21 @@ ROUTINE_STATUSES = ("active", "paused", "timing")
 
 def say_answer(turn: Turn, answer_id: str) -> None:
     answer = turn.content.answers[answer_id]
-    turn.reply.say(answer["say"])
-    turn.reply.card = (answer["title"], answer["say"])
-    offer_or_carry_on(turn, answer.get("offer"))
+    say_with_offer(turn, answer["title"], answer["say"], answer.get("offer"))
+
+
+def say_with_offer(turn: Turn, title: str, text: str, offer: str | None) -> None:
+    """Speak an answer. Mid-routine, its closing offer gives way to "carry on?"."""
+    if turn.routine is not None and turn.state.status in ROUTINE_STATUSES:
+        text = _without_closing_question(text)
+    turn.reply.say(text)
+    turn.reply.card = (title, text)
+    offer_or_carry_on(turn, offer)
+
+
+def _without_closing_question(text: str) -> str:
+    head, sep, last = text.rstrip().rpartition(". ")
+    return head + "." if sep and last.endswith("?") else text
 
 
 def offer_or_carry_on(turn: Turn, offer: str | None) -> None:
@@ -100,7 +112,5 @@ class StretchHowToHandler(AbstractRequestHandler):
             breathing=step.breathing,
             stop_if=step.stop_if,
         )
-        turn.reply.say(text)
-        turn.reply.card = (step.title, text)
-        offer_or_carry_on(turn, "stretches")
+        say_with_offer(turn, step.title, text, "stretches")
         return respond(handler_input)

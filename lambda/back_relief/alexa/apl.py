@@ -1,0 +1,192 @@
+"""Echo Show screens: APL documents kept as data, filled from the same content as speech.
+
+A screen only ever repeats what the skill is saying (the step, the answer, the warning
+signs), so nothing depends on it: devices without APL get the same speech and no directive.
+The documents hold no words of their own; every label comes from the locale content.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
+
+from ..content.loader import Content, fill
+from ..routines import engine
+from ..routines.engine import Say
+from ..routines.model import Routine, Step
+from ..safety.triage import Tier
+from .turn import Turn
+
+DOCUMENTS = Path(__file__).resolve().parent.parent / "content" / "apl"
+NAMES = ("step", "answer", "warning")
+TOKEN = "backRelief"
+INTERFACE = "Alexa.Presentation.APL"
+IN_ROUTINE = ("active", "paused", "timing")
+
+Screen = tuple[str, dict[str, Any]]  # (document name, datasources)
+
+
+@cache
+def document(name: str) -> dict[str, Any]:
+    """A document parsed once per container; callers must not mutate it."""
+    with (DOCUMENTS / f"{name}.json").open(encoding="utf-8") as fh:
+        loaded: dict[str, Any] = json.load(fh)
+    return loaded
+
+
+def supported(handler_input: HandlerInput) -> bool:
+    context = handler_input.request_envelope.context
+    device = getattr(getattr(context, "system", None), "device", None)
+    interfaces = getattr(device, "supported_interfaces", None)
+    return getattr(interfaces, "alexa_presentation_apl", None) is not None
+
+
+def directive(turn: Turn) -> RenderDocumentDirective | None:
+    chosen = screen(turn)
+    if chosen is None:
+        return None
+    name, datasources = chosen
+    return RenderDocumentDirective(token=TOKEN, document=document(name), datasources=datasources)
+
+
+def screen(turn: Turn) -> Screen | None:
+    """Which document shows this turn's reply, and its data; None when there is nothing."""
+    reply, content = turn.reply, turn.content
+    # A consent dialog (Connections.SendRequest) takes over the device; it is not a moment
+    # to draw a screen under it.
+    if reply.awaiting_consent:
+        return None
+    card = reply.card
+    if card and (_red_flag(turn) or card[0] == content.warning_signs["title"]):
+        return "warning", _warning(turn, *card)
+    routine = turn.routine
+    in_routine = routine is not None and turn.state.status in IN_ROUTINE
+    if routine is not None and in_routine and (card is None or _said_step(turn)):
+        return "step", _step(turn, routine)
+    if card:
+        return "answer", _answer(content, *card)
+    done = _finished(turn)
+    if done is not None:
+        return "answer", _answer(content, *done)
+    return None
+
+
+def _red_flag(turn: Turn) -> bool:
+    return turn.finding is not None and turn.finding.tier > Tier.NONE
+
+
+def _said_step(turn: Turn) -> bool:
+    return any(isinstance(e, Say) and e.key == "step" for e in turn.effects_seen)
+
+
+def _finished(turn: Turn) -> tuple[str, str] | None:
+    """A routine that ended this turn: its title and the closing line, as a summary."""
+    for effect in turn.effects_seen:
+        if isinstance(effect, Say) and effect.key == "routine_done":
+            name = str(effect.params.get("name", ""))
+            routine = next((r for r in turn.content.routines.values() if r.name == name), None)
+            title = routine.title if routine else name
+            return title, turn.content.message("routine_done", name=name)
+    return None
+
+
+def step_text(turn: Turn, step: Step) -> str:
+    """The step's instruction as plain text: the same entries step_ssml speaks."""
+    if step.kind == "timed":
+        minutes = turn.state.timer_seconds // 60 or turn.state.minutes or step.minutes
+        return fill(step.say, {"minutes": minutes})
+    if step.kind == "hold" and step.cue:
+        return " ".join(p for p in (step.start, step.movement, step.breathing) if p)
+    return fill(step.say, {"seconds": step.seconds})
+
+
+def _hold_text(content: Content, step: Step) -> str:
+    if step.reps <= 1:
+        return content.message("screen_hold", seconds=step.seconds)
+    key = "screen_hold_sides" if step.sides else "screen_hold_reps"
+    return content.message(key, seconds=step.seconds, reps=step.reps)
+
+
+def _step(turn: Turn, routine: Routine) -> dict[str, Any]:
+    content, state = turn.content, turn.state
+    step = routine.steps[state.step]
+    timing = state.status == "timing" and step.kind == "timed"
+    total_ms = state.timer_seconds * 1000 if timing else 0
+    left_ms = max(0, round(engine.remaining_seconds(state, turn.now) * 1000)) if timing else 0
+    hint = "screen_timed_hint" if step.kind == "timed" else "screen_say_next"
+    return {
+        "screen": {
+            "kind": "step",
+            "heading": routine.title,
+            "position": content.message(
+                "screen_step_of", step=state.step + 1, total=len(routine.steps)
+            ),
+            "step": state.step + 1,
+            "total": len(routine.steps),
+            "title": step.title,
+            "text": step_text(turn, step),
+            "hint": content.message(hint),
+            "timer": {
+                "show": timing and total_ms > 0,
+                "label": content.message("screen_time_left"),
+                "done": content.message("screen_time_up"),
+                "totalMs": total_ms,
+                "remainingMs": min(left_ms, total_ms),
+            },
+            "hold": {
+                "show": step.kind == "hold",
+                "seconds": step.seconds if step.kind == "hold" else 0,
+                "text": _hold_text(content, step) if step.kind == "hold" else "",
+            },
+            "buttons": {
+                "next": content.message("screen_next"),
+                "repeat": content.message("screen_repeat"),
+                "stop": content.message("screen_stop"),
+            },
+            "footer": content.message("card_footer"),
+        }
+    }
+
+
+def _answer(content: Content, title: str, text: str) -> dict[str, Any]:
+    return {
+        "screen": {
+            "kind": "answer",
+            "title": title,
+            "text": text,
+            "footer": content.message("card_footer"),
+        }
+    }
+
+
+def _warning(turn: Turn, title: str, text: str) -> dict[str, Any]:
+    """Warning signs: the call-now part sits in the highlighted emergency box. A red flag:
+    the box is highlighted for the emergency tier, outlined for the others."""
+    content = turn.content
+    if _red_flag(turn):
+        assert turn.finding is not None
+        highlight = turn.finding.tier == Tier.EMERGENCY
+        boxed, rest = (text, "") if highlight else ("", text)
+    else:
+        signs = content.warning_signs
+        highlight, boxed, rest = True, signs["part1"], signs["part2"]
+    return {
+        "screen": {
+            "kind": "warning",
+            "title": title,
+            "text": rest,
+            "emergency": {
+                "highlight": highlight,
+                "call": content.message("screen_emergency_call"),
+                "local": content.message("screen_emergency_local"),
+                "digits": content.vocab["emergency_digits"],
+                "text": boxed,
+            },
+            "footer": content.message("card_footer"),
+        }
+    }

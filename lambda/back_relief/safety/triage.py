@@ -1,0 +1,350 @@
+"""Red-flag triage: which escalation tier, if any, the user's own words call for.
+
+Pure (no ASK or AWS imports) so it can be tested exhaustively. The rules live in
+content/en/triage.toml (content-reference section 3) and are compiled once per container by
+TriageRules.from_data; assess() then runs on every slot value of every request, so it is
+written to cost microseconds on short text and to stay linear on long or hostile input.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+__all__ = ["Finding", "Tier", "TriageRules", "assess", "matching_triggers", "normalise"]
+
+
+class Tier(IntEnum):
+    NONE = 0
+    WITHIN_DAYS = 1
+    SAME_DAY = 2
+    EMERGENCY = 3
+
+
+TIER_NAMES = {
+    "emergency": Tier.EMERGENCY,
+    "same_day": Tier.SAME_DAY,
+    "within_days": Tier.WITHIN_DAYS,
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    tier: Tier
+    trigger: str
+
+
+# ---------------------------------------------------------------------------- normalising
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'"})
+# SSML-ish tags would otherwise leave words like "say as interpret as"; [^<>]* keeps it linear.
+_TAG = re.compile(r"<[^<>]*>")
+_NON_WORD = re.compile(r"[^a-z0-9']+")
+_WHOLE_WORDS = {
+    "can't": "can not",
+    "cant": "can not",
+    "cannot": "can not",
+    "won't": "will not",
+    "wont": "will not",
+    "shan't": "shall not",
+    "ain't": "is not",
+    "dont": "do not",
+    "doesnt": "does not",
+    "didnt": "did not",
+    "isnt": "is not",
+    "arent": "are not",
+    "wasnt": "was not",
+    "havent": "have not",
+    "hasnt": "has not",
+    "couldnt": "could not",
+    "wouldnt": "would not",
+    "im": "i am",
+    "ive": "i have",
+    "gonna": "going to",
+    "wanna": "want to",
+    "gotta": "got to",
+    "dunno": "do not know",
+}
+_SUFFIXES = (("n't", " not"), ("'m", " am"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"))
+# "'s" and "'d" are ambiguous; only these words expand, the rest just lose the mark, so
+# "my bum's gone numb" becomes "my bums gone numb" and "wee'd" becomes "weed".
+_IS_WORDS = frozenset(
+    "it what that there here he she who where how when this everything something nothing".split()
+)
+_WOULD_WORDS = frozenset("i you he she we they it that there who".split())
+
+
+def _expand(token: str) -> str:
+    whole = _WHOLE_WORDS.get(token)
+    if whole is not None:
+        return whole
+    if "'" not in token:
+        return token
+    for suffix, replacement in _SUFFIXES:
+        if token.endswith(suffix):
+            return token[: -len(suffix)].replace("'", "") + replacement
+    stem = token[:-2]
+    if token.endswith("'s") and stem in _IS_WORDS:
+        return stem + " is"
+    if token.endswith("'d") and stem in _WOULD_WORDS:
+        return stem + " would"
+    return token.replace("'", "")
+
+
+def normalise(text: str) -> str:
+    """Lowercase words of a-z and 0-9 separated by single spaces, contractions expanded."""
+    text = _TAG.sub(" ", text.lower().translate(_APOSTROPHES))
+    words = (_expand(t.strip("'")) for t in _NON_WORD.sub(" ", text).split())
+    return " ".join(w for w in words if w)
+
+
+# ---------------------------------------------------------------------------- negation
+
+_NEGATIONS = frozenset({"no", "not", "never", "without", "nor", "neither", "none"})
+# A negation does not reach past these: "no fever but i wet myself", "no i wet myself".
+_SCOPE_ENDS = frozenset(
+    "but and though although however yet except because so then now still also plus while "
+    "whereas since i we he she they it you there my this that".split()
+)
+# "can not feel my legs" and "not able to walk" describe symptoms, not their absence.
+_NOT_AFTER = frozenset({"can", "could"})
+_NOT_BEFORE = frozenset({"able", "sure", "certain", "just", "only"})
+_WINDOW_WORDS = 3
+_WINDOW_CHARS = 64
+
+
+def _negated(text: str, start: int, first_word: str) -> bool:
+    lo = max(0, start - _WINDOW_CHARS)
+    words = text[lo:start].split()
+    if lo > 0 and text[lo - 1] != " ":
+        words = words[1:]  # the slice cut a word in half
+    words.append(first_word)
+    last = len(words) - 1
+    for i in range(last - 1, max(-1, last - 1 - _WINDOW_WORDS), -1):
+        word = words[i]
+        if word in _SCOPE_ENDS:
+            return False
+        if word in _NEGATIONS:
+            if word == "not" and (
+                (i > 0 and words[i - 1] in _NOT_AFTER) or words[i + 1] in _NOT_BEFORE
+            ):
+                continue
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------- rules
+
+_GAP_WORD = r"(?!(?:not|no|never|without|but|nor|neither) )[a-z0-9]+ "
+_MACRO = re.compile(r"@([a-z0-9_]+)")
+
+
+def _gap(words: int) -> str:
+    # Nested optional groups (not "(word ){0,n}") so a gap has n + 1 ways to match, not 2**n.
+    inner = ""
+    for _ in range(words):
+        inner = f"(?:{_GAP_WORD}{inner})?"
+    return inner
+
+
+_GAP_SHORT, _GAP_LONG = _gap(4), _gap(8)
+
+
+def _expand_pattern(pattern: str, words: Mapping[str, str], where: str) -> str:
+    if "{" in pattern or "}" in pattern:
+        raise ValueError(f"{where}: braces are not allowed in patterns (the loader formats text)")
+
+    def word(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in words:
+            raise ValueError(f"{where}: unknown pattern word @{name}")
+        return f"(?:{words[name]})"
+
+    expanded = _MACRO.sub(word, pattern)
+    return expanded.replace("~~", _GAP_LONG).replace("~", _GAP_SHORT)
+
+
+def _order_key(trigger_id: str) -> tuple[str, int]:
+    letters = trigger_id.rstrip("0123456789")
+    digits = trigger_id[len(letters) :]
+    return letters, int(digits) if digits else 0
+
+
+# ---------------------------------------------------------------------------- prefilter
+# Most requests say nothing alarming, and running ~35 regexes over them costs far more than a
+# set lookup. So each trigger records every way (up to _KEY characters, from the leading space)
+# a match can begin, read off the compiled regex itself; a text is only searched by triggers
+# whose starts occur at one of its word starts. Anything the analysis does not understand ends
+# a start early (matching more texts, never fewer), so the filter cannot hide a red flag.
+
+_sre: Any = importlib.import_module("re._parser")  # the stdlib's own regex parser
+_KEY = 5
+_CAP = 20000
+_ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
+_REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
+
+
+def _charset(items: Any) -> set[str] | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if str(op) == "LITERAL":
+            chars.add(chr(av))
+        elif str(op) == "RANGE":
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return None
+    return chars
+
+
+def _extend(items: Any, starts: set[str]) -> tuple[set[str], set[str]]:
+    """Carry open starts through a parsed sequence: (still open, finished)."""
+    done: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name in _ZERO_WIDTH:
+            continue
+        if name == "LITERAL":
+            starts = {s + chr(av) for s in starts}
+        elif name == "IN" and (chars := _charset(av)) is not None:
+            starts = {s + c for s in starts for c in chars}
+        elif name == "BRANCH":
+            branches = [_extend(branch, starts) for branch in av[1]]
+            starts = set().union(*(b[0] for b in branches))
+            done = done.union(*(b[1] for b in branches))
+        elif name == "SUBPATTERN":
+            starts, finished = _extend(av[-1], starts)
+            done |= finished
+        elif name in _REPEATS:
+            low, high, sub = av
+            current, starts = starts, set()
+            for count in range(_KEY + 1):
+                if count >= low:
+                    starts |= current
+                if count >= high or not current:
+                    break
+                current, finished = _extend(sub, current)
+                done |= finished
+        else:  # anything else (\w, ., back-references): the start can only be this long
+            done |= starts
+            starts = set()
+        done |= {s for s in starts if len(s) >= _KEY}
+        starts = {s for s in starts if len(s) < _KEY}
+        if not starts or len(starts) + len(done) > _CAP:
+            break
+    return starts, done
+
+
+def _starts(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """Every prefix a match can begin with, or None when a match could begin anyhow."""
+    still_open, finished = _extend(_sre.parse(regex.pattern), {""})
+    starts = {s[:_KEY] for s in still_open | finished}
+    if len(starts) > _CAP or any(len(s) < 2 for s in starts):
+        return None
+    return frozenset(starts)
+
+
+def _keys(spaced: str) -> frozenset[str]:
+    """The beginnings of every word start in a text, at every length a start can have."""
+    keys = set()
+    at = spaced.find(" ")
+    while at != -1:
+        keys.update(spaced[at : at + n] for n in range(2, _KEY + 1))
+        at = spaced.find(" ", at + 1)
+    return frozenset(keys)
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    id: str
+    tier: Tier
+    regex: re.Pattern[str]
+    starts: frozenset[str] | None  # None: always search
+
+
+@dataclass(frozen=True)
+class TriageRules:
+    triggers: tuple[_Trigger, ...]  # highest tier first, then lowest id
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> TriageRules:
+        """Compile the parsed triage.toml (or the merged content dict that contains it)."""
+        words: Mapping[str, str] = data.get("pattern_words", {})
+        compiled = []
+        for trigger_id, spec in data["triggers"].items():
+            tier = TIER_NAMES.get(spec.get("tier", ""))
+            if tier is None:
+                raise ValueError(f"trigger {trigger_id}: unknown tier {spec.get('tier')!r}")
+            patterns = [
+                _expand_pattern(p, words, f"trigger {trigger_id}") for p in spec["patterns"]
+            ]
+            if not patterns:
+                raise ValueError(f"trigger {trigger_id}: no patterns")
+            # Texts are searched with a leading space and every branch starts after a space:
+            # "numb" never matches inside a word, and the literal space lets the regex engine
+            # skip straight to word starts instead of trying every branch at every character.
+            regex = re.compile(" (?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
+            compiled.append(_Trigger(trigger_id, tier, regex, _starts(regex)))
+        compiled.sort(key=lambda t: (-t.tier, _order_key(t.id)))
+        return cls(tuple(compiled))
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return frozenset(t.id for t in self.triggers)
+
+
+def _matches(trigger: _Trigger, spaced: str) -> bool:
+    """spaced is a normalised text with one leading space."""
+    for found in trigger.regex.finditer(spaced):
+        first_word = found.group(0)[1:].split(" ", 1)[0]
+        if not _negated(spaced, found.start() + 1, first_word):
+            return True
+    return False
+
+
+def _resolved_id(rules: TriageRules, raw: str) -> int | None:
+    """Entity resolution hands us the trigger id itself (e.g. "E4") as a slot value."""
+    candidate = raw.strip().upper()
+    if len(candidate) > 4:
+        return None
+    for index, trigger in enumerate(rules.triggers):
+        if trigger.id == candidate:
+            return index
+    return None
+
+
+def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
+    """The highest-tier finding across all texts (ties: lowest trigger id), or None."""
+    best = len(rules.triggers)
+    prepared = []
+    for raw in texts:
+        if not raw:
+            continue
+        index = _resolved_id(rules, raw)
+        if index is not None:
+            best = min(best, index)
+        elif text := normalise(raw):
+            spaced = " " + text
+            prepared.append((spaced, _keys(spaced)))
+    # Triggers are in priority order, so the first hit is the answer; a resolved id already
+    # found cuts off everything it outranks.
+    for trigger in rules.triggers[:best]:
+        for spaced, keys in prepared:
+            if trigger.starts is not None and trigger.starts.isdisjoint(keys):
+                continue
+            if _matches(trigger, spaced):
+                return Finding(trigger.tier, trigger.id)
+    if best < len(rules.triggers):
+        found = rules.triggers[best]
+        return Finding(found.tier, found.id)
+    return None
+
+
+def matching_triggers(rules: TriageRules, text: str) -> list[str]:
+    """Every trigger one text sets off, in priority order, without the prefilter (for tests
+    and content review)."""
+    spaced = " " + normalise(text)
+    return [t.id for t in rules.triggers if _matches(t, spaced)]
