@@ -37,6 +37,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check lambda interaction_models tests scripts bench
 	$(VENV)/bin/ruff format --check lambda interaction_models tests scripts bench
 	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy --strict scripts/package.py scripts/wire_endpoint.py
 
 test: setup
 	$(PY) -m interaction_models.build --check
@@ -50,7 +51,7 @@ package: $(VENV)/.installed
 	$(PY) scripts/package.py
 
 deploy: package
-	bash scripts/deploy.sh
+	PACKAGE=true bash scripts/deploy.sh
 
 clean:
 	rm -rf $(VENV) node_modules build .aws-sam .data .pytest_cache .mypy_cache .ruff_cache

@@ -91,7 +91,14 @@ def scenes(locale: str) -> dict[str, Turn]:
 
 # ---- a tiny APL interpreter -----------------------------------------------------------
 
-_TOKEN = re.compile(r"\s*('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|&&|\|\||[=!<>]=|[()?:!,+\-*/%<>]|@?[\w.]+)")
+_TOKEN = re.compile(
+    r"\s*("
+    r"'(?:[^'\\]|\\.)*'"  # 'string'
+    r"|\"(?:[^\"\\]|\\.)*\""  # "string"
+    r"|&&|\|\||[=!<>]=|[()?:!,+\-*/%<>]"  # operators
+    r"|@?[\w.]+"  # names, @resources, numbers
+    r")"
+)
 
 
 def _tokens(expr: str) -> list[str]:
@@ -214,7 +221,10 @@ class Renderer:
             return ""
         if "bind" in item:
             scope = scope.child({b["name"]: scope.value(b["value"]) for b in item["bind"]})
-        get = lambda key, default=None: scope.value(item.get(key, default))  # noqa: E731
+
+        def get(key: str, default: Any = None) -> Any:
+            return scope.value(item.get(key, default))
+
         style = {"flex-shrink": str(get("shrink", 0)), "flex-grow": str(get("grow", 0))}
         style["box-sizing"] = "border-box"
         style["min-height"] = "0"
@@ -261,9 +271,8 @@ class Renderer:
                     style["align-items"] = "center"
                 justify = {"spaceBetween": "space-between", "spaceAround": "space-around"}
                 style["justify-content"] = justify.get(
-                    get("justifyContent", "start"), {"center": "center"}.get(
-                        get("justifyContent", "start"), "flex-start"
-                    )
+                    get("justifyContent", "start"),
+                    {"center": "center"}.get(get("justifyContent", "start"), "flex-start"),
                 )
             if kind in ("Frame",):
                 style["background-color"] = get("backgroundColor", "transparent")
@@ -274,7 +283,7 @@ class Renderer:
                     )
             if kind == "ScrollView":
                 style["overflow"] = "hidden"
-            rendered = []
+            rendered: list[str] = []
             for child in children:
                 out = self.component(child, scope, child_dir, first=not rendered)
                 if out:

@@ -7,7 +7,6 @@ on first use (then cached for the container's life), boto3 loads only for Dynamo
 from __future__ import annotations
 
 import json
-import logging
 import os
 from functools import cache
 from typing import Any
@@ -23,6 +22,7 @@ from .alexa.handlers.routines import (
     StartRoutineHandler,
 )
 from .alexa.handlers.safety import RedFlagHandler, WarningSignsHandler
+from .alexa.handlers.screen import TouchHandler
 from .alexa.handlers.session import (
     CalmErrorHandler,
     FallbackHandler,
@@ -36,13 +36,13 @@ from .alexa.handlers.session import (
     YesNoHandler,
 )
 from .alexa.interceptors import LoadTurn, SaveTurn
+from .logs import configure
 from .store import Store, StoreFactory, store_from_env
-
-logging.getLogger("back_relief").setLevel(os.environ.get("LOG_LEVEL", "INFO"))
 
 
 def build(store: StoreFactory | None = None, api_client: Any = None) -> CustomSkill:
     """A configured skill. Tests and the simulator pass their own store and API client."""
+    configure(os.environ.get("LOG_LEVEL", "INFO"))
     get_store: StoreFactory = store or _default_store
     builder = CustomSkillBuilder(api_client=api_client or BoundedApiClient())
     # Lambda's AlexaSkill trigger already pins the skill id; checking it here too means a
@@ -58,6 +58,7 @@ def build(store: StoreFactory | None = None, api_client: Any = None) -> CustomSk
         YesNoHandler(),
         StartRoutineHandler(),
         NavigationHandler(),
+        TouchHandler(),
         StopHandler(),
         HelpHandler(),
         WarningSignsHandler(),

@@ -14,16 +14,11 @@ from pathlib import Path
 import pytest
 from back_relief.store.dynamodb import DynamoDBStore
 
+from tests.builders.services import free_port
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DYNALITE_CLI = REPO_ROOT / "node_modules" / "dynalite" / "cli.js"
 START_TIMEOUT_S = 20.0
-
-
-def free_port() -> int:
-    """A TCP port that was free a moment ago (the OS picks it)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class DynaliteServer:

@@ -17,6 +17,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
 from ..content import loader
+from ..logs import now_ms
 from ..routines.engine import State
 from ..safety.triage import assess
 from ..store import ConflictError, Store, StoreError
@@ -97,6 +98,7 @@ class LoadTurn(AbstractRequestInterceptor):
                 REMINDERS_SCOPE: granted(handler_input, REMINDERS_SCOPE),
             }
         turn.finding = assess(content.triage, slot_texts(handler_input))
+        turn.started_ms = now_ms()
         handler_input.attributes_manager.request_attributes[TURN] = turn
 
 
@@ -106,7 +108,10 @@ class SaveTurn(AbstractResponseInterceptor):
 
     def process(self, handler_input: HandlerInput, response: Response | None) -> None:
         turn = handler_input.attributes_manager.request_attributes.get(TURN)
-        if not isinstance(turn, Turn) or response is None or turn.forgotten:
+        if not isinstance(turn, Turn) or response is None:
+            return
+        log.info("request", extra=log_fields(handler_input, turn))
+        if turn.forgotten:
             return
         # After a failed load, skip the write: a dead store would cost a second timeout
         # and Alexa allows 8 s in all. Progress still rides in the session attributes.
@@ -119,6 +124,8 @@ class SaveTurn(AbstractResponseInterceptor):
                 _append_speech(response, turn.content.message("save_failed"))
         if turn.dirty and turn.store_failed:
             turn.seq += 1
+        if turn.store_failed:
+            _say_store_trouble(handler_input, response, turn)
         if not response.should_end_session:
             attributes = handler_input.attributes_manager.session_attributes
             if attributes is not None:
@@ -132,6 +139,36 @@ class SaveTurn(AbstractResponseInterceptor):
             # Another device wrote first. Its state is newer than what we started from,
             # so keep it rather than overwrite; this turn's speech already went out.
             log.info("store_conflict")
+
+
+def log_fields(handler_input: HandlerInput, turn: Turn | None) -> dict[str, Any]:
+    """The only facts about a request that may be logged (see logs.py)."""
+    request = handler_input.request_envelope.request
+    intent = getattr(request, "intent", None)
+    fields: dict[str, Any] = {
+        "request_id": getattr(request, "request_id", None),
+        "request_type": getattr(request, "object_type", None),
+        "intent": getattr(intent, "name", None),
+        "locale": getattr(request, "locale", None),
+    }
+    if turn is not None:
+        fields["user"] = turn.user_key[:12]  # already a salted hash; short is enough to follow
+        fields["duration_ms"] = round(now_ms() - turn.started_ms, 2)
+    return fields
+
+
+def _say_store_trouble(handler_input: HandlerInput, response: Response, turn: Turn) -> None:
+    """Tell the user, once, that this turn ran without their stored progress (and unsaved)."""
+    if (handler_input.attributes_manager.session_attributes or {}).get("progress"):
+        # Their place rides in the session; only this turn's change may not outlast it.
+        if not turn.dirty:
+            return
+        text = turn.content.message("save_failed")
+    else:
+        text = turn.content.message("store_unavailable")
+    current = getattr(response.output_speech, "ssml", None)
+    if isinstance(current, str) and ssml.escape(text) not in current:  # launch says it first
+        _append_speech(response, text)
 
 
 def _append_speech(response: Response, text: str) -> None:

@@ -67,6 +67,7 @@ class Turn:
     new_session: bool = True
     reply: Reply = field(default_factory=Reply)
     effects_seen: list[Effect] = field(default_factory=list)
+    started_ms: float = 0.0
 
     # ---- persistence shape: routine state and timestamps only (issue 9 privacy) ----
     def snapshot(self) -> dict[str, Any]:

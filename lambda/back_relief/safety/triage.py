@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -25,11 +25,7 @@ class Tier(IntEnum):
     EMERGENCY = 3
 
 
-TIER_NAMES = {
-    "emergency": Tier.EMERGENCY,
-    "same_day": Tier.SAME_DAY,
-    "within_days": Tier.WITHIN_DAYS,
-}
+TIER_NAMES = {tier.name.lower(): tier for tier in Tier if tier}  # "same_day" -> SAME_DAY
 
 
 @dataclass(frozen=True)
@@ -40,42 +36,42 @@ class Finding:
 
 # ---------------------------------------------------------------------------- normalising
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'"})
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018`\u00b4\u02bc", "'"))
 # SSML-ish tags would otherwise leave words like "say as interpret as"; [^<>]* keeps it linear.
 _TAG = re.compile(r"<[^<>]*>")
 _NON_WORD = re.compile(r"[^a-z0-9']+")
+# Spoken and typed forms of the same words; apostrophe-less ones come from typed or test input.
 _WHOLE_WORDS = {
-    "can't": "can not",
-    "cant": "can not",
-    "cannot": "can not",
-    "won't": "will not",
-    "wont": "will not",
+    **{w: "can not" for w in ("can't", "cant", "cannot")},
+    **{w: "will not" for w in ("won't", "wont")},
+    **{f"{w}nt": f"{w} not" for w in _word_set("do does did is are was have has could would")},
     "shan't": "shall not",
     "ain't": "is not",
-    "dont": "do not",
-    "doesnt": "does not",
-    "didnt": "did not",
-    "isnt": "is not",
-    "arent": "are not",
-    "wasnt": "was not",
-    "havent": "have not",
-    "hasnt": "has not",
-    "couldnt": "could not",
-    "wouldnt": "would not",
     "im": "i am",
     "ive": "i have",
     "gonna": "going to",
     "wanna": "want to",
     "gotta": "got to",
     "dunno": "do not know",
+    "meself": "myself",
 }
 _SUFFIXES = (("n't", " not"), ("'m", " am"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"))
 # "'s" and "'d" are ambiguous; only these words expand, the rest just lose the mark, so
 # "my bum's gone numb" becomes "my bums gone numb" and "wee'd" becomes "weed".
-_IS_WORDS = frozenset(
-    "it what that there here he she who where how when this everything something nothing".split()
+_IS_WORDS = _word_set(
+    "it what that there here he she who where how when this everything something nothing"
 )
-_WOULD_WORDS = frozenset("i you he she we they it that there who".split())
+_WOULD_WORDS = _word_set("i you he she we they it that there who")
+# UK, Irish and Australian speech: "i can't feel me legs", "i've wet meself".
+_ME_MY = re.compile(
+    r"\bme (?=(?:legs?|feet|foot|bum|arse|bottom|back|bladder|bowels?|chest|privates|knees?|"
+    r"side|kidneys?|belly|tummy|stomach|groin|spine|hips?|waterworks|pants|trousers)\b)"
+)
 
 
 def _expand(token: str) -> str:
@@ -99,22 +95,22 @@ def normalise(text: str) -> str:
     """Lowercase words of a-z and 0-9 separated by single spaces, contractions expanded."""
     text = _TAG.sub(" ", text.lower().translate(_APOSTROPHES))
     words = (_expand(t.strip("'")) for t in _NON_WORD.sub(" ", text).split())
-    return " ".join(w for w in words if w)
+    return _ME_MY.sub("my ", " ".join(w for w in words if w))
 
 
 # ---------------------------------------------------------------------------- negation
 
 _NEGATIONS = frozenset({"no", "not", "never", "without", "nor", "neither", "none"})
 # A negation does not reach past these: "no fever but i wet myself", "no i wet myself".
-_SCOPE_ENDS = frozenset(
+_SCOPE_ENDS = _word_set(
     "but and though although however yet except because so then now still also plus while "
-    "whereas since i we he she they it you there my this that".split()
+    "whereas since i we he she they it you there my this that why what how if whether when "
+    "who which where idea wonder doubt"
 )
 # "can not feel my legs" and "not able to walk" describe symptoms, not their absence.
 _NOT_AFTER = frozenset({"can", "could"})
 _NOT_BEFORE = frozenset({"able", "sure", "certain", "just", "only"})
-_WINDOW_WORDS = 3
-_WINDOW_CHARS = 64
+_WINDOW_WORDS, _WINDOW_CHARS = 3, 64
 
 
 def _negated(text: str, start: int, first_word: str) -> bool:
@@ -139,12 +135,13 @@ def _negated(text: str, start: int, first_word: str) -> bool:
 
 # ---------------------------------------------------------------------------- rules
 
-_GAP_WORD = r"(?!(?:not|no|never|without|but|nor|neither) )[a-z0-9]+ "
+_GAP_WORD = r"(?!(?:not|no|never|without|but|nor|neither) )\w+ "
 _MACRO = re.compile(r"@([a-z0-9_]+)")
 
 
 def _gap(words: int) -> str:
-    # Nested optional groups (not "(word ){0,n}") so a gap has n + 1 ways to match, not 2**n.
+    # Nested optional groups, not "(word ){0,n}": no repetition inside a repetition, so a gap
+    # can never backtrack catastrophically, however long the text.
     inner = ""
     for _ in range(words):
         inner = f"(?:{_GAP_WORD}{inner})?"
@@ -181,9 +178,10 @@ def _order_key(trigger_id: str) -> tuple[str, int]:
 # whose starts occur at one of its word starts. Anything the analysis does not understand ends
 # a start early (matching more texts, never fewer), so the filter cannot hide a red flag.
 
-_sre: Any = importlib.import_module("re._parser")  # the stdlib's own regex parser
-_KEY = 5
-_CAP = 20000
+_sre: Any = importlib.import_module("re._parser")  # the stdlib's own parser (3.11+)
+_KEY = 8
+_CLASS = 10  # wider classes ([a-z0-9] in gaps) end a start: they would only bloat the index
+_CAP = 4000  # open starts per step; beyond it they stop growing, never go missing
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
 _REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
 
@@ -205,11 +203,12 @@ def _extend(items: Any, starts: set[str]) -> tuple[set[str], set[str]]:
     done: set[str] = set()
     for op, av in items:
         name = str(op)
+        chars = _charset(av) if name == "IN" else None
         if name in _ZERO_WIDTH:
             continue
         if name == "LITERAL":
             starts = {s + chr(av) for s in starts}
-        elif name == "IN" and (chars := _charset(av)) is not None:
+        elif chars is not None and len(chars) <= _CLASS and len(starts) * len(chars) <= _CAP:
             starts = {s + c for s in starts for c in chars}
         elif name == "BRANCH":
             branches = [_extend(branch, starts) for branch in av[1]]
@@ -228,33 +227,38 @@ def _extend(items: Any, starts: set[str]) -> tuple[set[str], set[str]]:
                     break
                 current, finished = _extend(sub, current)
                 done |= finished
-        else:  # anything else (\w, ., back-references): the start can only be this long
+        else:  # \w, ., a large class...: a start can be known only this far
             done |= starts
             starts = set()
         done |= {s for s in starts if len(s) >= _KEY}
         starts = {s for s in starts if len(s) < _KEY}
-        if not starts or len(starts) + len(done) > _CAP:
+        if len(starts) > _CAP:  # stop refining; shorter starts are still true starts
+            done |= starts
+            starts = set()
+        if not starts:
             break
     return starts, done
 
 
 def _starts(regex: re.Pattern[str]) -> frozenset[str] | None:
     """Every prefix a match can begin with, or None when a match could begin anyhow."""
-    still_open, finished = _extend(_sre.parse(regex.pattern), {""})
+    try:
+        still_open, finished = _extend(_sre.parse(regex.pattern), {""})
+    except Exception:  # a future parser we cannot read: search always, never miss
+        return None
     starts = {s[:_KEY] for s in still_open | finished}
-    if len(starts) > _CAP or any(len(s) < 2 for s in starts):
+    if len(starts) > 10 * _CAP or any(len(s) < 2 for s in starts):
         return None
     return frozenset(starts)
 
 
-def _keys(spaced: str) -> frozenset[str]:
-    """The beginnings of every word start in a text, at every length a start can have."""
-    keys = set()
+def _word_starts(spaced: str) -> Iterator[str]:
+    """The beginning of a text at each word start, at every length a start can have."""
     at = spaced.find(" ")
     while at != -1:
-        keys.update(spaced[at : at + n] for n in range(2, _KEY + 1))
+        chunk = spaced[at : at + _KEY]
+        yield from (chunk[:n] for n in range(2, len(chunk) + 1))
         at = spaced.find(" ", at + 1)
-    return frozenset(keys)
 
 
 @dataclass(frozen=True)
@@ -268,36 +272,63 @@ class _Trigger:
 @dataclass(frozen=True)
 class TriageRules:
     triggers: tuple[_Trigger, ...]  # highest tier first, then lowest id
+    by_start: Mapping[str, int]  # word-start text -> bit mask of triggers that can match there
+    always: int  # bit mask of triggers searched whatever the text
+    by_id: Mapping[str, int]  # trigger id -> index in triggers
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> TriageRules:
         """Compile the parsed triage.toml (or the merged content dict that contains it)."""
         words: Mapping[str, str] = data.get("pattern_words", {})
+        # Every locale shares these rules, and compiling them is a good part of a cold start.
+        rules = [(i, t.get("tier"), t["patterns"]) for i, t in data["triggers"].items()]
+        key = repr((sorted(words.items()), rules))
+        cached = _COMPILED.get(key)
+        if cached is None:
+            cached = _COMPILED[key] = cls._compile(data["triggers"], words)
+        return cached
+
+    @classmethod
+    def _compile(cls, triggers: Mapping[str, Any], words: Mapping[str, str]) -> TriageRules:
         compiled = []
-        for trigger_id, spec in data["triggers"].items():
+        for trigger_id, spec in triggers.items():
             tier = TIER_NAMES.get(spec.get("tier", ""))
             if tier is None:
                 raise ValueError(f"trigger {trigger_id}: unknown tier {spec.get('tier')!r}")
-            patterns = [
-                _expand_pattern(p, words, f"trigger {trigger_id}") for p in spec["patterns"]
-            ]
+            where = f"trigger {trigger_id}"
+            patterns = [_expand_pattern(p, words, where) for p in spec["patterns"]]
             if not patterns:
-                raise ValueError(f"trigger {trigger_id}: no patterns")
+                raise ValueError(f"{where}: no patterns")
             # Texts are searched with a leading space and every branch starts after a space:
             # "numb" never matches inside a word, and the literal space lets the regex engine
             # skip straight to word starts instead of trying every branch at every character.
             regex = re.compile(" (?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
             compiled.append(_Trigger(trigger_id, tier, regex, _starts(regex)))
         compiled.sort(key=lambda t: (-t.tier, _order_key(t.id)))
-        return cls(tuple(compiled))
+        by_start: dict[str, int] = {}
+        always = 0
+        for bit, trigger in enumerate(compiled):
+            if trigger.starts is None:
+                always |= 1 << bit
+            for start in trigger.starts or ():
+                by_start[start] = by_start.get(start, 0) | 1 << bit
+        by_id = {t.id: i for i, t in enumerate(compiled)}
+        return cls(tuple(compiled), by_start, always, by_id)
 
-    @property
-    def ids(self) -> frozenset[str]:
-        return frozenset(t.id for t in self.triggers)
+    def candidates(self, spaced: str) -> int:
+        """Bit mask of the triggers worth searching this text with."""
+        mask = self.always
+        get = self.by_start.get
+        for start in _word_starts(spaced):
+            mask |= get(start, 0)
+        return mask
+
+
+_COMPILED: dict[str, TriageRules] = {}
 
 
 def _matches(trigger: _Trigger, spaced: str) -> bool:
-    """spaced is a normalised text with one leading space."""
+    """spaced: a normalised text with one leading space."""
     for found in trigger.regex.finditer(spaced):
         first_word = found.group(0)[1:].split(" ", 1)[0]
         if not _negated(spaced, found.start() + 1, first_word):
@@ -307,19 +338,14 @@ def _matches(trigger: _Trigger, spaced: str) -> bool:
 
 def _resolved_id(rules: TriageRules, raw: str) -> int | None:
     """Entity resolution hands us the trigger id itself (e.g. "E4") as a slot value."""
-    candidate = raw.strip().upper()
-    if len(candidate) > 4:
-        return None
-    for index, trigger in enumerate(rules.triggers):
-        if trigger.id == candidate:
-            return index
-    return None
+    return rules.by_id.get(raw.strip().upper()) if len(raw) <= 8 else None
 
 
 def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
     """The highest-tier finding across all texts (ties: lowest trigger id), or None."""
     best = len(rules.triggers)
     prepared = []
+    wanted = 0
     for raw in texts:
         if not raw:
             continue
@@ -328,15 +354,18 @@ def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
             best = min(best, index)
         elif text := normalise(raw):
             spaced = " " + text
-            prepared.append((spaced, _keys(spaced)))
-    # Triggers are in priority order, so the first hit is the answer; a resolved id already
-    # found cuts off everything it outranks.
-    for trigger in rules.triggers[:best]:
-        for spaced, keys in prepared:
-            if trigger.starts is not None and trigger.starts.isdisjoint(keys):
-                continue
-            if _matches(trigger, spaced):
-                return Finding(trigger.tier, trigger.id)
+            mask = rules.candidates(spaced)
+            prepared.append((spaced, mask))
+            wanted |= mask
+    # Triggers are in priority order (bit 0 first), so the first hit is the answer; a resolved
+    # id already found cuts off everything it outranks.
+    wanted &= (1 << best) - 1
+    while wanted:
+        bit = (wanted & -wanted).bit_length() - 1
+        wanted &= wanted - 1
+        trigger = rules.triggers[bit]
+        if any(mask >> bit & 1 and _matches(trigger, spaced) for spaced, mask in prepared):
+            return Finding(trigger.tier, trigger.id)
     if best < len(rules.triggers):
         found = rules.triggers[best]
         return Finding(found.tier, found.id)
@@ -344,7 +373,6 @@ def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
 
 
 def matching_triggers(rules: TriageRules, text: str) -> list[str]:
-    """Every trigger one text sets off, in priority order, without the prefilter (for tests
-    and content review)."""
+    """Every trigger one text sets off, in priority order, bypassing the prefilter (tests)."""
     spaced = " " + normalise(text)
     return [t.id for t in rules.triggers if _matches(t, spaced)]

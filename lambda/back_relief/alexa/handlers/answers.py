@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
@@ -11,6 +13,7 @@ from ..turn import Turn
 from .base import intent_name, respond, slot
 
 ROUTINE_STATUSES = ("active", "paused", "timing")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def say_answer(turn: Turn, answer_id: str) -> None:
@@ -24,7 +27,7 @@ def say_with_offer(turn: Turn, title: str, text: str, offer: str | None) -> None
         text = _without_closing_question(text)
     turn.reply.say(text)
     turn.reply.card = (title, text)
-    offer_or_carry_on(turn, offer)
+    offer_or_carry_on(turn, offer, text)
 
 
 def _without_closing_question(text: str) -> str:
@@ -32,7 +35,7 @@ def _without_closing_question(text: str) -> str:
     return head + "." if sep and last.endswith("?") else text
 
 
-def offer_or_carry_on(turn: Turn, offer: str | None) -> None:
+def offer_or_carry_on(turn: Turn, offer: str | None, text: str = "") -> None:
     """After an answer: offer to carry on a routine in progress, else the answer's offer."""
     routine = turn.routine
     if routine is not None and turn.state.status in ROUTINE_STATUSES:
@@ -42,14 +45,17 @@ def offer_or_carry_on(turn: Turn, offer: str | None) -> None:
         turn.reply.ask(question)
     elif offer:
         turn.set_pending(f"offer:{offer}")
-        turn.reply.ask(question_of(turn))
+        turn.reply.ask(question_of(turn, text))
 
 
-def question_of(turn: Turn) -> str:
-    """The reprompt for an offer: the answer's own closing question."""
-    last = turn.reply.speech[-1] if turn.reply.speech else ""
-    sentences = [s for s in last.replace("?", "?|").split("|") if s.strip().endswith("?")]
-    return sentences[-1].strip() if sentences else turn.content.message("anything_else")
+def question_of(turn: Turn, text: str) -> str:
+    """The reprompt for an offer: the answer's own closing question.
+
+    Works on the plain text, not the spoken fragments: those are already SSML-escaped and
+    the reprompt is escaped again when the response is built.
+    """
+    questions = [s for s in _SENTENCE_END.split(text.strip()) if s.endswith("?")]
+    return questions[-1] if questions else turn.content.message("anything_else")
 
 
 class AnswerHandler(AbstractRequestHandler):

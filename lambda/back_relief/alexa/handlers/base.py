@@ -8,7 +8,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 from ask_sdk_model.ui.simple_card import SimpleCard
 
-from .. import ssml
+from .. import apl, ssml
 from ..interceptors import get_turn
 from ..turn import Turn
 
@@ -53,6 +53,10 @@ def respond(handler_input: HandlerInput) -> Response:
         builder.ask(ssml.speak([ssml.escape(reply.reprompt)]))
     for directive in reply.directives:
         builder.add_directive(directive)
+    if apl.supported(handler_input):
+        screen = apl.directive(turn)
+        if screen:
+            builder.add_directive(screen)
     if reply.card:
         title, text = reply.card
         footer = turn.content.message("card_footer")

@@ -43,6 +43,12 @@ def apply(handler_input: HandlerInput, turn: Turn, effects: list[Effect]) -> Non
 
 def run(handler_input: HandlerInput, event: engine.Event) -> Response:
     turn = get_turn(handler_input)
+    if turn.store_failed and turn.routine is None and isinstance(event, Nav):
+        # Their progress is out of reach: "no timer" or "no routine" would be a guess told
+        # as fact, and a pack may be on, so a stop still says to take it off.
+        turn.say("routine_stop" if event.action == "stop" else "store_unavailable")
+        turn.reply.end()
+        return respond(handler_input)
     apply(handler_input, turn, turn.run(event))
     return respond(handler_input)
 

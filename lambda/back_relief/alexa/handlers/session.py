@@ -14,7 +14,7 @@ from ...routines import engine
 from ...routines.engine import Nav, Relaunch, State
 from ...store import StoreError, StoreFactory
 from .. import ssml
-from ..interceptors import TURN, get_turn
+from ..interceptors import TURN, get_turn, log_fields
 from ..turn import Turn
 from .base import intent_name, request_type, respond
 from .routines import apply, create_reminder, run
@@ -205,8 +205,9 @@ class CalmErrorHandler(AbstractExceptionHandler):
         return True
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
-        log.error("handler_error", extra={"error": type(exception).__name__})
         turn = handler_input.attributes_manager.request_attributes.get(TURN)
+        fields = log_fields(handler_input, turn if isinstance(turn, Turn) else None)
+        log.error("handler_error", extra=fields | {"error": type(exception).__name__})
         content = turn.content if isinstance(turn, Turn) else loader.load(None)
         builder = handler_input.response_builder
 
