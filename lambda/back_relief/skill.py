@@ -7,10 +7,12 @@ on first use (then cached for the container's life), boto3 loads only for Dynamo
 from __future__ import annotations
 
 import json
+import logging
 import os
 from functools import cache
 from typing import Any
 
+from ask_sdk_core.exceptions import SerializationException
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 
@@ -35,7 +37,9 @@ from .alexa.handlers.session import (
     UnhandledRequestHandler,
     YesNoHandler,
 )
+from .alexa import ssml
 from .alexa.interceptors import LoadTurn, SaveTurn
+from .content import loader
 from .logs import configure
 from .store import Store, StoreFactory, store_from_env
 
@@ -86,13 +90,131 @@ def _skill() -> CustomSkill:
     return build()
 
 
+# Request types that may be answered with speech; any other gets an empty response.
+_SPEAKING_TYPES = ("LaunchRequest", "IntentRequest", "Connections.Response")
+
+
+def unreadable_reply(event: Any) -> dict[str, Any]:
+    """The answer to an envelope ask-sdk cannot read (a malformed field, a request type newer
+    than the SDK, no context): a calm sorry where speech is allowed, else an empty response.
+    An exception instead would make Alexa say the skill is broken."""
+    request = event.get("request") if isinstance(event, dict) else None
+    request = request if isinstance(request, dict) else {}
+    kind = request.get("type")
+    response: dict[str, Any] = {}
+    if kind in _SPEAKING_TYPES or (isinstance(kind, str) and kind.endswith(".UserEvent")):
+        locale = request.get("locale")
+        content = loader.load(locale if isinstance(locale, str) else None)
+        for key, field in (("error", "outputSpeech"), ("error_reprompt", "reprompt")):
+            speech = {"type": "SSML", "ssml": ssml.speak([ssml.escape(content.message(key))])}
+            response[field] = speech if field == "outputSpeech" else {"outputSpeech": speech}
+        response["shouldEndSession"] = False
+    # No session attributes: they may be what could not be read. The store still holds the
+    # user's place for the next turn.
+    return {"version": "1.0", "response": response}
+
+
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     """AWS Lambda entry point (and the web service's): envelope dict in, envelope dict out."""
     skill = _skill()
-    request_envelope = skill.serializer.deserialize(
-        payload=json.dumps(event), obj_type="ask_sdk_model.RequestEnvelope"
-    )
-    response_envelope = skill.invoke(request_envelope=request_envelope, context=context)
+    log = logging.getLogger("back_relief")
+    try:
+        request_envelope = skill.serializer.deserialize(
+            payload=json.dumps(event), obj_type="ask_sdk_model.RequestEnvelope"
+        )
+        # ask-sdk reads context.System before any handler runs; Alexa always sends it.
+        if getattr(request_envelope.context, "system", None) is None:
+            log.warning("unreadable_envelope", extra={"error": "NoSystem"})
+            return unreadable_reply(event)
+        # Handlers' errors never get here (CalmErrorHandler answers them); these are ask-sdk's
+        # own, before dispatch: a field it cannot parse, or session attributes nested too
+        # deep for its deepcopy.
+        response_envelope = skill.invoke(request_envelope=request_envelope, context=context)
+    except (SerializationException, RecursionError) as error:
+        log.warning("unreadable_envelope", extra={"error": type(error).__name__})
+        return unreadable_reply(event)
     result = skill.serializer.serialize(response_envelope)
     assert isinstance(result, dict)
     return result
+
+
+# Complete envelopes: reading them once at init imports the ask-sdk model classes that the SDK
+# otherwise imports by name while it reads the first real request.
+_PRIMERS: tuple[dict[str, Any], ...] = tuple(
+    {
+        "version": "1.0",
+        "session": {
+            "new": True,
+            "sessionId": "init",
+            "application": {"applicationId": "init"},
+            "user": {"userId": "init"},
+            "attributes": {},
+        },
+        "context": {
+            "System": {
+                "application": {"applicationId": "init"},
+                "user": {
+                    "userId": "init",
+                    "permissions": {"scopes": {"init": {"status": "DENIED"}}},
+                },
+                "device": {"deviceId": "init", "supportedInterfaces": {}},
+                "apiEndpoint": "https://api.amazonalexa.com",
+                "apiAccessToken": "init",
+            }
+        },
+        "request": {
+            "requestId": "init",
+            "timestamp": "2020-01-01T00:00:00Z",
+            "locale": loader.DEFAULT_LOCALE,
+            **request,
+        },
+    }
+    for request in (
+        {"type": "LaunchRequest"},
+        {
+            "type": "IntentRequest",
+            "dialogState": "COMPLETED",
+            "intent": {
+                "name": "init",
+                "confirmationStatus": "NONE",
+                "slots": {
+                    "init": {
+                        "name": "init",
+                        "value": "init",
+                        "confirmationStatus": "NONE",
+                        "resolutions": {
+                            "resolutionsPerAuthority": [
+                                {
+                                    "authority": "init",
+                                    "status": {"code": "ER_SUCCESS_MATCH"},
+                                    "values": [{"value": {"name": "init", "id": "init"}}],
+                                }
+                            ]
+                        },
+                    }
+                },
+            },
+        },
+    )
+)
+
+
+def prepare() -> None:
+    """Lambda's INIT phase (lambda_function calls this at import): build the skill, read the
+    default locale's content, open the store and warm ask-sdk's model classes now, so the first
+    request costs what every other one does. Importing this module alone still does none of it.
+
+    Never raises: whatever fails here fails again on the first request, which answers calmly.
+    """
+    try:
+        skill = _skill()
+        loader.load(loader.DEFAULT_LOCALE)
+        for primer in _PRIMERS:
+            skill.serializer.deserialize(
+                payload=json.dumps(primer), obj_type="ask_sdk_model.RequestEnvelope"
+            )
+        _default_store()
+    except Exception as error:
+        logging.getLogger("back_relief").warning(
+            "prepare_failed", extra={"error": type(error).__name__}
+        )

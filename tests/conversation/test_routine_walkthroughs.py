@@ -72,6 +72,8 @@ def test_contrast_times_heat_then_ice_with_a_paced_minute_between(rig: Rig, devi
     device.launch()
     assert steps_spoken(device.say("start a contrast session"), "contrast") == [0]
     assert steps_spoken(device.say("next"), "contrast") == [1]
+    assert steps_spoken(device.say("go back"), "contrast") == [0]
+    assert steps_spoken(device.say("next"), "contrast") == [1]
     warm = device.say("next")
     assert steps_spoken(warm, "contrast") == [2]
     assert warm.ends_session

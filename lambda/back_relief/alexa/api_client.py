@@ -10,14 +10,19 @@ from __future__ import annotations
 import ipaddress
 import json
 import threading
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-# ask_sdk_core.api_client imports requests at module level, so a lazy import here saves nothing.
-import requests
-from ask_sdk_core.api_client import DefaultApiClient
 from ask_sdk_core.exceptions import ApiClientException
+from ask_sdk_model.services.api_client import ApiClient
 from ask_sdk_model.services.api_client_request import ApiClientRequest
 from ask_sdk_model.services.api_client_response import ApiClientResponse
+
+if TYPE_CHECKING:
+    # requests (with urllib3) is a tenth of a cold start, and most requests never call an
+    # Alexa API: it is imported on the first call instead. So is ask-sdk's DefaultApiClient,
+    # which imports it at module level; this class therefore stands on the abstract ApiClient.
+    import requests
 
 CONNECT_TIMEOUT_SECONDS = 1.0
 # Two calls per turn (cancel the old timer, start the next) stay inside Alexa's 8 s at worst.
@@ -36,11 +41,12 @@ def is_loopback_host(host: str | None) -> bool:
         return False
 
 
-class BoundedApiClient(DefaultApiClient):
-    """DefaultApiClient with connect/read timeouts, a reused session and an http-to-loopback rule.
+class BoundedApiClient(ApiClient):
+    """What ask-sdk's DefaultApiClient does, plus connect/read timeouts, a reused session and
+    an http-to-loopback rule.
 
-    Errors surface as ApiClientException, as from the parent; ask-sdk service clients turn that
-    into a ServiceException with status 500.
+    Errors surface as ApiClientException, as from DefaultApiClient; ask-sdk service clients
+    turn that into a ServiceException with status 500.
     """
 
     def __init__(
@@ -74,7 +80,7 @@ class BoundedApiClient(DefaultApiClient):
         method = (request.method or "").upper()
         if method not in _METHODS:
             raise ApiClientException(f"Invalid request method: {request.method}")
-        headers = self._convert_list_tuples_to_dict(headers_list=request.headers)
+        headers = _headers_dict(request.headers)
         data = None
         if request.body:
             content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
@@ -89,7 +95,7 @@ class BoundedApiClient(DefaultApiClient):
             allow_redirects=False,
         )
         return ApiClientResponse(
-            headers=self._convert_dict_to_list_tuples(dict(response.headers)),
+            headers=_headers_list(dict(response.headers)),
             status_code=response.status_code,
             body=response.text,
         )
@@ -100,8 +106,28 @@ class BoundedApiClient(DefaultApiClient):
             sessions = self._local.sessions = {}
         session = sessions.get(loopback)
         if session is None:
+            import requests
+
             session = requests.Session()
             # A developer's HTTP(S)_PROXY must not swallow calls to the local fake.
             session.trust_env = not loopback
             sessions[loopback] = session
         return session
+
+
+def _headers_dict(headers: list[tuple[str, str]] | None) -> dict[str, str]:
+    """ApiClientRequest's header pairs as one dict; repeated names joined as HTTP does."""
+    merged: dict[str, str] = {}
+    for key, value in headers or []:
+        merged[key] = f"{merged[key]}, {value}" if key in merged else value
+    return merged
+
+
+def _headers_list(headers: dict[str, str]) -> list[tuple[str, str]]:
+    """Response headers as ApiClientResponse's pairs, comma-separated values split apart."""
+    return [
+        (key, part.strip())
+        for key, values in headers.items()
+        for part in values.split(",")
+        if part.strip()
+    ]

@@ -62,6 +62,36 @@ def slot_texts(handler_input: HandlerInput) -> list[str]:
     return texts
 
 
+# The profile's only fields. Anything else in a session copy is dropped, so a client cannot
+# make the store keep what it likes (and a wrong type cannot crash a handler).
+PROFILE_FIELDS: dict[str, type] = {"launches": int, "welcomed": bool, "reminder_for": str}
+
+
+def session_progress(session: Any) -> dict[str, Any]:
+    """The progress copy in session attributes if it has the shape SaveTurn writes, else {}.
+
+    Session attributes come back from the client, so nothing in them is trusted as is.
+    """
+    attributes = getattr(session, "attributes", None)
+    progress = attributes.get("progress") if isinstance(attributes, dict) else None
+    if not isinstance(progress, dict):
+        return {}
+    seq, state = progress.get("seq"), progress.get("state")
+    if type(seq) is not int or not isinstance(state, dict):
+        return {}
+    return progress
+
+
+def clean_profile(profile: Any) -> dict[str, Any]:
+    if not isinstance(profile, dict):
+        return {}
+    return {
+        key: value
+        for key, value in profile.items()
+        if key in PROFILE_FIELDS and type(value) is PROFILE_FIELDS[key]
+    }
+
+
 class LoadTurn(AbstractRequestInterceptor):
     def __init__(self, store: Callable[[], Store]) -> None:
         self._store = store
@@ -84,11 +114,11 @@ class LoadTurn(AbstractRequestInterceptor):
             log.warning("store_load_failed")
         # The session copy wins when it is newer: a failed save earlier in this session
         # must not lose the user's place.
-        in_session = (getattr(session, "attributes", None) or {}).get("progress") or {}
-        if isinstance(in_session, dict) and in_session.get("seq", 0) > stored.get("seq", 0):
+        in_session = session_progress(session)
+        if in_session and in_session["seq"] > int(stored.get("seq") or 0):
             stored = in_session
         turn.state = State.from_dict(stored.get("state") or {})
-        turn.profile = dict(stored.get("profile") or {})
+        turn.profile = clean_profile(stored.get("profile"))
         turn.seq = int(stored.get("seq") or 0)
         turn.pending_in = None if turn.new_session else turn.state.pending
         turn.state = replace(turn.state, pending=None)
@@ -126,7 +156,9 @@ class SaveTurn(AbstractResponseInterceptor):
             turn.seq += 1
         if turn.store_failed:
             _say_store_trouble(handler_input, response, turn)
-        if not response.should_end_session:
+        # Skill events (SkillDisabled, reminder events, ...) come without a session, and
+        # ask-sdk raises on session attributes then.
+        if not response.should_end_session and handler_input.request_envelope.session:
             attributes = handler_input.attributes_manager.session_attributes
             if attributes is not None:
                 attributes["progress"] = turn.snapshot()
@@ -159,7 +191,8 @@ def log_fields(handler_input: HandlerInput, turn: Turn | None) -> dict[str, Any]
 
 def _say_store_trouble(handler_input: HandlerInput, response: Response, turn: Turn) -> None:
     """Tell the user, once, that this turn ran without their stored progress (and unsaved)."""
-    if (handler_input.attributes_manager.session_attributes or {}).get("progress"):
+    in_session = handler_input.request_envelope.session is not None
+    if in_session and (handler_input.attributes_manager.session_attributes or {}).get("progress"):
         # Their place rides in the session; only this turn's change may not outlast it.
         if not turn.dirty:
             return

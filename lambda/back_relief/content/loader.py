@@ -7,6 +7,7 @@ handlers never format locale words themselves. Placeholders the code fills per r
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -48,7 +49,11 @@ class Content:
     matcher: AnswerMatcher
 
     def message(self, key: str, **params: Any) -> str:
-        return fill(self.messages[key], params)
+        # Counts are filled in as digits, so "1 minutes" must become "1 minute".
+        return _SINGULAR.sub(r"\1 \2", fill(self.messages[key], params))
+
+
+_SINGULAR = re.compile(r"\b(1) (minute|hour|second)s\b")
 
 
 class _Keep(dict[str, Any]):
@@ -89,10 +94,15 @@ def _english() -> dict[str, Any]:
     return merged
 
 
-@cache
 def load(locale: str | None) -> Content:
     """The content for a locale; parsed once per container, whatever the traffic."""
-    code = supported_locale(locale)
+    # Cached by supported locale, not the raw string: every odd locale a request carries
+    # would otherwise parse the content again and stay in memory for the container's life.
+    return _load(supported_locale(locale))
+
+
+@cache
+def _load(code: str) -> Content:
     with (HERE / "locales" / f"{code}.toml").open("rb") as fh:
         override = tomllib.load(fh)
     data = _merge(_english(), override)

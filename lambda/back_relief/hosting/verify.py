@@ -55,7 +55,8 @@ def parse_envelope(body: bytes) -> dict[str, Any]:
     """Parse a request body as a JSON object, or raise VerificationError."""
     try:
         envelope = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        # RecursionError: a small body of deeply nested brackets exhausts the parser's stack.
         raise VerificationError("invalid JSON") from None
     if not isinstance(envelope, dict):
         raise VerificationError("request body is not a JSON object")

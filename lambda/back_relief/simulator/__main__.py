@@ -10,6 +10,7 @@ ring), :accept / :deny / :ignore (answer a permission question), :open, :locale 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 
@@ -75,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--locale", default="en-US")
     parser.add_argument("utterances", nargs="*", help="one-shot utterances, in order")
     args = parser.parse_args(argv)
+    # Request logs would drown the conversation; warnings and errors still show.
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
     with FakeAlexaApi() as api:
         device = Device(handler=lambda env: lambda_handler(env, None), locale=args.locale, api=api)
         api.clock = lambda: device.now

@@ -33,8 +33,9 @@ def slot(handler_input: HandlerInput, name: str) -> tuple[str | None, str | None
     value = found.value if isinstance(found.value, str) and found.value.strip() else None
     for authority in getattr(found.resolutions, "resolutions_per_authority", None) or []:
         code = getattr(getattr(authority.status, "code", None), "value", None)
-        if code == "ER_SUCCESS_MATCH" and authority.values:
-            return value, str(authority.values[0].value.id)
+        resolved = getattr((authority.values or [None])[0], "value", None)
+        if code == "ER_SUCCESS_MATCH" and getattr(resolved, "id", None) is not None:
+            return value, str(resolved.id)
     return value, None
 
 
