@@ -1,6 +1,6 @@
 """Generate the ASK interaction models from the hand-edited source.
 
-    python -m interaction_models.build          # write skill-package/interactionModels/custom/*.json
+    python -m interaction_models.build          # write skill-package/.../custom/*.json
     python -m interaction_models.build --check  # exit 1 if any generated file is stale
 
 Source: every en/*.yaml (intents with samples, custom slot types), plus

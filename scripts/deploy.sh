@@ -3,7 +3,7 @@
 # then the skill manifest with the function ARN wired in, then the interaction models.
 #
 # First run: creates the skill, runs `sam deploy --guided` (answers saved to samconfig.toml).
-# Later runs: no prompts. See docs/deploy.md ("Deploy to AWS") for costs and teardown.
+# Later runs: no prompts. See README.md ("Deploy to AWS") for costs and teardown.
 #
 # Environment (all optional):
 #   STACK_NAME   CloudFormation stack (default back-relief)
@@ -104,7 +104,7 @@ say "Wiring the function ARN into skill-package/skill.json"
 "$PYTHON" scripts/wire_endpoint.py --stack-name "$STACK_NAME"
 if grep -q 'https://example.com/' skill-package/skill.json; then
   echo "note: icon and privacy URLs are still example.com placeholders (fine for testing;" \
-    "replace them before certification, see docs/deploy.md)"
+    "replace them before certification, see README.md)"
 fi
 
 say "Pushing the manifest and interaction models"

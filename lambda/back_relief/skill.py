@@ -16,6 +16,7 @@ from ask_sdk_core.exceptions import SerializationException
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 
+from .alexa import ssml
 from .alexa.api_client import BoundedApiClient
 from .alexa.handlers.answers import AnswerHandler, FreeTextHandler, StretchHowToHandler
 from .alexa.handlers.routines import (
@@ -37,7 +38,6 @@ from .alexa.handlers.session import (
     UnhandledRequestHandler,
     YesNoHandler,
 )
-from .alexa import ssml
 from .alexa.interceptors import LoadTurn, SaveTurn
 from .content import loader
 from .logs import configure
@@ -105,9 +105,11 @@ def unreadable_reply(event: Any) -> dict[str, Any]:
     if kind in _SPEAKING_TYPES or (isinstance(kind, str) and kind.endswith(".UserEvent")):
         locale = request.get("locale")
         content = loader.load(locale if isinstance(locale, str) else None)
-        for key, field in (("error", "outputSpeech"), ("error_reprompt", "reprompt")):
-            speech = {"type": "SSML", "ssml": ssml.speak([ssml.escape(content.message(key))])}
-            response[field] = speech if field == "outputSpeech" else {"outputSpeech": speech}
+        def speech(key: str) -> dict[str, str]:
+            return {"type": "SSML", "ssml": ssml.speak([ssml.escape(content.message(key))])}
+
+        response["outputSpeech"] = speech("error")
+        response["reprompt"] = {"outputSpeech": speech("error_reprompt")}
         response["shouldEndSession"] = False
     # No session attributes: they may be what could not be read. The store still holds the
     # user's place for the next turn.

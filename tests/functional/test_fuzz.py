@@ -100,8 +100,10 @@ def test_hostile_envelopes_always_get_a_valid_calm_answer(
                 examples.append(json.dumps(event)[:600])
 
     record_property("fuzz_envelopes", sent)
-    print(f"\nfuzz: {sent} hostile envelopes through lambda_handler ({spoken} spoken replies, "
-          f"{apologies} calm apologies); request types: {dict(kinds.most_common(8))}")
+    print(
+        f"\nfuzz: {sent} hostile envelopes through lambda_handler ({spoken} spoken replies, "
+        f"{apologies} calm apologies); request types: {dict(kinds.most_common(8))}"
+    )
     report = "\n".join(f"{p}\n    e.g. {ex}" for p, exs in problems.items() for ex in exs)
     assert not problems, f"{len(problems)} kinds of bad reply:\n{report}"
     assert sent == FUZZ_ENVELOPES

@@ -217,9 +217,9 @@ def test_production_mode_needs_a_skill_id(capsys: pytest.CaptureFixture[str]) ->
     assert "SKILL_ID" in capsys.readouterr().err
 
 
-def test_dev_mode_on_loopback_builds_an_unverified_app(caplog: pytest.LogCaptureFixture) -> None:
+def test_dev_mode_on_loopback_builds_an_unverified_app(skill_log: pytest.LogCaptureFixture) -> None:
     app = hosting_main.build_app(dev=True, host="127.0.0.1")
-    assert "verification is OFF" in caplog.text
+    assert "verification is OFF" in skill_log.text
     response = app.test_client().get("/healthz")
     assert response.status_code == 200
 

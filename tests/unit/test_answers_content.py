@@ -158,7 +158,16 @@ def _expanded_samples(path: Path) -> dict[str, list[str]]:
 def test_entry_has_every_field(answer_id: str) -> None:
     entry = ANSWERS[answer_id]
     assert re.fullmatch(r"[a-z][a-z0-9_]*", answer_id)
-    assert set(entry) <= {"refs", "intent", "title", "say", "sources", "keywords", "offer"}
+    assert set(entry) <= {
+        "refs",
+        "intent",
+        "title",
+        "say",
+        "sources",
+        "keywords",
+        "offer",
+        "triage",
+    }
     assert entry["refs"] and all(isinstance(r, str) for r in entry["refs"])
     assert re.fullmatch(r"[A-Z][A-Za-z]*Intent", entry["intent"])
     assert isinstance(entry["title"], str) and 0 < len(entry["title"]) <= 40
@@ -275,3 +284,11 @@ def test_no_sample_is_shared_by_two_intents() -> None:
                 if "{" not in sample:
                     owners.setdefault(sample, set()).add(intent)
     assert {s: v for s, v in owners.items() if len(v) > 1} == {}
+
+
+def test_implied_triage_names_a_real_trigger() -> None:
+    with (ANSWERS_PATH.parent / "triage.toml").open("rb") as fh:
+        triggers = tomllib.load(fh)["triggers"]
+    implied = {a["triage"] for a in ANSWERS.values() if "triage" in a}
+    assert implied, "cough/sneeze and cancer history imply same-day triggers (T39, R7)"
+    assert implied <= set(triggers)

@@ -92,6 +92,14 @@ def clean_profile(profile: Any) -> dict[str, Any]:
     }
 
 
+def implied(content: loader.Content, handler_input: HandlerInput) -> list[str]:
+    """A trigger id that the intent itself implies ("it hurts when I sneeze" has no slot)."""
+    intent = getattr(handler_input.request_envelope.request, "intent", None)
+    answer_id = content.intent_answers.get(str(getattr(intent, "name", "")))
+    trigger = content.answers[answer_id].get("triage") if answer_id else None
+    return [str(trigger)] if trigger else []
+
+
 class LoadTurn(AbstractRequestInterceptor):
     def __init__(self, store: Callable[[], Store]) -> None:
         self._store = store
@@ -127,7 +135,9 @@ class LoadTurn(AbstractRequestInterceptor):
                 TIMERS_SCOPE: granted(handler_input, TIMERS_SCOPE),
                 REMINDERS_SCOPE: granted(handler_input, REMINDERS_SCOPE),
             }
-        turn.finding = assess(content.triage, slot_texts(handler_input))
+        turn.finding = assess(
+            content.triage, slot_texts(handler_input) + implied(content, handler_input)
+        )
         turn.started_ms = now_ms()
         handler_input.attributes_manager.request_attributes[TURN] = turn
 

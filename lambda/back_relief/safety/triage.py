@@ -304,7 +304,11 @@ class TriageRules:
             # skip straight to word starts instead of trying every branch at every character.
             regex = re.compile(" (?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
             compiled.append(_Trigger(trigger_id, tier, regex, _starts(regex)))
-        compiled.sort(key=lambda t: (-t.tier, _order_key(t.id)))
+        # Within a tier, a trigger with its own line (pregnancy -> midwife, surgery -> surgical
+        # team, cancer -> cancer team) outranks a generic one: "pregnant with a fever" should
+        # hear about the maternity unit, not only "get advice today".
+        specific = {tid for tid, spec in triggers.items() if spec.get("say")}
+        compiled.sort(key=lambda t: (-t.tier, t.id not in specific, _order_key(t.id)))
         by_start: dict[str, int] = {}
         always = 0
         for bit, trigger in enumerate(compiled):
@@ -342,7 +346,8 @@ def _resolved_id(rules: TriageRules, raw: str) -> int | None:
 
 
 def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
-    """The highest-tier finding across all texts (ties: lowest trigger id), or None."""
+    """The highest-tier finding across all texts, or None. Ties: a trigger with its own
+    line first, then the lowest trigger id."""
     best = len(rules.triggers)
     prepared = []
     wanted = 0

@@ -33,9 +33,10 @@ def slot(handler_input: HandlerInput, name: str) -> tuple[str | None, str | None
     value = found.value if isinstance(found.value, str) and found.value.strip() else None
     for authority in getattr(found.resolutions, "resolutions_per_authority", None) or []:
         code = getattr(getattr(authority.status, "code", None), "value", None)
-        resolved = getattr((authority.values or [None])[0], "value", None)
-        if code == "ER_SUCCESS_MATCH" and getattr(resolved, "id", None) is not None:
-            return value, str(resolved.id)
+        resolved: Any = getattr((authority.values or [None])[0], "value", None)
+        resolved_id = getattr(resolved, "id", None)
+        if code == "ER_SUCCESS_MATCH" and resolved_id is not None:
+            return value, str(resolved_id)
     return value, None
 
 

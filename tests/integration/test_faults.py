@@ -1,0 +1,400 @@
+"""Fault injection: DynamoDB and the Alexa Timers and Reminders APIs failing under the skill.
+
+DynamoDB faults come three ways: dynalite stopped mid-conversation (a dead server), a small fake
+DynamoDB endpoint that throttles or hangs (so botocore's real retries and timeouts run), and
+botocore's Stubber for answers a server cannot be made to give on cue (a conditional-check
+conflict on exactly one write). The Alexa API faults the conversation suite already covers
+(timer creation failing with 401, 429, 500 or hanging; a failing timer delete) are not repeated:
+this adds a 403, a failure right after voice consent, and every failure of the Reminders API.
+
+Wall-clock limits are not asserted here (they flake on a busy machine). The time budget is checked
+on the configuration instead: the worst case the configured timeouts and retries allow.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from back_relief.alexa.api_client import BoundedApiClient
+from back_relief.alexa.turn import user_key
+from back_relief.routines.engine import State
+from back_relief.simulator.conversation import Device
+from back_relief.simulator.fake_alexa_api import FakeAlexaApi
+from back_relief.skill import build
+from back_relief.store import ConflictError, StoreError
+from back_relief.store.dynamodb import DynamoDBStore
+from back_relief.store.local import LocalStore
+from botocore.stub import Stubber
+
+from tests.builders import envelopes
+from tests.builders.skill import check_response, invoke
+from tests.conversation.talk import (
+    REMINDERS,
+    TIMERS,
+    Rig,
+    SwitchableStore,
+    ice_to_timer,
+    said,
+    steps_spoken,
+    walk,
+)
+from tests.integration.conftest import DynaliteServer, unique_table_name
+
+pytestmark = pytest.mark.integration
+
+ALEXA_DEADLINE_S = 8.0
+# Short, so a hung fake API costs the test little; the budget test checks the real defaults.
+API_READ_TIMEOUT_S = 0.5
+# The most Alexa API calls one turn makes: moving between two timed steps cancels one timer
+# and starts the next (a reminder is a single call, in a turn with no timer calls).
+MAX_API_CALLS_PER_TURN = 2
+
+
+# ------------------------------------------------------------------ DynamoDB: helpers
+
+
+def progress(reply: Any) -> State:
+    attributes = reply.raw.get("sessionAttributes") or {}
+    return State.from_dict((attributes.get("progress") or {}).get("state") or {})
+
+
+def dynamo_device(store: DynamoDBStore) -> Device:
+    skill = build(store=lambda: store)
+    return Device(handler=lambda event: check_response(invoke(skill, event)))
+
+
+@dataclass
+class FakeDynamo:
+    """A DynamoDB endpoint that answers every call with throttling, or hangs past the timeout."""
+
+    mode: str
+    calls: list[str] = field(default_factory=list)
+    _closing: threading.Event = field(default_factory=threading.Event)
+    _server: ThreadingHTTPServer | None = None
+
+    @property
+    def endpoint(self) -> str:
+        assert self._server is not None
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def __enter__(self) -> FakeDynamo:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                fake.calls.append(self.headers.get("X-Amz-Target", "").split(".")[-1])
+                if fake.mode == "hang":
+                    fake._closing.wait(5)  # longer than the store's 1.5 s read timeout
+                body = json.dumps(
+                    {
+                        "__type": "com.amazonaws.dynamodb.v20120810#"
+                        "ProvisionedThroughputExceededException",
+                        "message": "The level of configured provisioned throughput is exceeded",
+                    }
+                ).encode()
+                try:
+                    self.send_response(400)
+                    self.send_header("Content-Type", "application/x-amz-json-1.0")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except OSError:
+                    pass  # the client gave up waiting
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._closing.set()
+        assert self._server is not None
+        self._server.shutdown()
+        self._server.server_close()
+
+
+@dataclass
+class Stubbed:
+    store: DynamoDBStore
+    stubber: Stubber
+    calls: list[str]
+
+
+@pytest.fixture
+def stubbed() -> Iterator[Stubbed]:
+    """A DynamoDBStore whose client answers only what the test queued (no server at all)."""
+    store = DynamoDBStore("progress", endpoint_url="http://127.0.0.1:9")
+    client = store._client
+    calls: list[str] = []
+
+    def record(model: Any, **_: Any) -> None:
+        calls.append(model.name)
+
+    client.meta.events.register("before-parameter-build.dynamodb", record)
+    with Stubber(client) as stubber:
+        yield Stubbed(store, stubber, calls)
+
+
+def item(user: str, state: dict[str, Any], version: int, now: float) -> dict[str, Any]:
+    data = {"state": state, "profile": {"welcomed": True, "launches": 1}, "seq": version}
+    return {
+        "Item": {
+            "id": {"S": user_key(user)},
+            "data": {"S": json.dumps(data)},
+            "version": {"N": str(version)},
+            "expires_at": {"N": str(int(now) + 3600)},
+        }
+    }
+
+
+# ------------------------------------------------------------------ DynamoDB: dead, throttled, hung
+
+
+def test_dynalite_stopped_mid_routine_is_spoken_and_the_routine_goes_on(
+    dynalite_server: DynaliteServer,
+) -> None:
+    table = unique_table_name()
+    store = DynamoDBStore(table, endpoint_url=dynalite_server.endpoint)
+    store.create_table()
+    device = dynamo_device(store)
+    device.launch()
+    assert steps_spoken(device.say("start stretches"), "stretches") == [0]
+    assert steps_spoken(device.say("next"), "stretches") == [1]
+
+    dynalite_server.stop()
+    for index in (2, 3):
+        reply = device.say("next")
+        assert steps_spoken(reply, "stretches") == [index]
+        assert said(reply, "save_failed")
+        assert not reply.ends_session
+        assert (progress(reply).routine, progress(reply).step) == ("stretches", index)
+
+    # A new session cannot know their place: it says so and starts fresh, without an error.
+    fresh = device.launch()
+    assert said(fresh, "store_unavailable")
+    assert not said(fresh, "error")
+    assert steps_spoken(device.say("start a massage"), "massage") == [0]
+
+
+@pytest.mark.parametrize("mode", ["throttle", "hang"])
+def test_throttled_or_hung_store_is_tried_twice_then_spoken_and_not_written(mode: str) -> None:
+    with FakeDynamo(mode) as fake:
+        device = dynamo_device(DynamoDBStore("progress", endpoint_url=fake.endpoint))
+        opened = device.launch()
+        assert said(opened, "store_unavailable")
+        assert not opened.ends_session
+        assert not said(opened, "error")
+    # The load is tried exactly twice; after it failed, no write is attempted.
+    assert fake.calls == ["GetItem", "GetItem"]
+
+
+def test_throttled_save_is_spoken_and_progress_rides_in_the_session(stubbed: Stubbed) -> None:
+    stubbed.stubber.add_response("get_item", {})
+    stubbed.stubber.add_client_error(
+        "put_item", "ProvisionedThroughputExceededException", http_status_code=400
+    )
+    device = dynamo_device(stubbed.store)
+    opened = device.launch()
+    assert said(opened, "save_failed")
+    assert not said(opened, "error")
+    stubbed.stubber.assert_no_pending_responses()
+    assert stubbed.calls == ["GetItem", "PutItem"]
+
+
+def test_conditional_check_conflict_keeps_the_newer_record_and_is_not_retried(
+    stubbed: Stubbed,
+) -> None:
+    device = dynamo_device(stubbed.store)
+    state = State(routine="stretches", step=1, status="active").to_dict()
+    stubbed.stubber.add_response("get_item", item(device.user_id, state, 3, device.now))
+    stubbed.stubber.add_client_error(
+        "put_item", "ConditionalCheckFailedException", http_status_code=400
+    )
+    reply = device.say("next")  # another device wrote version 4 meanwhile
+    assert steps_spoken(reply, "stretches") == [2]
+    assert not said(reply, "save_failed")  # nothing lost: the other device's record stands
+    assert not said(reply, "error")
+    stubbed.stubber.assert_no_pending_responses()
+    assert stubbed.calls == ["GetItem", "PutItem"]  # no second, overwriting attempt
+
+
+def test_conflict_maps_to_conflict_error_and_throttling_to_store_error(stubbed: Stubbed) -> None:
+    stubbed.stubber.add_client_error(
+        "put_item", "ConditionalCheckFailedException", http_status_code=400
+    )
+    stubbed.stubber.add_client_error("get_item", "ThrottlingException", http_status_code=400)
+    with pytest.raises(ConflictError):
+        stubbed.store.save("key", {"seq": 1}, expected_version=3, now=0)
+    with pytest.raises(StoreError) as info:
+        stubbed.store.load("key")
+    assert not isinstance(info.value, ConflictError)
+
+
+def test_failing_delete_on_forget_me_is_spoken_and_keeps_listening(stubbed: Stubbed) -> None:
+    device = dynamo_device(stubbed.store)
+    stubbed.stubber.add_response("get_item", {})
+    stubbed.stubber.add_response("put_item", {})
+    stubbed.stubber.add_response("get_item", {})
+    stubbed.stubber.add_client_error("delete_item", "InternalServerError", http_status_code=500)
+    device.launch()
+    reply = device.say("forget me")
+    assert said(reply, "forget_failed")
+    assert not said(reply, "forget_done")
+    assert not reply.ends_session
+    stubbed.stubber.assert_no_pending_responses()
+    assert stubbed.calls == ["GetItem", "PutItem", "GetItem", "DeleteItem"]
+
+
+def test_failing_delete_on_skill_disabled_answers_quietly(stubbed: Stubbed) -> None:
+    device = dynamo_device(stubbed.store)
+    stubbed.stubber.add_response("get_item", {})
+    stubbed.stubber.add_client_error("delete_item", "InternalServerError", http_status_code=500)
+    reply = device.handler(envelopes.envelope({"type": "AlexaSkillEvent.SkillDisabled"}))
+    assert not (reply.get("response") or {}).get("outputSpeech")
+
+
+# ------------------------------------------------------------------ the 8-second budget
+
+
+def store_worst_case_s(store: DynamoDBStore) -> float:
+    """One store call at worst: every attempt waits out both timeouts, plus the most backoff
+    botocore's standard mode can sleep (rand(0, 1) * 2 ** i before retry i + 1, at most 20 s)."""
+    config = store._client.meta.config
+    attempts = int(config.retries["total_max_attempts"])
+    assert config.retries.get("mode") == "standard"
+    backoff = sum(min(2.0**i, 20.0) for i in range(attempts - 1))
+    return attempts * (float(config.connect_timeout) + float(config.read_timeout)) + backoff
+
+
+def api_call_worst_case_s() -> float:
+    connect, read = BoundedApiClient().timeout
+    return float(connect) + float(read)
+
+
+@pytest.fixture
+def default_store() -> DynamoDBStore:
+    return DynamoDBStore("progress", endpoint_url="http://127.0.0.1:9")
+
+
+def test_a_dead_store_alone_leaves_the_turn_inside_alexas_8_s(default_store: DynamoDBStore) -> None:
+    # After a failed load the write is skipped (see test_throttled_or_hung_store_...), so a
+    # dead store costs one bounded call; the Alexa API answers at once in this scenario.
+    assert store_worst_case_s(default_store) < ALEXA_DEADLINE_S
+
+
+def test_a_hung_alexa_api_alone_leaves_the_turn_inside_alexas_8_s() -> None:
+    assert MAX_API_CALLS_PER_TURN * api_call_worst_case_s() < ALEXA_DEADLINE_S
+
+
+def test_worst_case_turn_with_slow_store_and_slow_alexa_api_fits_alexas_8_s(
+    default_store: DynamoDBStore,
+) -> None:
+    # Every timeout and retry of one turn at its limit: a load that succeeds only on its last
+    # attempt, a save that fails the same way, and two Alexa API calls that time out.
+    worst = 2 * store_worst_case_s(default_store) + MAX_API_CALLS_PER_TURN * api_call_worst_case_s()
+    assert worst < ALEXA_DEADLINE_S, (
+        f"one turn may take {worst:.1f} s with the configured timeouts and retries; "
+        "a per-turn deadline is needed for the total to stay under Alexa's 8 s"
+    )
+
+
+# ------------------------------------------------------------------ Alexa APIs: the gaps
+
+
+@pytest.fixture
+def rig(tmp_path: Path) -> Iterator[Rig]:
+    store = LocalStore(tmp_path)
+    gate = SwitchableStore(store)
+    skill = build(store=lambda: gate, api_client=BoundedApiClient(read_timeout=API_READ_TIMEOUT_S))
+    with FakeAlexaApi() as api:
+        yield Rig(api=api, store=store, gate=gate, skill=skill)
+
+
+@pytest.fixture
+def device(rig: Rig) -> Device:
+    dev = rig.device()
+    rig.api.clock = lambda: dev.now
+    return dev
+
+
+def _fail(rig: Rig, how: str) -> None:
+    if how == "hang":
+        rig.api.hang_next(4 * API_READ_TIMEOUT_S)
+    else:
+        rig.api.fail_next(int(how))
+
+
+def test_timer_creation_refused_with_403_tells_the_user_to_time_it(
+    rig: Rig, device: Device
+) -> None:
+    device.granted.add(TIMERS)
+    device.launch()
+    device.say("start an ice session")
+    walk(device, "next", 2)
+    rig.api.fail_next(403)
+    failed = device.say("next")
+    assert said(failed, "timer_failed", minutes=15)
+    assert rig.timers_created() == []
+    assert rig.state(device).status == "timing"
+    assert rig.api.invalid == []
+
+
+def test_timer_failing_right_after_voice_consent_tells_the_user_to_time_it(
+    rig: Rig, device: Device
+) -> None:
+    assert ice_to_timer(device).consent_scope == TIMERS
+    rig.api.fail_next(500)
+    failed = device.consent("ACCEPTED")
+    assert said(failed, "timer_failed", minutes=15)
+    assert rig.timer_attempts() == 1 and rig.timers_created() == []
+    assert rig.state(device).status == "timing"
+    device.wait(5 * 60)
+    left = device.say("how much time is left")
+    assert said(left, "time_left", pack="ice", elapsed=5, remaining=10)
+
+
+def _finish_ice(device: Device) -> None:
+    ice_to_timer(device)
+    device.wait(15 * 60)
+    device.launch()
+    done = walk(device, "next", 2)
+    assert said(done, "reminder_offer", hours=2)
+
+
+@pytest.mark.parametrize("how", ["401", "403", "429", "500", "hang"])
+def test_failed_reminder_is_spoken_and_the_finished_routine_stays_finished(
+    rig: Rig, device: Device, how: str
+) -> None:
+    device.granted |= {TIMERS, REMINDERS}
+    _finish_ice(device)
+    _fail(rig, how)
+    reply = device.say("yes")
+    assert said(reply, "reminder_failed", hours=2)
+    assert not said(reply, "reminder_set", hours=2)
+    assert reply.ends_session
+    assert rig.reminders_created() == []
+    assert rig.state(device).routine is None
+    assert rig.api.invalid == []
+
+
+def test_reminder_failing_right_after_voice_consent_is_spoken(rig: Rig, device: Device) -> None:
+    device.granted.add(TIMERS)
+    _finish_ice(device)
+    assert device.say("yes").consent_scope == REMINDERS
+    rig.api.fail_next(500)
+    reply = device.consent("ACCEPTED")
+    assert said(reply, "reminder_failed", hours=2)
+    assert reply.ends_session
+    assert rig.reminders_created() == []
+    assert rig.api.invalid == []

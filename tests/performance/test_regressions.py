@@ -1,0 +1,168 @@
+"""Guards for the performance budget that time nothing, so they never flake on a busy machine.
+
+`make bench` measures; these pin down the causes it depends on: what the Lambda handler
+imports, when content is parsed and the store opened, and that content is parsed once.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+import tomllib
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import pytest
+from back_relief.content import loader
+from back_relief.skill import build
+from back_relief.store.local import LocalStore
+
+from tests.builders import envelopes
+from tests.builders.skill import invoke
+
+ROOT = Path(__file__).resolve().parents[2]
+LAMBDA_DIR = ROOT / "lambda"
+# Heavy packages a request never needs unless DynamoDB is configured (boto3) or an Alexa API
+# is called (requests); flask and cryptography belong to the web service only.
+NEVER_AT_INIT = ("boto3", "botocore", "requests", "urllib3", "flask", "werkzeug", "cryptography")
+_ENV_SCRUB = ("TABLE_NAME", "DYNAMODB_ENDPOINT_URL", "SKILL_ID", "PYTHONPATH")
+
+# Run in a fresh interpreter: counts content parses and store opens through each stage, then
+# answers the launch on stdin and reports which of NEVER_AT_INIT were ever imported.
+CHILD = """\
+import json, sys, sqlite3, tomllib
+counts = {"toml": 0, "sqlite": 0}
+real_load, real_connect = tomllib.load, sqlite3.connect
+def load(fh):
+    counts["toml"] += 1
+    return real_load(fh)
+def connect(*args, **kwargs):
+    counts["sqlite"] += 1
+    return real_connect(*args, **kwargs)
+tomllib.load, sqlite3.connect = load, connect
+stages = {}
+import back_relief.skill
+stages["skill_module"] = dict(counts)
+import lambda_function
+stages["lambda_init"] = dict(counts)
+reply = lambda_function.lambda_handler(json.loads(sys.stdin.read()), None)
+stages["first_request"] = dict(counts)
+heavy = [name for name in NEVER_ATINIT if name in sys.modules]
+print(json.dumps({"stages": stages, "heavy": heavy, "reply": reply}))
+""".replace("NEVER_ATINIT", repr(NEVER_AT_INIT))
+
+
+def run_child(tmp_path: Path, **env: str) -> dict[str, Any]:
+    child_env = {k: v for k, v in os.environ.items() if k not in _ENV_SCRUB}
+    child_env.update(
+        {"PYTHONPATH": str(LAMBDA_DIR), "BACK_RELIEF_DATA_DIR": str(tmp_path / "data")}
+    )
+    child_env.update(env)
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD],
+        input=json.dumps(envelopes.launch()),
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=child_env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    # The skill logs JSON lines to stdout too; the report is the last line.
+    report: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return report
+
+
+def english_files() -> list[Path]:
+    return sorted((loader.HERE / "en").glob("*.toml"))
+
+
+def test_lambda_handler_never_imports_boto3_or_requests_without_dynamodb(tmp_path: Path) -> None:
+    report = run_child(tmp_path)
+    assert "Back Relief" in report["reply"]["response"]["outputSpeech"]["ssml"]
+    assert report["heavy"] == [], "imported at init or by a launch: " + ", ".join(report["heavy"])
+
+
+def test_boto3_is_imported_when_dynamodb_is_configured(tmp_path: Path) -> None:
+    """The control for the test above: the child does see boto3 when the store needs it."""
+    report = run_child(
+        tmp_path,
+        TABLE_NAME="bench-guard",
+        # Nothing listens on port 9: the store is built at init but a launch cannot load.
+        DYNAMODB_ENDPOINT_URL="http://127.0.0.1:9",
+        AWS_DEFAULT_REGION="us-east-1",
+        AWS_ACCESS_KEY_ID="local",
+        AWS_SECRET_ACCESS_KEY="local",
+    )
+    assert {"boto3", "botocore"} <= set(report["heavy"])
+
+
+def test_skill_module_import_does_no_work_and_lambda_init_does_it_once(tmp_path: Path) -> None:
+    stages = run_child(tmp_path)["stages"]
+    # Tests, the simulator and the web service import back_relief.skill: it must stay cheap.
+    assert stages["skill_module"] == {"toml": 0, "sqlite": 0}
+    # Lambda's INIT (lambda_function) parses the default locale and opens the store, so the
+    # first request finds both ready and parses and opens nothing itself.
+    assert stages["lambda_init"] == {"toml": len(english_files()) + 1, "sqlite": 1}
+    assert stages["first_request"] == stages["lambda_init"]
+
+
+def test_prepare_swallows_a_broken_store_and_the_first_request_still_answers(
+    tmp_path: Path,
+) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("", encoding="utf-8")
+    report = run_child(tmp_path, BACK_RELIEF_DATA_DIR=str(blocker / "data"))
+    assert report["reply"]["response"].get("outputSpeech"), report["reply"]
+
+
+@pytest.fixture
+def fresh_content_cache() -> Iterator[None]:
+    loader._load.cache_clear()
+    loader._english.cache_clear()
+    logger = logging.getLogger("back_relief")
+    saved = (list(logger.handlers), logger.propagate, logger.level)
+    yield
+    logger.handlers[:], logger.propagate, logger.level = saved
+
+
+def test_content_files_are_parsed_once_whatever_the_traffic(
+    fresh_content_cache: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: Counter[str] = Counter()
+    real_load = tomllib.load
+
+    def counting_load(fh: BinaryIO) -> dict[str, Any]:
+        opened[Path(fh.name).relative_to(loader.HERE).as_posix()] += 1
+        parsed: dict[str, Any] = real_load(fh)
+        return parsed
+
+    # The loader calls tomllib.load through the module, so patching the module counts them.
+    monkeypatch.setattr(tomllib, "load", counting_load)
+    store = LocalStore(tmp_path / "store")
+    skill = build(store=lambda: store)
+    # Every supported locale, plus ones the skill falls back from, several times over.
+    locales = (*loader.LOCALES, "en-NZ", "en-ZA", "fr-FR", "de-DE")
+    for round_no in range(3):
+        for locale in locales:
+            user = f"amzn1.ask.account.GUARD{round_no}{locale}"
+            kw: dict[str, Any] = {"locale": locale, "user_id": user}
+            for event in (
+                envelopes.launch(**kw),
+                envelopes.intent("IceOrHeatIntent", new=False, **kw),
+                envelopes.intent("SymptomIntent", {"Symptom": ("i wet myself", "E1")}, **kw),
+                envelopes.intent(
+                    "StartRoutineIntent", {"Routine": ("stretches", "stretches")}, **kw
+                ),
+            ):
+                assert invoke(skill, event)["response"]
+    expected = {f"en/{p.name}" for p in english_files()}
+    expected |= {f"locales/{code}.toml" for code in loader.LOCALES}
+    assert set(opened) == expected
+    assert all(count == 1 for count in opened.values()), opened
