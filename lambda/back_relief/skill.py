@@ -43,12 +43,18 @@ from .content import loader
 from .logs import configure
 from .store import Store, StoreFactory, store_from_env
 
+# Everything after loading the user's progress must fit in this: under the Lambda timeout
+# (5 s in template.yaml), itself under Alexa's 8 s. Calls whose worst case no longer fits are
+# skipped and the user is told (a timer to set on the phone, a save that didn't happen).
+TURN_BUDGET_SECONDS = 4.5
+
 
 def build(store: StoreFactory | None = None, api_client: Any = None) -> CustomSkill:
     """A configured skill. Tests and the simulator pass their own store and API client."""
     configure(os.environ.get("LOG_LEVEL", "INFO"))
     get_store: StoreFactory = store or _default_store
-    builder = CustomSkillBuilder(api_client=api_client or BoundedApiClient())
+    client = api_client or BoundedApiClient()
+    builder = CustomSkillBuilder(api_client=client)
     # Lambda's AlexaSkill trigger already pins the skill id; checking it here too means a
     # mis-wired trigger answers nobody else's requests.
     builder.skill_id = os.environ.get("SKILL_ID") or None  # type: ignore[assignment]
@@ -75,7 +81,8 @@ def build(store: StoreFactory | None = None, api_client: Any = None) -> CustomSk
     ):
         builder.add_request_handler(handler)
     builder.add_exception_handler(CalmErrorHandler())
-    builder.add_global_request_interceptor(LoadTurn(get_store))
+    api_worst = float(getattr(client, "worst_case_seconds", TURN_BUDGET_SECONDS))
+    builder.add_global_request_interceptor(LoadTurn(get_store, TURN_BUDGET_SECONDS, api_worst))
     builder.add_global_response_interceptor(SaveTurn(get_store))
     return builder.create()
 
@@ -105,6 +112,7 @@ def unreadable_reply(event: Any) -> dict[str, Any]:
     if kind in _SPEAKING_TYPES or (isinstance(kind, str) and kind.endswith(".UserEvent")):
         locale = request.get("locale")
         content = loader.load(locale if isinstance(locale, str) else None)
+
         def speech(key: str) -> dict[str, str]:
             return {"type": "SSML", "ssml": ssml.speak([ssml.escape(content.message(key))])}
 

@@ -16,11 +16,13 @@ from typing import Any
 import pytest
 from back_relief import skill as skill_module
 from back_relief.alexa.api_client import BoundedApiClient
+from back_relief.alexa.services import TIMERS_SCOPE
 from back_relief.content import loader
 from back_relief.simulator.fake_alexa_api import FakeAlexaApi
 from back_relief.skill import build
 from back_relief.store.local import LocalStore
 
+from tests.builders import envelopes
 from tests.builders.fuzz import MARKER, EnvelopeFuzzer, request_type
 from tests.builders.skill import check_response, plain
 
@@ -111,3 +113,81 @@ def test_hostile_envelopes_always_get_a_valid_calm_answer(
     assert spoken > FUZZ_ENVELOPES // 2
     assert apologies < spoken // 5
     assert fake_api.requests, "no envelope reached the Timers or Reminders API"
+
+
+# ------------------------------------------------------------------ the cases the fuzz found
+
+SORRY = loader.load("en-US").message("error")
+
+
+@pytest.mark.parametrize(
+    ("request_body", "speaks"),
+    [
+        ({"type": "Foo.NewRequestType"}, False),  # newer than ask-sdk: it cannot deserialize
+        ({"type": "SessionEndedRequest", "reason": "NOPE"}, False),
+        ({"type": "LaunchRequest", "timestamp": "yesterday"}, True),
+        ({"type": "IntentRequest", "intent": {"name": "X", "slots": []}}, True),
+        ({"type": "IntentRequest", "dialogState": "<speak>", "intent": {"name": "X"}}, True),
+    ],
+    ids=["unknown-type", "bad-reason", "bad-timestamp", "slots-list", "bad-dialog-state"],
+)
+def test_envelopes_ask_sdk_cannot_read_get_a_calm_answer_not_an_exception(
+    handler: Any, request_body: dict[str, Any], speaks: bool
+) -> None:
+    event = envelopes.envelope({"type": "LaunchRequest"}, new=False)
+    event["request"] |= request_body
+    reply = check_response(handler(event, None))
+    speech = (reply["response"].get("outputSpeech") or {}).get("ssml")
+    if speaks:
+        assert plain(str(speech)) == SORRY
+        assert reply["response"]["shouldEndSession"] is False
+    else:
+        assert speech is None
+
+
+@pytest.mark.parametrize("missing", ["context", "System"])
+def test_an_envelope_without_a_system_context_gets_a_calm_answer(
+    handler: Any, missing: str
+) -> None:
+    event = envelopes.launch()
+    if missing == "context":
+        del event["context"]
+    else:
+        del event["context"]["System"]
+    reply = check_response(handler(event, None))
+    assert plain(reply["response"]["outputSpeech"]["ssml"]) == SORRY
+
+
+@pytest.mark.parametrize(
+    "progress",
+    [
+        {"seq": "9", "state": {}, "profile": {}},
+        {"seq": 99, "state": [], "profile": {}},
+        {"seq": 99, "state": {}, "profile": {"launches": "many", "welcomed": []}},
+        {"seq": 99, "state": {}, "profile": {"reminder_for": ["ice"], "note": "my bladder"}},
+    ],
+    ids=["seq-str", "state-list", "profile-types", "profile-extra"],
+)
+def test_hostile_session_progress_is_ignored_not_trusted(
+    handler: Any, progress: dict[str, Any]
+) -> None:
+    event = envelopes.launch(new=False, attributes={"progress": progress})
+    reply = check_response(handler(event, None))
+    text = plain(reply["response"]["outputSpeech"]["ssml"])
+    assert SORRY not in text
+    kept = reply["sessionAttributes"]["progress"]
+    assert set(kept["profile"]) <= {"launches", "welcomed", "reminder_for"}
+    assert "my bladder" not in json.dumps(reply)
+
+
+def test_a_replayed_consent_answer_with_nothing_pending_is_answered_calmly(
+    handler: Any, fake_api: FakeAlexaApi
+) -> None:
+    event = envelopes.consent(
+        "ACCEPTED", TIMERS_SCOPE, new=False, api_endpoint=fake_api.endpoint, token=fake_api.token
+    )
+    reply = check_response(handler(event, None))
+    text = plain(reply["response"]["outputSpeech"]["ssml"])
+    assert loader.load("en-US").message("what_next") in text
+    assert reply["response"]["shouldEndSession"] is False
+    assert fake_api.requests == []  # no timer from a consent nobody asked for

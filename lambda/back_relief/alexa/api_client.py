@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 CONNECT_TIMEOUT_SECONDS = 1.0
 # Two calls per turn (cancel the old timer, start the next) stay inside Alexa's 8 s at worst.
-READ_TIMEOUT_SECONDS = 2.0
+READ_TIMEOUT_SECONDS = 1.5
 _METHODS = frozenset({"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"})
 
 
@@ -57,6 +57,7 @@ class BoundedApiClient(ApiClient):
         if connect_timeout <= 0 or read_timeout <= 0:
             raise ValueError("timeouts must be positive; no timeout means no bound at all")
         self.timeout = (connect_timeout, read_timeout)
+        self.worst_case_seconds = connect_timeout + read_timeout
         # A Session is not documented as thread-safe and the web service answers in threads.
         self._local = threading.local()
 

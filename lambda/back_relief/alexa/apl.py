@@ -10,10 +10,9 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 
 from ..content.loader import Content, fill
 from ..routines import engine
@@ -21,6 +20,10 @@ from ..routines.engine import Say
 from ..routines.model import Routine, Step
 from ..safety.triage import Tier
 from .turn import Turn
+
+if TYPE_CHECKING:
+    # ask-sdk's APL models are 20 ms of cold start that voice-only devices never need.
+    from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 
 DOCUMENTS = Path(__file__).resolve().parent.parent / "content" / "apl"
 NAMES = ("step", "answer", "warning")
@@ -51,6 +54,8 @@ def directive(turn: Turn) -> RenderDocumentDirective | None:
     if chosen is None:
         return None
     name, datasources = chosen
+    from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
+
     return RenderDocumentDirective(token=TOKEN, document=document(name), datasources=datasources)
 
 

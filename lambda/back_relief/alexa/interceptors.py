@@ -24,6 +24,7 @@ from ..store import ConflictError, Store, StoreError
 from . import ssml
 from .services import REMINDERS_SCOPE, TIMERS_SCOPE, granted
 from .turn import Turn, user_key
+from .turn import clock as turn_clock
 
 log = logging.getLogger("back_relief")
 TURN = "turn"
@@ -101,10 +102,15 @@ def implied(content: loader.Content, handler_input: HandlerInput) -> list[str]:
 
 
 class LoadTurn(AbstractRequestInterceptor):
-    def __init__(self, store: Callable[[], Store]) -> None:
+    def __init__(
+        self, store: Callable[[], Store], budget_seconds: float, api_worst_seconds: float
+    ) -> None:
         self._store = store
+        self._budget = budget_seconds
+        self._api_worst = api_worst_seconds
 
     def process(self, handler_input: HandlerInput) -> None:
+        deadline = turn_clock() + self._budget
         envelope = handler_input.request_envelope
         content = loader.load(getattr(envelope.request, "locale", None))
         system = envelope.context.system if envelope.context else None
@@ -113,6 +119,7 @@ class LoadTurn(AbstractRequestInterceptor):
         session = envelope.session
         turn = Turn(content=content, state=State(), now=request_time(handler_input), user_key=key)
         turn.new_session = bool(getattr(session, "new", True))
+        turn.deadline, turn.api_worst_seconds = deadline, self._api_worst
         stored: dict[str, Any] = {}
         try:
             record = self._store().load(key)
@@ -175,6 +182,10 @@ class SaveTurn(AbstractResponseInterceptor):
 
     def _save(self, turn: Turn) -> None:
         store = self._store()
+        if not turn.affords(store.worst_case_seconds):
+            # A slow Alexa API already used most of the turn; a save that might hang now
+            # could push the answer past Alexa's deadline. Session attributes keep the place.
+            raise StoreError("no time left in this turn to save")
         try:
             store.save(turn.user_key, turn.snapshot(), turn.version, turn.now)
         except ConflictError:

@@ -8,6 +8,7 @@ every piece of plain text passes through ssml.escape exactly once.
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -16,6 +17,10 @@ from ..routines.engine import Effect, EndSession, Event, OfferReminder, Say, Sta
 from ..routines.model import Routine, Step
 from ..safety.triage import Finding
 from . import ssml
+
+
+def clock() -> float:
+    return time.perf_counter()
 
 
 def user_key(user_id: str) -> str:
@@ -68,6 +73,13 @@ class Turn:
     reply: Reply = field(default_factory=Reply)
     effects_seen: list[Effect] = field(default_factory=list)
     started_ms: float = 0.0
+    # Every call after the store load must finish by this time (perf_counter seconds).
+    deadline: float = float("inf")
+    api_worst_seconds: float = 0.0
+
+    def affords(self, seconds: float) -> bool:
+        """Whether a call that may take `seconds` still fits in this turn's time budget."""
+        return clock() + seconds <= self.deadline
 
     # ---- persistence shape: routine state and timestamps only (issue 9 privacy) ----
     def snapshot(self) -> dict[str, Any]:

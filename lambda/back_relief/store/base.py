@@ -34,6 +34,10 @@ EMPTY = Record(data={}, version=0)
 
 
 class Store(Protocol):
+    # The longest one call can take when the backend is failing (all timeouts and retries).
+    # The skill skips a save whose worst case would not fit in what is left of the turn.
+    worst_case_seconds: float
+
     def load(self, user_key: str) -> Record:
         """Return the user's record, or EMPTY when there is none (or it expired)."""
         ...

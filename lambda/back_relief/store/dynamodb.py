@@ -21,16 +21,23 @@ if TYPE_CHECKING:
     # Only present with boto3-stubs[dynamodb]; without it mypy sees Any.
     from mypy_boto3_dynamodb import DynamoDBClient
 
-# Alexa abandons a request after 8 s; two short attempts (worst case 2 x 2.5 s plus under a
-# second of backoff) keep a dead store inside that so the skill can still answer, and still
-# run triage, without saved progress. botocore's "max_attempts" counts retries only (2 would
-# mean 3 tries, ~10 s worst case); "total_max_attempts" counts the first try too.
-_CONNECT_TIMEOUT_S = 1
-_READ_TIMEOUT_S = 1.5
+# Alexa abandons a request after 8 s and the Lambda timeout is 5 s. DynamoDB answers in
+# milliseconds, so two short attempts (worst case 2 x 1.3 s plus at most 1 s of backoff, see
+# worst_case_seconds) leave a dead store room for the skill to still answer, and still run
+# triage, without saved progress. botocore's "max_attempts" counts retries only (2 would
+# mean 3 tries); "total_max_attempts" counts the first try too.
+_CONNECT_TIMEOUT_S = 0.5
+_READ_TIMEOUT_S = 0.8
 _TOTAL_ATTEMPTS = 2
+# botocore's standard mode sleeps rand(0, 1) * 2 ** i seconds before retry i + 1.
+WORST_CASE_SECONDS = _TOTAL_ATTEMPTS * (_CONNECT_TIMEOUT_S + _READ_TIMEOUT_S) + sum(
+    2.0**i for i in range(_TOTAL_ATTEMPTS - 1)
+)
 
 
 class DynamoDBStore:
+    worst_case_seconds = WORST_CASE_SECONDS
+
     def __init__(
         self,
         table_name: str,

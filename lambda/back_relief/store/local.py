@@ -12,6 +12,9 @@ from .base import DEFAULT_TTL_SECONDS, EMPTY, ConflictError, Record, StoreError
 
 
 class LocalStore:
+    # A local sqlite file: no network, so a generous fixed bound is honest.
+    worst_case_seconds = 0.5
+
     def __init__(self, data_dir: str | Path, ttl_seconds: int = DEFAULT_TTL_SECONDS) -> None:
         self._ttl = ttl_seconds
         path = Path(data_dir)

@@ -35,7 +35,7 @@ def apply(handler_input: HandlerInput, turn: Turn, effects: list[Effect]) -> Non
             turn.render([])
             _start_timer(handler_input, turn, effect)
         elif isinstance(effect, CancelTimer):
-            if turn.permissions.get(services.TIMERS_SCOPE):
+            if turn.permissions.get(services.TIMERS_SCOPE) and turn.affords(turn.api_worst_seconds):
                 services.cancel_timer(handler_input, effect.timer_id)
         else:
             turn.render([effect])
@@ -61,9 +61,11 @@ def _start_timer(handler_input: HandlerInput, turn: Turn, timer: StartTimer) -> 
         turn.reply.directives.append(services.ask_for(services.TIMERS_SCOPE))
         turn.reply.awaiting_consent = True
         return
-    timer_id = services.create_timer(
-        handler_input, timer.seconds, timer.label, timer.announce, turn.content.locale
-    )
+    timer_id = None
+    if turn.affords(turn.api_worst_seconds):
+        timer_id = services.create_timer(
+            handler_input, timer.seconds, timer.label, timer.announce, turn.content.locale
+        )
     outcome: engine.Event = (
         engine.TimerStarted(timer_id) if timer_id is not None else engine.TimerUnavailable("error")
     )
@@ -140,7 +142,7 @@ def create_reminder(handler_input: HandlerInput, turn: Turn, routine_id: str) ->
         return
     now = datetime.fromtimestamp(turn.now, UTC).replace(tzinfo=None)
     text = turn.content.message("reminder_text", name=routine.name)
-    ok = services.create_reminder(
+    ok = turn.affords(turn.api_worst_seconds) and services.create_reminder(
         handler_input, routine.reminder_hours * 3600, text, turn.content.locale, now
     )
     turn.say("reminder_set" if ok else "reminder_failed", hours=routine.reminder_hours)
