@@ -39,6 +39,7 @@ from .alexa.handlers.session import (
     YesNoHandler,
 )
 from .alexa.interceptors import LoadTurn, SaveTurn
+from .alexa.serializer import FastSerializer
 from .content import loader
 from .logs import configure
 from .store import Store, StoreFactory, store_from_env
@@ -84,7 +85,9 @@ def build(store: StoreFactory | None = None, api_client: Any = None) -> CustomSk
     api_worst = float(getattr(client, "worst_case_seconds", TURN_BUDGET_SECONDS))
     builder.add_global_request_interceptor(LoadTurn(get_store, TURN_BUDGET_SECONDS, api_worst))
     builder.add_global_response_interceptor(SaveTurn(get_store))
-    return builder.create()
+    skill = builder.create()
+    skill.serializer = FastSerializer()  # ask-sdk's, minus its slow timestamp parser
+    return skill
 
 
 @cache

@@ -41,6 +41,8 @@ def content() -> Content:
 class SwitchableStore:
     """The real LocalStore, with outages a test can switch on mid-conversation."""
 
+    worst_case_seconds = LocalStore.worst_case_seconds
+
     def __init__(self, inner: LocalStore) -> None:
         self.inner = inner
         self.fail_load = False

@@ -146,9 +146,11 @@ def test_missing_table_is_a_store_error(dynalite: str) -> None:
 
 def test_client_is_configured_to_fail_fast(store: DynamoDBStore) -> None:
     config = store._client.meta.config
-    assert config.connect_timeout == 1
-    assert config.read_timeout == 1.5
+    assert config.connect_timeout == 0.5
+    assert config.read_timeout == 0.8
     assert config.retries == {"total_max_attempts": 2, "mode": "standard"}
+    # Two attempts at both timeouts plus botocore's first backoff (at most 1 s).
+    assert store.worst_case_seconds == 2 * (0.5 + 0.8) + 1
 
 
 def test_dead_server_raises_store_error(dynalite_server: DynaliteServer) -> None:

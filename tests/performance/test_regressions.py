@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import pytest
+from ask_sdk_core.serialize import DefaultSerializer
+from back_relief.alexa.serializer import FastSerializer
 from back_relief.content import loader
 from back_relief.skill import build
 from back_relief.store.local import LocalStore
@@ -122,14 +124,19 @@ def test_prepare_swallows_a_broken_store_and_the_first_request_still_answers(
     assert report["reply"]["response"].get("outputSpeech"), report["reply"]
 
 
-@pytest.fixture
-def fresh_content_cache() -> Iterator[None]:
-    loader._load.cache_clear()
-    loader._english.cache_clear()
+@pytest.fixture(autouse=True)
+def _restore_skill_logger() -> Iterator[None]:
+    """build() stops the back_relief logger propagating; later tests' caplog needs it back."""
     logger = logging.getLogger("back_relief")
     saved = (list(logger.handlers), logger.propagate, logger.level)
     yield
     logger.handlers[:], logger.propagate, logger.level = saved
+
+
+@pytest.fixture
+def fresh_content_cache() -> None:
+    loader._load.cache_clear()
+    loader._english.cache_clear()
 
 
 def test_content_files_are_parsed_once_whatever_the_traffic(
@@ -166,3 +173,42 @@ def test_content_files_are_parsed_once_whatever_the_traffic(
     expected |= {f"locales/{code}.toml" for code in loader.LOCALES}
     assert set(opened) == expected
     assert all(count == 1 for count in opened.values()), opened
+
+
+TIMESTAMPS = (
+    "2026-11-01T12:00:00Z",
+    "2026-11-01T12:00:00.123Z",
+    "2026-11-01T12:00:00+00:00",
+    "2026-11-01T12:00:00",
+    "2026-11-01",
+)
+
+
+@pytest.mark.parametrize("stamp", TIMESTAMPS)
+def test_fast_serializer_reads_requests_exactly_as_ask_sdk_does(stamp: str) -> None:
+    event = envelopes.intent("SymptomIntent", {"Symptom": ("i wet myself", "E1")}, apl=True)
+    event["request"]["timestamp"] = stamp
+    payload = json.dumps(event)
+    ours = FastSerializer().deserialize(payload, "ask_sdk_model.RequestEnvelope")
+    theirs = DefaultSerializer().deserialize(payload, "ask_sdk_model.RequestEnvelope")
+    assert ours == theirs
+    assert ours.request.timestamp.timestamp() == theirs.request.timestamp.timestamp()
+
+
+def test_fast_serializer_is_the_skills_and_its_fast_path_is_taken(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """If an ask-sdk upgrade renamed the private method, the override would silently stop
+    working; dateutil would then be called again, which this test forbids."""
+
+    def forbidden(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("dateutil parsed an Alexa timestamp: the fast path is not used")
+
+    # ask-sdk imports dateutil's parse inside the method, so patching the module catches it.
+    monkeypatch.setattr("dateutil.parser.parse", forbidden)
+    skill = build(store=lambda: LocalStore(":memory:"))
+    assert isinstance(skill.serializer, FastSerializer)
+    envelope = skill.serializer.deserialize(
+        json.dumps(envelopes.launch()), "ask_sdk_model.RequestEnvelope"
+    )
+    assert envelope.request.timestamp.year >= 2020
