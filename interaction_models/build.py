@@ -25,7 +25,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "interaction_models"
 OUTPUT = ROOT / "skill-package" / "interactionModels" / "custom"
-TRIAGE = ROOT / "lambda" / "back_relief" / "content" / "en" / "triage.toml"
+CONTENT = ROOT / "lambda" / "back_relief" / "content" / "en"
+TRIAGE = CONTENT / "triage.toml"
+VOICE = CONTENT / "voice.toml"
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 INVOCATION = "back relief"
 _GROUP = re.compile(r"\(([^()]*)\)")
@@ -78,6 +80,10 @@ def source() -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]]
         for name, values in (data.get("types") or {}).items():
             types[name] = values
     types["SYMPTOM"] = _symptom_type()
+    with VOICE.open("rb") as fh:
+        carriers = tomllib.load(fh)["voice"]["statement_carriers"]
+    question = intents["QuestionIntent"]
+    question["samples"] = [*question["samples"], *(f"{c} {{Query}}" for c in carriers)]
     return intents, types
 
 

@@ -45,8 +45,11 @@ def request_time(handler_input: HandlerInput) -> float:
     return time.time()
 
 
-def slot_texts(handler_input: HandlerInput) -> list[str]:
-    """Everything the user said that reached us: raw slot values and resolved ids."""
+def slot_texts(handler_input: HandlerInput, carriers: tuple[str, ...] = ()) -> list[str]:
+    """Everything the user said that reached us: raw slot values and resolved ids.
+
+    A free-text Query arrives without the word that started it ("my legs gave way" comes as
+    "legs gave way"), so it is also read with each possible first word put back."""
     intent = getattr(handler_input.request_envelope.request, "intent", None)
     texts: list[str] = []
     for slot in (getattr(intent, "slots", None) or {}).values():
@@ -54,6 +57,8 @@ def slot_texts(handler_input: HandlerInput) -> list[str]:
             continue
         if isinstance(slot.value, str):
             texts.append(slot.value)
+            if slot.name == "Query":
+                texts.extend(f"{carrier} {slot.value}" for carrier in carriers)
         resolutions = getattr(slot.resolutions, "resolutions_per_authority", None) or []
         for authority in resolutions:
             for value in getattr(authority, "values", None) or []:
@@ -143,7 +148,8 @@ class LoadTurn(AbstractRequestInterceptor):
                 REMINDERS_SCOPE: granted(handler_input, REMINDERS_SCOPE),
             }
         turn.finding = assess(
-            content.triage, slot_texts(handler_input) + implied(content, handler_input)
+            content.triage,
+            slot_texts(handler_input, content.carriers) + implied(content, handler_input),
         )
         turn.started_ms = now_ms()
         handler_input.attributes_manager.request_attributes[TURN] = turn

@@ -47,6 +47,7 @@ class Content:
     stretches: dict[str, str]  # stretch id -> routine step index key "stretches:<i>"
     triage: TriageRules
     matcher: AnswerMatcher
+    carriers: tuple[str, ...]  # words the voice model strips from free text that triage restores
 
     def message(self, key: str, **params: Any) -> str:
         # Counts are filled in as digits, so "1 minutes" must become "1 minute".
@@ -126,4 +127,5 @@ def _load(code: str) -> Content:
         stretches=stretches,
         triage=TriageRules.from_data(data),
         matcher=AnswerMatcher(answers),
+        carriers=tuple(data["voice"]["restored"]),
     )

@@ -1,0 +1,55 @@
+"""Every phrasing triage is built on, spoken through the generated voice model, gets its tier.
+
+The SYMPTOM slot type is generated from these examples and the free-text carriers strip a
+word from the front, so this checks the whole path: model -> intent and slots -> triage ->
+the tier's line with the locale's emergency number.
+"""
+
+from __future__ import annotations
+
+import pytest
+from back_relief.content.loader import load
+from back_relief.safety.triage import Tier
+
+from tests.builders.skill import Session
+
+CONTENT = load("en-US")
+TIER_KEY = {"emergency": "emergency", "same_day": "same_day", "within_days": "within_days"}
+# Pain down one leg has its own fuller answer (T38), which already says when to see a doctor.
+OWN_ANSWER = {"D5"}
+NUMBERS = {
+    "en-US": "nine one one",
+    "en-GB": "nine nine nine",
+    "en-AU": "triple zero",
+    "en-IN": "one one two",
+    "en-CA": "nine one one",
+}
+EXAMPLES = [
+    (trigger_id, example)
+    for trigger_id, trigger in CONTENT.triggers.items()
+    if trigger_id not in OWN_ANSWER
+    for example in trigger["examples"]
+]
+
+
+@pytest.mark.parametrize(("trigger_id", "example"), EXAMPLES)
+def test_example_heard_through_the_voice_model_gets_its_tier(
+    session: object, trigger_id: str, example: str
+) -> None:
+    locale = "en-GB" if trigger_id.startswith("E") else "en-US"
+    talk: Session = session(locale=locale)  # type: ignore[operator]
+    reply = talk.say(example)
+    trigger = CONTENT.triggers[trigger_id]
+    tier_line = load(locale).tiers[TIER_KEY[trigger["tier"]]]["say"]
+    expected = (trigger.get("say") and load(locale).triggers[trigger_id]["say"]) or tier_line
+    # A higher tier may win when the example also reads as one; never a lower one.
+    if expected not in reply.text:
+        assert trigger["tier"] != "emergency", (example, reply.text)
+        assert any(
+            load(locale).tiers[k]["say"] in reply.text
+            for k in ("emergency", "same_day", "within_days")
+            if Tier[k.upper()] >= Tier[trigger["tier"].upper()]
+        ), (example, reply.text)
+    if trigger["tier"] == "emergency":
+        assert f"call {NUMBERS[locale]} now" in reply.text
+        assert reply.ends_session
