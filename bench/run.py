@@ -318,7 +318,8 @@ How it was measured (`make bench`, all in one run):
 - **Warm latency**: `lambda_handler` called in-process on whole conversations (launch,
   questions, free-text questions, routine start/next/repeat, red flags, help, stop, session
   end) across all five locales and 60 users, each request carrying the previous response's
-  session attributes. **First request**: the first LaunchRequest after `import
+  session attributes, after an unmeasured warm-up pass over every conversation in every
+  locale. **First request**: the first LaunchRequest (a new user) after `import
   lambda_function` (Lambda's INIT phase) in a fresh process.
 - **Verification**: the median of many calls on one signed LaunchRequest (a local test PKI).
   Ours has the verified chain cached; the reference (RequestVerifier + TimestampVerifier, what

@@ -34,7 +34,7 @@ LAMBDA_DIR = ROOT / "lambda"
 NEVER_AT_INIT = ("boto3", "botocore", "requests", "urllib3", "flask", "werkzeug", "cryptography")
 _ENV_SCRUB = ("TABLE_NAME", "DYNAMODB_ENDPOINT_URL", "SKILL_ID", "PYTHONPATH")
 
-# Run in a fresh interpreter: counts content parses and store opens through each stage, then
+# Run in a fresh interpreter: counts content parses and store (file) opens through each stage, then
 # answers the launch on stdin and reports which of NEVER_AT_INIT were ever imported.
 CHILD = """\
 import json, sys, sqlite3, tomllib
@@ -43,9 +43,9 @@ real_load, real_connect = tomllib.load, sqlite3.connect
 def load(fh):
     counts["toml"] += 1
     return real_load(fh)
-def connect(*args, **kwargs):
-    counts["sqlite"] += 1
-    return real_connect(*args, **kwargs)
+def connect(database, *args, **kwargs):
+    counts["sqlite"] += database != ":memory:"  # prepare()'s rehearsal store is throwaway
+    return real_connect(database, *args, **kwargs)
 tomllib.load, sqlite3.connect = load, connect
 stages = {}
 import back_relief.skill

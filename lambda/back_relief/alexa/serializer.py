@@ -1,9 +1,11 @@
-"""ask-sdk's serializer with its hot spot replaced: timestamps read by the standard library.
+"""ask-sdk's serializer with its two hot spots taken out; what it produces is unchanged.
 
 ask-sdk-core 1.19 parses every request's timestamp with dateutil's general-purpose parser,
 about 40% of a warm request here. Alexa sends ISO 8601 ("2026-11-01T12:00:00Z"), which
 datetime.fromisoformat reads directly on Python 3.11+; anything it cannot read still goes to
-ask-sdk's own parser, so the result never differs (tests/performance pins both halves).
+ask-sdk's own parser. And it resolves every model class from its dotted name with __import__
+on every request (a dozen per envelope); the answer never changes, so it is remembered.
+tests/performance pins that both paths are taken and that the results equal ask-sdk's.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from typing import Any
 
 from ask_sdk_core.serialize import DefaultSerializer
 
+_CLASSES: dict[str, Any] = {}
+
 
 class FastSerializer(DefaultSerializer):
-    # This is how DefaultSerializer's private (name-mangled) __deserialize_datetime is spelled
-    # from outside its class, so ask-sdk's own deserializer calls this instead.
+    # These names are how DefaultSerializer's private (name-mangled) methods are spelled from
+    # outside its class, so ask-sdk's own deserializer calls these instead.
     def _DefaultSerializer__deserialize_datetime(self, payload: Any, obj_type: Any) -> Any:
         if isinstance(payload, str):
             try:
@@ -26,3 +30,10 @@ class FastSerializer(DefaultSerializer):
             else:
                 return parsed.date() if obj_type is date else parsed
         return super()._DefaultSerializer__deserialize_datetime(payload, obj_type)  # type: ignore[misc]
+
+    def _DefaultSerializer__load_class_from_name(self, class_name: str) -> Any:
+        resolved = _CLASSES.get(class_name)
+        if resolved is None:  # failures raise and are not remembered
+            resolved = super()._DefaultSerializer__load_class_from_name(class_name)  # type: ignore[misc]
+            _CLASSES[class_name] = resolved
+        return resolved
