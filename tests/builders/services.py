@@ -6,6 +6,7 @@ import json
 import os
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -80,3 +81,10 @@ def post(url: str, body: bytes, headers: dict[str, str] | None = None) -> tuple[
             return response.status, json.loads(response.read())
     except urllib.error.HTTPError as error:
         return error.code, json.loads(error.read())
+
+
+def start_dev(tmp: Path) -> Service:
+    """The web service in dev mode as a real process on a free loopback port."""
+    port = free_port()
+    command = [sys.executable, "-m", "back_relief.hosting", "--dev", "--port", str(port)]
+    return start(command, child_env(tmp), port, tmp / "dev.log")

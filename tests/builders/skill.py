@@ -8,7 +8,6 @@ that sends envelopes through the skill should pass each reply through it.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -21,6 +20,7 @@ from typing import Any
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_model import ResponseEnvelope
+from back_relief.simulator.conversation import Reply, plain  # noqa: F401 (tests use both)
 
 from tests.builders import envelopes
 
@@ -92,59 +92,6 @@ def check_response(raw: dict[str, Any]) -> dict[str, Any]:
         assert reprompt.get("type") == "SSML"
         _check_ssml(str(reprompt.get("ssml")), "reprompt")
     return raw
-
-
-def plain(ssml: str) -> str:
-    """The words of an SSML string, entities decoded, whitespace collapsed."""
-    return html.unescape(" ".join(re.sub(r"<[^>]+>", " ", ssml).split()))
-
-
-@dataclass
-class Reply:
-    """A validated response with the parts tests ask about."""
-
-    raw: dict[str, Any]
-
-    @property
-    def response(self) -> dict[str, Any]:
-        return dict(self.raw.get("response") or {})
-
-    @property
-    def ssml(self) -> str:
-        return str((self.response.get("outputSpeech") or {}).get("ssml", ""))
-
-    @property
-    def text(self) -> str:
-        return plain(self.ssml)
-
-    @property
-    def reprompt(self) -> str:
-        speech = (self.response.get("reprompt") or {}).get("outputSpeech") or {}
-        return plain(str(speech.get("ssml", "")))
-
-    @property
-    def ends_session(self) -> bool:
-        return self.response.get("shouldEndSession") is True
-
-    @property
-    def keeps_session(self) -> bool:
-        return self.response.get("shouldEndSession") is False
-
-    @property
-    def attributes(self) -> dict[str, Any]:
-        return dict(self.raw.get("sessionAttributes") or {})
-
-    @property
-    def directive_types(self) -> list[str]:
-        return [str(d.get("type")) for d in self.response.get("directives") or []]
-
-    @property
-    def consent_scope(self) -> str | None:
-        """The permission a voice-consent directive asks for, if the reply carries one."""
-        for directive in self.response.get("directives") or []:
-            if directive.get("type") == "Connections.SendRequest":
-                return str(directive["payload"]["permissionScope"])
-        return None
 
 
 def send(skill: CustomSkill, event: dict[str, Any]) -> Reply:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from back_relief.store.dynamodb import DynamoDBStore
 
-from tests.builders.services import free_port
+from tests.builders.services import Service, free_port, start_dev, stop
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DYNALITE_CLI = REPO_ROOT / "node_modules" / "dynalite" / "cli.js"
@@ -114,3 +114,11 @@ def table(dynalite: str) -> str:
 @pytest.fixture
 def store(dynalite: str, table: str) -> DynamoDBStore:
     return DynamoDBStore(table, endpoint_url=dynalite)
+
+
+@pytest.fixture
+def dev_service(tmp_path: Path) -> Iterator[Service]:
+    """The web service in dev mode as a real process on a free loopback port."""
+    service = start_dev(tmp_path)
+    yield service
+    stop(service)

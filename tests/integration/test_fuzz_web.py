@@ -9,7 +9,6 @@ everything else 200 with a response Alexa accepts.
 from __future__ import annotations
 
 import json
-import sys
 import urllib.error
 import urllib.request
 from collections import Counter
@@ -21,7 +20,7 @@ from back_relief.hosting.app import envelope_problem
 from back_relief.simulator.fake_alexa_api import FakeAlexaApi
 
 from tests.builders.fuzz import EnvelopeFuzzer
-from tests.builders.services import Service, child_env, free_port, start, stop
+from tests.builders.services import Service, start_dev, stop
 from tests.builders.skill import check_response
 
 pytestmark = pytest.mark.integration
@@ -38,10 +37,7 @@ def fake_api() -> Iterator[FakeAlexaApi]:
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
-    tmp = tmp_path_factory.mktemp("fuzz_web")
-    port = free_port()
-    command = [sys.executable, "-m", "back_relief.hosting", "--dev", "--port", str(port)]
-    running = start(command, child_env(tmp), port, tmp / "service.log")
+    running = start_dev(tmp_path_factory.mktemp("fuzz_web"))
     yield running
     stop(running)
 

@@ -4,24 +4,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.builders.services import REPO, Service, child_env, free_port, start, stop
+from tests.builders.services import REPO, Service
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def dev_service(tmp_path: Path) -> Iterator[Service]:
-    port = free_port()
-    command = [sys.executable, "-m", "back_relief.hosting", "--dev", "--port", str(port)]
-    service = start(command, child_env(tmp_path), port, tmp_path / "dev.log")
-    yield service
-    stop(service)
 
 
 def test_virtual_alexa_conversations_pass(dev_service: Service) -> None:

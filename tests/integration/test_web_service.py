@@ -30,15 +30,6 @@ def assert_spoken_response(body: dict[str, Any]) -> None:
     assert isinstance(spoken, str) and spoken.strip()
 
 
-@pytest.fixture
-def dev_service(tmp_path: Path) -> Iterator[Service]:
-    port = free_port()
-    command = [sys.executable, "-m", "back_relief.hosting", "--dev", "--port", str(port)]
-    service = start(command, child_env(tmp_path), port, tmp_path / "dev.log")
-    yield service
-    stop(service)
-
-
 def test_dev_service_answers_a_launch_request_over_http(dev_service: Service) -> None:
     status, body = post(dev_service.url, encode(launch_envelope()))
     assert status == 200

@@ -17,11 +17,13 @@ from typing import Any, Literal, TypeVar
 
 import pytest
 from back_relief.routines.engine import (
+    NAV_ACTIONS,
     CancelTimer,
     Effect,
     EndSession,
     Event,
     Nav,
+    NavAction,
     OfferReminder,
     PermissionGranted,
     Relaunch,
@@ -58,31 +60,8 @@ TIMED_ROUTINES = ["ice", "heat", "contrast"]
 UNTIMED_ROUTINES = ["massage", "stretches"]
 COLD_ROUTINES = ["ice", "contrast"]
 
-Action = Literal[
-    "next",
-    "previous",
-    "repeat",
-    "pause",
-    "resume",
-    "start_over",
-    "skip",
-    "stop",
-    "time_left",
-    "where",
-]
+Action = NavAction
 Reason = Literal["denied", "not_answered", "error"]
-NAV_ACTIONS: tuple[Action, ...] = (
-    "next",
-    "previous",
-    "repeat",
-    "pause",
-    "resume",
-    "start_over",
-    "skip",
-    "stop",
-    "time_left",
-    "where",
-)
 REASONS: tuple[Reason, ...] = ("denied", "not_answered", "error")
 
 T0 = 1_700_000_000.0

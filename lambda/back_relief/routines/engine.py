@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from .model import Routine
 
@@ -76,22 +76,26 @@ class Start:
     minutes: int | None = None
 
 
+NavAction = Literal[
+    "next",
+    "previous",
+    "repeat",
+    "pause",
+    "resume",
+    "start_over",
+    "skip",
+    "stop",
+    "time_left",
+    "where",
+]
+NAV_ACTIONS: tuple[NavAction, ...] = get_args(NavAction)
+
+
 @dataclass(frozen=True)
 class Nav:
     """A navigation command from the user."""
 
-    action: Literal[
-        "next",
-        "previous",
-        "repeat",
-        "pause",
-        "resume",
-        "start_over",
-        "skip",
-        "stop",
-        "time_left",
-        "where",
-    ]
+    action: NavAction
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ Handler = Callable[[dict[str, Any]], dict[str, Any]]
 START = 1_800_000_000.0  # a fixed, realistic epoch so runs are repeatable
 
 
-def _plain(ssml: str) -> str:
+def plain(ssml: str) -> str:
     return html.unescape(" ".join(re.sub(r"<[^>]+>", " ", ssml).split()))
 
 
@@ -41,20 +41,32 @@ class Reply:
 
     @property
     def text(self) -> str:
-        return _plain(self.ssml)
+        return plain(self.ssml)
 
     @property
     def reprompt(self) -> str:
         speech = (self.response.get("reprompt") or {}).get("outputSpeech") or {}
-        return _plain(str(speech.get("ssml", "")))
+        return plain(str(speech.get("ssml", "")))
 
     @property
     def ends_session(self) -> bool:
         return self.response.get("shouldEndSession") is True
 
     @property
+    def keeps_session(self) -> bool:
+        return self.response.get("shouldEndSession") is False
+
+    @property
+    def attributes(self) -> dict[str, Any]:
+        return dict(self.raw.get("sessionAttributes") or {})
+
+    @property
     def directives(self) -> list[dict[str, Any]]:
         return list(self.response.get("directives") or [])
+
+    @property
+    def directive_types(self) -> list[str]:
+        return [str(d.get("type")) for d in self.directives]
 
     @property
     def consent_scope(self) -> str | None:

@@ -1,0 +1,136 @@
+"""Word-start prefilter for triage: which texts a trigger's regex could possibly match.
+
+Most requests say nothing alarming, and running ~35 regexes over them costs far more than a
+set lookup. So each trigger records every way (up to KEY characters, from the leading space)
+a match can begin, read off the regex source by the stdlib's own parser; a text is only
+searched by triggers whose starts occur at one of its word starts. Anything the analysis does
+not understand ends a start early (matching more texts, never fewer), so the filter cannot
+hide a red flag.
+
+The analysis costs about as much as compiling the regexes, so `make model` runs it once
+(back_relief.safety.build_index) and writes triage_index.json; at run time a trigger's starts
+come from there when the hash of its regex source matches, and are computed otherwise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+INDEX_PATH = Path(__file__).with_name("triage_index.json")
+
+_sre: Any = importlib.import_module("re._parser")  # the stdlib's own parser (3.11+)
+KEY = 8
+_CLASS = 10  # wider classes ([a-z0-9] in gaps) end a start: they would only bloat the index
+_CAP = 4000  # open starts per step; beyond it they stop growing, never go missing
+# Bump when the analysis below changes what it produces: every stored entry then goes stale.
+_VERSION = 1
+ANALYSIS = {"version": _VERSION, "key": KEY, "class": _CLASS, "cap": _CAP}
+_ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
+_REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
+
+Starts = frozenset[str] | None  # None: a match could begin anyhow, so always search
+
+
+def _charset(items: Any) -> set[str] | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if str(op) == "LITERAL":
+            chars.add(chr(av))
+        elif str(op) == "RANGE":
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return None
+    return chars
+
+
+def _extend(items: Any, starts: set[str]) -> tuple[set[str], set[str]]:
+    """Carry open starts through a parsed sequence: (still open, finished)."""
+    done: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        chars = _charset(av) if name == "IN" else None
+        if name in _ZERO_WIDTH:
+            continue
+        if name == "LITERAL":
+            starts = {s + chr(av) for s in starts}
+        elif chars is not None and len(chars) <= _CLASS and len(starts) * len(chars) <= _CAP:
+            starts = {s + c for s in starts for c in chars}
+        elif name == "BRANCH":
+            branches = [_extend(branch, starts) for branch in av[1]]
+            starts = set().union(*(b[0] for b in branches))
+            done = done.union(*(b[1] for b in branches))
+        elif name == "SUBPATTERN":
+            starts, finished = _extend(av[-1], starts)
+            done |= finished
+        elif name in _REPEATS:
+            low, high, sub = av
+            current, starts = starts, set()
+            for count in range(KEY + 1):
+                if count >= low:
+                    starts |= current
+                if count >= high or not current:
+                    break
+                current, finished = _extend(sub, current)
+                done |= finished
+        else:  # \w, ., a large class...: a start can be known only this far
+            done |= starts
+            starts = set()
+        done |= {s for s in starts if len(s) >= KEY}
+        starts = {s for s in starts if len(s) < KEY}
+        if len(starts) > _CAP:  # stop refining; shorter starts are still true starts
+            done |= starts
+            starts = set()
+        if not starts:
+            break
+    return starts, done
+
+
+def starts(source: str) -> Starts:
+    """Every prefix a match of this regex source can begin with, or None."""
+    try:
+        still_open, finished = _extend(_sre.parse(source), {""})
+    except Exception:  # a future parser we cannot read: search always, never miss
+        return None
+    found = {s[:KEY] for s in still_open | finished}
+    if len(found) > 10 * _CAP or any(len(s) < 2 for s in found):
+        return None
+    return frozenset(found)
+
+
+def source_hash(source: str) -> str:
+    """Names a regex source together with the analysis that read it."""
+    stamp = json.dumps(ANALYSIS, sort_keys=True)
+    return hashlib.sha256(f"{stamp}\n{source}".encode()).hexdigest()
+
+
+def read_index(path: Path | None = None) -> dict[str, tuple[str, Starts]]:
+    """trigger id -> (source hash, starts); empty when the file is missing or unreadable."""
+    try:
+        with (path or INDEX_PATH).open("rb") as fh:
+            stored = json.load(fh)
+        return {
+            tid: (entry["hash"], None if entry["starts"] is None else frozenset(entry["starts"]))
+            for tid, entry in stored["triggers"].items()
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def render_index(sources: Mapping[str, str], origin: str) -> str:
+    """The index file for these trigger regex sources: one trigger per line, diffable."""
+    lines = []
+    for trigger_id, source in sources.items():
+        found = starts(source)
+        entry = {"hash": source_hash(source), "starts": None if found is None else sorted(found)}
+        lines.append(f"    {json.dumps(trigger_id)}: {json.dumps(entry)}")
+    return (
+        "{\n"
+        f'  "generated_by": "python -m back_relief.safety.build_index from {origin}",\n'
+        f'  "analysis": {json.dumps(ANALYSIS)},\n'
+        '  "triggers": {\n' + ",\n".join(lines) + "\n  }\n}\n"
+    )
