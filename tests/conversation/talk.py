@@ -33,6 +33,9 @@ REMINDERS_PATH = "/v1/alerts/reminders"
 _BREAK = re.compile(r'<break time="(\d+(?:\.\d+)?)(ms|s)"\s*/>')
 _COUNT = re.compile(r"\b(\d+)\.")
 
+# Short enough that hang_next(2.0) proves the bound, long enough for a loaded CI box.
+READ_TIMEOUT_S = 0.5
+
 
 def content() -> Content:
     return loader.load("en-US")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from back_relief.simulator.conversation import Device
 
-from tests.conversation.conftest import READ_TIMEOUT_S
 from tests.conversation.talk import (
+    READ_TIMEOUT_S,
     TIMERS,
     Rig,
     ice_to_timer,
@@ -57,9 +55,9 @@ def test_failed_timer_creation_tells_user_to_time_it_and_routine_stays_consisten
     device.say("next")
     device.say("next")
     _fail(rig, how)
-    began = time.monotonic()
+    # A hang lasts 4x the client's read timeout, then the fake would create the timer: hearing
+    # "couldn't set" (not "set") proves the client gave up first, with no clock in the test.
     failed = device.say("next")
-    took = time.monotonic() - began
 
     if how != "hang":  # a hung call is recorded only when the fake finally answers
         assert rig.timer_attempts() == 1
@@ -67,8 +65,6 @@ def test_failed_timer_creation_tells_user_to_time_it_and_routine_stays_consisten
     assert said(failed, "timer_failed", minutes=15)
     assert not said(failed, "timer_set", minutes=15)
     assert failed.ends_session
-    # The client gave up at its read timeout, well inside Alexa's 8 s answer budget.
-    assert took < 2 * READ_TIMEOUT_S + 1.0
     assert rig.api.invalid == []
     assert rig.state(device).status == "timing"
 

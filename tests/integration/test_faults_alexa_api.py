@@ -8,21 +8,14 @@ user hears what could not be done and the routine state stays as the engine left
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from back_relief.alexa.api_client import BoundedApiClient
 from back_relief.simulator.conversation import Device
-from back_relief.simulator.fake_alexa_api import FakeAlexaApi
-from back_relief.skill import build
-from back_relief.store.local import LocalStore
 
 from tests.conversation.talk import (
+    READ_TIMEOUT_S,
     REMINDERS,
     TIMERS,
     Rig,
-    SwitchableStore,
     ice_to_timer,
     said,
     walk,
@@ -30,29 +23,10 @@ from tests.conversation.talk import (
 
 pytestmark = pytest.mark.integration
 
-# Short, so a hung fake API costs the test little; test_faults checks the real defaults' budget.
-API_READ_TIMEOUT_S = 0.5
-
-
-@pytest.fixture
-def rig(tmp_path: Path) -> Iterator[Rig]:
-    store = LocalStore(tmp_path)
-    gate = SwitchableStore(store)
-    skill = build(store=lambda: gate, api_client=BoundedApiClient(read_timeout=API_READ_TIMEOUT_S))
-    with FakeAlexaApi() as api:
-        yield Rig(api=api, store=store, gate=gate, skill=skill)
-
-
-@pytest.fixture
-def device(rig: Rig) -> Device:
-    dev = rig.device()
-    rig.api.clock = lambda: dev.now
-    return dev
-
 
 def _fail(rig: Rig, how: str) -> None:
     if how == "hang":
-        rig.api.hang_next(4 * API_READ_TIMEOUT_S)
+        rig.api.hang_next(4 * READ_TIMEOUT_S)
     else:
         rig.api.fail_next(int(how))
 

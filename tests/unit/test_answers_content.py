@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import importlib
-import itertools
 import re
 import string
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+
+from interaction_models.build import expand
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSWERS_PATH = ROOT / "lambda/back_relief/content/en/answers.toml"
@@ -113,28 +113,6 @@ def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-def _local_expand(sample: str) -> list[str]:
-    parts = re.split(r"\(([^()]*)\)", sample)
-    literals, groups = parts[0::2], [p.split("|") for p in parts[1::2]]
-    expanded = []
-    for combo in itertools.product(*groups):
-        text = literals[0] + "".join(a + lit for a, lit in zip(combo, literals[1:], strict=True))
-        expanded.append(" ".join(text.split()))
-    return expanded
-
-
-def _expander() -> Callable[[str], list[str]]:
-    # Prefer the model builder's own expander once it exists, so both agree on the syntax.
-    try:
-        build = importlib.import_module("interaction_models.build")
-    except ImportError:
-        return _local_expand
-    lead_expand: Callable[[str], list[str]] | None = getattr(build, "expand", None)
-    if lead_expand is None:
-        return _local_expand
-    return lambda s: [" ".join(x.split()) for x in lead_expand(s)]
-
-
 def _model(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as f:
         data: dict[str, Any] = yaml.safe_load(f) or {}
@@ -144,7 +122,6 @@ def _model(path: Path) -> dict[str, Any]:
 
 @cache
 def _expanded_samples(path: Path) -> dict[str, list[str]]:
-    expand = _expander()
     return {
         intent: [e for s in (body or {}).get("samples", []) for e in expand(s)]
         for intent, body in _model(path).items()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -172,16 +171,6 @@ def test_every_answer_is_reachable_by_its_own_keywords(
 )
 def test_normalise(raw: str, expected: str) -> None:
     assert normalise(raw) == expected
-
-
-def test_match_is_fast(matcher: AnswerMatcher) -> None:
-    text = "is it ok to sleep with a heating pad on my lower back all night"
-    runs = 2000
-    start = time.perf_counter()
-    for _ in range(runs):
-        matcher.match(text)
-    per_call = (time.perf_counter() - start) / runs
-    assert per_call < 0.0005  # generous for slow CI; typically tens of microseconds
 
 
 def test_empty_mapping_matches_nothing() -> None:

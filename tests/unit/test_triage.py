@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import random
 import re
-import time
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -716,24 +715,11 @@ LONG_INPUTS = [
 
 
 @pytest.mark.parametrize("text", LONG_INPUTS, ids=range(len(LONG_INPUTS)))
-def test_long_or_garbage_input_is_fast(text: str) -> None:
-    started = time.process_time()
-    assess(RULES, [text])
-    assert time.process_time() - started < 1.0
-
-
-def test_long_input_grows_linearly() -> None:
-    unit = "my back hurts and i am not sure if the legs feel weird or "
-
-    def cost(repeats: int) -> float:
-        text = unit * repeats
-        started = time.process_time()
-        for _ in range(3):
-            matching_triggers(RULES, text)
-        return time.process_time() - started
-
-    small, large = cost(40), cost(160)
-    assert large < small * 12 + 0.05  # 4x the text; quadratic would be ~16x
+def test_long_or_garbage_input_is_answered(text: str) -> None:
+    # Speed is guarded structurally (no repeat inside a repeat, below) and by `make bench`,
+    # not by a clock in a unit test.
+    finding = assess(RULES, [text])
+    assert finding is None or finding.tier in (E, U, D)
 
 
 def test_red_flag_at_the_end_of_a_long_text_is_found() -> None:

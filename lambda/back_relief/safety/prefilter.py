@@ -17,11 +17,11 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
+import os
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
-INDEX_PATH = Path(__file__).with_name("triage_index.json")
+INDEX_PATH = os.path.join(os.path.dirname(__file__), "triage_index.json")
 
 _sre: Any = importlib.import_module("re._parser")  # the stdlib's own parser (3.11+)
 KEY = 8
@@ -30,6 +30,7 @@ _CAP = 4000  # open starts per step; beyond it they stop growing, never go missi
 # Bump when the analysis below changes what it produces: every stored entry then goes stale.
 _VERSION = 1
 ANALYSIS = {"version": _VERSION, "key": KEY, "class": _CLASS, "cap": _CAP}
+_STAMP = json.dumps(ANALYSIS, sort_keys=True)
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
 _REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
 
@@ -104,14 +105,13 @@ def starts(source: str) -> Starts:
 
 def source_hash(source: str) -> str:
     """Names a regex source together with the analysis that read it."""
-    stamp = json.dumps(ANALYSIS, sort_keys=True)
-    return hashlib.sha256(f"{stamp}\n{source}".encode()).hexdigest()
+    return hashlib.sha256(f"{_STAMP}\n{source}".encode()).hexdigest()
 
 
-def read_index(path: Path | None = None) -> dict[str, tuple[str, Starts]]:
+def read_index(path: str | os.PathLike[str] | None = None) -> dict[str, tuple[str, Starts]]:
     """trigger id -> (source hash, starts); empty when the file is missing or unreadable."""
     try:
-        with (path or INDEX_PATH).open("rb") as fh:
+        with open(path or INDEX_PATH, "rb") as fh:
             stored = json.load(fh)
         return {
             tid: (entry["hash"], None if entry["starts"] is None else frozenset(entry["starts"]))

@@ -1,19 +1,21 @@
 """Red-flag triage: which escalation tier, if any, the user's own words call for.
 
 Pure (no ASK or AWS imports) so it can be tested exhaustively. The rules live in
-content/en/triage.toml (content-reference section 3) and are compiled once per container by
-TriageRules.from_data; assess() then runs on every slot value of every request, so it is
-written to cost microseconds on short text and to stay linear on long or hostile input.
+content/en/triage.toml (content-reference section 3) and are built once per container by
+TriageRules.from_data, each trigger's regex compiled only when a text first needs it; assess()
+then runs on every slot value of every request, so it is written to cost microseconds on short
+text and to stay linear on long or hostile input.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
+
+from .prefilter import KEY, Starts, read_index, source_hash, starts
 
 __all__ = ["Finding", "Tier", "TriageRules", "assess", "matching_triggers", "normalise"]
 
@@ -172,101 +174,65 @@ def _order_key(trigger_id: str) -> tuple[str, int]:
 
 
 # ---------------------------------------------------------------------------- prefilter
-# Most requests say nothing alarming, and running ~35 regexes over them costs far more than a
-# set lookup. So each trigger records every way (up to _KEY characters, from the leading space)
-# a match can begin, read off the compiled regex itself; a text is only searched by triggers
-# whose starts occur at one of its word starts. Anything the analysis does not understand ends
-# a start early (matching more texts, never fewer), so the filter cannot hide a red flag.
-
-_sre: Any = importlib.import_module("re._parser")  # the stdlib's own parser (3.11+)
-_KEY = 8
-_CLASS = 10  # wider classes ([a-z0-9] in gaps) end a start: they would only bloat the index
-_CAP = 4000  # open starts per step; beyond it they stop growing, never go missing
-_ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
-_REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
-
-
-def _charset(items: Any) -> set[str] | None:
-    chars: set[str] = set()
-    for op, av in items:
-        if str(op) == "LITERAL":
-            chars.add(chr(av))
-        elif str(op) == "RANGE":
-            chars.update(chr(c) for c in range(av[0], av[1] + 1))
-        else:
-            return None
-    return chars
-
-
-def _extend(items: Any, starts: set[str]) -> tuple[set[str], set[str]]:
-    """Carry open starts through a parsed sequence: (still open, finished)."""
-    done: set[str] = set()
-    for op, av in items:
-        name = str(op)
-        chars = _charset(av) if name == "IN" else None
-        if name in _ZERO_WIDTH:
-            continue
-        if name == "LITERAL":
-            starts = {s + chr(av) for s in starts}
-        elif chars is not None and len(chars) <= _CLASS and len(starts) * len(chars) <= _CAP:
-            starts = {s + c for s in starts for c in chars}
-        elif name == "BRANCH":
-            branches = [_extend(branch, starts) for branch in av[1]]
-            starts = set().union(*(b[0] for b in branches))
-            done = done.union(*(b[1] for b in branches))
-        elif name == "SUBPATTERN":
-            starts, finished = _extend(av[-1], starts)
-            done |= finished
-        elif name in _REPEATS:
-            low, high, sub = av
-            current, starts = starts, set()
-            for count in range(_KEY + 1):
-                if count >= low:
-                    starts |= current
-                if count >= high or not current:
-                    break
-                current, finished = _extend(sub, current)
-                done |= finished
-        else:  # \w, ., a large class...: a start can be known only this far
-            done |= starts
-            starts = set()
-        done |= {s for s in starts if len(s) >= _KEY}
-        starts = {s for s in starts if len(s) < _KEY}
-        if len(starts) > _CAP:  # stop refining; shorter starts are still true starts
-            done |= starts
-            starts = set()
-        if not starts:
-            break
-    return starts, done
-
-
-def _starts(regex: re.Pattern[str]) -> frozenset[str] | None:
-    """Every prefix a match can begin with, or None when a match could begin anyhow."""
-    try:
-        still_open, finished = _extend(_sre.parse(regex.pattern), {""})
-    except Exception:  # a future parser we cannot read: search always, never miss
-        return None
-    starts = {s[:_KEY] for s in still_open | finished}
-    if len(starts) > 10 * _CAP or any(len(s) < 2 for s in starts):
-        return None
-    return frozenset(starts)
 
 
 def _word_starts(spaced: str) -> Iterator[str]:
     """The beginning of a text at each word start, at every length a start can have."""
     at = spaced.find(" ")
     while at != -1:
-        chunk = spaced[at : at + _KEY]
+        chunk = spaced[at : at + KEY]
         yield from (chunk[:n] for n in range(2, len(chunk) + 1))
         at = spaced.find(" ", at + 1)
 
 
-@dataclass(frozen=True)
 class _Trigger:
-    id: str
-    tier: Tier
-    regex: re.Pattern[str]
-    starts: frozenset[str] | None  # None: always search
+    """One trigger's regex, compiled the first time a text needs it: most containers only ever
+    search a few triggers, and compiling all ~50 KB of regex is a good part of a cold start.
+    Two threads racing here both compile the same source; either result is the same."""
+
+    __slots__ = ("_regex", "id", "source", "starts", "tier")
+
+    def __init__(
+        self,
+        trigger_id: str,
+        tier: Tier,
+        source: str,
+        starts: Starts,
+        regex: re.Pattern[str] | None = None,
+    ) -> None:
+        self.id = trigger_id
+        self.tier = tier
+        self.source = source
+        self.starts = starts  # None: always search
+        self._regex = regex
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        regex = self._regex
+        if regex is None:
+            regex = self._regex = re.compile(self.source)
+        return regex
+
+    @property
+    def compiled(self) -> bool:
+        return self._regex is not None
+
+
+def _trigger_source(trigger_id: str, spec: Mapping[str, Any], words: Mapping[str, str]) -> str:
+    where = f"trigger {trigger_id}"
+    patterns = [_expand_pattern(p, words, where) for p in spec["patterns"]]
+    if not patterns:
+        raise ValueError(f"{where}: no patterns")
+    # Texts are searched with a leading space and every branch starts after a space: "numb"
+    # never matches inside a word, and the literal space lets the regex engine skip straight
+    # to word starts instead of trying every branch at every character.
+    return " (?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
+
+
+def trigger_sources(data: Mapping[str, Any]) -> dict[str, str]:
+    """trigger id -> the regex source it is searched with (what triage_index.json indexes)."""
+    words: Mapping[str, str] = data.get("pattern_words", {})
+    return {tid: _trigger_source(tid, spec, words) for tid, spec in data["triggers"].items()}
 
 
 @dataclass(frozen=True)
@@ -278,46 +244,52 @@ class TriageRules:
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> TriageRules:
-        """Compile the parsed triage.toml (or the merged content dict that contains it)."""
+        """Build the rules from the parsed triage.toml (or the merged content that holds it)."""
         words: Mapping[str, str] = data.get("pattern_words", {})
-        # Every locale shares these rules, and compiling them is a good part of a cold start.
+        # Every locale shares these rules, so they are built once per container.
         rules = [(i, t.get("tier"), t["patterns"]) for i, t in data["triggers"].items()]
         key = repr((sorted(words.items()), rules))
         cached = _COMPILED.get(key)
         if cached is None:
-            cached = _COMPILED[key] = cls._compile(data["triggers"], words)
+            cached = _COMPILED[key] = cls._build(data["triggers"], words, read_index())
         return cached
 
     @classmethod
-    def _compile(cls, triggers: Mapping[str, Any], words: Mapping[str, str]) -> TriageRules:
-        compiled = []
+    def _build(
+        cls,
+        triggers: Mapping[str, Any],
+        words: Mapping[str, str],
+        index: Mapping[str, tuple[str, Starts]],
+    ) -> TriageRules:
+        """index: trigger id -> (source hash, starts) as read from triage_index.json."""
+        built = []
         for trigger_id, spec in triggers.items():
             tier = TIER_NAMES.get(spec.get("tier", ""))
             if tier is None:
                 raise ValueError(f"trigger {trigger_id}: unknown tier {spec.get('tier')!r}")
-            where = f"trigger {trigger_id}"
-            patterns = [_expand_pattern(p, words, where) for p in spec["patterns"]]
-            if not patterns:
-                raise ValueError(f"{where}: no patterns")
-            # Texts are searched with a leading space and every branch starts after a space:
-            # "numb" never matches inside a word, and the literal space lets the regex engine
-            # skip straight to word starts instead of trying every branch at every character.
-            regex = re.compile(" (?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
-            compiled.append(_Trigger(trigger_id, tier, regex, _starts(regex)))
+            source = _trigger_source(trigger_id, spec, words)
+            stored = index.get(trigger_id)
+            if stored is not None and stored[0] == source_hash(source):
+                # build_index compiled this exact source, so it is known to be valid.
+                built.append(_Trigger(trigger_id, tier, source, stored[1]))
+            else:
+                # No (fresh) entry: analyse now, and compile now so a bad pattern fails here.
+                regex = re.compile(source)
+                built.append(_Trigger(trigger_id, tier, source, starts(source), regex))
         # Within a tier, a trigger with its own line (pregnancy -> midwife, surgery -> surgical
         # team, cancer -> cancer team) outranks a generic one: "pregnant with a fever" should
         # hear about the maternity unit, not only "get advice today".
         specific = {tid for tid, spec in triggers.items() if spec.get("say")}
-        compiled.sort(key=lambda t: (-t.tier, t.id not in specific, _order_key(t.id)))
+        built.sort(key=lambda t: (-t.tier, t.id not in specific, _order_key(t.id)))
         by_start: dict[str, int] = {}
         always = 0
-        for bit, trigger in enumerate(compiled):
+        for bit, trigger in enumerate(built):
             if trigger.starts is None:
                 always |= 1 << bit
             for start in trigger.starts or ():
                 by_start[start] = by_start.get(start, 0) | 1 << bit
-        by_id = {t.id: i for i, t in enumerate(compiled)}
-        return cls(tuple(compiled), by_start, always, by_id)
+        by_id = {t.id: i for i, t in enumerate(built)}
+        return cls(tuple(built), by_start, always, by_id)
 
     def candidates(self, spaced: str) -> int:
         """Bit mask of the triggers worth searching this text with."""
