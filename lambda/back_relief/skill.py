@@ -50,6 +50,9 @@ from .store import Store, StoreFactory, store_from_env
 TURN_BUDGET_SECONDS = 4.5
 
 
+_SERIALIZER = FastSerializer()
+
+
 def build(store: StoreFactory | None = None, api_client: Any = None) -> CustomSkill:
     """A configured skill. Tests and the simulator pass their own store and API client."""
     configure(os.environ.get("LOG_LEVEL", "INFO"))
@@ -86,7 +89,7 @@ def build(store: StoreFactory | None = None, api_client: Any = None) -> CustomSk
     builder.add_global_request_interceptor(LoadTurn(get_store, TURN_BUDGET_SECONDS, api_worst))
     builder.add_global_response_interceptor(SaveTurn(get_store))
     skill = builder.create()
-    skill.serializer = FastSerializer()  # ask-sdk's, minus its slow timestamp parser
+    skill.serializer = _SERIALIZER  # ask-sdk's, minus its slow timestamp parser
     return skill
 
 
@@ -132,9 +135,9 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     skill = _skill()
     log = logging.getLogger("back_relief")
     try:
-        request_envelope = skill.serializer.deserialize(
-            payload=json.dumps(event), obj_type="ask_sdk_model.RequestEnvelope"
-        )
+        if not isinstance(event, dict):
+            raise SerializationException("the envelope is not a JSON object")
+        request_envelope = _SERIALIZER.deserialize_object(event, "ask_sdk_model.RequestEnvelope")
         # ask-sdk reads context.System before any handler runs; Alexa always sends it.
         if getattr(request_envelope.context, "system", None) is None:
             log.warning("unreadable_envelope", extra={"error": "NoSystem"})
@@ -143,7 +146,7 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         # own, before dispatch: a field it cannot parse, or session attributes nested too
         # deep for its deepcopy.
         response_envelope = skill.invoke(request_envelope=request_envelope, context=context)
-    except (SerializationException, RecursionError) as error:
+    except (SerializationException, RecursionError, TypeError, ValueError, AttributeError) as error:
         log.warning("unreadable_envelope", extra={"error": type(error).__name__})
         return unreadable_reply(event)
     result = skill.serializer.serialize(response_envelope)

@@ -168,15 +168,15 @@ class SaveTurn(AbstractResponseInterceptor):
             return
         # After a failed load, skip the write: a dead store would cost a second timeout
         # and Alexa allows 8 s in all. Progress still rides in the session attributes.
-        if turn.dirty and not turn.store_failed:
+        if turn.dirty:
             turn.seq += 1
+        snapshot = turn.snapshot()
+        if turn.dirty and not turn.store_failed:
             try:
-                self._save(turn)
+                self._save(turn, snapshot)
             except StoreError:
                 log.warning("store_save_failed")
                 _append_speech(response, turn.content.message("save_failed"))
-        if turn.dirty and turn.store_failed:
-            turn.seq += 1
         if turn.store_failed:
             _say_store_trouble(handler_input, response, turn)
         # Skill events (SkillDisabled, reminder events, ...) come without a session, and
@@ -184,16 +184,16 @@ class SaveTurn(AbstractResponseInterceptor):
         if not response.should_end_session and handler_input.request_envelope.session:
             attributes = handler_input.attributes_manager.session_attributes
             if attributes is not None:
-                attributes["progress"] = turn.snapshot()
+                attributes["progress"] = snapshot
 
-    def _save(self, turn: Turn) -> None:
+    def _save(self, turn: Turn, snapshot: dict[str, Any]) -> None:
         store = self._store()
         if not turn.affords(store.worst_case_seconds):
             # A slow Alexa API already used most of the turn; a save that might hang now
             # could push the answer past Alexa's deadline. Session attributes keep the place.
             raise StoreError("no time left in this turn to save")
         try:
-            store.save(turn.user_key, turn.snapshot(), turn.version, turn.now)
+            store.save(turn.user_key, snapshot, turn.version, turn.now)
         except ConflictError:
             # Another device wrote first. Its state is newer than what we started from,
             # so keep it rather than overwrite; this turn's speech already went out.

@@ -19,6 +19,11 @@ _CLASSES: dict[str, Any] = {}
 
 
 class FastSerializer(DefaultSerializer):
+    def deserialize_object(self, payload: dict[str, Any], obj_type: str) -> Any:
+        """Like deserialize(), for a payload that is already parsed JSON (Lambda and Flask
+        both hand us a dict): skips a json.dumps + json.loads round trip per request."""
+        return self._DefaultSerializer__deserialize(payload, obj_type)  # type: ignore[attr-defined]
+
     # These names are how DefaultSerializer's private (name-mangled) methods are spelled from
     # outside its class, so ask-sdk's own deserializer calls these instead.
     def _DefaultSerializer__deserialize_datetime(self, payload: Any, obj_type: Any) -> Any:

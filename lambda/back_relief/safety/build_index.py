@@ -30,7 +30,8 @@ def render(toml_path: Path = TRIAGE_TOML) -> str:
         try:
             re.compile(source)
         except re.error as exc:
-            raise SystemExit(f"{toml_path.name}: trigger {trigger_id} does not compile: {exc}")
+            msg = f"{toml_path.name}: trigger {trigger_id} does not compile: {exc}"
+            raise SystemExit(msg) from exc
     return render_index(sources, origin="content/en/triage.toml")
 
 
