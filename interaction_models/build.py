@@ -3,6 +3,9 @@
     python -m interaction_models.build          # write skill-package/.../custom/*.json
     python -m interaction_models.build --check  # exit 1 if any generated file is stale
 
+It also writes (or checks) lambda/back_relief/safety/triage_index.json, the triage prefilter
+built from content/en/triage.toml (back_relief.safety.build_index).
+
 Source: every en/*.yaml (intents with samples, custom slot types), plus
 locales/<locale>.yaml (extra samples and synonyms for one locale). The SYMPTOM slot type
 is generated from the triage examples in the skill's content, so the phrasings that
@@ -12,6 +15,7 @@ triage is tested on are exactly the ones the voice model listens for.
 from __future__ import annotations
 
 import argparse
+import importlib
 import itertools
 import json
 import re
@@ -161,9 +165,18 @@ def main(argv: list[str] | None = None) -> int:
             path.write_text(text)
     if stale:
         print("stale interaction models (run `make model`):", ", ".join(stale), file=sys.stderr)
-        return 1
-    print("interaction models", "up to date" if args.check else f"written to {OUTPUT}")
-    return 0
+    else:
+        print("interaction models", "up to date" if args.check else f"written to {OUTPUT}")
+    # The triage prefilter index is generated from the same content, so it is built and
+    # checked here too: one command keeps every generated file fresh.
+    index_status = _triage_index().main(["--check"] if args.check else [])
+    return 1 if stale or index_status else 0
+
+
+def _triage_index() -> Any:
+    if str(ROOT / "lambda") not in sys.path:
+        sys.path.insert(0, str(ROOT / "lambda"))
+    return importlib.import_module("back_relief.safety.build_index")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -21,6 +22,7 @@ import pytest
 from ask_sdk_core.serialize import DefaultSerializer
 from back_relief.alexa.serializer import FastSerializer
 from back_relief.content import loader
+from back_relief.safety import triage
 from back_relief.skill import build
 from back_relief.store.local import LocalStore
 
@@ -37,25 +39,34 @@ _ENV_SCRUB = ("TABLE_NAME", "DYNAMODB_ENDPOINT_URL", "SKILL_ID", "PYTHONPATH")
 # Run in a fresh interpreter: counts content parses and store (file) opens through each stage, then
 # answers the launch on stdin and reports which of NEVER_AT_INIT were ever imported.
 CHILD = """\
-import json, sys, sqlite3, tomllib
+import json, re, sys, sqlite3, tomllib
 counts = {"toml": 0, "sqlite": 0}
-real_load, real_connect = tomllib.load, sqlite3.connect
+real_load, real_connect, real_compile = tomllib.load, sqlite3.connect, re.compile
+compiled, compiled_at = [], {}
 def load(fh):
     counts["toml"] += 1
     return real_load(fh)
 def connect(database, *args, **kwargs):
     counts["sqlite"] += database != ":memory:"  # prepare()'s rehearsal store is throwaway
     return real_connect(database, *args, **kwargs)
-tomllib.load, sqlite3.connect = load, connect
+def compile(pattern, flags=0):
+    compiled.append(pattern)
+    return real_compile(pattern, flags)
+tomllib.load, sqlite3.connect, re.compile = load, connect, compile
 stages = {}
 import back_relief.skill
 stages["skill_module"] = dict(counts)
 import lambda_function
 stages["lambda_init"] = dict(counts)
+compiled_at["lambda_init"] = len(compiled)
 reply = lambda_function.lambda_handler(json.loads(sys.stdin.read()), None)
 stages["first_request"] = dict(counts)
+compiled_at["first_request"] = len(compiled)
 heavy = [name for name in NEVER_ATINIT if name in sys.modules]
-print(json.dumps({"stages": stages, "heavy": heavy, "reply": reply}))
+from back_relief.content import loader
+sources = {t.source for t in loader.load(None).triage.triggers}
+triage = {stage: sum(p in sources for p in compiled[:n]) for stage, n in compiled_at.items()}
+print(json.dumps({"stages": stages, "heavy": heavy, "reply": reply, "triage_compiled": triage}))
 """.replace("NEVER_ATINIT", repr(NEVER_AT_INIT))
 
 
@@ -113,6 +124,34 @@ def test_skill_module_import_does_no_work_and_lambda_init_does_it_once(tmp_path:
     # first request finds both ready and parses and opens nothing itself.
     assert stages["lambda_init"] == {"toml": len(english_files()) + 1, "sqlite": 1}
     assert stages["first_request"] == stages["lambda_init"]
+
+
+def test_lambda_init_and_a_launch_compile_no_triage_regex(tmp_path: Path) -> None:
+    """Compiling the ~50 KB of triage regex was over half the cold start; a trigger's regex is
+    compiled when a text first needs it, and the prefilter comes from triage_index.json."""
+    report = run_child(tmp_path)
+    assert report["triage_compiled"] == {"lambda_init": 0, "first_request": 0}
+
+
+def test_loading_content_compiles_no_triage_regex(
+    fresh_content_cache: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+    real_compile = re.compile
+
+    def counting_compile(pattern: Any, flags: int = 0) -> re.Pattern[Any]:
+        seen.append(pattern)
+        return real_compile(pattern, flags)
+
+    # Built afresh, not taken from the rules earlier tests left in the module's cache.
+    monkeypatch.setattr(triage, "_COMPILED", {})
+    monkeypatch.setattr(re, "compile", counting_compile)
+    contents = [loader.load(locale) for locale in loader.LOCALES]
+    rules = contents[0].triage
+    assert all(c.triage is rules for c in contents)  # one set of rules for every locale
+    sources = {t.source for t in rules.triggers}
+    assert [p for p in seen if p in sources] == []
+    assert not any(t.compiled for t in rules.triggers), "triage_index.json stale? `make model`"
 
 
 def test_prepare_swallows_a_broken_store_and_the_first_request_still_answers(
