@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +46,13 @@ class Content:
     routines: dict[str, Routine]
     stretches: dict[str, str]  # stretch id -> routine step index key "stretches:<i>"
     triage: TriageRules
-    matcher: AnswerMatcher
     carriers: tuple[str, ...]  # words the voice model strips from free text that triage restores
+
+    @cached_property
+    def matcher(self) -> AnswerMatcher:
+        # Built on the first free-text question, not at init: most turns (launch, routine
+        # steps, answer intents) never need it, and compiling it costs a cold start ~30 ms.
+        return AnswerMatcher(self.answers)
 
     def message(self, key: str, **params: Any) -> str:
         # Counts are filled in as digits, so "1 minutes" must become "1 minute".
@@ -126,6 +131,5 @@ def _load(code: str) -> Content:
         routines=routines,
         stretches=stretches,
         triage=TriageRules.from_data(data),
-        matcher=AnswerMatcher(answers),
         carriers=tuple(data["voice"]["restored"]),
     )
