@@ -170,7 +170,25 @@ def main(argv: list[str] | None = None) -> int:
     # The triage prefilter index is generated from the same content, so it is built and
     # checked here too: one command keeps every generated file fresh.
     index_status = _triage_index().main(["--check"] if args.check else [])
-    return 1 if stale or index_status else 0
+    content_status = _compiled_content(check=args.check)
+    return 1 if stale or index_status or content_status else 0
+
+
+def _compiled_content(check: bool) -> int:
+    """content/compiled.json: the TOML content pre-parsed, so a cold start skips tomllib."""
+    _triage_index()  # puts lambda/ on sys.path
+    loader = importlib.import_module("back_relief.content.loader")
+    text = loader.compiled_text()
+    path = loader.COMPILED
+    if check:
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            print("stale content/compiled.json (run `make model`)", file=sys.stderr)
+            return 1
+        print("compiled content up to date")
+        return 0
+    path.write_text(text, encoding="utf-8")
+    print(f"compiled content written to {path}")
+    return 0
 
 
 def _triage_index() -> Any:

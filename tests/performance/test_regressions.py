@@ -16,7 +16,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import pytest
 from ask_sdk_core.serialize import DefaultSerializer
@@ -39,9 +39,14 @@ _ENV_SCRUB = ("TABLE_NAME", "DYNAMODB_ENDPOINT_URL", "SKILL_ID", "PYTHONPATH")
 # Run in a fresh interpreter: counts content parses and store (file) opens through each stage, then
 # answers the launch on stdin and reports which of NEVER_AT_INIT were ever imported.
 CHILD = """\
-import json, re, sys, sqlite3, tomllib
-counts = {"toml": 0, "sqlite": 0}
+import json, pathlib, re, sys, sqlite3, tomllib
+counts = {"toml": 0, "content": 0, "sqlite": 0}
 real_load, real_connect, real_compile = tomllib.load, sqlite3.connect, re.compile
+real_read_text = pathlib.Path.read_text
+def read_text(self, *args, **kwargs):
+    counts["content"] += self.name == "compiled.json"
+    return real_read_text(self, *args, **kwargs)
+pathlib.Path.read_text = read_text
 compiled, compiled_at = [], {}
 def load(fh):
     counts["toml"] += 1
@@ -119,10 +124,11 @@ def test_boto3_is_imported_when_dynamodb_is_configured(tmp_path: Path) -> None:
 def test_skill_module_import_does_no_work_and_lambda_init_does_it_once(tmp_path: Path) -> None:
     stages = run_child(tmp_path)["stages"]
     # Tests, the simulator and the web service import back_relief.skill: it must stay cheap.
-    assert stages["skill_module"] == {"toml": 0, "sqlite": 0}
+    assert stages["skill_module"] == {"toml": 0, "content": 0, "sqlite": 0}
     # Lambda's INIT (lambda_function) parses the default locale and opens the store, so the
     # first request finds both ready and parses and opens nothing itself.
-    assert stages["lambda_init"] == {"toml": len(english_files()) + 1, "sqlite": 1}
+    # The content comes from compiled.json (fresh: `make model --check` guards it), so no TOML.
+    assert stages["lambda_init"] == {"toml": 0, "content": 1, "sqlite": 1}
     assert stages["first_request"] == stages["lambda_init"]
 
 
@@ -173,24 +179,29 @@ def _restore_skill_logger() -> Iterator[None]:
 
 
 @pytest.fixture
-def fresh_content_cache() -> None:
+def fresh_content_cache() -> Iterator[None]:
     loader._load.cache_clear()
-    loader._english.cache_clear()
+    loader._raw.cache_clear()
+    yield
+    loader._load.cache_clear()
+    loader._raw.cache_clear()
 
 
-def test_content_files_are_parsed_once_whatever_the_traffic(
+def test_content_is_read_once_whatever_the_traffic(
     fresh_content_cache: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: Counter[str] = Counter()
-    real_load = tomllib.load
+    reads: Counter[str] = Counter()
+    real_read_text = Path.read_text
 
-    def counting_load(fh: BinaryIO) -> dict[str, Any]:
-        opened[Path(fh.name).relative_to(loader.HERE).as_posix()] += 1
-        parsed: dict[str, Any] = real_load(fh)
-        return parsed
+    def counting_read_text(self: Path, *args: Any, **kwargs: Any) -> str:
+        reads[self.name] += 1
+        return real_read_text(self, *args, **kwargs)
 
-    # The loader calls tomllib.load through the module, so patching the module counts them.
-    monkeypatch.setattr(tomllib, "load", counting_load)
+    def no_toml(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        raise AssertionError("compiled.json is fresh, so no TOML should be parsed")
+
+    monkeypatch.setattr(Path, "read_text", counting_read_text)
+    monkeypatch.setattr(tomllib, "load", no_toml)
     store = LocalStore(tmp_path / "store")
     skill = build(store=lambda: store)
     # Every supported locale, plus ones the skill falls back from, several times over.
@@ -208,10 +219,19 @@ def test_content_files_are_parsed_once_whatever_the_traffic(
                 ),
             ):
                 assert invoke(skill, event)["response"]
-    expected = {f"en/{p.name}" for p in english_files()}
-    expected |= {f"locales/{code}.toml" for code in loader.LOCALES}
-    assert set(opened) == expected
-    assert all(count == 1 for count in opened.values()), opened
+    assert reads["compiled.json"] == 1
+
+
+def test_stale_compiled_content_falls_back_to_the_same_content_from_toml(
+    fresh_content_cache: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    fresh = {code: loader.load(code).messages for code in loader.LOCALES}
+    loader._raw.cache_clear()
+    loader._load.cache_clear()
+    stale = tmp_path / "compiled.json"
+    stale.write_text('{"digest": "old", "en": {}, "locales": {}}', encoding="utf-8")
+    monkeypatch.setattr(loader, "COMPILED", stale)
+    assert {code: loader.load(code).messages for code in loader.LOCALES} == fresh
 
 
 TIMESTAMPS = (

@@ -7,8 +7,9 @@ handlers never format locale words themselves. Placeholders the code fills per r
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -19,6 +20,7 @@ from ..safety.triage import TriageRules
 from .matcher import AnswerMatcher
 
 HERE = Path(__file__).parent
+COMPILED = HERE / "compiled.json"
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 DEFAULT_LOCALE = "en-US"
 # Explicit fallbacks (issue 9): any other English locale speaks US English content; any
@@ -91,13 +93,54 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-@cache
-def _english() -> dict[str, Any]:
-    merged: dict[str, Any] = {}
+def _sources() -> list[Path]:
+    return [*sorted((HERE / "en").glob("*.toml")), *sorted((HERE / "locales").glob("*.toml"))]
+
+
+def digest() -> str:
+    """A fingerprint of every content source file (names and bytes)."""
+    hasher = hashlib.sha256()
+    for path in _sources():
+        hasher.update(path.relative_to(HERE).as_posix().encode() + b"\0" + path.read_bytes())
+    return hasher.hexdigest()
+
+
+def parse_sources() -> dict[str, Any]:
+    """The TOML sources, parsed: English merged, and each locale's override."""
+    import tomllib
+
+    english: dict[str, Any] = {}
     for path in sorted((HERE / "en").glob("*.toml")):
         with path.open("rb") as fh:
-            merged = _merge(merged, tomllib.load(fh))
-    return merged
+            english = _merge(english, tomllib.load(fh))
+    locales = {}
+    for code in LOCALES:
+        with (HERE / "locales" / f"{code}.toml").open("rb") as fh:
+            locales[code] = tomllib.load(fh)
+    return {"en": english, "locales": locales}
+
+
+def compiled_text() -> str:
+    """compiled.json as `make model` writes it: the parsed sources plus their digest."""
+    return json.dumps({"digest": digest(), **parse_sources()}, ensure_ascii=False) + "\n"
+
+
+@cache
+def _raw() -> dict[str, Any]:
+    # Parsing the TOML costs a cold start about 40 ms; compiled.json (written by `make model`)
+    # holds the same data as JSON, used only while its digest matches the sources.
+    try:
+        data: dict[str, Any] = json.loads(COMPILED.read_text(encoding="utf-8"))
+        if data.get("digest") == digest():
+            return data
+    except (OSError, ValueError):
+        pass
+    return parse_sources()
+
+
+def _english() -> dict[str, Any]:
+    english: dict[str, Any] = _raw()["en"]
+    return english
 
 
 def load(locale: str | None) -> Content:
@@ -109,8 +152,7 @@ def load(locale: str | None) -> Content:
 
 @cache
 def _load(code: str) -> Content:
-    with (HERE / "locales" / f"{code}.toml").open("rb") as fh:
-        override = tomllib.load(fh)
+    override: dict[str, Any] = _raw()["locales"][code]
     data = _merge(_english(), override)
     vocab: dict[str, str] = data.pop("vocab")
     data = _render(data, vocab)
