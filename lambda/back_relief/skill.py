@@ -238,8 +238,9 @@ def prepare() -> None:
         level = log.level
         log.setLevel(logging.WARNING)  # rehearsals are not requests: keep them out of the logs
         try:
-            # Three rounds: CPython 3.11+ specialises a function's code only after a few runs.
-            for primer in _PRIMERS * 3:
+            # One round: it imports what a first request needs (ask-sdk loads model classes by
+            # name) and runs every layer once; more rounds cost cold start more than they save.
+            for primer in _PRIMERS:
                 envelope = spare.serializer.deserialize(
                     payload=json.dumps(primer), obj_type="ask_sdk_model.RequestEnvelope"
                 )
