@@ -7,7 +7,6 @@ sqlite store is searched for what the user said, who they are and their API toke
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import sqlite3
@@ -50,30 +49,38 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
+class CapturedStdout:
+    """What the skill printed to stdout (its JSON log handler's stream), via pytest's capsys."""
+
+    def __init__(self, capsys: pytest.CaptureFixture[str]) -> None:
+        self._capsys = capsys
+        self._seen = ""
+
+    def getvalue(self) -> str:
+        self._seen += self._capsys.readouterr().out
+        return self._seen
+
+
 @pytest.fixture
-def log_stream() -> io.StringIO:
-    return io.StringIO()
+def log_stream(capsys: pytest.CaptureFixture[str]) -> CapturedStdout:
+    return CapturedStdout(capsys)
 
 
 @pytest.fixture
 def device(
-    data_dir: Path, api: FakeAlexaApi, log_stream: io.StringIO, monkeypatch: pytest.MonkeyPatch
+    data_dir: Path, api: FakeAlexaApi, log_stream: CapturedStdout, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Device]:
     """A device talking to a skill whose own JSON log handler writes into `log_stream`."""
     monkeypatch.setenv("LOG_LEVEL", "DEBUG")
     store = LocalStore(data_dir)
     skill = build(store=lambda: store, api_client=BoundedApiClient(read_timeout=0.5))
-    # The handler logs.configure installed (stdout on Lambda), pointed at a buffer for now.
+    # The handler logs.configure installed writes to stdout (as on Lambda): capture it.
     ours = logging.getLogger("back_relief")
-    [handler] = [h for h in ours.handlers if isinstance(h.formatter, JsonFormatter)]
-    assert isinstance(handler, logging.StreamHandler)
-    previous = handler.setStream(log_stream)
+    assert [h for h in ours.handlers if isinstance(h.formatter, JsonFormatter)]
     dev = Device(handler=lambda event: check_response(invoke(skill, event)), api=api)
     dev.user_id = USER_ID
     api.clock = lambda: dev.now
     yield dev
-    if previous is not None:
-        handler.setStream(previous)
 
 
 def rows(data_dir: Path) -> list[tuple[str, dict[str, Any], int, int]]:
@@ -108,7 +115,7 @@ def log_lines(text: str) -> list[dict[str, Any]]:
 
 
 def test_logs_hold_only_whitelisted_fields_and_nothing_the_user_said(
-    device: Device, api: FakeAlexaApi, log_stream: io.StringIO
+    device: Device, api: FakeAlexaApi, log_stream: CapturedStdout
 ) -> None:
     converse(device)
     device.launch()
@@ -136,7 +143,7 @@ def test_logs_hold_only_whitelisted_fields_and_nothing_the_user_said(
 
 
 def test_error_logs_carry_the_error_class_only(
-    device: Device, api: FakeAlexaApi, log_stream: io.StringIO
+    device: Device, api: FakeAlexaApi, log_stream: CapturedStdout
 ) -> None:
     device.granted.add(TIMERS)
     device.launch()

@@ -89,7 +89,8 @@ def create_app(
             else:
                 envelope = parse_envelope(body)
         except VerificationError as error:
-            log.warning("rejected request: %s", error.reason)
+            # The reason is one of our own fixed strings, never request content.
+            log.warning("request_rejected", extra={"error": error.reason})
             return _error(400, error.reason)
         problem = envelope_problem(envelope)
         if problem is not None:
