@@ -25,6 +25,7 @@ def envelope(
     api_endpoint: str = "https://api.amazonalexa.com",
     token: str = "test-token",
     apl: bool = False,
+    skill_id: str = SKILL_ID,
 ) -> dict[str, Any]:
     request = {
         "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
@@ -42,7 +43,7 @@ def envelope(
         "version": "1.0",
         "context": {
             "System": {
-                "application": {"applicationId": SKILL_ID},
+                "application": {"applicationId": skill_id},
                 "user": user,
                 "device": {"deviceId": "device-1", "supportedInterfaces": interfaces},
                 "apiEndpoint": api_endpoint,
@@ -55,7 +56,7 @@ def envelope(
         body["session"] = {
             "new": new,
             "sessionId": "amzn1.echo-api.session.test",
-            "application": {"applicationId": SKILL_ID},
+            "application": {"applicationId": skill_id},
             "user": {"userId": user_id},
             "attributes": attributes or {},
         }

@@ -15,6 +15,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from tests.builders import envelopes
+
 SKILL_ID = "amzn1.ask.skill.00000000-test-back-relief"
 CERT_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem"
 DAY = timedelta(days=1)
@@ -143,34 +145,8 @@ def launch_envelope(
     locale: str = "en-US",
 ) -> dict[str, Any]:
     """A LaunchRequest as Alexa sends it, with both session and context application ids."""
-    moment = datetime.fromtimestamp(time.time() if timestamp is None else timestamp, UTC)
-    application = {"applicationId": skill_id}
-    user = {"userId": "amzn1.ask.account.TESTUSER"}
-    return {
-        "version": "1.0",
-        "session": {
-            "new": True,
-            "sessionId": "amzn1.echo-api.session.test",
-            "application": application,
-            "user": user,
-            "attributes": {},
-        },
-        "context": {
-            "System": {
-                "application": application,
-                "user": user,
-                "device": {"deviceId": "test-device", "supportedInterfaces": {}},
-                "apiEndpoint": "https://api.amazonalexa.com",
-                "apiAccessToken": "test-token",
-            }
-        },
-        "request": {
-            "type": "LaunchRequest",
-            "requestId": "amzn1.echo-api.request.test",
-            "timestamp": moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "locale": locale,
-        },
-    }
+    now = time.time() if timestamp is None else timestamp
+    return envelopes.launch(skill_id=skill_id, now=now, locale=locale)
 
 
 def encode(envelope: dict[str, Any]) -> bytes:

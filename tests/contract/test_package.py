@@ -12,13 +12,15 @@ import os
 import stat
 import subprocess
 import sys
+import time
 import uuid
 import zipfile
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import pytest
+
+from tests.builders import envelopes
 
 ROOT = Path(__file__).resolve().parents[2]
 SRC = ROOT / "lambda"
@@ -118,36 +120,6 @@ def test_bytecode_is_for_python_3_13(build: tuple[Path, str], names: list[str]) 
                 assert archive.read(name)[:4] == PYC_MAGIC_313, name
 
 
-def launch_envelope(skill_id: str) -> dict[str, Any]:
-    application = {"applicationId": skill_id}
-    user = {"userId": "amzn1.ask.account.package-test"}
-    return {
-        "version": "1.0",
-        "session": {
-            "new": True,
-            "sessionId": "amzn1.echo-api.session.package-test",
-            "application": application,
-            "user": user,
-            "attributes": {},
-        },
-        "context": {
-            "System": {
-                "application": application,
-                "user": user,
-                "device": {"deviceId": "amzn1.ask.device.package-test", "supportedInterfaces": {}},
-                "apiEndpoint": "https://api.amazonalexa.com",
-                "apiAccessToken": "package-test-token",
-            }
-        },
-        "request": {
-            "type": "LaunchRequest",
-            "requestId": "amzn1.echo-api.request.package-test",
-            "timestamp": "2026-11-01T12:00:00Z",
-            "locale": "en-GB",
-        },
-    }
-
-
 def test_unpacked_artifact_answers_a_launch_request_on_python_3_13(
     build: tuple[Path, str], tmp_path: Path
 ) -> None:
@@ -169,7 +141,7 @@ def test_unpacked_artifact_answers_a_launch_request_on_python_3_13(
     result = subprocess.run(
         # -I: only the artifact and the standard library, as on Lambda (boto3 aside).
         [python313, "-I", "-c", runner],
-        input=json.dumps(launch_envelope(skill_id)),
+        input=json.dumps(envelopes.launch(skill_id=skill_id, now=time.time())),
         capture_output=True,
         text=True,
         cwd=tmp_path,
