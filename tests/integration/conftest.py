@@ -10,6 +10,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from back_relief.store.dynamodb import DynamoDBStore
@@ -122,3 +123,16 @@ def dev_service(tmp_path: Path) -> Iterator[Service]:
     service = start_dev(tmp_path)
     yield service
     stop(service)
+
+
+def local_client(endpoint: str) -> Any:
+    """A raw boto3 DynamoDB client for dynalite, to look at items as stored."""
+    import boto3
+
+    return boto3.client(
+        "dynamodb",
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="local",
+        aws_secret_access_key="local",
+    )

@@ -9,11 +9,12 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import boto3
 import pytest
 from back_relief.store import EMPTY, ConflictError, Record, StoreError
 from back_relief.store.base import DEFAULT_TTL_SECONDS
 from back_relief.store.dynamodb import DynamoDBStore
+
+from tests.integration.conftest import local_client
 
 if TYPE_CHECKING:
     from tests.integration.conftest import DynaliteServer
@@ -25,13 +26,7 @@ KEY = "a" * 64  # the adapter passes a hash; the store treats it as opaque
 
 
 def raw_item(endpoint: str, table: str, key: str) -> dict[str, Any] | None:
-    client = boto3.client(
-        "dynamodb",
-        endpoint_url=endpoint,
-        region_name="us-east-1",
-        aws_access_key_id="local",
-        aws_secret_access_key="local",
-    )
+    client = local_client(endpoint)
     item: dict[str, Any] | None = client.get_item(
         TableName=table, Key={"id": {"S": key}}, ConsistentRead=True
     ).get("Item")
@@ -39,13 +34,7 @@ def raw_item(endpoint: str, table: str, key: str) -> dict[str, Any] | None:
 
 
 def test_create_table_gives_an_active_empty_table(dynalite: str, table: str) -> None:
-    client = boto3.client(
-        "dynamodb",
-        endpoint_url=dynalite,
-        region_name="us-east-1",
-        aws_access_key_id="local",
-        aws_secret_access_key="local",
-    )
+    client = local_client(dynalite)
     desc = client.describe_table(TableName=table)["Table"]
     assert desc["TableStatus"] == "ACTIVE"
     assert desc["KeySchema"] == [{"AttributeName": "id", "KeyType": "HASH"}]

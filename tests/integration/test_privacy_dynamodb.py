@@ -6,7 +6,6 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-import boto3
 import pytest
 from back_relief.alexa.api_client import BoundedApiClient
 from back_relief.alexa.turn import user_key
@@ -19,6 +18,7 @@ from back_relief.store.dynamodb import DynamoDBStore
 from tests.builders import envelopes
 from tests.builders.skill import check_response, invoke
 from tests.conversation.talk import TIMERS, ice_to_timer
+from tests.integration.conftest import local_client
 
 pytestmark = pytest.mark.integration
 
@@ -41,13 +41,7 @@ def device(dynalite: str, table: str) -> Iterator[Device]:
 
 
 def scan(dynalite: str, table: str) -> list[dict[str, Any]]:
-    client = boto3.client(
-        "dynamodb",
-        endpoint_url=dynalite,
-        region_name="us-east-1",
-        aws_access_key_id="local",
-        aws_secret_access_key="local",
-    )
+    client = local_client(dynalite)
     items: list[dict[str, Any]] = client.scan(TableName=table, ConsistentRead=True)["Items"]
     return items
 
