@@ -115,6 +115,7 @@ class LoadTurn(AbstractRequestInterceptor):
         self._api_worst = api_worst_seconds
 
     def process(self, handler_input: HandlerInput) -> None:
+        started_ms = now_ms()  # logged durations include the store load
         deadline = turn_clock() + self._budget
         envelope = handler_input.request_envelope
         content = loader.load(getattr(envelope.request, "locale", None))
@@ -151,7 +152,7 @@ class LoadTurn(AbstractRequestInterceptor):
             content.triage,
             slot_texts(handler_input, content.carriers) + implied(content, handler_input),
         )
-        turn.started_ms = now_ms()
+        turn.started_ms = started_ms
         handler_input.attributes_manager.request_attributes[TURN] = turn
 
 
