@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from bench.common import ROOT, free_port
+from tests.builders.services import stop_process
 
 CLI = ROOT / "node_modules" / "dynalite" / "cli.js"
 START_TIMEOUT_S = 20.0
@@ -59,12 +60,7 @@ def dynalite() -> Iterator[str]:
                 time.sleep(0.05)
         yield f"http://127.0.0.1:{port}"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc, grace=5)
 
 
 def create_adapter_table(endpoint: str, name: str) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from bench import mix
 from bench.common import PYTHON, ROOT, free_port
+from tests.builders.services import stop_process
 
 REQUESTS = 2000
 CLIENTS = 4
@@ -97,12 +98,7 @@ def measure(env: Mapping[str, str]) -> dict[str, Any]:
                 _wait_healthy(port, proc)
                 return _drive(port)
             finally:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+                stop_process(proc)
 
 
 def _drive(port: int) -> dict[str, Any]:

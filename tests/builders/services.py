@@ -61,12 +61,17 @@ def start(command: list[str], env: dict[str, str], port: int, log: Path) -> Serv
 
 
 def stop(service: Service) -> None:
-    service.process.terminate()
+    stop_process(service.process)
+
+
+def stop_process(process: subprocess.Popen[Any], grace: float = 10.0) -> None:
+    """Ask a child to stop, and kill it if it has not within `grace` seconds."""
+    process.terminate()
     try:
-        service.process.wait(timeout=10)
+        process.wait(timeout=grace)
     except subprocess.TimeoutExpired:
-        service.process.kill()
-        service.process.wait(timeout=10)
+        process.kill()
+        process.wait()
 
 
 def post(url: str, body: bytes, headers: dict[str, str] | None = None) -> tuple[int, Any]:

@@ -118,27 +118,21 @@ def test_red_flag_heard_by_the_voice_model_gets_the_tier_line(
     assert_tier(reply, tier, locale, exact=bool(slots))
 
 
+# The same phrase wherever it arrives: the free-text question, the symptom slot, or a slot of
+# an unrelated intent (which must not start a routine instead).
+SLOTS = [
+    ("QuestionIntent", "Query"),
+    ("SymptomIntent", "Symptom"),
+    ("StartRoutineIntent", "Routine"),
+]
+
+
+@pytest.mark.parametrize(("intent", "slot"), SLOTS, ids=[i for i, _ in SLOTS])
 @pytest.mark.parametrize(("locale", "phrase", "tier"), _cases())
-def test_red_flag_as_a_question_gets_the_tier_line(
-    session: SessionFactory, locale: str, phrase: str, tier: str
+def test_red_flag_in_any_slot_gets_the_tier_line(
+    session: SessionFactory, locale: str, phrase: str, tier: str, intent: str, slot: str
 ) -> None:
-    reply = session(locale).intent("QuestionIntent", {"Query": phrase})
-    assert_tier(reply, tier, locale)
-
-
-@pytest.mark.parametrize(("locale", "phrase", "tier"), _cases())
-def test_red_flag_as_a_symptom_gets_the_tier_line(
-    session: SessionFactory, locale: str, phrase: str, tier: str
-) -> None:
-    reply = session(locale).intent("SymptomIntent", {"Symptom": phrase})
-    assert_tier(reply, tier, locale)
-
-
-@pytest.mark.parametrize(("locale", "phrase", "tier"), _cases())
-def test_red_flag_in_an_unrelated_slot_gets_the_tier_line_instead_of_a_routine(
-    session: SessionFactory, locale: str, phrase: str, tier: str
-) -> None:
-    reply = session(locale).intent("StartRoutineIntent", {"Routine": phrase})
+    reply = session(locale).intent(intent, {slot: phrase})
     assert_tier(reply, tier, locale)
     assert "Let's start" not in reply.text
 

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from back_relief.store.dynamodb import DynamoDBStore
 
-from tests.builders.services import Service, free_port, start_dev, stop
+from tests.builders.services import Service, free_port, start_dev, stop, stop_process
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DYNALITE_CLI = REPO_ROOT / "node_modules" / "dynalite" / "cli.js"
@@ -71,12 +71,7 @@ class DynaliteServer:
 
     def stop(self) -> None:
         if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+            stop_process(self.proc, grace=5)
         self._log.close()
 
 
