@@ -7,7 +7,7 @@ PORT ?= 3000
 export PYTHONPATH := $(CURDIR)/lambda:$(CURDIR)
 export BACK_RELIEF_DATA_DIR ?= $(CURDIR)/.data
 
-.PHONY: setup run serve chat test lint model bench package deploy clean
+.PHONY: setup run serve chat test lint model bench package release-check deploy destroy clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check lambda interaction_models tests scripts bench
 	$(VENV)/bin/ruff format --check lambda interaction_models tests scripts bench
 	$(VENV)/bin/mypy
-	$(VENV)/bin/mypy --strict scripts/package.py scripts/wire_endpoint.py
+	$(VENV)/bin/mypy --strict scripts/package.py scripts/wire_endpoint.py scripts/release_check.py
 
 test: setup
 	$(PY) -m interaction_models.build --check
@@ -50,8 +50,18 @@ bench: $(VENV)/.installed
 package: $(VENV)/.installed
 	$(PY) scripts/package.py
 
-deploy: package
-	PACKAGE=true bash scripts/deploy.sh
+# Everything Alexa's console and certification would refuse that can be checked offline.
+release-check: $(VENV)/.installed
+	$(PY) scripts/release_check.py
+
+# deploy.sh runs the release check itself, after filling in ASSETS_BASE_URL, before any
+# call to Alexa.
+deploy: setup package
+	PACKAGE=true bash scripts/deploy.sh deploy
+
+# DELETE_SKILL=1 make destroy also deletes the skill.
+destroy: setup
+	bash scripts/deploy.sh destroy
 
 clean:
 	rm -rf $(VENV) node_modules build .aws-sam .data .pytest_cache .mypy_cache .ruff_cache

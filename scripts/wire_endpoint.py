@@ -11,6 +11,11 @@ event), which must be the same function. Other modes:
   --check                    exit 1 while the manifest still holds the placeholder ARN
   --bootstrap-out FILE       write a copy without endpoints, for creating the skill before the
                              function exists (the function needs the skill id first)
+  --assets-base-url URL      point the icon, privacy policy and terms URLs of every locale at the
+                             repository's own files served under URL (ASSETS_BASE_URL in deploy.sh)
+  --print-region             print samconfig.toml's region ("" when none is saved yet)
+  --print-parameter-overrides KEY=VALUE
+                             print samconfig.toml's saved parameter overrides with KEY set
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shlex
 import subprocess
 import sys
 import tomllib
@@ -33,6 +39,13 @@ ARN_PATTERN = re.compile(
     r"^arn:aws[a-z-]*:lambda:(?P<region>[a-z0-9-]+):(?P<account>\d{12}):function:[A-Za-z0-9_-]+"
     r"(:[A-Za-z0-9$_-]+)?$"
 )
+# The repository files behind the manifest's public URLs (release_check.py checks them too).
+ASSET_PATHS = {
+    "smallIconUri": "skill-package/assets/images/back-relief-108.png",
+    "largeIconUri": "skill-package/assets/images/back-relief-512.png",
+    "privacyPolicyUrl": "docs/privacy-policy.md",
+    "termsOfUseUrl": "docs/terms-of-use.md",
+}
 # Regions where Alexa calls Lambda endpoints (NA, EU/IN, FE).
 ALEXA_REGIONS = {"us-east-1", "eu-west-1", "us-west-2"}
 
@@ -76,6 +89,41 @@ def samconfig_region(path: Path = SAMCONFIG) -> str | None:
         if isinstance(region, str) and region:
             return region
     return None
+
+
+def samconfig_parameters(path: Path = SAMCONFIG) -> dict[str, str]:
+    """The parameter overrides a guided deploy saved (a string or a list in samconfig.toml)."""
+    if not path.is_file():
+        return {}
+    config = tomllib.loads(path.read_text(encoding="utf-8")).get("default", {})
+    saved = config.get("deploy", {}).get("parameters", {}).get("parameter_overrides", [])
+    items = shlex.split(saved) if isinstance(saved, str) else [str(item) for item in saved]
+    return dict(item.split("=", 1) for item in items if "=" in item)
+
+
+def parameter_overrides(saved: dict[str, str], override: str) -> str:
+    """One --parameter-overrides value: the saved parameters with KEY=VALUE set on top."""
+    key, sep, value = override.partition("=")
+    if not sep or not key:
+        raise WireError(f"expected KEY=VALUE, got {override!r}")
+    merged = {**saved, key: value}
+    return " ".join(f"{name}={shlex.quote(text)}" for name, text in merged.items())
+
+
+def with_assets(manifest: dict[str, Any], base_url: str) -> dict[str, Any]:
+    """Return the manifest with every locale's icon and policy URLs under base_url."""
+    if not base_url.startswith("https://"):
+        raise WireError(f"ASSETS_BASE_URL must be an https:// URL, got {base_url!r}")
+    base = base_url.rstrip("/")
+    wired: dict[str, Any] = json.loads(json.dumps(manifest))
+    body = wired["manifest"]
+    for info in body["publishingInformation"]["locales"].values():
+        for key in ("smallIconUri", "largeIconUri"):
+            info[key] = f"{base}/{ASSET_PATHS[key]}"
+    for urls in body["privacyAndCompliance"]["locales"].values():
+        for key in ("privacyPolicyUrl", "termsOfUseUrl"):
+            urls[key] = f"{base}/{ASSET_PATHS[key]}"
+    return wired
 
 
 def describe_stack(stack_name: str, region: str | None) -> dict[str, Any]:
@@ -137,6 +185,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--manifest", type=Path, default=MANIFEST)
     parser.add_argument("--check", action="store_true", help="fail if an endpoint is unset")
     parser.add_argument("--bootstrap-out", type=Path)
+    parser.add_argument("--assets-base-url")
+    parser.add_argument("--samconfig", type=Path, default=SAMCONFIG)
+    parser.add_argument("--print-region", action="store_true")
+    parser.add_argument("--print-parameter-overrides", metavar="KEY=VALUE")
     return parser.parse_args(argv)
 
 
@@ -147,7 +199,7 @@ def resolve_arn(args: argparse.Namespace) -> str:
         text = sys.stdin.read() if args.stack_json == "-" else Path(args.stack_json).read_text()
         return validate_arn(arn_from_outputs(json.loads(text), args.output_key))
     if args.stack_name:
-        region = args.region or samconfig_region()
+        region = args.region or samconfig_region(args.samconfig)
         return validate_arn(
             arn_from_outputs(describe_stack(args.stack_name, region), args.output_key)
         )
@@ -157,7 +209,18 @@ def resolve_arn(args: argparse.Namespace) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
+        if args.print_region:
+            print(samconfig_region(args.samconfig) or "")
+            return 0
+        if args.print_parameter_overrides:
+            saved = samconfig_parameters(args.samconfig)
+            print(parameter_overrides(saved, args.print_parameter_overrides))
+            return 0
         manifest = load_manifest(args.manifest)
+        if args.assets_base_url:
+            save_manifest(args.manifest, with_assets(manifest, args.assets_base_url))
+            print(f"{args.manifest}: icons and policies -> {args.assets_base_url}")
+            return 0
         if args.bootstrap_out:
             args.bootstrap_out.parent.mkdir(parents=True, exist_ok=True)
             save_manifest(args.bootstrap_out, without_endpoints(manifest))
