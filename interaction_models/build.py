@@ -32,6 +32,7 @@ OUTPUT = ROOT / "skill-package" / "interactionModels" / "custom"
 CONTENT = ROOT / "lambda" / "back_relief" / "content" / "en"
 TRIAGE = CONTENT / "triage.toml"
 VOICE = CONTENT / "voice.toml"
+NAME_FREE = SOURCE / "name_free.yaml"
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 INVOCATION = "back relief"
 _GROUP = re.compile(r"\(([^()]*)\)")
@@ -125,16 +126,29 @@ def build_locale(locale: str) -> dict[str, Any]:
                 entry["synonyms"] = list(dict.fromkeys(synonyms))
             out_values.append({"id": value["id"], "name": entry})
         out_types.append({"name": name, "values": out_values})
-    return {
-        "interactionModel": {
-            "languageModel": {
-                "invocationName": INVOCATION,
-                "modelConfiguration": {"fallbackIntentSensitivity": {"level": "LOW"}},
-                "intents": out_intents,
-                "types": out_types,
-            }
+    model: dict[str, Any] = {
+        "languageModel": {
+            "invocationName": INVOCATION,
+            "modelConfiguration": {"fallbackIntentSensitivity": {"level": "LOW"}},
+            "intents": out_intents,
+            "types": out_types,
         }
     }
+    if NAME_FREE.exists():
+        model["_nameFreeInteraction"] = _name_free(_load_yaml(NAME_FREE))
+    return {"interactionModel": model}
+
+
+def _name_free(spec: dict[str, Any]) -> dict[str, Any]:
+    """Name-free ingress points (interactionModel._nameFreeInteraction) from name_free.yaml."""
+
+    def utterances(phrases: list[str]) -> list[dict[str, str]]:
+        return [{"format": "RAW_TEXT", "value": phrase} for phrase in phrases]
+
+    points = [{"type": "LAUNCH", "sampleUtterances": utterances(spec.get("launch") or [])}]
+    for intent, phrases in (spec.get("intents") or {}).items():
+        points.append({"type": "INTENT", "name": intent, "sampleUtterances": utterances(phrases)})
+    return {"ingressPoints": points}
 
 
 def _check_sample(intent: str, sample: str, slots: dict[str, str]) -> None:
