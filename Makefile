@@ -37,7 +37,8 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check lambda interaction_models tests scripts bench
 	$(VENV)/bin/ruff format --check lambda interaction_models tests scripts bench
 	$(VENV)/bin/mypy
-	$(VENV)/bin/mypy --strict scripts/package.py scripts/wire_endpoint.py scripts/release_check.py
+	$(VENV)/bin/mypy --strict scripts/package.py scripts/wire_endpoint.py scripts/release_check.py \
+		scripts/ask_stack.py
 
 test: setup
 	$(PY) -m interaction_models.build --check
