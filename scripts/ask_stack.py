@@ -80,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     text = render(TEMPLATE.read_text(encoding="utf-8"))
     if args.check:
         if not OUTPUT.is_file() or OUTPUT.read_text(encoding="utf-8") != text:
-            print(f"stale {OUTPUT.relative_to(ROOT)}: run python scripts/ask_stack.py", file=sys.stderr)
+            stale = OUTPUT.relative_to(ROOT)
+            print(f"stale {stale}: run python scripts/ask_stack.py", file=sys.stderr)
             return 1
         print(f"{OUTPUT.relative_to(ROOT)} up to date")
         return 0
