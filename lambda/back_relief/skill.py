@@ -240,9 +240,14 @@ def prepare() -> None:
         try:
             # One round: it imports what a first request needs (ask-sdk loads model classes by
             # name) and runs every layer once; more rounds cost cold start more than they save.
+            # On Lambda SKILL_ID is set and the skill refuses any other id: prime as this skill.
+            skill_id = json.dumps(os.environ.get("SKILL_ID") or "init")
             for primer in _PRIMERS:
+                payload = json.dumps(primer).replace(
+                    '"applicationId": "init"', f'"applicationId": {skill_id}'
+                )
                 envelope = spare.serializer.deserialize(
-                    payload=json.dumps(primer), obj_type="ask_sdk_model.RequestEnvelope"
+                    payload=payload, obj_type="ask_sdk_model.RequestEnvelope"
                 )
                 spare.serializer.serialize(spare.invoke(request_envelope=envelope, context=None))
         finally:
