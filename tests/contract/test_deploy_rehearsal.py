@@ -232,12 +232,15 @@ def run_handler(environment: dict[str, str], emulator: Emulator, events: list[An
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    # stdout carries the function's JSON log lines too, as on Lambda.
-    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    # stdout carries the function's log lines too, as on Lambda: each one a JSON object with
+    # the "level" key Lambda's JSON log format reads (template.yaml: LogFormat JSON).
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     responses = [line for line in lines if "response" in line]
+    logs = [line for line in lines if "response" not in line]
+    assert logs and all(line["level"] in {"DEBUG", "INFO", "WARNING", "ERROR"} for line in logs)
     assert len(responses) == len(events), result.stdout
     # INIT (lambda_function's prepare) reads the table and primes the skill without failing.
-    assert not [line for line in lines if line.get("event") == "prepare_failed"], result.stdout
+    assert not [line for line in logs if line.get("event") == "prepare_failed"], result.stdout
     return responses
 
 

@@ -209,6 +209,8 @@ def test_logs_go_to_an_explicit_group_with_retention(template: dict[str, Any]) -
     assert retention["Default"] in retention["AllowedValues"]
     assert 1 <= retention["Default"] <= 30
     assert function_properties(template)["LoggingConfig"]["LogGroup"] == {"Ref": group_name}
+    # The skill writes JSON lines (back_relief/logs.py); Lambda is told so.
+    assert function_properties(template)["LoggingConfig"]["LogFormat"] == "JSON"
 
 
 # --- table -----------------------------------------------------------------------------------
