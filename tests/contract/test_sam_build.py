@@ -51,8 +51,8 @@ def python313_or_fail() -> str:
         # Lambda runs 3.13 and `sam build` refuses to build for a runtime it cannot find, so
         # without it this contract is unchecked: say so loudly instead of skipping.
         pytest.fail(
-            "no Python 3.13 found: install one (pyenv install 3.13, apt python3.13, or set "
-            "PYTHON313=/path/to/python3.13) so sam build can be checked"
+            "no Python 3.13 found: install one (Debian 13: apt-get install python3.13; or "
+            "pyenv install 3.13; or set PYTHON313=/path/to/python3.13) so sam build can be checked"
         )
     return python313
 
