@@ -61,3 +61,25 @@ def _where(turn: Turn, state: State) -> str:
         total=len(routine.steps),
         name=routine.name,
     )
+
+
+def end_routine(store: Store, key: str, turn: Turn) -> None:
+    """After an emergency line has been answered (without the store): drop the user's routine,
+    so no later launch offers to carry on with it. Best effort and inside the turn's time
+    budget; whatever fails is logged and changes nothing the user hears."""
+    if not turn.affords(store.worst_case_seconds):
+        return
+    record = store.load(key)
+    state = State.from_dict(record.data.get("state") or {})
+    if state.routine is None and state.pending is None:
+        return
+    if not turn.affords(store.worst_case_seconds):
+        return
+    seq = record.data.get("seq")
+    profile = record.data.get("profile")
+    snapshot = {
+        "state": State(last_cold_end=state.last_cold_end).to_dict(),
+        "profile": profile if isinstance(profile, dict) else {},
+        "seq": (seq if type(seq) is int else 0) + 1,
+    }
+    store.save(key, snapshot, record.version, turn.now)

@@ -22,7 +22,7 @@ from ..routines.engine import State
 from ..safety.triage import Tier
 from ..store import ConflictError, Store, StoreError
 from . import ssml
-from .conflict import settle
+from .conflict import end_routine, settle
 from .first import early, implied, slot_texts
 from .services import REMINDERS_SCOPE, TIMERS_SCOPE, granted
 from .turn import Turn, user_key
@@ -79,6 +79,13 @@ def clean_profile(profile: Any) -> dict[str, Any]:
     }
 
 
+def user_id(handler_input: HandlerInput) -> str:
+    envelope = handler_input.request_envelope
+    system = envelope.context.system if envelope.context else None
+    user = getattr(system, "user", None) or getattr(envelope.session, "user", None)
+    return str(getattr(user, "user_id", None) or "anonymous")
+
+
 class LoadTurn(AbstractRequestInterceptor):
     def __init__(
         self, store: Callable[[], Store], budget_seconds: float, api_worst_seconds: float
@@ -104,10 +111,9 @@ class LoadTurn(AbstractRequestInterceptor):
             # or silence it. SaveTurn writes nothing for it either.
             return
         system = envelope.context.system if envelope.context else None
-        user = getattr(system, "user", None) or getattr(envelope.session, "user", None)
         stored: dict[str, Any] = {}
         try:
-            turn.user_key = user_key(str(getattr(user, "user_id", None) or "anonymous"))
+            turn.user_key = user_key(user_id(handler_input))
             record = self._store().load(turn.user_key)
             stored, turn.version = record.data, record.version
         except (StoreError, SecretMissing) as error:
@@ -139,8 +145,17 @@ class SaveTurn(AbstractResponseInterceptor):
         if not isinstance(turn, Turn) or response is None:
             return
         log.info("request", extra=log_fields(handler_input, turn))
-        if turn.forgotten or (turn.finding is not None and turn.finding.tier > Tier.NONE):
-            return  # a red flag never touches the store (LoadTurn did not load it either)
+        if turn.finding is not None and turn.finding.tier > Tier.NONE:
+            # The red flag was answered without the store; only now, with the answer built,
+            # an emergency drops the routine (best effort: nothing here changes the answer).
+            if turn.finding.tier == Tier.EMERGENCY:
+                try:
+                    end_routine(self._store(), user_key(user_id(handler_input)), turn)
+                except Exception as error:
+                    log.warning("store_cleanup_failed", extra={"error": type(error).__name__})
+            return
+        if turn.forgotten:
+            return
         # After a failed load, skip the write: a dead store would cost a second timeout
         # and Alexa allows 8 s in all. Progress still rides in the session attributes.
         if turn.dirty:

@@ -194,6 +194,23 @@ def _load(code: str) -> Content:
     return _build(code, _raw()["locales"][code])
 
 
+# What a red-flag answer (and the calm sorry) reads: checked at load, so broken content fails
+# there, where safe_load can fall back, never halfway through an answer.
+_TIER_KEYS = ("emergency", "same_day", "within_days")
+_SAFETY_MESSAGES = ("anything_else_reprompt", "card_footer", "error", "error_reprompt")
+
+
+def _check_safety_lines(data: dict[str, Any]) -> None:
+    tiers, triggers, messages = data["tiers"], data["triggers"], data["messages"]
+    lines = [tiers[tier][part] for tier in _TIER_KEYS for part in ("say", "title")]
+    lines += [messages[key] for key in _SAFETY_MESSAGES]
+    if not isinstance(triggers, dict) or not all(isinstance(t, dict) for t in triggers.values()):
+        raise TypeError("triggers must be a table of tables")
+    lines += [t["say"] for t in triggers.values() if "say" in t]
+    if not all(isinstance(line, str) and line for line in lines):
+        raise TypeError("a safety line is missing or not text")
+
+
 def _build(code: str, override: dict[str, Any]) -> Content:
     data = _merge(_english(), override)
     vocab: dict[str, str] = data.pop("vocab")
@@ -203,6 +220,7 @@ def _build(code: str, override: dict[str, Any]) -> Content:
     stretches = {
         step.id: f"stretches:{i}" for i, step in enumerate(routines["stretches"].steps) if step.id
     }
+    _check_safety_lines(data)
     return Content(
         locale=code,
         vocab=vocab,

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
+import http.client
 import json
+import re
+import socket
 import threading
 import time
 import urllib.parse
-import urllib.request
 import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
@@ -36,6 +39,7 @@ CERT_PATH_PREFIX = "/echo.api/"
 TIMESTAMP_TOLERANCE_S = 150.0
 # Amazon allows skill events (enablement, permission changes) to arrive up to an hour late.
 SKILL_EVENT_TOLERANCE_S = 3600.0
+# One deadline for the whole certificate download: connect, TLS handshake, headers and body.
 DOWNLOAD_TIMEOUT_S = 3.0
 MAX_CERT_BYTES = 64 * 1024
 MAX_CACHED_CHAINS = 16
@@ -51,16 +55,56 @@ class VerificationError(Exception):
         self.reason = reason
 
 
-def parse_envelope(body: bytes) -> dict[str, Any]:
-    """Parse a request body as a JSON object, or raise VerificationError."""
+def parse_envelope(body: bytes, *, lenient: bool = False) -> dict[str, Any]:
+    """Parse a request body as a JSON object, or raise VerificationError.
+
+    Alexa sends UTF-8 with no lone surrogates, so anything else is refused ("invalid Unicode"):
+    bad bytes, or a "\\ud83d" escape without its pair, which Python would carry as a string no
+    encoder accepts. `lenient` (dev mode) turns each one into U+FFFD instead, so the skill
+    still answers whatever a developer pastes."""
     try:
-        envelope = json.loads(body)
-    except (ValueError, UnicodeDecodeError, RecursionError):
+        text = body.decode("utf-8-sig", errors="replace" if lenient else "strict")
+    except UnicodeDecodeError:
+        raise VerificationError("invalid Unicode") from None
+    try:
+        envelope = json.loads(text)
+    except (ValueError, RecursionError):
         # RecursionError: a small body of deeply nested brackets exhausts the parser's stack.
         raise VerificationError("invalid JSON") from None
     if not isinstance(envelope, dict):
         raise VerificationError("request body is not a JSON object")
+    # Decoded UTF-8 holds no surrogates; only a \u escape can make one.
+    if "\\u" in text and not _encodable(envelope):
+        if not lenient:
+            raise VerificationError("invalid Unicode")
+        try:
+            dumped = json.dumps(envelope, ensure_ascii=False)
+        except RecursionError:
+            raise VerificationError("invalid JSON") from None
+        # json.loads already joined every valid pair, so any surrogate left is a lone one.
+        fixed: dict[str, Any] = json.loads(_SURROGATE.sub("\ufffd", dumped))
+        return fixed
     return envelope
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(value: Any) -> bool:
+    """Whether every string (keys too) in a parsed JSON value encodes as UTF-8. Iterative:
+    a nested body as deep as the parser allows must not exhaust the stack here."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                return False
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return True
 
 
 def normalise_cert_url(url: str) -> str:
@@ -138,21 +182,54 @@ def _request_time(request: Mapping[str, Any]) -> float:
 
 
 def download(url: str) -> bytes:
-    """Fetch a certificate chain: short timeout, size cap, and no redirects off the checked URL."""
-    opener = urllib.request.build_opener(_NoRedirect)
+    """Fetch a certificate chain: one deadline for the whole download, a size cap, no redirects.
+
+    A socket timeout bounds each read, not the download: a server trickling a byte a second
+    would hold the request for minutes. So a timer shuts the socket at the deadline, which
+    ends whatever read, handshake or header line is waiting."""
+    timeout = DOWNLOAD_TIMEOUT_S
+    parts = urllib.parse.urlsplit(url)
+    kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    expired = threading.Event()
     try:
-        with opener.open(url, timeout=DOWNLOAD_TIMEOUT_S) as response:
-            data: bytes = response.read(MAX_CERT_BYTES + 1)
-    except OSError as error:  # URLError, HTTPError and socket timeouts are all OSErrors.
+        connection = kind(parts.hostname or "", parts.port, timeout=timeout)
+    except (OSError, ValueError) as error:
         raise VerificationError("could not download certificate") from error
+
+    def cut() -> None:
+        expired.set()
+        sock = connection.sock
+        if sock is not None:
+            # The plain socket's shutdown: it wakes a read blocked in another thread,
+            # TLS or not, without touching the TLS object that read is using.
+            with contextlib.suppress(OSError):
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+    timer = threading.Timer(timeout, cut)
+    timer.daemon = True
+    timer.start()
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        if response.status != 200:  # redirects included: only the checked URL is trusted
+            raise VerificationError("could not download certificate")
+        data = b""
+        while len(data) <= MAX_CERT_BYTES:
+            chunk = response.read1(MAX_CERT_BYTES + 1 - len(data))
+            if not chunk:
+                break
+            data += chunk
+    except (OSError, http.client.HTTPException) as error:
+        raise VerificationError("could not download certificate") from error
+    finally:
+        timer.cancel()
+        connection.close()
+    if expired.is_set():
+        raise VerificationError("could not download certificate")
     if len(data) > MAX_CERT_BYTES:
         raise VerificationError("certificate download too large")
     return data
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
 
 
 @lru_cache(maxsize=1)
