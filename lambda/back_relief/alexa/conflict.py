@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..routines.engine import State, transition
-from ..store import Store
+from ..store import Store, StoreError
 from .turn import Turn
 
 log = logging.getLogger("back_relief")
@@ -43,6 +43,8 @@ def settle(store: Store, turn: Turn) -> Settled:
         their_seq = fresh.data.get("seq")
         seq = max(turn.seq, (their_seq if type(their_seq) is int else 0) + 1)
         snapshot = {"state": turn.state.to_dict(), "profile": turn.profile, "seq": seq}
+        if not turn.affords(store.worst_case_seconds):
+            raise StoreError("no time left in this turn to save again")
         store.save(turn.user_key, snapshot, fresh.version, turn.now)
         log.info("store_conflict", extra={"error": "Reapplied"})
         return Settled(snapshot, None)
