@@ -25,6 +25,7 @@ SECRET_FILE = "user_key_secret"
 # 32 random bytes, hex: the same strength as the hash itself.
 SECRET_BYTES = 32
 MIN_SECRET_CHARS = 32
+SECRET_FILE_MODE = 0o600  # the service's own user only
 
 
 class SecretMissing(Exception):
@@ -61,7 +62,7 @@ def _local_secret(data_dir: Path) -> bytes:
     # Written aside, then linked into place: link fails if the name exists, so two processes
     # starting at once agree on whichever secret landed first, and nobody reads half a file.
     scratch = data_dir / f".{SECRET_FILE}.{os.getpid()}.{secrets.token_hex(4)}"
-    fd = os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    fd = os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_EXCL, SECRET_FILE_MODE)
     with os.fdopen(fd, "w") as out:
         out.write(secrets.token_hex(SECRET_BYTES))
     try:

@@ -32,6 +32,9 @@ __all__ = ["implied", "slot_texts"]  # their home is first.py; other modules imp
 
 log = logging.getLogger("back_relief")
 TURN = "turn"
+# How much of the user key the logs carry: enough to follow one user's turns, too little to
+# match against a store key.
+USER_PREFIX_CHARS = 12
 
 
 def get_turn(handler_input: HandlerInput) -> Turn:
@@ -257,7 +260,7 @@ def log_fields(handler_input: HandlerInput, turn: Turn | None) -> dict[str, Any]
     }
     if turn is not None:
         # A keyed hash (privacy.py); a short prefix is enough to follow one user's turns.
-        fields["user"] = turn.user_key[:12] or None
+        fields["user"] = turn.user_key[:USER_PREFIX_CHARS] or None
         fields["duration_ms"] = round(now_ms() - turn.started_ms, 2)
     return fields
 

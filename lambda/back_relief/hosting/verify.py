@@ -35,6 +35,7 @@ SIGNATURE_HEADER = "Signature-256"
 CERT_URL_HEADER = "SignatureCertChainUrl"
 ECHO_API_DOMAIN = "echo-api.amazon.com"
 CERT_HOST = "s3.amazonaws.com"
+CERT_PORT = 443
 CERT_PATH_PREFIX = "/echo.api/"
 TIMESTAMP_TOLERANCE_S = 150.0
 # Amazon allows skill events (enablement, permission changes) to arrive up to an hour late.
@@ -118,7 +119,7 @@ def normalise_cert_url(url: str) -> str:
         raise VerificationError("certificate URL must use https")
     if (parts.hostname or "").lower() != CERT_HOST or parts.username or parts.password:
         raise VerificationError("certificate URL host is not s3.amazonaws.com")
-    if port is not None and port != 443:
+    if port is not None and port != CERT_PORT:
         raise VerificationError("certificate URL port must be 443")
     # Decode first so percent-encoded dots cannot smuggle a '..' past the prefix check.
     path = urllib.parse.unquote(parts.path)
