@@ -68,8 +68,10 @@ def test_a_store_that_raises_on_every_call_never_reaches_a_red_flag(error: Excep
     # Asked once, after the answer was built (to drop a routine), and its failure changed
     # nothing the user heard.
     assert store.calls == 1
-    # Anything else still answers (calmly) through the same dead store.
-    assert send(skill, envelopes.launch(user_id=USER)).text
+    # Anything else still answers through the same dead store, and says what is missing.
+    opened = send(skill, envelopes.launch(user_id=USER))
+    assert loader.load("en-US").message("store_unavailable") in opened.text
+    assert loader.load("en-US").message("error") not in opened.text
 
 
 MALFORMED = ["not json {", "[]", "null", '{"seq": "abc"}', '{"state": 5}', '"text"', "{}x"]

@@ -17,7 +17,6 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
 from ..logs import now_ms
-from ..privacy import SecretMissing
 from ..routines.engine import State
 from ..safety.triage import Tier
 from ..store import ConflictError, Store, StoreError
@@ -111,7 +110,7 @@ class LoadTurn(AbstractRequestInterceptor):
         handler_input.attributes_manager.request_attributes[TURN] = turn
         if triage.red_flag:
             # Answered from the request alone: no store, no user key, no API call can delay
-            # or silence it. SaveTurn writes nothing for it either.
+            # or silence it. Only after the answer is built may SaveTurn touch the store.
             return
         system = envelope.context.system if envelope.context else None
         stored: dict[str, Any] = {}
@@ -119,7 +118,8 @@ class LoadTurn(AbstractRequestInterceptor):
             turn.user_key = user_key(user_id(handler_input))
             record = self._store().load(turn.user_key)
             stored, turn.version = record.data, record.version
-        except (StoreError, SecretMissing) as error:
+        except Exception as error:  # StoreError, SecretMissing, or a store bug: all mean the
+            # same to the user (no progress this turn), never a crash
             turn.store_failed = True
             log.warning("store_load_failed", extra={"error": type(error).__name__})
         # The session copy wins when it is newer: a failed save earlier in this session
@@ -167,8 +167,8 @@ class SaveTurn(AbstractResponseInterceptor):
         if turn.dirty and not turn.store_failed:
             try:
                 snapshot = self._save(turn, turn.snapshot(), response)
-            except StoreError:
-                log.warning("store_save_failed")
+            except Exception as error:  # a store bug too: the answer stands, the user is told
+                log.warning("store_save_failed", extra={"error": type(error).__name__})
                 _append_speech(response, turn.content.message("save_failed"))
         if turn.store_failed:
             _say_store_trouble(handler_input, response, turn)
