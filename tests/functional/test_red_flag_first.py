@@ -22,6 +22,7 @@ from back_relief.store.local import LocalStore
 from tests.builders import envelopes
 from tests.builders.services import free_port
 from tests.builders.skill import EMERGENCY, Reply, send
+from tests.conversation.talk import Rig
 
 USER = "amzn1.ask.account.REDFLAGFIRST"
 WET = {"Symptom": "i wet myself"}  # an emergency in every locale (content reference 3)
@@ -226,3 +227,15 @@ def test_an_envelope_ask_sdk_cannot_read_still_answers_its_red_flag() -> None:
     event["request"]["timestamp"] = "not a time"  # ask-sdk's parser gives up on this
     reply = Reply(lambda_handler(event, None))
     assert_emergency(reply, "en-IN")
+
+
+def test_a_store_that_fails_only_on_save_mid_routine_never_reaches_a_red_flag(rig: Rig) -> None:
+    device = rig.device(USER)
+    device.launch()
+    device.say("start stretches")
+    rig.gate.fail_save = True  # the emergency's attempt to drop the routine will fail
+    reply = device.say("i wet myself")
+    assert EMERGENCY["en-US"] in reply.text and reply.ends_session
+    assert loader.load("en-US").message("save_failed") not in reply.text  # nothing to hear
+    rig.gate.fail_save = False
+    assert rig.state(device).routine == "stretches"  # unchanged, as the failed save left it
