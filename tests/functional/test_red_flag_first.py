@@ -239,3 +239,25 @@ def test_a_store_that_fails_only_on_save_mid_routine_never_reaches_a_red_flag(ri
     assert loader.load("en-US").message("save_failed") not in reply.text  # nothing to hear
     rig.gate.fail_save = False
     assert rig.state(device).routine == "stretches"  # unchanged, as the failed save left it
+
+
+def test_unreadable_content_sources_fall_back_to_the_packaged_compiled_copy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Sources edited into something unparseable after `make model`: the compiled copy (the
+    last one the build checked) still answers every locale's red flag with its number."""
+
+    def unreadable() -> dict[str, Any]:
+        raise ValueError("a TOML file no parser accepts")
+
+    monkeypatch.setattr(loader, "digest", lambda: "sources changed since make model")
+    monkeypatch.setattr(loader, "parse_sources", unreadable)
+    for cached in (loader._raw, loader._load, loader._vocab_only):
+        cached.cache_clear()
+    try:
+        skill = build(store=lambda: LocalStore(":memory:"))
+        for code in loader.LOCALES:
+            assert_emergency(send(skill, red_flag(locale=code)), code)
+    finally:
+        for cached in (loader._raw, loader._load, loader._vocab_only):
+            cached.cache_clear()
