@@ -4,6 +4,8 @@ local store behind a switchable outage, a fake Alexa API, and a device on its vi
 from __future__ import annotations
 
 import logging
+import os
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +17,11 @@ from back_relief.skill import build
 from back_relief.store.local import LocalStore
 
 from tests.conversation.talk import READ_TIMEOUT_S, Rig, SwitchableStore
+
+# One user-key secret for the test process and every service it starts (they inherit the
+# environment), so a test can compute the key a child process stored. Random per run: no
+# test may depend on its value. tests/unit/test_privacy_key.py covers the unset case.
+os.environ.setdefault("USER_KEY_SECRET", secrets.token_hex(32))
 
 
 @pytest.fixture

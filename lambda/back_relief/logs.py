@@ -1,6 +1,7 @@
 """Structured JSON logs that never carry what the user said.
 
-Only whitelisted fields reach the output: request id, request type, intent name, locale,
+Only whitelisted fields reach the output: request id, request type, a coarse category
+(answer, routine, triage, session; never the intent name, which names a health topic), locale,
 a short hash of the user key, timings and error class names. Slot values, utterances,
 tokens and raw user ids have no field to travel in, so they cannot leak by accident.
 """
@@ -14,7 +15,7 @@ import time
 from typing import Any
 
 LOGGER = "back_relief"
-FIELDS = ("request_id", "request_type", "intent", "locale", "user", "duration_ms", "error")
+FIELDS = ("request_id", "request_type", "category", "locale", "user", "duration_ms", "error")
 
 
 class JsonFormatter(logging.Formatter):

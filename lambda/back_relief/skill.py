@@ -18,13 +18,14 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 
 from .alexa import ssml
 from .alexa.api_client import BoundedApiClient
+from .alexa.first import TriageFirst, raw_early
 from .alexa.handlers.answers import AnswerHandler, FreeTextHandler, StretchHowToHandler
 from .alexa.handlers.routines import (
     ConsentResponseHandler,
     NavigationHandler,
     StartRoutineHandler,
 )
-from .alexa.handlers.safety import RedFlagHandler, WarningSignsHandler
+from .alexa.handlers.safety import RedFlagHandler, WarningSignsHandler, red_flag_text
 from .alexa.handlers.screen import TouchHandler
 from .alexa.handlers.session import (
     CalmErrorHandler,
@@ -42,6 +43,7 @@ from .alexa.interceptors import LoadTurn, SaveTurn
 from .alexa.serializer import FastSerializer
 from .content import loader
 from .logs import configure
+from .safety.triage import Tier
 from .store import Store, StoreFactory, store_from_env
 
 # Everything after loading the user's progress must fit in this: under the Lambda timeout
@@ -86,6 +88,8 @@ def build(store: StoreFactory | None = None, api_client: Any = None) -> CustomSk
         builder.add_request_handler(handler)
     builder.add_exception_handler(CalmErrorHandler())
     api_worst = float(getattr(client, "worst_case_seconds", TURN_BUDGET_SECONDS))
+    # Triage first, on the request alone: nothing LoadTurn does (store, user key) comes before it.
+    builder.add_global_request_interceptor(TriageFirst())
     builder.add_global_request_interceptor(LoadTurn(get_store, TURN_BUDGET_SECONDS, api_worst))
     builder.add_global_response_interceptor(SaveTurn(get_store))
     skill = builder.create()
@@ -117,13 +121,22 @@ def unreadable_reply(event: Any) -> dict[str, Any]:
     response: dict[str, Any] = {}
     if kind in _SPEAKING_TYPES or (isinstance(kind, str) and kind.endswith(".UserEvent")):
         locale = request.get("locale")
-        content = loader.load(locale if isinstance(locale, str) else None)
+        content = loader.safe_load(locale if isinstance(locale, str) else None)
 
-        def speech(key: str) -> dict[str, str]:
-            return {"type": "SSML", "ssml": ssml.speak([ssml.escape(content.message(key))])}
+        def speech(text: str) -> dict[str, str]:
+            return {"type": "SSML", "ssml": ssml.speak([ssml.escape(text)])}
 
-        response["outputSpeech"] = speech("error")
-        response["reprompt"] = {"outputSpeech": speech("error_reprompt")}
+        # Slots that could be read still get triage: a red flag is answered, never "sorry".
+        triage = raw_early(event)
+        if triage is not None and triage.finding is not None:
+            response["outputSpeech"] = speech(red_flag_text(triage.content, triage.finding)[1])
+            response["shouldEndSession"] = triage.finding.tier == Tier.EMERGENCY
+            if not response["shouldEndSession"]:
+                reprompt = triage.content.message("anything_else_reprompt")
+                response["reprompt"] = {"outputSpeech": speech(reprompt)}
+            return {"version": "1.0", "response": response}
+        response["outputSpeech"] = speech(content.message("error"))
+        response["reprompt"] = {"outputSpeech": speech(content.message("error_reprompt"))}
         response["shouldEndSession"] = False
     # No session attributes: they may be what could not be read. The store still holds the
     # user's place for the next turn.

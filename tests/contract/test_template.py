@@ -170,6 +170,17 @@ def test_environment_names_table_skill_and_log_level(template: dict[str, Any]) -
     assert template["Parameters"]["LogLevel"]["Default"] == "INFO"
 
 
+def test_user_key_secret_is_a_required_hidden_parameter(template: dict[str, Any]) -> None:
+    from back_relief import privacy
+
+    variables = function_properties(template)["Environment"]["Variables"]
+    assert variables[privacy.SECRET_ENV] == {"Ref": "UserKeySecret"}
+    parameter = template["Parameters"]["UserKeySecret"]
+    assert parameter["NoEcho"] is True
+    assert "Default" not in parameter  # never a value shipped with the code
+    assert parameter["MinLength"] == privacy.MIN_SECRET_CHARS
+
+
 def test_only_the_configured_skill_may_invoke_the_function(transformed: dict[str, Any]) -> None:
     permissions = resources_of(transformed, "AWS::Lambda::Permission")
     assert permissions, "the AlexaSkill event should create an invoke permission"

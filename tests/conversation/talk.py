@@ -9,6 +9,7 @@ of their wording, so content edits do not break the tests but a wrong step or nu
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -67,6 +68,22 @@ class SwitchableStore:
 
     def delete(self, key: str) -> None:
         self.inner.delete(key)
+
+
+def line_up(count: int) -> Callable[[], object]:
+    """An after_load hook: each of `count` threads waits at its first load until all of them
+    have loaded (so their saves race); later loads in a thread, such as the re-read after a
+    refused save, pass straight through."""
+    barrier = threading.Barrier(count, timeout=10)
+    seen = threading.local()
+
+    def hook() -> object:
+        if getattr(seen, "done", False):
+            return None
+        seen.done = True
+        return barrier.wait()
+
+    return hook
 
 
 @dataclass

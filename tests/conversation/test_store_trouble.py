@@ -12,7 +12,16 @@ from back_relief.simulator.conversation import Device, Reply
 from back_relief.store import ConflictError
 from back_relief.store.local import LocalStore
 
-from tests.conversation.talk import TIMERS, Rig, ice_to_timer, said, steps_spoken, walk
+from tests.conversation.talk import (
+    TIMERS,
+    Rig,
+    content,
+    ice_to_timer,
+    line_up,
+    said,
+    steps_spoken,
+    walk,
+)
 
 NAMES = {"ice": "ice session", "stretches": "stretches"}
 
@@ -26,8 +35,7 @@ def test_two_devices_starting_routines_at_once_leave_one_coherent_record(rig: Ri
     before = rig.record(a).version
 
     # Both turns load the same version before either saves: the race the store must settle.
-    barrier = threading.Barrier(2, timeout=10)
-    rig.gate.after_load = barrier.wait
+    rig.gate.after_load = line_up(2)
     replies: dict[str, Reply] = {}
     errors: list[BaseException] = []
 
@@ -51,11 +59,24 @@ def test_two_devices_starting_routines_at_once_leave_one_coherent_record(rig: Ri
     assert steps_spoken(replies["stretches"], "stretches") == [0]
 
     record = rig.record(a)
-    assert record.version == before + 1  # exactly one of the two writes landed
     snapshots = [r.raw["sessionAttributes"]["progress"] for r in replies.values()]
     assert record.data in snapshots  # one device's whole state, never a mix
     state = State.from_dict(record.data["state"])
     assert state.routine in NAMES and (state.step, state.status) == (0, "active")
+    routine = content().routines[state.routine]
+    told = [
+        name
+        for name, reply in replies.items()
+        if said(reply, "store_conflict_moved", step=1, total=len(routine.steps), name=routine.name)
+    ]
+    if record.version == before + 1:
+        # One write landed; the other device heard that its change was not kept, and where
+        # the user is now.
+        assert told == [name for name in NAMES if name != state.routine]
+    else:
+        # The refused turn re-read the record and re-applied its own start (the later
+        # command wins), so both writes landed and nobody needs telling.
+        assert record.version == before + 2 and told == []
 
     for device in (a, b):
         offer = device.launch()

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from ask_sdk_core.skill import CustomSkill
+from back_relief.alexa.turn import Reply as TurnReply
 from back_relief.content import loader
 from back_relief.logs import JsonFormatter
 from back_relief.skill import build
@@ -324,10 +325,18 @@ USER_WORDS = "my secret words about my bladder"
     ],
 )
 def test_an_unexpected_error_gets_the_calm_sorry_and_logs_no_details(
-    caplog: pytest.LogCaptureFixture, name: str, slots: dict[str, Any]
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    slots: dict[str, Any],
 ) -> None:
-    failing = ExplodingStore()
+    failing = ExplodingStore()  # a store bug alone is a store fault the turn survives...
     skill = build(store=lambda: failing)
+
+    def explode(self: object, text: str) -> None:
+        raise RuntimeError("kaboom-internal-detail")
+
+    monkeypatch.setattr(TurnReply, "say", explode)  # ...so a handler bug is what gets the sorry
     # back_relief's logger does not propagate (logs.py), so listen on it directly too.
     ours = logging.getLogger("back_relief")
     ours.addHandler(caplog.handler)

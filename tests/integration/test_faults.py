@@ -36,7 +36,7 @@ from botocore.stub import Stubber
 
 from tests.builders import envelopes
 from tests.builders.skill import check_response, invoke
-from tests.conversation.talk import said, steps_spoken
+from tests.conversation.talk import content, said, steps_spoken
 from tests.integration.conftest import DynaliteServer, unique_table_name
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "template.yaml"
@@ -204,7 +204,7 @@ def test_throttled_save_is_spoken_and_progress_rides_in_the_session(stubbed: Stu
     assert stubbed.calls == ["GetItem", "PutItem"]
 
 
-def test_conditional_check_conflict_keeps_the_newer_record_and_is_not_retried(
+def test_conditional_check_conflict_rereads_once_and_tells_the_user_where_they_are(
     stubbed: Stubbed,
 ) -> None:
     device = dynamo_device(stubbed.store)
@@ -213,12 +213,20 @@ def test_conditional_check_conflict_keeps_the_newer_record_and_is_not_retried(
     stubbed.stubber.add_client_error(
         "put_item", "ConditionalCheckFailedException", http_status_code=400
     )
-    reply = device.say("next")  # another device wrote version 4 meanwhile
+    # Another device said "next" meanwhile and saved version 4, at step index 2.
+    theirs = State(routine="stretches", step=2, status="active").to_dict()
+    stubbed.stubber.add_response("get_item", item(device.user_id, theirs, 4, device.now))
+    reply = device.say("next")
     assert steps_spoken(reply, "stretches") == [2]
-    assert not said(reply, "save_failed")  # nothing lost: the other device's record stands
+    # Re-running this "next" on their record would skip a step nobody heard: theirs stands,
+    # and the user hears where they are.
+    total = len(content().routines["stretches"].steps)
+    name = content().routines["stretches"].name
+    assert said(reply, "store_conflict_moved", step=3, total=total, name=name)
+    assert not said(reply, "save_failed")
     assert not said(reply, "error")
     stubbed.stubber.assert_no_pending_responses()
-    assert stubbed.calls == ["GetItem", "PutItem"]  # no second, overwriting attempt
+    assert stubbed.calls == ["GetItem", "PutItem", "GetItem"]  # one re-read, no overwrite
 
 
 def test_conflict_maps_to_conflict_error_and_throttling_to_store_error(stubbed: Stubbed) -> None:

@@ -7,6 +7,7 @@ stand-in for the S3 download: production code has no switch for that, on purpose
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -16,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from tests.builders import envelopes
 from tests.builders.services import REPO, Service, child_env, free_port, post, start, stop
 from tests.builders.signing import SKILL_ID, TestPki, encode, launch_envelope, make_pki, pem
 
@@ -125,3 +127,33 @@ def test_production_service_rejects_unverifiable_requests_with_400(
     status, reply = post(production_service.url, sent_body, headers)
     assert status == 400
     assert reply["error"].startswith(reason)
+
+
+def _odd_bodies() -> dict[str, bytes]:
+    """Envelopes carrying invalid Unicode where Alexa never puts it: a lone surrogate escape
+    (the user id, a slot value, a key) and raw bytes that are not UTF-8 (a slot value)."""
+    red_flag = envelopes.intent("SymptomIntent", {"Symptom": "i wet myself QQQ"})
+    body = json.dumps(red_flag).encode()
+    user = json.dumps(envelopes.intent("SymptomIntent", {"Symptom": "i wet myself"}))
+    return {
+        "surrogate-user-id": user.replace("TESTUSER", "\\ud83d").encode(),
+        "surrogate-in-slot": body.replace(b"QQQ", b"\\udc00 \\ud83d"),
+        "surrogate-key": body.replace(b'"version"', b'"\\ud83dx": 1, "version"'),
+        "invalid-utf8-in-slot": body.replace(b"QQQ", b"\xff\xc3("),
+    }
+
+
+ODD = _odd_bodies()
+
+
+@pytest.mark.parametrize("name", list(ODD))
+def test_invalid_unicode_is_400_in_production_and_answered_in_dev(
+    production_service: Service, dev_service: Service, pki: TestPki, name: str
+) -> None:
+    body = ODD[name]
+    status, reply = post(production_service.url, body, pki.headers(body))
+    assert (status, reply) == (400, {"error": "invalid Unicode"})
+    status, reply = post(dev_service.url, body)
+    assert status == 200
+    # The red flag in the same envelope still gets its emergency line.
+    assert "nine one one" in reply["response"]["outputSpeech"]["ssml"]

@@ -16,18 +16,24 @@ from ask_sdk_core.dispatch_components.request_components import (
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
-from ..content import loader
 from ..logs import now_ms
 from ..routines.engine import State
-from ..safety.triage import assess
+from ..safety.triage import Tier
 from ..store import ConflictError, Store, StoreError
 from . import ssml
+from .conflict import end_routine, settle
+from .first import early, implied, slot_texts
 from .services import REMINDERS_SCOPE, TIMERS_SCOPE, granted
 from .turn import Turn, user_key
 from .turn import clock as turn_clock
 
+__all__ = ["implied", "slot_texts"]  # their home is first.py; other modules import them here
+
 log = logging.getLogger("back_relief")
 TURN = "turn"
+# How much of the user key the logs carry: enough to follow one user's turns, too little to
+# match against a store key.
+USER_PREFIX_CHARS = 12
 
 
 def get_turn(handler_input: HandlerInput) -> Turn:
@@ -43,29 +49,6 @@ def request_time(handler_input: HandlerInput) -> float:
     if isinstance(stamp, datetime):
         return stamp.timestamp()
     return time.time()
-
-
-def slot_texts(handler_input: HandlerInput, carriers: tuple[str, ...] = ()) -> list[str]:
-    """Everything the user said that reached us: raw slot values and resolved ids.
-
-    A free-text Query arrives without the word that started it ("my legs gave way" comes as
-    "legs gave way"), so it is also read with each possible first word put back."""
-    intent = getattr(handler_input.request_envelope.request, "intent", None)
-    texts: list[str] = []
-    for slot in (getattr(intent, "slots", None) or {}).values():
-        if slot is None:
-            continue
-        if isinstance(slot.value, str):
-            texts.append(slot.value)
-            if slot.name == "Query":
-                texts.extend(f"{carrier} {slot.value}" for carrier in carriers)
-        resolutions = getattr(slot.resolutions, "resolutions_per_authority", None) or []
-        for authority in resolutions:
-            for value in getattr(authority, "values", None) or []:
-                resolved = getattr(value, "value", None)
-                if resolved is not None and resolved.id:
-                    texts.append(str(resolved.id))
-    return texts
 
 
 # The profile's only fields. Anything else in a session copy is dropped, so a client cannot
@@ -98,12 +81,11 @@ def clean_profile(profile: Any) -> dict[str, Any]:
     }
 
 
-def implied(content: loader.Content, handler_input: HandlerInput) -> list[str]:
-    """A trigger id that the intent itself implies ("it hurts when I sneeze" has no slot)."""
-    intent = getattr(handler_input.request_envelope.request, "intent", None)
-    answer_id = content.intent_answers.get(str(getattr(intent, "name", "")))
-    trigger = content.answers[answer_id].get("triage") if answer_id else None
-    return [str(trigger)] if trigger else []
+def user_id(handler_input: HandlerInput) -> str:
+    envelope = handler_input.request_envelope
+    system = envelope.context.system if envelope.context else None
+    user = getattr(system, "user", None) or getattr(envelope.session, "user", None)
+    return str(getattr(user, "user_id", None) or "anonymous")
 
 
 class LoadTurn(AbstractRequestInterceptor):
@@ -118,21 +100,28 @@ class LoadTurn(AbstractRequestInterceptor):
         started_ms = now_ms()  # logged durations include the store load
         deadline = turn_clock() + self._budget
         envelope = handler_input.request_envelope
-        content = loader.load(getattr(envelope.request, "locale", None))
-        system = envelope.context.system if envelope.context else None
-        user = getattr(system, "user", None) or getattr(envelope.session, "user", None)
-        key = user_key(getattr(user, "user_id", None) or "anonymous")
+        triage = early(handler_input)  # TriageFirst ran it before this, on the request alone
+        content = triage.content
         session = envelope.session
-        turn = Turn(content=content, state=State(), now=request_time(handler_input), user_key=key)
+        turn = Turn(content=content, state=State(), now=request_time(handler_input), user_key="")
         turn.new_session = bool(getattr(session, "new", True))
         turn.deadline, turn.api_worst_seconds = deadline, self._api_worst
+        turn.finding, turn.started_ms = triage.finding, started_ms
+        handler_input.attributes_manager.request_attributes[TURN] = turn
+        if triage.red_flag:
+            # Answered from the request alone: no store, no user key, no API call can delay
+            # or silence it. Only after the answer is built may SaveTurn touch the store.
+            return
+        system = envelope.context.system if envelope.context else None
         stored: dict[str, Any] = {}
         try:
-            record = self._store().load(key)
+            turn.user_key = user_key(user_id(handler_input))
+            record = self._store().load(turn.user_key)
             stored, turn.version = record.data, record.version
-        except StoreError:
+        except Exception as error:  # StoreError, SecretMissing, or a store bug: all mean the
+            # same to the user (no progress this turn), never a crash
             turn.store_failed = True
-            log.warning("store_load_failed")
+            log.warning("store_load_failed", extra={"error": type(error).__name__})
         # The session copy wins when it is newer: a failed save earlier in this session
         # must not lose the user's place.
         in_session = session_progress(session)
@@ -148,12 +137,6 @@ class LoadTurn(AbstractRequestInterceptor):
                 TIMERS_SCOPE: granted(handler_input, TIMERS_SCOPE),
                 REMINDERS_SCOPE: granted(handler_input, REMINDERS_SCOPE),
             }
-        turn.finding = assess(
-            content.triage,
-            slot_texts(handler_input, content.carriers) + implied(content, handler_input),
-        )
-        turn.started_ms = started_ms
-        handler_input.attributes_manager.request_attributes[TURN] = turn
 
 
 class SaveTurn(AbstractResponseInterceptor):
@@ -165,18 +148,27 @@ class SaveTurn(AbstractResponseInterceptor):
         if not isinstance(turn, Turn) or response is None:
             return
         log.info("request", extra=log_fields(handler_input, turn))
+        if turn.finding is not None and turn.finding.tier > Tier.NONE:
+            # The red flag was answered without the store; only now, with the answer built,
+            # an emergency drops the routine (best effort: nothing here changes the answer).
+            if turn.finding.tier == Tier.EMERGENCY:
+                try:
+                    end_routine(self._store(), user_key(user_id(handler_input)), turn)
+                except Exception as error:
+                    log.warning("store_cleanup_failed", extra={"error": type(error).__name__})
+            return
         if turn.forgotten:
             return
         # After a failed load, skip the write: a dead store would cost a second timeout
         # and Alexa allows 8 s in all. Progress still rides in the session attributes.
         if turn.dirty:
             turn.seq += 1
-        snapshot = turn.snapshot()
+        snapshot: dict[str, Any] | None = turn.snapshot()
         if turn.dirty and not turn.store_failed:
             try:
-                self._save(turn, snapshot)
-            except StoreError:
-                log.warning("store_save_failed")
+                snapshot = self._save(turn, turn.snapshot(), response)
+            except Exception as error:  # a store bug too: the answer stands, the user is told
+                log.warning("store_save_failed", extra={"error": type(error).__name__})
                 _append_speech(response, turn.content.message("save_failed"))
         if turn.store_failed:
             _say_store_trouble(handler_input, response, turn)
@@ -185,9 +177,15 @@ class SaveTurn(AbstractResponseInterceptor):
         if not response.should_end_session and handler_input.request_envelope.session:
             attributes = handler_input.attributes_manager.session_attributes
             if attributes is not None:
-                attributes["progress"] = snapshot
+                if snapshot is None:
+                    attributes.pop("progress", None)
+                else:
+                    attributes["progress"] = snapshot
 
-    def _save(self, turn: Turn, snapshot: dict[str, Any]) -> None:
+    def _save(
+        self, turn: Turn, snapshot: dict[str, Any], response: Response
+    ) -> dict[str, Any] | None:
+        """Save; on a conflict, settle it (conflict.py). Returns what the session carries."""
         store = self._store()
         if not turn.affords(store.worst_case_seconds):
             # A slow Alexa API already used most of the turn; a save that might hang now
@@ -196,23 +194,73 @@ class SaveTurn(AbstractResponseInterceptor):
         try:
             store.save(turn.user_key, snapshot, turn.version, turn.now)
         except ConflictError:
-            # Another device wrote first. Its state is newer than what we started from,
-            # so keep it rather than overwrite; this turn's speech already went out.
-            log.info("store_conflict")
+            if not turn.affords(store.worst_case_seconds):
+                raise  # no time to re-read: reported as a save that did not happen
+            settled = settle(store, turn)
+            if settled.note:
+                _append_speech(response, settled.note)
+            return settled.snapshot
+        return snapshot
+
+
+# Logs name what kind of turn this was, never which health topic: "PregnancyIntent" next to a
+# user handle would say something about that person. Everything not listed is an "answer".
+_ROUTINE_INTENTS = frozenset(
+    {
+        "StartRoutineIntent",
+        "SkipIntent",
+        "TimeLeftIntent",
+        "WhichStepIntent",
+        "AMAZON.NextIntent",
+        "AMAZON.PreviousIntent",
+        "AMAZON.RepeatIntent",
+        "AMAZON.PauseIntent",
+        "AMAZON.ResumeIntent",
+        "AMAZON.StartOverIntent",
+        "AMAZON.YesIntent",
+        "AMAZON.NoIntent",
+    }
+)
+_SESSION_INTENTS = frozenset(
+    {
+        "AMAZON.HelpIntent",
+        "AMAZON.StopIntent",
+        "AMAZON.CancelIntent",
+        "AMAZON.NavigateHomeIntent",
+        "AMAZON.FallbackIntent",
+        "ForgetMeIntent",
+    }
+)
+
+
+def category(handler_input: HandlerInput, turn: Turn | None) -> str:
+    """The coarse kind of a request for the logs: triage, routine, answer or session."""
+    if turn is not None and turn.finding is not None and turn.finding.tier > Tier.NONE:
+        return "triage"
+    request = handler_input.request_envelope.request
+    kind = str(getattr(request, "object_type", "") or "")
+    if kind == "Connections.Response" or kind.endswith(".UserEvent"):
+        return "routine"  # timer/reminder consent, screen touches on a routine step
+    if kind != "IntentRequest":
+        return "session"
+    name = str(getattr(getattr(request, "intent", None), "name", "") or "")
+    if name in _ROUTINE_INTENTS:
+        return "routine"
+    return "session" if name in _SESSION_INTENTS else "answer"
 
 
 def log_fields(handler_input: HandlerInput, turn: Turn | None) -> dict[str, Any]:
     """The only facts about a request that may be logged (see logs.py)."""
     request = handler_input.request_envelope.request
-    intent = getattr(request, "intent", None)
     fields: dict[str, Any] = {
         "request_id": getattr(request, "request_id", None),
         "request_type": getattr(request, "object_type", None),
-        "intent": getattr(intent, "name", None),
+        "category": category(handler_input, turn),
         "locale": getattr(request, "locale", None),
     }
     if turn is not None:
-        fields["user"] = turn.user_key[:12]  # already a salted hash; short is enough to follow
+        # A keyed hash (privacy.py); a short prefix is enough to follow one user's turns.
+        fields["user"] = turn.user_key[:USER_PREFIX_CHARS] or None
         fields["duration_ms"] = round(now_ms() - turn.started_ms, 2)
     return fields
 

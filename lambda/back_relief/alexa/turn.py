@@ -7,11 +7,11 @@ every piece of plain text passes through ssml.escape exactly once.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .. import privacy
 from ..content.loader import Content, fill
 from ..routines.engine import Effect, EndSession, Event, OfferReminder, Say, State, transition
 from ..routines.model import Routine, Step
@@ -23,9 +23,8 @@ def clock() -> float:
     return time.perf_counter()
 
 
-def user_key(user_id: str) -> str:
-    # Stored records are keyed by a hash so the store never holds Alexa user ids.
-    return hashlib.sha256(("back-relief:" + user_id).encode()).hexdigest()
+# Stored records are keyed by a keyed hash so the store never holds Alexa user ids.
+user_key = privacy.user_key
 
 
 @dataclass
@@ -72,6 +71,7 @@ class Turn:
     new_session: bool = True
     reply: Reply = field(default_factory=Reply)
     effects_seen: list[Effect] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)  # re-run on a save conflict (conflict.py)
     started_ms: float = 0.0
     # Every call after the store load must finish by this time (perf_counter seconds).
     deadline: float = float("inf")
@@ -101,6 +101,7 @@ class Turn:
     # ---- domain calls ----
     def run(self, event: Event) -> list[Effect]:
         state, effects = transition(self.state, event, self.now, self.content.routines)
+        self.events.append(event)
         self.set_state(state)
         self.effects_seen.extend(effects)
         return effects

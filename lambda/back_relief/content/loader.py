@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -19,6 +21,7 @@ from ..routines.model import Routine
 from ..safety.triage import TriageRules
 from .matcher import AnswerMatcher
 
+log = logging.getLogger("back_relief")
 HERE = Path(__file__).parent
 COMPILED = HERE / "compiled.json"
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
@@ -129,13 +132,20 @@ def compiled_text() -> str:
 def _raw() -> dict[str, Any]:
     # Parsing the TOML costs a cold start about 40 ms; compiled.json (written by `make model`)
     # holds the same data as JSON, used only while its digest matches the sources.
+    compiled: dict[str, Any] | None = None
     try:
-        data: dict[str, Any] = json.loads(COMPILED.read_text(encoding="utf-8"))
-        if data.get("digest") == digest():
-            return data
+        compiled = json.loads(COMPILED.read_text(encoding="utf-8"))
+        if isinstance(compiled, dict) and compiled.get("digest") == digest():
+            return compiled
     except (OSError, ValueError):
         pass
-    return parse_sources()
+    try:
+        return parse_sources()
+    except (OSError, ValueError):
+        # Sources edited into something unreadable: the last compiled copy still speaks.
+        if isinstance(compiled, dict):
+            return compiled
+        raise
 
 
 def _english() -> dict[str, Any]:
@@ -150,9 +160,58 @@ def load(locale: str | None) -> Content:
     return _load(supported_locale(locale))
 
 
+def safe_load(locale: str | None) -> Content:
+    """Content that a red flag can always be answered from, whatever is wrong with a locale.
+
+    The locale's full content; else English with only the locale's [vocab] (its emergency
+    number); else the default locale's. Each step logs the fault (its class only) and the next
+    one uses less of what may be broken. The last step reads only the packaged English files
+    and the default locale's vocab, which `make model --check` and the tests prove load."""
+    code = supported_locale(locale)
+    attempts: tuple[tuple[Callable[[str], Content], str], ...] = (
+        (_load, code),
+        (_vocab_only, code),
+        (_load, DEFAULT_LOCALE),
+    )
+    for attempt, which in attempts:
+        try:
+            return attempt(which)
+        except Exception as error:  # any fault in one locale's data must not stop the next step
+            log.warning("content_fault", extra={"error": type(error).__name__})
+    return _vocab_only(DEFAULT_LOCALE)
+
+
+@cache
+def _vocab_only(code: str) -> Content:
+    vocab = _raw()["locales"][code]["vocab"]
+    if not isinstance(vocab, dict) or not all(isinstance(v, str) for v in vocab.values()):
+        raise TypeError(f"{code} vocab is not a table of strings")
+    return _build(code, {"vocab": vocab})
+
+
 @cache
 def _load(code: str) -> Content:
-    override: dict[str, Any] = _raw()["locales"][code]
+    return _build(code, _raw()["locales"][code])
+
+
+# What a red-flag answer (and the calm sorry) reads: checked at load, so broken content fails
+# there, where safe_load can fall back, never halfway through an answer.
+_TIER_KEYS = ("emergency", "same_day", "within_days")
+_SAFETY_MESSAGES = ("anything_else_reprompt", "card_footer", "error", "error_reprompt")
+
+
+def _check_safety_lines(data: dict[str, Any]) -> None:
+    tiers, triggers, messages = data["tiers"], data["triggers"], data["messages"]
+    lines = [tiers[tier][part] for tier in _TIER_KEYS for part in ("say", "title")]
+    lines += [messages[key] for key in _SAFETY_MESSAGES]
+    if not isinstance(triggers, dict) or not all(isinstance(t, dict) for t in triggers.values()):
+        raise TypeError("triggers must be a table of tables")
+    lines += [t["say"] for t in triggers.values() if "say" in t]
+    if not all(isinstance(line, str) and line for line in lines):
+        raise TypeError("a safety line is missing or not text")
+
+
+def _build(code: str, override: dict[str, Any]) -> Content:
     data = _merge(_english(), override)
     vocab: dict[str, str] = data.pop("vocab")
     data = _render(data, vocab)
@@ -161,6 +220,7 @@ def _load(code: str) -> Content:
     stretches = {
         step.id: f"stretches:{i}" for i, step in enumerate(routines["stretches"].steps) if step.id
     }
+    _check_safety_lines(data)
     return Content(
         locale=code,
         vocab=vocab,

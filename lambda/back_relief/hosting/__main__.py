@@ -24,6 +24,18 @@ DEFAULT_PORT = 3000
 # Waitress rejects bodies above this before Flask sees them; Flask's own, smaller limit answers 400.
 SERVER_BODY_LIMIT = 1024 * 1024
 THREADS = 8
+# Waitress reads requests on its event loop and hands only complete ones to the THREADS
+# workers, so a client that sends half a request and goes quiet costs a connection, not a
+# worker. The connection limit is set far above real traffic so that hundreds of such
+# clients still leave room for Alexa, and a connection quiet for CHANNEL_TIMEOUT_S is closed
+# (checked every CLEANUP_INTERVAL_S): Alexa sends a whole request at once and waits 8 s at
+# most, so nothing real is ever that quiet.
+CONNECTION_LIMIT = 1000
+CHANNEL_TIMEOUT_S = 10
+CLEANUP_INTERVAL_S = 2
+# Beyond 1024 open descriptors select() fails, so the event loop uses poll(); and the
+# process may need more descriptors than a default soft limit of 1024 allows.
+FILE_DESCRIPTORS_NEEDED = CONNECTION_LIMIT + 100
 
 log = logging.getLogger("back_relief.hosting")
 
@@ -73,8 +85,17 @@ def serve(app: flask.Flask, host: str, port: int) -> None:
     """Serve with waitress (threaded, production-grade) until interrupted."""
     from waitress.server import create_server
 
+    _raise_file_limit(FILE_DESCRIPTORS_NEEDED)
     server = create_server(
-        app, host=host, port=port, threads=THREADS, max_request_body_size=SERVER_BODY_LIMIT
+        app,
+        host=host,
+        port=port,
+        threads=THREADS,
+        max_request_body_size=SERVER_BODY_LIMIT,
+        connection_limit=CONNECTION_LIMIT,
+        channel_timeout=CHANNEL_TIMEOUT_S,
+        cleanup_interval=CLEANUP_INTERVAL_S,
+        asyncore_use_poll=True,
     )
     bound_port = getattr(server, "effective_port", port)
     shown_host = f"[{host}]" if ":" in host else host
@@ -85,6 +106,21 @@ def serve(app: flask.Flask, host: str, port: int) -> None:
         pass
     finally:
         server.close()
+
+
+def _raise_file_limit(wanted: int) -> None:
+    """Raise the soft open-files limit towards `wanted` (never above the hard limit)."""
+    try:
+        import resource
+    except ImportError:  # not on Windows; waitress there has its own limits
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft != resource.RLIM_INFINITY and soft < target:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+        except (ValueError, OSError):
+            log.warning("could not raise the open-files limit to %d", target)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

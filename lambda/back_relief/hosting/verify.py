@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
+import contextlib
+import http.client
+import socket
 import threading
 import time
 import urllib.parse
-import urllib.request
 import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
@@ -28,39 +29,25 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509 import verification
 
+from .envelope import VerificationError, parse_envelope
+
+__all__ = ["RequestVerifier", "VerificationError", "download", "parse_envelope"]
+
 SIGNATURE_HEADER = "Signature-256"
 CERT_URL_HEADER = "SignatureCertChainUrl"
 ECHO_API_DOMAIN = "echo-api.amazon.com"
 CERT_HOST = "s3.amazonaws.com"
+CERT_PORT = 443
 CERT_PATH_PREFIX = "/echo.api/"
 TIMESTAMP_TOLERANCE_S = 150.0
 # Amazon allows skill events (enablement, permission changes) to arrive up to an hour late.
 SKILL_EVENT_TOLERANCE_S = 3600.0
+# One deadline for the whole certificate download: connect, TLS handshake, headers and body.
 DOWNLOAD_TIMEOUT_S = 3.0
 MAX_CERT_BYTES = 64 * 1024
 MAX_CACHED_CHAINS = 16
 
 Fetch = Callable[[str], bytes]
-
-
-class VerificationError(Exception):
-    """A request failed verification; `reason` is short and safe to send back to the caller."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-def parse_envelope(body: bytes) -> dict[str, Any]:
-    """Parse a request body as a JSON object, or raise VerificationError."""
-    try:
-        envelope = json.loads(body)
-    except (ValueError, UnicodeDecodeError, RecursionError):
-        # RecursionError: a small body of deeply nested brackets exhausts the parser's stack.
-        raise VerificationError("invalid JSON") from None
-    if not isinstance(envelope, dict):
-        raise VerificationError("request body is not a JSON object")
-    return envelope
 
 
 def normalise_cert_url(url: str) -> str:
@@ -74,7 +61,7 @@ def normalise_cert_url(url: str) -> str:
         raise VerificationError("certificate URL must use https")
     if (parts.hostname or "").lower() != CERT_HOST or parts.username or parts.password:
         raise VerificationError("certificate URL host is not s3.amazonaws.com")
-    if port is not None and port != 443:
+    if port is not None and port != CERT_PORT:
         raise VerificationError("certificate URL port must be 443")
     # Decode first so percent-encoded dots cannot smuggle a '..' past the prefix check.
     path = urllib.parse.unquote(parts.path)
@@ -138,21 +125,54 @@ def _request_time(request: Mapping[str, Any]) -> float:
 
 
 def download(url: str) -> bytes:
-    """Fetch a certificate chain: short timeout, size cap, and no redirects off the checked URL."""
-    opener = urllib.request.build_opener(_NoRedirect)
+    """Fetch a certificate chain: one deadline for the whole download, a size cap, no redirects.
+
+    A socket timeout bounds each read, not the download: a server trickling a byte a second
+    would hold the request for minutes. So a timer shuts the socket at the deadline, which
+    ends whatever read, handshake or header line is waiting."""
+    timeout = DOWNLOAD_TIMEOUT_S
+    parts = urllib.parse.urlsplit(url)
+    kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    expired = threading.Event()
     try:
-        with opener.open(url, timeout=DOWNLOAD_TIMEOUT_S) as response:
-            data: bytes = response.read(MAX_CERT_BYTES + 1)
-    except OSError as error:  # URLError, HTTPError and socket timeouts are all OSErrors.
+        connection = kind(parts.hostname or "", parts.port, timeout=timeout)
+    except (OSError, ValueError) as error:
         raise VerificationError("could not download certificate") from error
+
+    def cut() -> None:
+        expired.set()
+        sock = connection.sock
+        if sock is not None:
+            # The plain socket's shutdown: it wakes a read blocked in another thread,
+            # TLS or not, without touching the TLS object that read is using.
+            with contextlib.suppress(OSError):
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+    timer = threading.Timer(timeout, cut)
+    timer.daemon = True
+    timer.start()
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        if response.status != 200:  # redirects included: only the checked URL is trusted
+            raise VerificationError("could not download certificate")
+        data = b""
+        while len(data) <= MAX_CERT_BYTES:
+            chunk = response.read1(MAX_CERT_BYTES + 1 - len(data))
+            if not chunk:
+                break
+            data += chunk
+    except (OSError, http.client.HTTPException) as error:
+        raise VerificationError("could not download certificate") from error
+    finally:
+        timer.cancel()
+        connection.close()
+    if expired.is_set():
+        raise VerificationError("could not download certificate")
     if len(data) > MAX_CERT_BYTES:
         raise VerificationError("certificate download too large")
     return data
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
 
 
 @lru_cache(maxsize=1)

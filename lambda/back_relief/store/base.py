@@ -7,6 +7,8 @@ expiry time so old progress disappears on its own.
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -31,6 +33,34 @@ class Record:
 
 
 EMPTY = Record(data={}, version=0)
+
+log = logging.getLogger("back_relief")
+
+# The top-level fields a saved turn writes (Turn.snapshot) and the type each must have.
+_FIELDS: dict[str, type] = {"seq": int, "state": dict, "profile": dict}
+
+
+def valid_data(raw: Any) -> dict[str, Any] | None:
+    """A stored record's data if it has the shape the skill saves, else None.
+
+    Every store calls this on what it loads (text or already-parsed JSON): anything else --
+    text that is not JSON, a list, null, a seq that is not a number -- counts as no progress,
+    so one bad record can never stop a user's turns (red flags included). Logged once per
+    load as a store fault, with no data in the log; the caller keeps the record's version so
+    the next save overwrites it."""
+    data: Any = raw
+    if isinstance(raw, str | bytes):
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            data = None
+    if isinstance(data, dict) and all(
+        key not in data or (type(data[key]) is kind and (kind is not int or data[key] >= 0))
+        for key, kind in _FIELDS.items()
+    ):
+        return data
+    log.warning("store_fault", extra={"error": "MalformedRecord"})
+    return None
 
 
 class Store(Protocol):

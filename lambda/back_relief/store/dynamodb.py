@@ -11,7 +11,7 @@ import os
 import time
 from typing import TYPE_CHECKING, Any
 
-from .base import DEFAULT_TTL_SECONDS, EMPTY, ConflictError, Record, StoreError
+from .base import DEFAULT_TTL_SECONDS, EMPTY, ConflictError, Record, StoreError, valid_data
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -84,16 +84,18 @@ class DynamoDBStore:
             return EMPTY
         try:
             expires_at = int(item["expires_at"]["N"])
-            data = json.loads(item["data"]["S"])
             version = int(item["version"]["N"])
-        except (KeyError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError) as exc:
             raise StoreError("DynamoDB item is malformed") from exc
         # TTL deletion is lazy (up to days late), so expiry is enforced on read too.
         if expires_at < time.time():
             return EMPTY
-        if not isinstance(data, dict):
-            raise StoreError("DynamoDB item is malformed")
-        return Record(data=data, version=version)
+        # Malformed data is no progress; its version lets the next save replace it.
+        data = item.get("data")
+        return Record(
+            data=valid_data(data.get("S") if isinstance(data, dict) else None) or {},
+            version=version,
+        )
 
     def save(self, user_key: str, data: dict[str, Any], expected_version: int, now: float) -> int:
         new_version = expected_version + 1

@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from .base import DEFAULT_TTL_SECONDS, EMPTY, ConflictError, Record, StoreError
+from .base import DEFAULT_TTL_SECONDS, EMPTY, ConflictError, Record, StoreError, valid_data
 
 
 class LocalStore:
@@ -50,7 +50,8 @@ class LocalStore:
             raise StoreError(str(exc)) from exc
         if row is None or row[2] < time.time():
             return EMPTY
-        return Record(data=json.loads(row[0]), version=int(row[1]))
+        # A malformed record is no progress, but its version lets the next save replace it.
+        return Record(data=valid_data(row[0]) or {}, version=int(row[1]))
 
     def save(self, user_key: str, data: dict[str, Any], expected_version: int, now: float) -> int:
         new_version = expected_version + 1

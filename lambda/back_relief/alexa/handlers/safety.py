@@ -6,8 +6,9 @@ from ask_sdk_core.dispatch_components.request_components import AbstractRequestH
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
+from ...content.loader import Content
 from ...routines.engine import State
-from ...safety.triage import Tier
+from ...safety.triage import Finding, Tier
 from ..interceptors import get_turn
 from ..turn import Turn
 from .base import intent_name, respond
@@ -29,11 +30,9 @@ class RedFlagHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = get_turn(handler_input)
         assert turn.finding is not None
-        tier = TIER_KEYS[turn.finding.tier]
-        trigger = turn.content.triggers.get(turn.finding.trigger, {})
-        text = trigger.get("say") or turn.content.tiers[tier]["say"]
+        title, text = red_flag_text(turn.content, turn.finding)
         turn.reply.say(text)
-        turn.reply.card = (turn.content.tiers[tier]["title"], text)
+        turn.reply.card = (title, text)
         if turn.finding.tier == Tier.EMERGENCY:
             # No routine in the same breath as an emergency line (reference 1.3): drop the
             # routine, but leave any Alexa timer running — it still says "take the ice off".
@@ -42,6 +41,13 @@ class RedFlagHandler(AbstractRequestHandler):
         else:
             turn.reply.ask(turn.content.message("anything_else_reprompt"))
         return respond(handler_input)
+
+
+def red_flag_text(content: Content, finding: Finding) -> tuple[str, str]:
+    """(card title, spoken line) for a finding: the trigger's own line, else its tier's."""
+    tier = TIER_KEYS[finding.tier]
+    trigger = content.triggers.get(finding.trigger, {})
+    return content.tiers[tier]["title"], str(trigger.get("say") or content.tiers[tier]["say"])
 
 
 def say_warning_signs(turn: Turn) -> None:

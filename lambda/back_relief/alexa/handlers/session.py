@@ -9,16 +9,17 @@ from ask_sdk_core.dispatch_components.request_components import AbstractRequestH
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
-from ...content import loader
 from ...routines import engine
 from ...routines.engine import Nav, Relaunch, State
+from ...safety.triage import Tier
 from ...store import StoreError, StoreFactory
 from .. import ssml
+from ..first import early
 from ..interceptors import TURN, get_turn, log_fields
 from ..turn import Turn
 from .base import intent_name, request_type, respond
 from .routines import apply, create_reminder, run
-from .safety import say_warning_signs
+from .safety import red_flag_text, say_warning_signs
 
 log = logging.getLogger("back_relief")
 
@@ -150,6 +151,8 @@ class ForgetMeHandler(AbstractRequestHandler):
 
 
 def forget(store: StoreFactory, turn: Turn) -> bool:
+    if not turn.user_key:  # no key could be made (no secret): nothing can be found to delete
+        return False
     try:
         store().delete(turn.user_key)
     except StoreError:
@@ -208,9 +211,18 @@ class CalmErrorHandler(AbstractExceptionHandler):
         turn = handler_input.attributes_manager.request_attributes.get(TURN)
         fields = log_fields(handler_input, turn if isinstance(turn, Turn) else None)
         log.error("handler_error", extra=fields | {"error": type(exception).__name__})
-        content = turn.content if isinstance(turn, Turn) else loader.load(None)
         builder = handler_input.response_builder
-
+        triage = early(handler_input)
+        if triage.red_flag and triage.finding is not None:
+            # Whatever broke, a red flag still gets its line (the emergency number included).
+            _, text = red_flag_text(triage.content, triage.finding)
+            builder.speak(ssml.speak([ssml.escape(text)]))
+            emergency = triage.finding.tier == Tier.EMERGENCY
+            if not emergency:
+                reprompt = triage.content.message("anything_else_reprompt")
+                builder.ask(ssml.speak([ssml.escape(reprompt)]))
+            return builder.set_should_end_session(emergency).response
+        content = triage.content
         builder.speak(ssml.speak([ssml.escape(content.message("error"))]))
         builder.ask(ssml.speak([ssml.escape(content.message("error_reprompt"))]))
         return builder.response

@@ -1,0 +1,139 @@
+"""Triage before anything else: on the request alone, before the store, the Alexa API or
+anything that can fail for reasons outside the user's words.
+
+TriageFirst is the first request interceptor. It reads the slots, assesses them against
+content that cannot fail to load (loader.safe_load) and leaves the result for LoadTurn, which
+then skips the store entirely for a red flag. CalmErrorHandler and lambda_handler's answer to
+an unreadable envelope read the same finding, so even a crash answers a red flag with it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from ask_sdk_core.dispatch_components.request_components import AbstractRequestInterceptor
+from ask_sdk_core.handler_input import HandlerInput
+
+from ..content import loader
+from ..safety.triage import Finding, Tier, assess
+
+log = logging.getLogger("back_relief")
+TRIAGE = "triage"
+
+
+@dataclass(frozen=True)
+class Early:
+    content: loader.Content
+    finding: Finding | None
+
+    @property
+    def red_flag(self) -> bool:
+        return self.finding is not None and self.finding.tier > Tier.NONE
+
+
+def slot_texts(handler_input: HandlerInput, carriers: tuple[str, ...] = ()) -> list[str]:
+    """Everything the user said that reached us: raw slot values and resolved ids.
+
+    A free-text Query arrives without the word that started it ("my legs gave way" comes as
+    "legs gave way"), so it is also read with each possible first word put back."""
+    intent = getattr(handler_input.request_envelope.request, "intent", None)
+    texts: list[str] = []
+    for slot in (getattr(intent, "slots", None) or {}).values():
+        if slot is None:
+            continue
+        if isinstance(slot.value, str):
+            texts.append(slot.value)
+            if slot.name == "Query":
+                texts.extend(f"{carrier} {slot.value}" for carrier in carriers)
+        resolutions = getattr(slot.resolutions, "resolutions_per_authority", None) or []
+        for authority in resolutions:
+            for value in getattr(authority, "values", None) or []:
+                resolved = getattr(value, "value", None)
+                if resolved is not None and resolved.id:
+                    texts.append(str(resolved.id))
+    return texts
+
+
+def implied(content: loader.Content, handler_input: HandlerInput) -> list[str]:
+    """A trigger id that the intent itself implies ("it hurts when I sneeze" has no slot)."""
+    intent = getattr(handler_input.request_envelope.request, "intent", None)
+    return _implied(content, getattr(intent, "name", ""))
+
+
+def _implied(content: loader.Content, intent_name: object) -> list[str]:
+    answer_id = content.intent_answers.get(str(intent_name or ""))
+    trigger = content.answers[answer_id].get("triage") if answer_id else None
+    return [str(trigger)] if trigger else []
+
+
+def early(handler_input: HandlerInput) -> Early:
+    """The request's triage result: TriageFirst's, or worked out now if it did not run."""
+    found = handler_input.attributes_manager.request_attributes.get(TRIAGE)
+    if isinstance(found, Early):
+        return found
+    result = _assess(handler_input)
+    handler_input.attributes_manager.request_attributes[TRIAGE] = result
+    return result
+
+
+def _assess(handler_input: HandlerInput) -> Early:
+    content = loader.safe_load(getattr(handler_input.request_envelope.request, "locale", None))
+    try:
+        texts = slot_texts(handler_input, content.carriers) + implied(content, handler_input)
+        return Early(content, assess(content.triage, texts))
+    except Exception as error:  # logged; the turn goes on without a finding rather than crash
+        log.error("triage_failed", extra={"error": type(error).__name__})
+        return Early(content, None)
+
+
+class TriageFirst(AbstractRequestInterceptor):
+    """Registered before LoadTurn, so no store or API failure can come before triage."""
+
+    def process(self, handler_input: HandlerInput) -> None:
+        early(handler_input)
+
+
+def raw_early(event: Any) -> Early | None:
+    """Triage on a raw envelope dict that ask-sdk could not read. None if nothing was found."""
+    request = event.get("request") if isinstance(event, dict) else None
+    if not isinstance(request, dict):
+        return None
+    locale = request.get("locale")
+    content = loader.safe_load(locale if isinstance(locale, str) else None)
+    intent = request.get("intent")
+    intent = intent if isinstance(intent, dict) else {}
+    slots = intent.get("slots")
+    texts: list[str] = _implied(content, intent.get("name"))
+    for slot in slots.values() if isinstance(slots, dict) else ():
+        if not isinstance(slot, dict):
+            continue
+        value = slot.get("value")
+        if isinstance(value, str):
+            texts.append(value)
+            if slot.get("name") == "Query":
+                texts.extend(f"{carrier} {value}" for carrier in content.carriers)
+        texts.extend(_resolved_ids(slot))
+    try:
+        finding = Early(content, assess(content.triage, texts))
+    except Exception as error:
+        log.error("triage_failed", extra={"error": type(error).__name__})
+        return None
+    return finding if finding.red_flag else None
+
+
+def _resolved_ids(slot: dict[str, Any]) -> list[str]:
+    resolutions = slot.get("resolutions")
+    authorities = (
+        resolutions.get("resolutionsPerAuthority") if isinstance(resolutions, dict) else None
+    )
+    ids: list[str] = []
+    for authority in authorities if isinstance(authorities, list) else ():
+        values = authority.get("values") if isinstance(authority, dict) else None
+        for value in values if isinstance(values, list) else ():
+            inner = value.get("value") if isinstance(value, dict) else None
+            resolved = inner.get("id") if isinstance(inner, dict) else None
+            if isinstance(resolved, str) and resolved:
+                ids.append(resolved)
+    return ids
