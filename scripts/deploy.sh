@@ -155,6 +155,17 @@ path.write_text(json.dumps(states, indent=2) + "\n")' "$STATES" "$ASK_PROFILE" "
   # Command-line overrides replace samconfig's saved ones as a whole, so the saved parameters
   # (LogLevel, MemorySize...) are carried over with only SkillId set: a second run is a no-op.
   overrides="$("$PYTHON" scripts/wire_endpoint.py --print-parameter-overrides "SkillId=$SKILL_ID" --samconfig "$SAMCONFIG")"
+  # The user-key secret (parameter UserKeySecret, NoEcho) never goes into samconfig.toml, which is
+  # committed: it is generated once into .ask/ (git-ignored) and passed the same on every run, so
+  # a rerun stays a no-op. USER_KEY_SECRET in the environment wins (another machine, CI).
+  if [ -z "${USER_KEY_SECRET:-}" ]; then
+    if [ ! -s .ask/user-key-secret ]; then
+      mkdir -p .ask
+      (umask 077 && "$PYTHON" -c 'import secrets; print(secrets.token_hex(32))' >.ask/user-key-secret)
+    fi
+    USER_KEY_SECRET="$(cat .ask/user-key-secret)"
+  fi
+  overrides="$overrides UserKeySecret=$USER_KEY_SECRET"
   "$SAM" deploy ${guided[@]+"${guided[@]}"} \
     --config-file "$SAMCONFIG" \
     --template-file build/template.yaml \
