@@ -7,7 +7,7 @@ PORT ?= 3000
 export PYTHONPATH := $(CURDIR)/lambda:$(CURDIR)
 export BACK_RELIEF_DATA_DIR ?= $(CURDIR)/.data
 
-.PHONY: setup run serve chat test lint model bench package deploy clean
+.PHONY: setup run serve chat test lint model bench eval eval-heard package deploy clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check lambda interaction_models tests scripts bench
 	$(VENV)/bin/ruff format --check lambda interaction_models tests scripts bench
 	$(VENV)/bin/mypy
-	$(VENV)/bin/mypy --strict scripts/package.py scripts/wire_endpoint.py
+	$(VENV)/bin/mypy --strict scripts/package.py scripts/wire_endpoint.py scripts/evaluate.py
 
 test: setup
 	$(PY) -m interaction_models.build --check
@@ -46,6 +46,13 @@ test: setup
 
 bench: $(VENV)/.installed
 	$(PY) -m bench.run
+
+# Held-out evaluation (reports, never fails on the figures): tests/heldout/README.md.
+eval: $(VENV)/.installed model
+	$(PY) scripts/evaluate.py
+
+eval-heard: $(VENV)/.installed model
+	$(PY) scripts/evaluate.py --heard
 
 package: $(VENV)/.installed
 	$(PY) scripts/package.py
