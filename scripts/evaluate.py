@@ -83,8 +83,12 @@ def words(text: str) -> str:
     return " " + " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split()) + " "
 
 
+def sentences(text: str) -> list[str]:
+    return re.split(r"(?<=[.?!])\s+", text.strip())
+
+
 def first_sentence(text: str, count: int = 1) -> str:
-    return " ".join(re.split(r"(?<=[.?!])\s+", text.strip())[:count])
+    return " ".join(sentences(text)[:count])
 
 
 class Replies:
@@ -98,8 +102,10 @@ class Replies:
             say = str(trigger.get("say") or content.tiers[tier]["say"])
             if tier == "emergency":
                 # The emergency answer is the sentence that gives the number, not the preamble.
-                sentences = re.split(r"(?<=[.?!])\s+", say)
-                say = next(s for s in sentences if words(s).count(self.number.strip()))
+                calls = [s for s in sentences(say) if self.number in words(s)]
+                if not calls:
+                    raise ValueError(f"an emergency answer without the number: {say!r}")
+                say = calls[0]
             else:
                 say = first_sentence(say)
             self.tiers[tier].append(words(say))
