@@ -7,7 +7,7 @@ PORT ?= 3000
 export PYTHONPATH := $(CURDIR)/lambda:$(CURDIR)
 export BACK_RELIEF_DATA_DIR ?= $(CURDIR)/.data
 
-.PHONY: setup run serve chat test lint model bench package release-check deploy destroy clean
+.PHONY: setup run serve chat test lint model bench eval eval-heard package release-check deploy destroy clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +38,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check lambda interaction_models tests scripts bench
 	$(VENV)/bin/mypy
 	$(VENV)/bin/mypy --strict scripts/package.py scripts/wire_endpoint.py scripts/release_check.py \
-		scripts/ask_stack.py
+		scripts/ask_stack.py scripts/evaluate.py
 
 test: setup
 	$(PY) -m interaction_models.build --check
@@ -47,6 +47,13 @@ test: setup
 
 bench: $(VENV)/.installed
 	$(PY) -m bench.run
+
+# Held-out evaluation (reports, never fails on the figures): tests/heldout/README.md.
+eval: $(VENV)/.installed model
+	$(PY) scripts/evaluate.py
+
+eval-heard: $(VENV)/.installed model
+	$(PY) scripts/evaluate.py --heard
 
 package: $(VENV)/.installed
 	$(PY) scripts/package.py
