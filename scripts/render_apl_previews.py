@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
 import re
 import shutil
 import subprocess
@@ -32,7 +33,7 @@ from back_relief.alexa.turn import Turn  # noqa: E402
 from back_relief.content import loader  # noqa: E402
 from back_relief.routines.engine import Say, State  # noqa: E402
 
-LOCALES = ("en-US", "en-GB")
+PICTURED = ("en-US", "en-GB")  # locales whose previews are kept as pictures
 NOW = 1_800_000_000.0
 PROFILES = (
     "hubRoundSmall",
@@ -307,8 +308,46 @@ class Renderer:
             "Arial,sans-serif}"
             f"#screen{{width:{vp.width / vp.scale}px;height:{vp.height / vp.scale}px;{clip}"
             f"zoom:{vp.scale}}}"
-            f"</style></head><body><div id='screen'>{body}</div></body></html>"
+            f"</style></head><body><div id='screen'>{body}</div>"
+            f"<script>{_MEASURE % ('true' if vp.round else 'false')}</script></body></html>"
         )
+
+
+# Runs in the page once laid out: every clipped box (a ScrollView taller than its space, a
+# Text cut at maxLines) and every line of text outside the screen (for a round screen,
+# outside its circle) is written into #overflow, which `chromium --dump-dom` returns.
+_MEASURE = """
+(function () {
+  var round = %s, screen = document.getElementById('screen');
+  var box = screen.getBoundingClientRect(), found = [];
+  var cx = box.left + box.width / 2, cy = box.top + box.height / 2, r = box.width / 2;
+  function name(el) { return el.className + ' "' + el.textContent.slice(0, 40) + '"'; }
+  screen.querySelectorAll('div').forEach(function (el) {
+    if (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) {
+      found.push('clipped ' + name(el) + ' ' + el.scrollHeight + '>' + el.clientHeight);
+    }
+  });
+  var walk = document.createTreeWalker(screen, NodeFilter.SHOW_TEXT), node;
+  while ((node = walk.nextNode())) {
+    var range = document.createRange();
+    range.selectNodeContents(node);
+    Array.prototype.forEach.call(range.getClientRects(), function (rect) {
+      var corners = [[rect.left, rect.top], [rect.right, rect.top],
+                     [rect.left, rect.bottom], [rect.right, rect.bottom]];
+      var out = corners.some(function (c) {
+        if (round) { return Math.hypot(c[0] - cx, c[1] - cy) > r + 1; }
+        return c[0] < box.left - 1 || c[0] > box.right + 1 ||
+               c[1] < box.top - 1 || c[1] > box.bottom + 1;
+      });
+      if (out) { found.push('off screen "' + node.textContent.slice(0, 40) + '"'); }
+    });
+  }
+  var pre = document.createElement('pre');
+  pre.id = 'overflow';
+  pre.textContent = JSON.stringify(found);
+  document.body.appendChild(pre);
+})();
+"""
 
 
 # ---- screenshots ----------------------------------------------------------------------
@@ -322,20 +361,25 @@ def chromium() -> str | None:
     return None
 
 
+_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--force-device-scale-factor=1",
+)
+
+
 def screenshot(browser: str, page: Path, png: Path, vp: Viewport, profile_dir: Path) -> None:
     subprocess.run(
         [
             browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            "--force-device-scale-factor=1",
+            *_FLAGS,
             f"--user-data-dir={profile_dir}",
             f"--screenshot={png}",
             f"--window-size={vp.width},{vp.height}",
@@ -347,24 +391,48 @@ def screenshot(browser: str, page: Path, png: Path, vp: Viewport, profile_dir: P
     )
 
 
+def overflow(browser: str, page: Path, vp: Viewport, profile_dir: Path) -> list[str]:
+    """What the laid-out page reports as clipped or off screen (see _MEASURE)."""
+    done = subprocess.run(
+        [
+            browser,
+            *_FLAGS,
+            f"--user-data-dir={profile_dir}",
+            f"--window-size={vp.width},{vp.height}",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    found = re.search(r"<pre id=\"overflow\">(.*?)</pre>", done.stdout, re.S)
+    if found is None:
+        return ["the page did not report its measurements"]
+    problems: list[str] = json.loads(html.unescape(found.group(1)))
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "apl-previews")
     parser.add_argument("--html-only", action="store_true", help="write HTML, skip Chromium")
     args = parser.parse_args(argv)
-    browser = chromium()
+    browser = None if args.html_only else chromium()
     if browser is None and not args.html_only:
+        # Without a browser nothing is measured: say so and fail rather than pass unchecked.
         print(
-            "render_apl_previews: chromium not found, skipping the PNG previews.\n"
+            "render_apl_previews: chromium not found, cannot render or check overflow.\n"
             "  Install it with: apt-get install -y chromium  (or pass --html-only)",
             file=sys.stderr,
         )
-        return 0
+        return 2
     args.out.mkdir(parents=True, exist_ok=True)
-    written = 0
+    written, problems = 0, []
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
-        for locale in LOCALES:
+        for locale in loader.LOCALES:
             for scene, turn in scenes(locale).items():
                 chosen = apl.screen(turn)
                 if chosen is None:
@@ -375,12 +443,21 @@ def main(argv: list[str] | None = None) -> int:
                     stem = f"{scene}.{vp.name}.{locale}"
                     html_path = tmp_dir / f"{stem}.html"
                     html_path.write_text(page, encoding="utf-8")
-                    if args.html_only or browser is None:
-                        shutil.copy(html_path, args.out / f"{stem}.html")
-                    else:
+                    keep = locale in PICTURED
+                    if browser is None:
+                        if keep:
+                            shutil.copy(html_path, args.out / f"{stem}.html")
+                            written += 1
+                        continue
+                    # Every locale is checked; pictures are kept for two of them.
+                    problems += [f"{stem}: {p}" for p in overflow(browser, html_path, vp, tmp_dir)]
+                    if keep:
                         screenshot(browser, html_path, args.out / f"{stem}.png", vp, tmp_dir)
-                    written += 1
+                        written += 1
     print(f"render_apl_previews: {written} previews in {args.out}")
+    if problems:
+        print("render_apl_previews: text does not fit:", *problems, sep="\n  ", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from ..routines.model import Routine
 from ..safety.triage import TriageRules
 from .matcher import AnswerMatcher
+from .numbers import digits
 
 HERE = Path(__file__).parent
 COMPILED = HERE / "compiled.json"
@@ -155,6 +156,8 @@ def _load(code: str) -> Content:
     override: dict[str, Any] = _raw()["locales"][code]
     data = _merge(_english(), override)
     vocab: dict[str, str] = data.pop("vocab")
+    # The shown number is derived from the spoken one: one source for each locale's number.
+    vocab["emergency_digits"] = digits(vocab["emergency"])
     data = _render(data, vocab)
     answers: dict[str, dict[str, Any]] = data.get("answers", {})
     routines = {rid: Routine.from_data(rid, r) for rid, r in data["routines"].items()}
