@@ -20,7 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -28,10 +28,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "lambda"))
 
-from back_relief.alexa import apl  # noqa: E402
+from back_relief.alexa import apl, layout  # noqa: E402
 from back_relief.alexa.turn import Turn  # noqa: E402
 from back_relief.content import loader  # noqa: E402
 from back_relief.routines.engine import Say, State  # noqa: E402
+from back_relief.safety.triage import Finding, Tier  # noqa: E402
 
 PICTURED = ("en-US", "en-GB")  # locales whose previews are kept as pictures
 NOW = 1_800_000_000.0
@@ -55,12 +56,12 @@ class Viewport:
     round: bool = False
 
 
-VIEWPORTS = (
-    Viewport("hub-round-small", "hubRoundSmall", 480, 480, 1.0, round=True),
-    Viewport("hub-landscape-medium", "hubLandscapeMedium", 960, 600, 1.0),
-    Viewport("hub-landscape-large", "hubLandscapeLarge", 1280, 800, 1.0),
-    # A 1080p TV is 960 x 540 dp at twice the density.
-    Viewport("tv", "tvLandscapeXLarge", 1920, 1080, 2.0),
+# The skill's own viewport list (alexa/layout.py), in pixels: a 1080p TV is 960 x 540 dp
+# at twice the density.
+VIEWPORTS = tuple(
+    Viewport(v.name, v.profile, v.width * k, v.height * k, float(k), v.round)
+    for v in layout.VIEWPORTS
+    for k in [2 if v.profile.startswith("tv") else 1]
 )
 
 # ---- scenes: Turns as the skill would hold them, rendered by apl.screen ---------------
@@ -87,6 +88,53 @@ def scenes(locale: str) -> dict[str, Turn]:
     signs = content.warning_signs
     out["warning-signs"] = turn()
     out["warning-signs"].reply.card = (signs["title"], f"{signs['part1']} {signs['part2']}")
+    out["red-flag"] = turn()
+    out["red-flag"].finding = Finding(Tier.EMERGENCY, "preview")
+    out["red-flag"].reply.card = (
+        content.tiers["emergency"]["title"],
+        content.tiers["emergency"]["say"],
+    )
+    out["launch"] = turn()
+    out["launch"].reply.end_session = False
+    return out
+
+
+def full_scenes(locale: str) -> dict[str, Turn]:
+    """Screens filled past the brim (every answer's words at once, the longest titles):
+    what the skill cuts to fit must still fit in the browser. Checked, not pictured."""
+    content = loader.load(locale)
+    answers = list(content.answers.values())
+    words = " ".join(a["say"] for a in answers)
+    title = " ".join(sorted((a["title"] for a in answers), key=len)[-3:])
+    out: dict[str, Turn] = {}
+    for scene, tier in (
+        ("answer", None),
+        ("red-flag", Tier.EMERGENCY),
+        ("outlined", Tier.SAME_DAY),
+    ):
+        t = Turn(content=content, state=State(), now=NOW, user_key="preview")
+        t.finding = Finding(tier, "preview") if tier else None
+        t.reply.card = (title, words)
+        out[f"full-{scene}"] = t
+    # The longest step text of each kind, made longer still: hold (with reps, hints and
+    # buttons), timed (with the countdown), instruction.
+    for rid, index, status in (
+        ("stretches", 1, "active"),
+        ("ice", 3, "timing"),
+        ("ice", 0, "active"),
+    ):
+        routine = content.routines[rid]
+        step = routine.steps[index]
+        longer = replace(step, title=title, say=words, start=words, movement="", breathing="")
+        steps = tuple(longer if i == index else s for i, s in enumerate(routine.steps))
+        long_routine = replace(routine, steps=steps)
+        filled = replace(content, routines={**content.routines, rid: long_routine})
+        state = State(
+            routine=rid, step=index, status=status, timer_started_at=NOW, timer_seconds=900
+        )
+        t = Turn(content=filled, state=state, now=NOW, user_key="preview")
+        t.effects_seen.append(Say("step"))
+        out[f"full-step-{step.kind}"] = t
     return out
 
 
@@ -285,15 +333,20 @@ class Renderer:
             if kind == "ScrollView":
                 style["overflow"] = "hidden"
             rendered: list[str] = []
-            for child in children:
-                out = self.component(child, scope, child_dir, first=not rendered)
-                if out:
-                    rendered.append(out)
+            # A Container with `data` repeats its item once per element, bound as `data`.
+            data = get("data") if kind == "Container" and "data" in item else None
+            scopes = [scope] if data is None else [scope.child({"data": _ns(d)}) for d in data]
+            for child_scope in scopes:
+                for child in children:
+                    out = self.component(child, child_scope, child_dir, first=not rendered)
+                    if out:
+                        rendered.append(out)
             inner = "".join(rendered)
         css = ";".join(f"{k}:{v}" for k, v in style.items())
         return f'<div class="{kind}" style="{css}">{inner}</div>'
 
-    def page(self, document: dict[str, Any], datasources: dict[str, Any]) -> str:
+    def screen(self, document: dict[str, Any], datasources: dict[str, Any], label: str) -> str:
+        """One screen as a fixed-size div; many can share a page."""
         res = resources(document, self.viewport.profile)
         scope = Scope({"payload": _ns(datasources), "elapsedTime": 0}, res)
         body = "".join(
@@ -302,46 +355,54 @@ class Renderer:
         )
         vp = self.viewport
         clip = "border-radius:50%;overflow:hidden;" if vp.round else "overflow:hidden;"
+        size = f"width:{vp.width / vp.scale}px;height:{vp.height / vp.scale}px;zoom:{vp.scale}"
         return (
-            "<!doctype html><html><head><meta charset='utf-8'><style>"
-            "html,body{margin:0;background:#000;font-family:'DejaVu Sans','Liberation Sans',"
-            "Arial,sans-serif}"
-            f"#screen{{width:{vp.width / vp.scale}px;height:{vp.height / vp.scale}px;{clip}"
-            f"zoom:{vp.scale}}}"
-            f"</style></head><body><div id='screen'>{body}</div>"
-            f"<script>{_MEASURE % ('true' if vp.round else 'false')}</script></body></html>"
+            f"<div class='screen' data-label='{html.escape(label)}' data-round='{int(vp.round)}'"
+            f' style="{clip}{size}">{body}</div>'
         )
 
 
-# Runs in the page once laid out: every clipped box (a ScrollView taller than its space, a
-# Text cut at maxLines) and every line of text outside the screen (for a round screen,
-# outside its circle) is written into #overflow, which `chromium --dump-dom` returns.
+def page(screens: list[str]) -> str:
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'><style>"
+        "html,body{margin:0;background:#000;font-family:'DejaVu Sans','Liberation Sans',"
+        "Arial,sans-serif}</style></head><body>"
+        f"{''.join(screens)}<script>{_MEASURE}</script></body></html>"
+    )
+
+
+# Runs in the page once laid out: for every screen, each clipped box (a ScrollView taller
+# than its space, a Text cut at maxLines) and each line of text outside the screen (for a
+# round screen, outside its circle) is written into #overflow, which --dump-dom returns.
 _MEASURE = """
 (function () {
-  var round = %s, screen = document.getElementById('screen');
-  var box = screen.getBoundingClientRect(), found = [];
-  var cx = box.left + box.width / 2, cy = box.top + box.height / 2, r = box.width / 2;
-  function name(el) { return el.className + ' "' + el.textContent.slice(0, 40) + '"'; }
-  screen.querySelectorAll('div').forEach(function (el) {
-    if (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) {
-      found.push('clipped ' + name(el) + ' ' + el.scrollHeight + '>' + el.clientHeight);
+  var found = [];
+  document.querySelectorAll('.screen').forEach(function (screen) {
+    var label = screen.dataset.label + ': ', round = screen.dataset.round === '1';
+    var box = screen.getBoundingClientRect();
+    var cx = box.left + box.width / 2, cy = box.top + box.height / 2, r = box.width / 2;
+    function name(el) { return el.className + ' "' + el.textContent.slice(0, 40) + '"'; }
+    screen.querySelectorAll('div').forEach(function (el) {
+      if (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) {
+        found.push(label + 'clipped ' + name(el) + ' ' + el.scrollHeight + '>' + el.clientHeight);
+      }
+    });
+    var walk = document.createTreeWalker(screen, NodeFilter.SHOW_TEXT), node;
+    while ((node = walk.nextNode())) {
+      var range = document.createRange();
+      range.selectNodeContents(node);
+      Array.prototype.forEach.call(range.getClientRects(), function (rect) {
+        var corners = [[rect.left, rect.top], [rect.right, rect.top],
+                       [rect.left, rect.bottom], [rect.right, rect.bottom]];
+        var out = corners.some(function (c) {
+          if (round) { return Math.hypot(c[0] - cx, c[1] - cy) > r + 1; }
+          return c[0] < box.left - 1 || c[0] > box.right + 1 ||
+                 c[1] < box.top - 1 || c[1] > box.bottom + 1;
+        });
+        if (out) { found.push(label + 'off screen "' + node.textContent.slice(0, 40) + '"'); }
+      });
     }
   });
-  var walk = document.createTreeWalker(screen, NodeFilter.SHOW_TEXT), node;
-  while ((node = walk.nextNode())) {
-    var range = document.createRange();
-    range.selectNodeContents(node);
-    Array.prototype.forEach.call(range.getClientRects(), function (rect) {
-      var corners = [[rect.left, rect.top], [rect.right, rect.top],
-                     [rect.left, rect.bottom], [rect.right, rect.bottom]];
-      var out = corners.some(function (c) {
-        if (round) { return Math.hypot(c[0] - cx, c[1] - cy) > r + 1; }
-        return c[0] < box.left - 1 || c[0] > box.right + 1 ||
-               c[1] < box.top - 1 || c[1] > box.bottom + 1;
-      });
-      if (out) { found.push('off screen "' + node.textContent.slice(0, 40) + '"'); }
-    });
-  }
   var pre = document.createElement('pre');
   pre.id = 'overflow';
   pre.textContent = JSON.stringify(found);
@@ -391,21 +452,21 @@ def screenshot(browser: str, page: Path, png: Path, vp: Viewport, profile_dir: P
     )
 
 
-def overflow(browser: str, page: Path, vp: Viewport, profile_dir: Path) -> list[str]:
+def overflow(browser: str, page: Path, profile_dir: Path) -> list[str]:
     """What the laid-out page reports as clipped or off screen (see _MEASURE)."""
     done = subprocess.run(
         [
             browser,
             *_FLAGS,
             f"--user-data-dir={profile_dir}",
-            f"--window-size={vp.width},{vp.height}",
+            "--window-size=1920,1080",
             "--dump-dom",
             page.as_uri(),
         ],
         check=True,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=600,
     )
     found = re.search(r"<pre id=\"overflow\">(.*?)</pre>", done.stdout, re.S)
     if found is None:
@@ -418,6 +479,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "apl-previews")
     parser.add_argument("--html-only", action="store_true", help="write HTML, skip Chromium")
+    parser.add_argument("--check-only", action="store_true", help="check overflow, no pictures")
     args = parser.parse_args(argv)
     browser = None if args.html_only else chromium()
     if browser is None and not args.html_only:
@@ -429,32 +491,35 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
-    written, problems = 0, []
+    written, checked = 0, []
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
         for locale in loader.LOCALES:
-            for scene, turn in scenes(locale).items():
+            for scene, turn in (scenes(locale) | full_scenes(locale)).items():
                 chosen = apl.screen(turn)
                 if chosen is None:
                     raise SystemExit(f"{scene}: the skill would show no screen")
                 name, datasources = chosen
                 for vp in VIEWPORTS:
-                    page = Renderer(vp).page(apl.document(name), datasources)
                     stem = f"{scene}.{vp.name}.{locale}"
-                    html_path = tmp_dir / f"{stem}.html"
-                    html_path.write_text(page, encoding="utf-8")
-                    keep = locale in PICTURED
-                    if browser is None:
-                        if keep:
-                            shutil.copy(html_path, args.out / f"{stem}.html")
-                            written += 1
+                    div = Renderer(vp).screen(apl.document(name), datasources, stem)
+                    checked.append(div)
+                    # Every locale is checked; pictures are kept for two, real scenes only.
+                    if args.check_only or locale not in PICTURED or scene.startswith("full-"):
                         continue
-                    # Every locale is checked; pictures are kept for two of them.
-                    problems += [f"{stem}: {p}" for p in overflow(browser, html_path, vp, tmp_dir)]
-                    if keep:
+                    html_path = tmp_dir / f"{stem}.html"
+                    html_path.write_text(page([div]), encoding="utf-8")
+                    if browser is None:
+                        shutil.copy(html_path, args.out / f"{stem}.html")
+                    else:
                         screenshot(browser, html_path, args.out / f"{stem}.png", vp, tmp_dir)
-                        written += 1
-    print(f"render_apl_previews: {written} previews in {args.out}")
+                    written += 1
+        problems: list[str] = []
+        if browser is not None:
+            all_screens = tmp_dir / "all.html"
+            all_screens.write_text(page(checked), encoding="utf-8")
+            problems = overflow(browser, all_screens, tmp_dir)
+    print(f"render_apl_previews: {written} previews in {args.out}, {len(checked)} screens checked")
     if problems:
         print("render_apl_previews: text does not fit:", *problems, sep="\n  ", file=sys.stderr)
         return 1
