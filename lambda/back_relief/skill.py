@@ -25,7 +25,7 @@ from .alexa.handlers.routines import (
     StartRoutineHandler,
 )
 from .alexa.handlers.safety import RedFlagHandler, WarningSignsHandler
-from .alexa.handlers.screen import TouchHandler
+from .alexa.handlers.screen import TouchAsSpeech, TouchHandler
 from .alexa.handlers.session import (
     CalmErrorHandler,
     FallbackHandler,
@@ -86,6 +86,7 @@ def build(store: StoreFactory | None = None, api_client: Any = None) -> CustomSk
         builder.add_request_handler(handler)
     builder.add_exception_handler(CalmErrorHandler())
     api_worst = float(getattr(client, "worst_case_seconds", TURN_BUDGET_SECONDS))
+    builder.add_global_request_interceptor(TouchAsSpeech())  # first: touch becomes speech
     builder.add_global_request_interceptor(LoadTurn(get_store, TURN_BUDGET_SECONDS, api_worst))
     builder.add_global_response_interceptor(SaveTurn(get_store))
     skill = builder.create()

@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .fit import ADVANCE, LINE_HEIGHT, Box, fit, lines, width, wrap
+from .fit import LINE_HEIGHT, Box, fit, lines, width, wrap
 
 RESOURCES = Path(__file__).resolve().parent.parent / "content" / "apl" / "resources.json"
 # Text kept this far inside a round screen's edge, where the glass curves away.
@@ -60,7 +60,9 @@ def sizes(profile: str) -> dict[str, float]:
         # Every `when` in resources.json is a list of `@viewportProfile == @name` tests.
         if when and profile not in re.findall(r"@viewportProfile == @(\w+)", when):
             continue
-        out.update({k: float(v.removesuffix("dp")) for k, v in block.get("dimensions", {}).items()})
+        for key, value in block.get("dimensions", {}).items():
+            # A percentage is of the column: the column's own width stands for it.
+            out[key] = math.inf if value.endswith("%") else float(value.removesuffix("dp"))
     return out
 
 
@@ -76,9 +78,11 @@ class Column:
         self.problems: list[str] = []
         self.widths: dict[str, float] = {}
 
-    def full(self, inset: float = 0.0) -> float:
-        """The column's width: where the documents wrap text."""
-        return self.vp.width - 2 * self.d["padX"] - 2 * inset
+    def full(self, inset: float = 0.0, edge: bool = False) -> float:
+        """The column's width, where the documents wrap text; with edge, a text set to the
+        narrower @edgeWidth (near a round screen's top or bottom)."""
+        column = self.vp.width - 2 * self.d["padX"]
+        return min(column, self.d["edgeWidth"]) - 2 * inset if edge else column - 2 * inset
 
     def room(self, top: float, bottom: float, inset: float = 0.0) -> float:
         """The widest text that stays on screen between two heights: on a round screen,
@@ -95,10 +99,10 @@ class Column:
         """Height of a fixed text set at y `at` (growing down, or up from `at`), wrapped at
         the column's width; a line wider than the screen there is a problem."""
         size, bold, inset = self.d[font], bool(kw.get("bold")), kw.get("inset", 0.0)
-        wrapped = wrap(text, Box(self.full(inset), math.inf, size, bold))
+        wrapped = wrap(text, Box(self.full(inset, kw.get("edge", False)), math.inf, size, bold))
         height = len(wrapped) * LINE_HEIGHT * size
         top, bottom = (at - height, at) if up else (at, at + height)
-        if wrapped and width(max(wrapped), size, bold) > self.room(top, bottom, inset) + 0.5:
+        if wrapped and max(wrapped) > self.room(top, bottom, inset) + 0.5:
             self.problems.append(f"{text!r} runs off the {self.vp.name} screen")
         limit = kw.get("max_lines")
         if limit is not None and len(wrapped) > limit:
@@ -142,7 +146,7 @@ class Column:
         d = self.d
         one = LINE_HEIGHT * d["buttonSize"] + 2 * (d["buttonPadY"] + BORDER)
         pills = [
-            width(len(label), d["buttonSize"], bold=True) + 2 * (d["buttonPadX"] + BORDER)
+            width(label, d["buttonSize"], bold=True) + 2 * (d["buttonPadX"] + BORDER)
             for label in labels
         ]
         if sum(pills) + d["buttonGap"] * (len(pills) - 1) > self.room(self.bottom - one, self.bottom):
@@ -198,7 +202,8 @@ def step(screen: dict[str, Any], vp: Viewport) -> Plan:
         col.add_below(col.text_height(screen["hint"], "hintSize", at=col.bottom, up=True))
     if screen["hold"]["show"]:
         text = screen["hold"]["text"]
-        col.add_below(col.text_height(text, "hintSize", at=col.bottom, up=True, bold=True))
+        hold = col.text_height(text, "hintSize", at=col.bottom, up=True, bold=True, edge=True)
+        col.add_below(hold)
     if screen["timer"]["show"]:
         col.add_below(LINE_HEIGHT * col.d["countSize"] + 6 + col.d["barHeight"])
     return _done(col, {"title": title, "text": fit(screen["text"], col.area("bodySize"))})
@@ -221,9 +226,8 @@ def warning(screen: dict[str, Any], vp: Viewport) -> Plan:
         call_h = lines(emergency["call"], Box(inner, math.inf, d["callSize"], bold=True))
         call_h *= LINE_HEIGHT * d["callSize"]
         local = wrap(emergency["local"], Box(inner, math.inf, d["hintSize"]))
-        one_row = width(len(emergency["call"]), d["callSize"], True) + d["gap"] + width(
-            len(emergency["local"]), d["hintSize"]
-        )
+        one_row = width(emergency["call"], d["callSize"], True) + d["gap"]
+        one_row += width(emergency["local"], d["hintSize"])
         local_h = len(local) * LINE_HEIGHT * d["hintSize"]
         call = max(call_h, local_h) if one_row <= inner else call_h + local_h
     left = area.height - 2 * inset - call
