@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "lambda"))
 from back_relief.alexa import apl, layout  # noqa: E402
 from back_relief.alexa.turn import Turn  # noqa: E402
 from back_relief.content import loader  # noqa: E402
-from back_relief.routines.engine import Say, State  # noqa: E402
+from back_relief.routines.engine import Say, State, Status  # noqa: E402
 from back_relief.safety.triage import Finding, Tier  # noqa: E402
 
 PICTURED = ("en-US", "en-GB")  # locales whose previews are kept as pictures
@@ -118,11 +118,12 @@ def full_scenes(locale: str) -> dict[str, Turn]:
         out[f"full-{scene}"] = t
     # The longest step text of each kind, made longer still: hold (with reps, hints and
     # buttons), timed (with the countdown), instruction.
-    for rid, index, status in (
+    longest: tuple[tuple[str, int, Status], ...] = (
         ("stretches", 1, "active"),
         ("ice", 3, "timing"),
         ("ice", 0, "active"),
-    ):
+    )
+    for rid, index, status in longest:
         routine = content.routines[rid]
         step = routine.steps[index]
         longer = replace(step, title=title, say=words, start=words, movement="", breathing="")

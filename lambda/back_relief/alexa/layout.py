@@ -149,15 +149,17 @@ class Column:
             width(label, d["buttonSize"], bold=True) + 2 * (d["buttonPadX"] + BORDER)
             for label in labels
         ]
-        if sum(pills) + d["buttonGap"] * (len(pills) - 1) > self.room(self.bottom - one, self.bottom):
+        if sum(pills) + d["buttonGap"] * (len(pills) - 1) > self.room(
+            self.bottom - one, self.bottom
+        ):
             self.problems.append(f"the buttons run off the {self.vp.name} screen")
         return one
-
 
 
 # ---- the documents' columns: what each shows, in order, and the text it fits ----------
 # Each returns the screen's fitted texts for one viewport, and the problems of its fixed
 # parts (empty when everything fits).
+
 
 @dataclass
 class Plan:
@@ -223,8 +225,8 @@ def warning(screen: dict[str, Any], vp: Viewport) -> Plan:
     inner = area.width - 2 * inset
     call = 0.0
     if not vp.round or call_on_round(emergency):
-        call_h = lines(emergency["call"], Box(inner, math.inf, d["callSize"], bold=True))
-        call_h *= LINE_HEIGHT * d["callSize"]
+        call_box = Box(inner, math.inf, d["callSize"], bold=True)
+        call_h = lines(emergency["call"], call_box) * LINE_HEIGHT * d["callSize"]
         local = wrap(emergency["local"], Box(inner, math.inf, d["hintSize"]))
         one_row = width(emergency["call"], d["callSize"], True) + d["gap"]
         one_row += width(emergency["local"], d["hintSize"])
