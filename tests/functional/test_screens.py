@@ -278,7 +278,18 @@ def test_touch_stop_ends_the_routine(invoke: Invoke) -> None:
 
 
 @pytest.mark.parametrize(
-    "arguments", [["nav", "dance"], ["volume", "up"], [], ["nav"], ["nav", {"x": 1}], "next"]
+    "arguments",
+    [
+        ["nav", "dance"],
+        ["volume", "up"],
+        [],
+        ["nav"],
+        ["nav", {"x": 1}],
+        "next",
+        ["say", "dance"],
+        ["say", ["start_ice"]],
+        ["say"],
+    ],
 )
 @pytest.mark.parametrize("in_routine", [True, False])
 def test_unknown_touch_gets_a_spoken_helpful_answer(

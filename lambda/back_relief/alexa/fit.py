@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Character widths in em, by kind, regular and bold: DejaVu Sans measured in Chromium on
 # the skill's own content, within 10% for every title and answer; SAFETY covers the rest.
@@ -81,6 +82,7 @@ def fits(text: str, box: Box) -> bool:
     return lines(text, box) <= box.lines
 
 
+@lru_cache(maxsize=2048)  # the same step or answer on the same screen: cut once per container
 def fit(text: str, box: Box, *, sentences_only: bool = False) -> str:
     """The text, or as much of it as fits: whole sentences first, then whole clauses, then
     words, ending in an ellipsis. A screen only repeats what is being said, so the start
