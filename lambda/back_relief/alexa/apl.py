@@ -125,7 +125,8 @@ def _fitted(name: str, screen: dict[str, Any]) -> dict[str, Any]:
         for key, text in planned.texts.items():
             if key not in wide or len(text) < len(wide[key]):
                 wide[key] = text
-    out: dict[str, Any] = {"widthsRound": {k: f"{w:.0f}dp" for k, w in round_.widths.items()}}
+    # Rounded down: a box a fraction wider than planned could reach past the circle.
+    out: dict[str, Any] = {"widthsRound": {k: f"{int(w)}dp" for k, w in round_.widths.items()}}
     for key, text in wide.items():
         if key == "boxed":
             emergency = {**screen["emergency"], "text": text, "textRound": round_.texts[key]}
