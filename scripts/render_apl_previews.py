@@ -1,66 +1,44 @@
-"""Render a PNG preview of every APL screen, per viewport and locale, for a person to look at.
+"""Render a PNG preview of every APL screen, per viewport and locale, and FAIL on overflow.
 
-The real APL documents (lambda/back_relief/content/apl/*.json) are translated to HTML by a
-small interpreter of the APL subset they use (Frame, Container, Text, ScrollView,
-TouchWrapper; resources with `when`; ${...} bindings) and filled by the same code the skill
-uses (back_relief.alexa.apl.screen) with real locale content. Headless Chromium from
-Debian's `chromium` package takes the screenshots. It is an approximation: fonts and exact
-metrics differ from a device, layout and sizes do not.
+The real APL documents (lambda/back_relief/content/apl/*.json) are translated to HTML by
+scripts/apl_html.py (a small interpreter of the APL subset they use) and filled by the same
+code the skill uses (back_relief.alexa.apl.screen) with real locale content. Headless
+Chromium from Debian's `chromium` package lays them out: every screen of every locale,
+including screens filled past the brim, is measured in the page (a clipped box, a line off
+the screen or outside a round screen's circle), and the script exits 1 if anything does not
+fit. It is an approximation: fonts and exact metrics differ from a device, layout and sizes
+do not; the skill's own estimate (alexa/layout.py) is what this checks.
 
-    .venv/bin/python scripts/render_apl_previews.py [--out docs/apl-previews]
+    .venv/bin/python scripts/render_apl_previews.py [--out docs/apl-previews] [--check-only]
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import json
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "lambda"))
+sys.path.insert(0, str(ROOT / "scripts"))  # apl_html, when imported rather than run
 
+from apl_html import VIEWPORTS, Renderer, Viewport, page  # noqa: E402
 from back_relief.alexa import apl  # noqa: E402
 from back_relief.alexa.turn import Turn  # noqa: E402
 from back_relief.content import loader  # noqa: E402
-from back_relief.routines.engine import Say, State  # noqa: E402
+from back_relief.routines.engine import Say, State, Status  # noqa: E402
+from back_relief.safety.triage import Finding, Tier  # noqa: E402
 
-LOCALES = ("en-US", "en-GB")
+PICTURED = ("en-US", "en-GB")  # locales whose previews are kept as pictures
 NOW = 1_800_000_000.0
-PROFILES = (
-    "hubRoundSmall",
-    "hubLandscapeSmall",
-    "hubLandscapeMedium",
-    "hubLandscapeLarge",
-    "hubLandscapeXLarge",
-    "tvLandscapeXLarge",
-)
 
-
-@dataclass(frozen=True)
-class Viewport:
-    name: str
-    profile: str
-    width: int  # pixels of the screenshot
-    height: int
-    scale: float  # pixels per dp
-    round: bool = False
-
-
-VIEWPORTS = (
-    Viewport("hub-round-small", "hubRoundSmall", 480, 480, 1.0, round=True),
-    Viewport("hub-landscape-medium", "hubLandscapeMedium", 960, 600, 1.0),
-    Viewport("hub-landscape-large", "hubLandscapeLarge", 1280, 800, 1.0),
-    # A 1080p TV is 960 x 540 dp at twice the density.
-    Viewport("tv", "tvLandscapeXLarge", 1920, 1080, 2.0),
-)
 
 # ---- scenes: Turns as the skill would hold them, rendered by apl.screen ---------------
 
@@ -86,229 +64,55 @@ def scenes(locale: str) -> dict[str, Turn]:
     signs = content.warning_signs
     out["warning-signs"] = turn()
     out["warning-signs"].reply.card = (signs["title"], f"{signs['part1']} {signs['part2']}")
+    out["red-flag"] = turn()
+    out["red-flag"].finding = Finding(Tier.EMERGENCY, "preview")
+    out["red-flag"].reply.card = (
+        content.tiers["emergency"]["title"],
+        content.tiers["emergency"]["say"],
+    )
+    out["launch"] = turn()
+    out["launch"].reply.end_session = False
     return out
 
 
-# ---- a tiny APL interpreter -----------------------------------------------------------
-
-_TOKEN = re.compile(
-    r"\s*("
-    r"'(?:[^'\\]|\\.)*'"  # 'string'
-    r"|\"(?:[^\"\\]|\\.)*\""  # "string"
-    r"|&&|\|\||[=!<>]=|[()?:!,+\-*/%<>]"  # operators
-    r"|@?[\w.]+"  # names, @resources, numbers
-    r")"
-)
-
-
-def _tokens(expr: str) -> list[str]:
-    out, pos = [], 0
-    while pos < len(expr):
-        match = _TOKEN.match(expr, pos)
-        if not match:
-            if expr[pos:].strip():
-                raise ValueError(f"cannot parse APL expression: {expr!r}")
-            break
-        out.append(match.group(1))
-        pos = match.end()
+def full_scenes(locale: str) -> dict[str, Turn]:
+    """Screens filled past the brim (every answer's words at once, the longest titles):
+    what the skill cuts to fit must still fit in the browser. Checked, not pictured."""
+    content = loader.load(locale)
+    answers = list(content.answers.values())
+    words = " ".join(a["say"] for a in answers)
+    title = " ".join(sorted((a["title"] for a in answers), key=len)[-3:])
+    out: dict[str, Turn] = {}
+    for scene, tier in (
+        ("answer", None),
+        ("red-flag", Tier.EMERGENCY),
+        ("outlined", Tier.SAME_DAY),
+    ):
+        t = Turn(content=content, state=State(), now=NOW, user_key="preview")
+        t.finding = Finding(tier, "preview") if tier else None
+        t.reply.card = (title, words)
+        out[f"full-{scene}"] = t
+    # The longest step text of each kind, made longer still: hold (with reps, hints and
+    # buttons), timed (with the countdown), instruction.
+    longest: tuple[tuple[str, int, Status], ...] = (
+        ("stretches", 1, "active"),
+        ("ice", 3, "timing"),
+        ("ice", 0, "active"),
+    )
+    for rid, index, status in longest:
+        routine = content.routines[rid]
+        step = routine.steps[index]
+        longer = replace(step, title=title, say=words, start=words, movement="", breathing="")
+        steps = tuple(longer if i == index else s for i, s in enumerate(routine.steps))
+        long_routine = replace(routine, steps=steps)
+        filled = replace(content, routines={**content.routines, rid: long_routine})
+        state = State(
+            routine=rid, step=index, status=status, timer_started_at=NOW, timer_seconds=900
+        )
+        t = Turn(content=filled, state=state, now=NOW, user_key="preview")
+        t.effects_seen.append(Say("step"))
+        out[f"full-step-{step.kind}"] = t
     return out
-
-
-def _python(tokens: list[str]) -> str:
-    """APL expression tokens to Python, ternaries included (right-associative)."""
-    depth, question = 0, -1
-    for i, tok in enumerate(tokens):
-        depth += tok == "("
-        depth -= tok == ")"
-        if depth == 0 and tok == "?":
-            question = i
-            break
-    if question >= 0:
-        depth, nested = 0, 0
-        for j in range(question + 1, len(tokens)):
-            tok = tokens[j]
-            depth += tok == "("
-            depth -= tok == ")"
-            nested += depth == 0 and tok == "?"
-            if depth == 0 and tok == ":":
-                if nested == 0:
-                    cond, then, other = tokens[:question], tokens[question + 1 : j], tokens[j + 1 :]
-                    return f"(({_python(then)}) if ({_python(cond)}) else ({_python(other)}))"
-                nested -= 1
-    words = {"&&": " and ", "||": " or ", "!": " not ", "true": "True", "false": "False"}
-    parts = []
-    for tok in tokens:
-        if tok in words:
-            parts.append(words[tok])
-        elif tok.startswith("@"):
-            parts.append(f"_res[{tok[1:]!r}]")
-        else:
-            parts.append(tok)
-    return " ".join(parts)
-
-
-def _time_format(fmt: str, ms: float) -> str:
-    seconds = int(ms // 1000)
-    return fmt.replace("mm", f"{seconds // 60:02d}").replace("ss", f"{seconds % 60:02d}")
-
-
-def _ns(value: Any) -> Any:
-    if isinstance(value, dict):
-        return SimpleNamespace(**{k: _ns(v) for k, v in value.items()})
-    return value
-
-
-class Scope:
-    def __init__(self, names: dict[str, Any], res: dict[str, Any]) -> None:
-        self.names = names
-        self.res = res
-
-    def child(self, extra: dict[str, Any]) -> Scope:
-        return Scope({**self.names, **extra}, self.res)
-
-    def eval(self, expr: str) -> Any:
-        env = {
-            "_res": self.res,
-            "Math": SimpleNamespace(max=max, min=min, floor=int),
-            "Time": SimpleNamespace(format=_time_format),
-            **self.names,
-        }
-        return eval(_python(_tokens(expr)), {"__builtins__": {}}, env)
-
-    def value(self, raw: Any) -> Any:
-        if not isinstance(raw, str):
-            return raw
-        if raw.startswith("@") and re.fullmatch(r"@\w+", raw):
-            return self.res[raw[1:]]
-        whole = re.fullmatch(r"\$\{(.*)\}", raw, re.S)
-        if whole and "${" not in whole.group(1):
-            return self.eval(whole.group(1))
-        return re.sub(r"\$\{(.*?)\}", lambda m: str(self.eval(m.group(1))), raw)
-
-
-def resources(document: dict[str, Any], profile: str) -> dict[str, Any]:
-    res: dict[str, Any] = {p: p for p in PROFILES}
-    res["viewportProfile"] = profile
-    scope = Scope({}, res)
-    for block in document.get("resources", []):
-        if "when" in block and not scope.eval(block["when"][2:-1]):
-            continue
-        for kind in ("colors", "dimensions", "strings", "booleans", "numbers"):
-            res.update(block.get(kind, {}))
-    return res
-
-
-class Renderer:
-    def __init__(self, viewport: Viewport) -> None:
-        self.viewport = viewport
-
-    def length(self, value: Any) -> str:
-        if isinstance(value, int | float):
-            return f"{value}px"
-        text = str(value)
-        if text.endswith("dp"):
-            return f"{text[:-2]}px"
-        vw_dp = self.viewport.width / self.viewport.scale
-        vh_dp = self.viewport.height / self.viewport.scale
-        if text.endswith("vw"):
-            return f"{float(text[:-2]) * vw_dp / 100}px"
-        if text.endswith("vh"):
-            return f"{float(text[:-2]) * vh_dp / 100}px"
-        return text
-
-    def component(self, item: dict[str, Any], scope: Scope, direction: str, first: bool) -> str:
-        if "when" in item and not scope.value(item["when"]):
-            return ""
-        if "bind" in item:
-            scope = scope.child({b["name"]: scope.value(b["value"]) for b in item["bind"]})
-
-        def get(key: str, default: Any = None) -> Any:
-            return scope.value(item.get(key, default))
-
-        style = {"flex-shrink": str(get("shrink", 0)), "flex-grow": str(get("grow", 0))}
-        style["box-sizing"] = "border-box"
-        style["min-height"] = "0"
-        for key in ("width", "height"):
-            if key in item:
-                style[key] = self.length(get(key))
-        for side in ("Left", "Right", "Top", "Bottom"):
-            if f"padding{side}" in item:
-                style[f"padding-{side.lower()}"] = self.length(get(f"padding{side}"))
-        if "spacing" in item and not first:
-            style["margin-left" if direction == "row" else "margin-top"] = self.length(
-                get("spacing")
-            )
-        if get("display", "normal") == "none":
-            return ""
-        kind = item["type"]
-        inner = ""
-        if kind == "Text":
-            style |= {
-                "font-size": self.length(get("fontSize", "40dp")),
-                "color": get("color", "#fff"),
-                "font-weight": "700" if get("fontWeight") == "bold" else "400",
-                "text-align": get("textAlign", "left"),
-                "line-height": str(get("lineHeight", 1.25)),
-            }
-            if "maxLines" in item:
-                style |= {
-                    "display": "-webkit-box",
-                    "-webkit-line-clamp": str(get("maxLines")),
-                    "-webkit-box-orient": "vertical",
-                    "overflow": "hidden",
-                }
-            inner = html.escape(str(get("text", "")))
-        else:
-            children = item.get("items") or ([item["item"]] if "item" in item else [])
-            child_dir = get("direction", "column") if kind == "Container" else "column"
-            style |= {"display": "flex", "flex-direction": child_dir}
-            if get("wrap") == "wrap":
-                style["flex-wrap"] = "wrap"
-            if kind == "Container":
-                align = {"start": "flex-start", "end": "flex-end"}
-                style["align-items"] = align.get(get("alignItems", "stretch"), "stretch")
-                if get("alignItems") == "center":
-                    style["align-items"] = "center"
-                justify = {"spaceBetween": "space-between", "spaceAround": "space-around"}
-                style["justify-content"] = justify.get(
-                    get("justifyContent", "start"),
-                    {"center": "center"}.get(get("justifyContent", "start"), "flex-start"),
-                )
-            if kind in ("Frame",):
-                style["background-color"] = get("backgroundColor", "transparent")
-                style["border-radius"] = self.length(get("borderRadius", 0))
-                if "borderWidth" in item:
-                    style["border"] = (
-                        f"{self.length(get('borderWidth'))} solid {get('borderColor', '#fff')}"
-                    )
-            if kind == "ScrollView":
-                style["overflow"] = "hidden"
-            rendered: list[str] = []
-            for child in children:
-                out = self.component(child, scope, child_dir, first=not rendered)
-                if out:
-                    rendered.append(out)
-            inner = "".join(rendered)
-        css = ";".join(f"{k}:{v}" for k, v in style.items())
-        return f'<div class="{kind}" style="{css}">{inner}</div>'
-
-    def page(self, document: dict[str, Any], datasources: dict[str, Any]) -> str:
-        res = resources(document, self.viewport.profile)
-        scope = Scope({"payload": _ns(datasources), "elapsedTime": 0}, res)
-        body = "".join(
-            self.component(item, scope, "column", first=True)
-            for item in document["mainTemplate"]["items"]
-        )
-        vp = self.viewport
-        clip = "border-radius:50%;overflow:hidden;" if vp.round else "overflow:hidden;"
-        return (
-            "<!doctype html><html><head><meta charset='utf-8'><style>"
-            "html,body{margin:0;background:#000;font-family:'DejaVu Sans','Liberation Sans',"
-            "Arial,sans-serif}"
-            f"#screen{{width:{vp.width / vp.scale}px;height:{vp.height / vp.scale}px;{clip}"
-            f"zoom:{vp.scale}}}"
-            f"</style></head><body><div id='screen'>{body}</div></body></html>"
-        )
 
 
 # ---- screenshots ----------------------------------------------------------------------
@@ -322,20 +126,25 @@ def chromium() -> str | None:
     return None
 
 
+_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--force-device-scale-factor=1",
+)
+
+
 def screenshot(browser: str, page: Path, png: Path, vp: Viewport, profile_dir: Path) -> None:
     subprocess.run(
         [
             browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            "--force-device-scale-factor=1",
+            *_FLAGS,
             f"--user-data-dir={profile_dir}",
             f"--screenshot={png}",
             f"--window-size={vp.width},{vp.height}",
@@ -347,40 +156,77 @@ def screenshot(browser: str, page: Path, png: Path, vp: Viewport, profile_dir: P
     )
 
 
+def overflow(browser: str, page: Path, profile_dir: Path) -> list[str]:
+    """What the laid-out page reports as clipped or off screen (see _MEASURE)."""
+    done = subprocess.run(
+        [
+            browser,
+            *_FLAGS,
+            f"--user-data-dir={profile_dir}",
+            "--window-size=1920,1080",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    found = re.search(r"<pre id=\"overflow\">(.*?)</pre>", done.stdout, re.S)
+    if found is None:
+        return ["the page did not report its measurements"]
+    problems: list[str] = json.loads(html.unescape(found.group(1)))
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "apl-previews")
     parser.add_argument("--html-only", action="store_true", help="write HTML, skip Chromium")
+    parser.add_argument("--check-only", action="store_true", help="check overflow, no pictures")
     args = parser.parse_args(argv)
-    browser = chromium()
+    browser = None if args.html_only else chromium()
     if browser is None and not args.html_only:
+        # Without a browser nothing is measured: say so and fail rather than pass unchecked.
         print(
-            "render_apl_previews: chromium not found, skipping the PNG previews.\n"
+            "render_apl_previews: chromium not found, cannot render or check overflow.\n"
             "  Install it with: apt-get install -y chromium  (or pass --html-only)",
             file=sys.stderr,
         )
-        return 0
+        return 2
     args.out.mkdir(parents=True, exist_ok=True)
-    written = 0
+    written, checked = 0, []
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
-        for locale in LOCALES:
-            for scene, turn in scenes(locale).items():
+        for locale in loader.LOCALES:
+            for scene, turn in (scenes(locale) | full_scenes(locale)).items():
                 chosen = apl.screen(turn)
                 if chosen is None:
                     raise SystemExit(f"{scene}: the skill would show no screen")
                 name, datasources = chosen
                 for vp in VIEWPORTS:
-                    page = Renderer(vp).page(apl.document(name), datasources)
                     stem = f"{scene}.{vp.name}.{locale}"
+                    div = Renderer(vp).screen(apl.document(name), datasources, stem)
+                    checked.append(div)
+                    # Every locale is checked; pictures are kept for two, real scenes only.
+                    if args.check_only or locale not in PICTURED or scene.startswith("full-"):
+                        continue
                     html_path = tmp_dir / f"{stem}.html"
-                    html_path.write_text(page, encoding="utf-8")
-                    if args.html_only or browser is None:
+                    html_path.write_text(page([div]), encoding="utf-8")
+                    if browser is None:
                         shutil.copy(html_path, args.out / f"{stem}.html")
                     else:
                         screenshot(browser, html_path, args.out / f"{stem}.png", vp, tmp_dir)
                     written += 1
-    print(f"render_apl_previews: {written} previews in {args.out}")
+        problems: list[str] = []
+        if browser is not None:
+            all_screens = tmp_dir / "all.html"
+            all_screens.write_text(page(checked), encoding="utf-8")
+            problems = overflow(browser, all_screens, tmp_dir)
+    print(f"render_apl_previews: {written} previews in {args.out}, {len(checked)} screens checked")
+    if problems:
+        print("render_apl_previews: text does not fit:", *problems, sep="\n  ", file=sys.stderr)
+        return 1
     return 0
 
 

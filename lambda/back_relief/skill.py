@@ -26,7 +26,7 @@ from .alexa.handlers.routines import (
     StartRoutineHandler,
 )
 from .alexa.handlers.safety import RedFlagHandler, WarningSignsHandler, red_flag_text
-from .alexa.handlers.screen import TouchHandler
+from .alexa.handlers.screen import TouchAsSpeech, TouchHandler
 from .alexa.handlers.session import (
     CalmErrorHandler,
     FallbackHandler,
@@ -88,7 +88,9 @@ def build(store: StoreFactory | None = None, api_client: Any = None) -> CustomSk
         builder.add_request_handler(handler)
     builder.add_exception_handler(CalmErrorHandler())
     api_worst = float(getattr(client, "worst_case_seconds", TURN_BUDGET_SECONDS))
-    # Triage first, on the request alone: nothing LoadTurn does (store, user key) comes before it.
+    # A touched suggestion becomes the request its words make, so triage and handlers see speech.
+    builder.add_global_request_interceptor(TouchAsSpeech())
+    # Triage next, on the request alone: nothing LoadTurn does (store, user key) comes before it.
     builder.add_global_request_interceptor(TriageFirst())
     builder.add_global_request_interceptor(LoadTurn(get_store, TURN_BUDGET_SECONDS, api_worst))
     builder.add_global_response_interceptor(SaveTurn(get_store))

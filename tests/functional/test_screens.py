@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,9 +12,13 @@ import pytest
 from back_relief import skill as skill_module
 from back_relief.alexa import apl
 from back_relief.content import loader
+from back_relief.simulator import nlu
+from back_relief.simulator.conversation import Device
 from back_relief.store.local import LocalStore
 
 from tests.builders import envelopes
+from tests.builders.skill import check_response
+from tests.builders.skill import invoke as invoke_skill
 
 RENDER = "Alexa.Presentation.APL.RenderDocument"
 ICE = {"Routine": ("ice session", "ice")}
@@ -88,7 +93,7 @@ def test_screen_directive_is_sent_only_to_devices_with_apl(name: str, invoke: In
         assert plain["response"].get("card") == shown["response"].get("card")
 
 
-@pytest.mark.parametrize("name", ["routine", "warning signs", "red flag"])
+@pytest.mark.parametrize("name", ["launch", "routine", "warning signs", "red flag", "help"])
 def test_screens_show_what_is_being_said(name: str, invoke: Invoke) -> None:
     for make in CONVERSATIONS[name]:
         assert len(screens(invoke(make(apl=True)))) == 1
@@ -118,18 +123,107 @@ def test_answer_screen_is_the_answer_card(invoke: Invoke) -> None:
     assert data["text"] == response["response"]["card"]["content"].split("\n\n")[0]
 
 
-@pytest.mark.parametrize(("locale", "digits"), [("en-GB", "999"), ("en-AU", "000")])
-def test_warning_screen_carries_the_locale_emergency_number(
-    locale: str, digits: str, invoke: Invoke
+# Each locale's emergency number as said and as shown: from the content reference, written
+# out here rather than read from the code under test.
+EMERGENCY = {
+    "en-US": ("nine one one", "911"),
+    "en-CA": ("nine one one", "911"),
+    "en-GB": ("nine nine nine", "999"),
+    "en-AU": ("triple zero", "000"),
+    "en-IN": ("one one two", "112"),
+}
+NUMBER_WORDS = re.compile(
+    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|triple|double)"
+    r"(?:,?\s+(?:zero|one|two|three|four|five|six|seven|eight|nine|hundred))+\b",
+    re.I,
+)
+
+
+def said(response: dict[str, Any]) -> str:
+    return re.sub(r"<[^>]+>", " ", speech(response))
+
+
+@pytest.mark.parametrize("locale", loader.LOCALES)
+def test_screens_show_digits_where_speech_says_words(locale: str, invoke: Invoke) -> None:
+    words, digits = EMERGENCY[locale]
+    for event in (
+        envelopes.intent("WarningSignsIntent", locale=locale, apl=True),
+        envelopes.intent("SymptomIntent", {"Symptom": "my legs gave way"}, locale=locale, apl=True),
+    ):
+        response = invoke(event)
+        assert words in said(response) and digits not in said(response)
+        data = screen(response)
+        assert data["emergency"]["call"] == f"Emergency: {digits}"
+        assert digits in data["emergency"]["text"]
+        shown = [s for s in strings(data) if isinstance(s, str)]
+        assert not [s for s in shown if NUMBER_WORDS.search(s)], shown
+        signs = loader.load(locale).warning_signs
+        if event["request"]["intent"]["name"] == "WarningSignsIntent":
+            assert data["emergency"]["text"] == signs["part1"].replace(words, digits)
+            # The round screen keeps the call-now part, number included, inside the circle.
+            assert data["emergency"]["textRound"].startswith(f"Call {digits} now")
+
+
+def strings(node: Any) -> list[Any]:
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in strings(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in strings(v)]
+    return [node]
+
+
+@pytest.mark.parametrize("locale", loader.LOCALES)
+def test_launch_screen_offers_three_things_to_say_only_on_screens(
+    locale: str, invoke: Invoke
 ) -> None:
-    response = invoke(envelopes.intent("WarningSignsIntent", locale=locale, apl=True))
-    data = screen(response)
-    signs = loader.load(locale).warning_signs
-    assert data["emergency"]["highlight"] is True
-    assert data["emergency"]["call"] == f"Emergency: {digits}"
-    assert data["emergency"]["text"] == signs["part1"]
-    assert data["text"] == signs["part2"]
-    assert f"Emergency: {digits}" in response["response"]["card"]["content"]
+    plain = invoke(envelopes.launch(locale=locale, user_id="amzn1.ask.account.PLAIN"))
+    shown = invoke(envelopes.launch(locale=locale, apl=True, user_id="amzn1.ask.account.SCREEN"))
+    assert screens(plain) == []
+    assert speech(plain) == speech(shown)
+    data = screen(shown)
+    assert data["kind"] == "launch"
+    suggestions = data["suggestions"]
+    assert len(suggestions) == 3
+    assert len({s["id"] for s in suggestions}) == 3
+    document = screens(shown)[0]["document"]
+    assert '"arguments": ["say", "${data.id}"]' in json.dumps(document)
+
+
+@pytest.mark.parametrize("locale", loader.LOCALES)
+def test_touching_a_suggestion_is_saying_it(locale: str, tmp_path: Path) -> None:
+    """Each suggestion, said to one device and touched on another, gets the same reply:
+    same words, screen, card, session state. Both first open the skill."""
+    for suggestion in screen(launch_reply(tmp_path / "probe", locale))["suggestions"]:
+        match = nlu.for_locale(locale).understand(suggestion["text"])
+        assert match is not None and match.intent != "AMAZON.FallbackIntent", suggestion
+        spoken, touched = (device(tmp_path / f"{suggestion['id']}-{n}", locale) for n in "st")
+        spoken.launch()
+        touched.launch()
+        by_voice = spoken.say(suggestion["text"])
+        by_touch = touched.send(
+            {
+                "type": "Alexa.Presentation.APL.UserEvent",
+                "token": apl.TOKEN,
+                "arguments": ["say", suggestion["id"]],
+                "source": {"type": "TouchWrapper", "handler": "Press", "id": "suggestion"},
+            }
+        )
+        assert by_touch.raw == by_voice.raw, suggestion
+        assert by_touch.text and screens(by_touch.raw), suggestion
+
+
+def device(store_dir: Path, locale: str) -> Device:
+    built = skill_module.build(store=lambda: LocalStore(store_dir))
+    return Device(
+        handler=lambda event: check_response(invoke_skill(built, event)),
+        locale=locale,
+        apl=True,
+        user_id="amzn1.ask.account.SAME",
+    )
+
+
+def launch_reply(store_dir: Path, locale: str) -> dict[str, Any]:
+    return device(store_dir, locale).launch().raw
 
 
 @pytest.mark.parametrize(("locale", "digits"), [("en-GB", "999"), ("en-AU", "000")])
@@ -184,7 +278,18 @@ def test_touch_stop_ends_the_routine(invoke: Invoke) -> None:
 
 
 @pytest.mark.parametrize(
-    "arguments", [["nav", "dance"], ["volume", "up"], [], ["nav"], ["nav", {"x": 1}], "next"]
+    "arguments",
+    [
+        ["nav", "dance"],
+        ["volume", "up"],
+        [],
+        ["nav"],
+        ["nav", {"x": 1}],
+        "next",
+        ["say", "dance"],
+        ["say", ["start_ice"]],
+        ["say"],
+    ],
 )
 @pytest.mark.parametrize("in_routine", [True, False])
 def test_unknown_touch_gets_a_spoken_helpful_answer(

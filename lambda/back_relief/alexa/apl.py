@@ -1,8 +1,11 @@
 """Echo Show screens: APL documents kept as data, filled from the same content as speech.
 
 A screen only ever repeats what the skill is saying (the step, the answer, the warning
-signs), so nothing depends on it: devices without APL get the same speech and no directive.
+signs), or, when the skill waits at the top level, shows three things to say that are also
+buttons; so nothing depends on it: devices without APL get the same speech and no directive.
 The documents hold no words of their own; every label comes from the locale content.
+Screens show numbers as digits ("999") where speech says words ("nine nine nine"), and
+every text is cut to what fits each viewport (layout.py): nobody lying down can scroll.
 """
 
 from __future__ import annotations
@@ -15,10 +18,12 @@ from typing import TYPE_CHECKING, Any
 from ask_sdk_core.handler_input import HandlerInput
 
 from ..content.loader import Content, fill
+from ..content.numbers import digits
 from ..routines import engine
 from ..routines.engine import Say
 from ..routines.model import Routine, Step
 from ..safety.triage import Tier
+from . import layout
 from .turn import Turn
 
 if TYPE_CHECKING:
@@ -26,7 +31,7 @@ if TYPE_CHECKING:
     from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 
 DOCUMENTS = Path(__file__).resolve().parent.parent / "content" / "apl"
-NAMES = ("step", "answer", "warning")
+NAMES = ("step", "answer", "warning", "launch")
 TOKEN = "backRelief"
 INTERFACE = "Alexa.Presentation.APL"
 IN_ROUTINE = ("active", "paused", "timing")
@@ -39,7 +44,8 @@ def document(name: str) -> dict[str, Any]:
     """A document parsed once per container; callers must not mutate it."""
     with (DOCUMENTS / f"{name}.json").open(encoding="utf-8") as fh:
         loaded: dict[str, Any] = json.load(fh)
-    return loaded
+    # Sizes and colours live once, in resources.json, for every document.
+    return {**loaded, "resources": layout.resources()}
 
 
 def supported(handler_input: HandlerInput) -> bool:
@@ -61,6 +67,15 @@ def directive(turn: Turn) -> RenderDocumentDirective | None:
 
 def screen(turn: Turn) -> Screen | None:
     """Which document shows this turn's reply, and its data; None when there is nothing."""
+    chosen = _choose(turn)
+    if chosen is None:
+        return None
+    name, data = chosen
+    shown = _digits(data)
+    return name, {"screen": {**shown, **_fitted(name, shown)}}
+
+
+def _choose(turn: Turn) -> tuple[str, dict[str, Any]] | None:
     reply, content = turn.reply, turn.content
     # A consent dialog (Connections.SendRequest) takes over the device; it is not a moment
     # to draw a screen under it.
@@ -78,7 +93,47 @@ def screen(turn: Turn) -> Screen | None:
     done = _finished(turn)
     if done is not None:
         return "answer", _answer(content, *done)
+    if reply.end_session is False and not in_routine:
+        # Listening at the top level (launch, help, "what next"): what to say, to touch.
+        return "launch", _launch(content)
     return None
+
+
+def _digits(value: Any) -> Any:
+    """Every shown string with its spoken numbers as digits."""
+    if isinstance(value, str):
+        return digits(value)
+    if isinstance(value, dict):
+        return {k: _digits(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_digits(v) for v in value]
+    return value
+
+
+def _fitted(name: str, screen: dict[str, Any]) -> dict[str, Any]:
+    """The screen's long texts cut to fit: `text` for the smallest landscape screen,
+    `textRound` for the round one (the documents pick by the @round resource), and on the
+    round one the widths that keep them inside the circle (`widthsRound`)."""
+    plan = layout.PLANS[name]
+    wide: dict[str, str] = {}
+    round_ = layout.Plan({}, {}, [])
+    for vp in layout.VIEWPORTS:
+        planned = plan(screen, vp)
+        if vp.round:
+            round_ = planned
+            continue
+        for key, text in planned.texts.items():
+            if key not in wide or len(text) < len(wide[key]):
+                wide[key] = text
+    # Rounded down: a box a fraction wider than planned could reach past the circle.
+    out: dict[str, Any] = {"widthsRound": {k: f"{int(w)}dp" for k, w in round_.widths.items()}}
+    for key, text in wide.items():
+        if key == "boxed":
+            emergency = {**screen["emergency"], "text": text, "textRound": round_.texts[key]}
+            out["emergency"] = emergency | {"callRound": layout.call_on_round(screen["emergency"])}
+        else:
+            out[key], out[f"{key}Round"] = text, round_.texts[key]
+    return out
 
 
 def _red_flag(turn: Turn) -> bool:
@@ -125,48 +180,60 @@ def _step(turn: Turn, routine: Routine) -> dict[str, Any]:
     left_ms = max(0, round(engine.remaining_seconds(state, turn.now) * 1000)) if timing else 0
     hint = "screen_timed_hint" if step.kind == "timed" else "screen_say_next"
     return {
-        "screen": {
-            "kind": "step",
-            "heading": routine.title,
-            "position": content.message(
-                "screen_step_of", step=state.step + 1, total=len(routine.steps)
-            ),
-            "step": state.step + 1,
-            "total": len(routine.steps),
-            "title": step.title,
-            "text": step_text(turn, step),
-            "hint": content.message(hint),
-            "timer": {
-                "show": timing and total_ms > 0,
-                "label": content.message("screen_time_left"),
-                "done": content.message("screen_time_up"),
-                "totalMs": total_ms,
-                "remainingMs": min(left_ms, total_ms),
-            },
-            "hold": {
-                "show": step.kind == "hold",
-                "seconds": step.seconds if step.kind == "hold" else 0,
-                "text": _hold_text(content, step) if step.kind == "hold" else "",
-            },
-            "buttons": {
-                "next": content.message("screen_next"),
-                "repeat": content.message("screen_repeat"),
-                "stop": content.message("screen_stop"),
-            },
-            "footer": content.message("card_footer"),
-        }
+        "kind": "step",
+        "heading": routine.title,
+        "position": content.message(
+            "screen_step_of", step=state.step + 1, total=len(routine.steps)
+        ),
+        "step": state.step + 1,
+        "total": len(routine.steps),
+        "title": step.title,
+        "text": step_text(turn, step),
+        "hint": content.message(hint),
+        "timer": {
+            "show": timing and total_ms > 0,
+            "label": content.message("screen_time_left"),
+            "done": content.message("screen_time_up"),
+            "totalMs": total_ms,
+            "remainingMs": min(left_ms, total_ms),
+        },
+        "hold": {
+            "show": step.kind == "hold",
+            "seconds": step.seconds if step.kind == "hold" else 0,
+            "text": _hold_text(content, step) if step.kind == "hold" else "",
+        },
+        "buttons": {
+            "next": content.message("screen_next"),
+            "repeat": content.message("screen_repeat"),
+            "stop": content.message("screen_stop"),
+        },
+        "footer": content.message("card_footer"),
     }
 
 
 def _answer(content: Content, title: str, text: str) -> dict[str, Any]:
     return {
-        "screen": {
-            "kind": "answer",
-            "title": title,
-            "text": text,
-            "footer": content.message("card_footer"),
-        }
+        "kind": "answer",
+        "title": title,
+        "text": text,
+        "footer": content.message("card_footer"),
     }
+
+
+def _launch(content: Content) -> dict[str, Any]:
+    return {
+        "kind": "launch",
+        "title": content.message("screen_launch_title"),
+        "prompt": content.message("screen_launch_prompt"),
+        "suggestions": [{"id": s["id"], "text": s["say"]} for s in suggestions(content)],
+        "footer": content.message("card_footer"),
+    }
+
+
+def suggestions(content: Content) -> list[dict[str, Any]]:
+    """The launch screen's suggestions: words to say, and the request those words make."""
+    found: list[dict[str, Any]] = content.messages["screen_suggestions"]
+    return found
 
 
 def _warning(turn: Turn, title: str, text: str) -> dict[str, Any]:
@@ -181,17 +248,15 @@ def _warning(turn: Turn, title: str, text: str) -> dict[str, Any]:
         signs = content.warning_signs
         highlight, boxed, rest = True, signs["part1"], signs["part2"]
     return {
-        "screen": {
-            "kind": "warning",
-            "title": title,
-            "text": rest,
-            "emergency": {
-                "highlight": highlight,
-                "call": content.message("screen_emergency_call"),
-                "local": content.message("screen_emergency_local"),
-                "digits": content.vocab["emergency_digits"],
-                "text": boxed,
-            },
-            "footer": content.message("card_footer"),
-        }
+        "kind": "warning",
+        "title": title,
+        "text": rest,
+        "emergency": {
+            "highlight": highlight,
+            "call": content.message("screen_emergency_call"),
+            "local": content.message("screen_emergency_local"),
+            "digits": content.vocab["emergency_digits"],
+            "text": boxed,
+        },
+        "footer": content.message("card_footer"),
     }

@@ -20,6 +20,7 @@ from typing import Any
 from ..routines.model import Routine
 from ..safety.triage import TriageRules
 from .matcher import AnswerMatcher
+from .numbers import digits
 
 log = logging.getLogger("back_relief")
 HERE = Path(__file__).parent
@@ -214,6 +215,8 @@ def _check_safety_lines(data: dict[str, Any]) -> None:
 def _build(code: str, override: dict[str, Any]) -> Content:
     data = _merge(_english(), override)
     vocab: dict[str, str] = data.pop("vocab")
+    # The shown number is derived from the spoken one: one source for each locale's number.
+    vocab["emergency_digits"] = digits(vocab["emergency"])
     data = _render(data, vocab)
     answers: dict[str, dict[str, Any]] = data.get("answers", {})
     routines = {rid: Routine.from_data(rid, r) for rid, r in data["routines"].items()}
