@@ -5,9 +5,10 @@ neither stricter nor kinder than a device:
 
 - Custom slots are open. Words in the value list (or a synonym) resolve with
   ER_SUCCESS_MATCH and the value's id; other words still fill the slot and arrive with
-  ER_SUCCESS_NO_MATCH and no id. A sample that is a bare slot ("{Symptom}") only takes
-  words that look like the slot's values (a content word in common with them), as a
-  trained slot model would; with a carrier phrase around it, the position decides.
+  ER_SUCCESS_NO_MATCH and no id, when they look like the slot's values, as a trained
+  slot model takes words of the shape it was given: a bare "{Symptom}" sample (a
+  catch-all) takes any statement sharing a content word with its values; after a carrier
+  phrase, the words must be no longer than its longest value or share half their words.
 - AMAZON.SearchQuery takes any words after (or around) its carrier phrase; AMAZON.NUMBER
   takes digits or number words ("fifteen" arrives as "15").
 - Specific samples win: an utterance goes to the sample that accounts for the most of its
@@ -77,11 +78,12 @@ FILLER = {
 STOP = FILLER | {"my", "is", "it", "to", "of", "in", "on", "at", "an", "it's", "i'm", "have"}
 _INVOKE = re.compile(r"^(?:ask|tell|open|launch|use) back relief(?: (?:to|that|about|if|and))?\b")
 _PUNCT = re.compile(r"[^\w' ]+")
-_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()  # noqa: SIM905
+_UNITS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+]  # fmt: skip
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 # Costs in words; a "hard" edit adds or drops a content word, the rest are soft.
 INSERT, DROP, SOFT, SLIP = 0.75, 1.0, 0.25, 0.5
 
@@ -204,10 +206,18 @@ class Nlu:
         resolved = kind.lookup.get(value)
         if resolved is not None:
             return float(len(words)), Slot(value, resolved, MATCH)
+        # Unlisted words fill the slot when they look like its values. A bare "{Slot}"
+        # sample (the catch-all) takes what shares a content word with them, up to twice
+        # the longest value; after a carrier the words must be no longer than the longest
+        # value or have half their content words in common with the values.
+        content = [w for w in words if w not in STOP]
+        shared = sum(1 for w in content if w in kind.vocabulary)
         if len(words) > 2 * kind.longest:
             return None
-        if not carried and not kind.vocabulary.intersection(words):
-            return None  # a bare catch-all only takes words that look like its values
+        if carried and not (len(words) <= kind.longest or shared * 2 >= len(content)):
+            return None
+        if not carried and not shared:
+            return None
         return 0.0, Slot(value, None, NO_MATCH)
 
 
