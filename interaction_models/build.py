@@ -10,6 +10,10 @@ Source: every en/*.yaml (intents with samples, custom slot types), plus
 locales/<locale>.yaml (extra samples and synonyms for one locale). The SYMPTOM slot type
 is generated from the triage examples in the skill's content, so the phrasings that
 triage is tested on are exactly the ones the voice model listens for.
+
+It refuses what the developer console or certification would: a sample holding a wake
+word, an AMAZON.SearchQuery sample without a carrier phrase or beside another slot, one
+sample in two intents, and a model over the size budget.
 """
 
 from __future__ import annotations
