@@ -26,7 +26,7 @@ SHAPES = [
     "are {x}", "does {x}", "do {x}", "can {x}", "should {x}", "is it {x}", "can i {x}",
     "should i {x}", "do i {x}", "does it {x}",
 ]  # fmt: skip
-TAILS = ["my left calf went cold and blotchy", "tuesday the tingling moved to my heel"]
+TAILS = ["left calf went cold and blotchy", "tuesday the tingling moved to my heel"]
 
 
 def samples(locale: str) -> list[tuple[str, str, dict[str, str]]]:

@@ -12,13 +12,16 @@ neither stricter nor kinder than a device:
 - AMAZON.SearchQuery takes any words after (or around) its carrier phrase; AMAZON.NUMBER
   takes digits or number words ("fifteen" arrives as "15").
 - Specific samples win: an utterance goes to the sample that accounts for the most of its
-  words by literal text or listed slot values; words swallowed by a catch-all count nothing.
+  words by literal text or listed slot values (a filler word such as "please" or "can"
+  counts half); words swallowed by a catch-all or a free-text slot count nothing.
 - Near misses reach the nearest sample: a token-level edit distance where hesitations
-  ("um") are dropped, polite filler ("please", "can you", "just") is cheap to insert,
-  a speech-recognition slip (a similar-sounding word, e.g. "nest" for "next") is half a
-  match, and any other word added, dropped or changed costs a full word. A sample is
-  reachable when half its literal words survive and at most one other edit in four words
-  was needed. Below that the utterance is AMAZON.FallbackIntent, with no words at all.
+  ("um") are dropped, polite filler ("please", "can you", "just") costs a quarter of a
+  word to add or drop, a speech-recognition slip (a similar word with the same first
+  letter, "nest" for "next") is half a match, another word added costs three quarters
+  and one dropped a half. A sample is reachable when the score keeps half its words'
+  weight and at most one content word in four (one for short samples) was added or
+  dropped. An exact match (filler and slips aside) beats a near miss, which beats the
+  bare catch-all; with none of them the utterance is AMAZON.FallbackIntent, no words.
 - Built-in intents answer their own common words (yes, yeah, okay, stop, never mind,
   go back, ...) without samples, as Amazon documents for the standard built-ins.
 - The wake word never reaches a skill: a leading "alexa" (and "ask back relief to ...")
@@ -72,7 +75,7 @@ HESITATIONS = {"um", "umm", "uh", "uhh", "er", "erm", "hmm", "mm", "ah"}
 FILLER = {
     "please", "can", "could", "would", "will", "you", "just", "now", "then", "so", "ok",
     "okay", "well", "oh", "right", "the", "a", "and", "hey", "thanks", "thank", "me", "i",
-    "actually", "maybe", "let's", "lets", "we",
+    "actually", "maybe", "let's", "lets", "we", "it", "that", "this", "sorry",
 }  # fmt: skip
 # Words too common to show a phrase looks like a slot's values.
 STOP = FILLER | {"my", "is", "it", "to", "of", "in", "on", "at", "an", "it's", "i'm", "have"}
@@ -85,7 +88,7 @@ _UNITS = [
 ]  # fmt: skip
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 # Costs in words; a "hard" edit adds or drops a content word, the rest are soft.
-INSERT, DROP, SOFT, SLIP = 0.75, 1.0, 0.25, 0.5
+INSERT, DROP, SOFT, SLIP = 0.75, 0.5, 0.25, 0.5
 
 
 @dataclass(frozen=True)
@@ -252,9 +255,9 @@ class _Aligner:
                     if before is not None:
                         said = words[j - 1]
                         if said == token:
-                            options.append(_add(before, 1.0, 0))
+                            options.append(_add(before, _weight(token), 0))
                         elif _slip(said, token):
-                            options.append(_add(before, 1.0 - SLIP, 0))
+                            options.append(_add(before, _weight(token) * (1 - SLIP), 0))
                 else:
                     for k in range(j):
                         cell = prev[k]
@@ -271,7 +274,8 @@ class _Aligner:
             return None
         score, edits, slots = final
         literal = sum(self.sample.words.values())
-        if score * 2 < literal or score < 0 or edits > (literal // 4 or int(literal > 0)):
+        weight = sum(_weight(w) * n for w, n in self.sample.words.items())
+        if score * 2 < weight or score < 0 or edits > (literal // 4 or int(literal > 0)):
             return None
         opened = sum(1 for s in slots.values() if s.status == NO_MATCH)
         # Exact (or filler and slips only) beats a near miss, which beats a bare catch-all.
@@ -287,6 +291,11 @@ class _Aligner:
             else:
                 score, edits = score - INSERT, edits + 1
         return score, edits, slots
+
+
+def _weight(word: str) -> float:
+    """What a matched sample word says about the intent: filler ("please", "can") half."""
+    return 0.5 if word in FILLER else 1.0
 
 
 def _add(cell: _Cell, score: float, edits: int) -> _Cell:
