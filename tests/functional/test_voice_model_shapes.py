@@ -16,7 +16,7 @@ from back_relief.content.loader import load
 from back_relief.simulator.nlu import for_locale
 
 from interaction_models import build
-from tests.builders.skill import LOCALES, model, model_intents
+from tests.builders.skill import LOCALES, SessionFactory, model, model_intents
 
 FREE_TEXT = {"QuestionIntent": "Query", "SymptomIntent": "Symptom"}
 # How statements and questions start, each followed by words no sample or slot value has.
@@ -130,3 +130,13 @@ ROUTINE_TALK = {
     "okay": "AMAZON.YesIntent",
     "continue": "AMAZON.ResumeIntent",
 }
+
+
+def test_an_unlisted_word_in_the_stretch_slot_still_gets_an_answer(session: SessionFactory) -> None:
+    # "what is {Stretch}" takes "sciatica" as Alexa would (open slot, no id): the skill
+    # answers the question instead of listing stretches.
+    heard = for_locale("en-US").understand("what is sciatica")
+    assert heard is not None and heard.intent == "StretchHowToIntent"
+    reply = session().say("what is sciatica")
+    answer = load("en-US").answers[str(load("en-US").matcher.match("sciatica"))]
+    assert str(answer["say"]).split(". ")[0] in reply.text
