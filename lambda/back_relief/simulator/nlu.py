@@ -27,15 +27,15 @@ neither stricter nor kinder than a device:
 - The wake word never reaches a skill: a leading "alexa" (and "ask back relief to ...")
   is dropped before matching.
 
-What it cannot emulate: Alexa's statistical model (it generalises from n-grams and word
-embeddings, so it will sometimes take phrasings this rejects and reject ones this takes,
-and its FallbackIntent is an out-of-domain classifier tuned by fallbackIntentSensitivity,
-not a threshold); speech recognition itself (homophones, dropped words, "can" heard as
-"can't": use ../shared/asr for that); entity-resolution scoring (Alexa may resolve a
-near-synonym or a plural it was never given, and may return several ER_SUCCESS_MATCH
-values ranked); dialog management, slot elicitation and confirmation; context from the
-previous turn (Alexa does not use it either for custom intents, except built-in
-navigation in AudioPlayer skills); name-free interaction and CanFulfillIntent.
+What it cannot emulate: Alexa's statistical model (trained on the samples, it generalises
+to phrasings this rejects and can mistake ones this takes; its FallbackIntent is an
+out-of-domain classifier tuned by fallbackIntentSensitivity, not a threshold, and which
+of two close intents wins is a probability, not a rule); speech recognition itself
+(homophones, dropped words, "can" heard as "can't": use ../shared/asr for that);
+entity-resolution scoring (Alexa may resolve a near-synonym or a plural it was never
+given, and may return several ranked values); how Alexa trims articles or filler from
+slot values; dialog management, slot elicitation and confirmation; any use of the
+dialog's state; name-free interaction and CanFulfillIntent.
 """
 
 from __future__ import annotations
