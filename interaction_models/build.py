@@ -10,6 +10,10 @@ Source: every en/*.yaml (intents with samples, custom slot types), plus
 locales/<locale>.yaml (extra samples and synonyms for one locale). The SYMPTOM slot type
 is generated from the triage examples in the skill's content, so the phrasings that
 triage is tested on are exactly the ones the voice model listens for.
+
+It refuses what the developer console or certification would: a sample holding a wake
+word, an AMAZON.SearchQuery sample without a carrier phrase or beside another slot, one
+sample in two intents, and a model over the size budget.
 """
 
 from __future__ import annotations
@@ -37,6 +41,15 @@ LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 INVOCATION = "back relief"
 _GROUP = re.compile(r"\(([^()]*)\)")
 _VALID = re.compile(r"^[a-z' ]*(\{[A-Za-z]+\}[a-z' ]*)*$")
+# Alexa's wake words. A sample holding one fails certification, and the word never reaches
+# the skill anyway: the device hears it and drops it before understanding starts. The
+# product names are refused anywhere; "computer" and "ziggy" are ordinary words mid-sentence
+# ("how should i sit at the computer"), so only at the start, where they act as a wake word.
+WAKE_WORDS = frozenset({"alexa", "amazon", "echo", "computer", "ziggy"})
+NAMES = frozenset({"alexa", "amazon", "echo"})
+# A budget well under the model size the developer console accepts, so a growing slot list
+# or sample expansion fails here, offline, rather than at deploy.
+MAX_MODEL_BYTES = 1_000_000
 
 
 class ModelError(ValueError):
@@ -154,13 +167,27 @@ def _name_free(spec: dict[str, Any]) -> dict[str, Any]:
 def _check_sample(intent: str, sample: str, slots: dict[str, str]) -> None:
     if not _VALID.match(sample):
         raise ModelError(f"{intent}: invalid sample '{sample}' (lowercase words only)")
-    for used in re.findall(r"\{([A-Za-z]+)\}", sample):
-        if used not in slots:
-            raise ModelError(f"{intent}: sample '{sample}' uses undeclared slot {used}")
+    used = re.findall(r"\{([A-Za-z]+)\}", sample)
+    for name in used:
+        if name not in slots:
+            raise ModelError(f"{intent}: sample '{sample}' uses undeclared slot {name}")
+    words = sample.split()
+    wake = sorted(NAMES.intersection(words) | WAKE_WORDS.intersection(words[:1]))
+    if wake:
+        raise ModelError(f"{intent}: sample '{sample}' holds the wake word {wake[0]}")
+    if any(slots[name] == "AMAZON.SearchQuery" for name in used):
+        # Alexa rejects a SearchQuery slot without a carrier phrase or beside another slot.
+        if len(used) > 1:
+            raise ModelError(f"{intent}: '{sample}' puts AMAZON.SearchQuery beside another slot")
+        if not re.sub(r"\{\w+\}", "", sample).strip():
+            raise ModelError(f"{intent}: '{sample}' has AMAZON.SearchQuery without a carrier")
 
 
 def render(locale: str) -> str:
-    return json.dumps(build_locale(locale), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(build_locale(locale), indent=2, ensure_ascii=False) + "\n"
+    if len(text.encode()) > MAX_MODEL_BYTES:
+        raise ModelError(f"{locale}: model is {len(text.encode())} bytes (> {MAX_MODEL_BYTES})")
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:

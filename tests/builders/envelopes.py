@@ -68,22 +68,21 @@ def launch(**kw: Any) -> dict[str, Any]:
 
 
 def intent(name: str, slots: dict[str, Any] | None = None, **kw: Any) -> dict[str, Any]:
-    """An IntentRequest; slot values may be a string, or (value, resolved id)."""
+    """An IntentRequest; slot values may be a string, or (value, resolved id) where a None
+    id is a custom slot's ER_SUCCESS_NO_MATCH (words outside its value list)."""
     built: dict[str, Any] = {}
     for slot_name, value in (slots or {}).items():
         entry: dict[str, Any] = {"name": slot_name, "confirmationStatus": "NONE"}
         if isinstance(value, tuple):
             raw, resolved = value
             entry["value"] = raw
-            entry["resolutions"] = {
-                "resolutionsPerAuthority": [
-                    {
-                        "authority": f"amzn1.er-authority.echo-sdk.{SKILL_ID}.{slot_name}",
-                        "status": {"code": "ER_SUCCESS_MATCH"},
-                        "values": [{"value": {"name": raw, "id": resolved}}],
-                    }
-                ]
+            authority: dict[str, Any] = {
+                "authority": f"amzn1.er-authority.echo-sdk.{SKILL_ID}.{slot_name}",
+                "status": {"code": "ER_SUCCESS_MATCH" if resolved else "ER_SUCCESS_NO_MATCH"},
             }
+            if resolved:
+                authority["values"] = [{"value": {"name": raw, "id": resolved}}]
+            entry["resolutions"] = {"resolutionsPerAuthority": [authority]}
         elif value is not None:
             entry["value"] = value
         built[slot_name] = entry

@@ -155,8 +155,9 @@ def understand(locale: str, utterance: str) -> tuple[str, dict[str, Any]]:
     match = for_locale(locale).understand(utterance)
     if match is None:
         return "AMAZON.FallbackIntent", {}
+    # Custom slots carry their resolution (None id = ER_SUCCESS_NO_MATCH); built-ins are bare.
     slots: dict[str, Any] = {
-        n: (s.value, s.resolved_id) if s.resolved_id else s.value for n, s in match.slots.items()
+        n: (s.value, s.resolved_id) if s.status else s.value for n, s in match.slots.items()
     }
     return match.intent, slots
 

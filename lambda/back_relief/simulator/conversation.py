@@ -99,28 +99,29 @@ class Device:
         match = for_locale(self.locale).understand(utterance)
         if match is None:
             return self.intent("AMAZON.FallbackIntent")
+        # A custom slot's value arrives with its resolution (a resolved id, or
+        # ER_SUCCESS_NO_MATCH for words outside the list); built-in types arrive bare.
         slots = {
-            n: (s.value, s.resolved_id) if s.resolved_id else s.value
-            for n, s in match.slots.items()
+            n: (s.value, s.resolved_id) if s.status else s.value for n, s in match.slots.items()
         }
         return self.intent(match.intent, slots)
 
     def intent(self, name: str, slots: dict[str, Any] | None = None) -> Reply:
+        """Slot values: a string (built-in type), or (value, resolved id or None) for a
+        custom type, None meaning the words matched no value (ER_SUCCESS_NO_MATCH)."""
         built: dict[str, Any] = {}
         for slot_name, value in (slots or {}).items():
             entry: dict[str, Any] = {"name": slot_name, "confirmationStatus": "NONE"}
             raw, resolved = value if isinstance(value, tuple) else (value, None)
             entry["value"] = raw
-            if resolved:
-                entry["resolutions"] = {
-                    "resolutionsPerAuthority": [
-                        {
-                            "authority": f"amzn1.er-authority.echo-sdk.sim.{slot_name}",
-                            "status": {"code": "ER_SUCCESS_MATCH"},
-                            "values": [{"value": {"name": raw, "id": resolved}}],
-                        }
-                    ]
+            if isinstance(value, tuple):
+                authority: dict[str, Any] = {
+                    "authority": f"amzn1.er-authority.echo-sdk.sim.{slot_name}",
+                    "status": {"code": "ER_SUCCESS_MATCH" if resolved else "ER_SUCCESS_NO_MATCH"},
                 }
+                if resolved:
+                    authority["values"] = [{"value": {"name": raw, "id": resolved}}]
+                entry["resolutions"] = {"resolutionsPerAuthority": [authority]}
             built[slot_name] = entry
         request = {
             "type": "IntentRequest",

@@ -91,14 +91,30 @@ class FreeTextHandler(AbstractRequestHandler):
         return respond(handler_input)
 
 
+# Until the routines handlers take PickStretchIntent and SeatedIntent over, picking a
+# stretch explains it, and the seated version is the seated twist (the stretch the intro
+# offers for anyone who cannot get down to the floor).
+STRETCH_INTENTS = {
+    "StretchHowToIntent": None,
+    "PickStretchIntent": None,
+    "SeatedIntent": "seated_twist",
+}
+
+
 class StretchHowToHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return intent_name(handler_input) == "StretchHowToIntent"
+        return intent_name(handler_input) in STRETCH_INTENTS
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = get_turn(handler_input)
-        _, stretch_id = slot(handler_input, "Stretch")
+        raw, stretch_id = slot(handler_input, "Stretch")
+        stretch_id = STRETCH_INTENTS[intent_name(handler_input)] or stretch_id
         where = turn.content.stretches.get(stretch_id or "")
+        # A custom slot is open: "what is sciatica" can arrive here with "sciatica" unresolved.
+        answer_id = turn.content.matcher.match(raw) if where is None and raw else None
+        if answer_id:
+            say_answer(turn, answer_id)
+            return respond(handler_input)
         if where is None:
             steps = turn.content.routines["stretches"].steps
             names = ", ".join(s.title for s in steps if s.id)
