@@ -134,11 +134,9 @@ def test_missing_table_is_a_store_error(dynalite: str) -> None:
 
 
 def test_client_is_configured_to_fail_fast(store: DynamoDBStore) -> None:
-    config = store._client.meta.config
-    assert config.connect_timeout == 0.5
-    assert config.read_timeout == 0.8
-    assert config.retries == {"total_max_attempts": 2, "mode": "standard"}
-    # Two attempts at both timeouts plus botocore's first backoff (at most 1 s).
+    client = store._client
+    assert (client.connect_timeout, client.read_timeout, client.attempts) == (0.5, 0.8, 2)
+    # Two attempts at both timeouts plus the first backoff (at most 1 s).
     assert store.worst_case_seconds == 2 * (0.5 + 0.8) + 1
 
 
@@ -159,18 +157,29 @@ def test_dead_server_raises_store_error(dynalite_server: DynaliteServer) -> None
         store.delete(KEY)
 
 
-def test_importing_the_module_does_not_import_boto3() -> None:
-    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "lambda")}
+def test_the_store_never_imports_boto3_on_lambda(dynalite: str, table: str) -> None:
+    """With Lambda's credentials in the environment, a whole round trip stays off botocore."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO_ROOT / "lambda"),
+        "AWS_ACCESS_KEY_ID": "ASIAEXAMPLE",
+        "AWS_SECRET_ACCESS_KEY": "secret",
+        "AWS_SESSION_TOKEN": "token",
+        "AWS_REGION": "us-east-1",
+    }
+    env.pop("AWS_PROFILE", None)
+    code = (
+        "import sys, time; from back_relief.store.dynamodb import DynamoDBStore; "
+        f"s = DynamoDBStore({table!r}, endpoint_url={dynalite!r}); "
+        "s.save('k', {'a': 1}, 0, time.time()); assert s.load('k').version == 1; s.delete('k'); "
+        "print(sorted(m for m in ('boto3', 'botocore') if m in sys.modules))"
+    )
     out = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import back_relief.store.dynamodb, sys; print('boto3' in sys.modules)",
-        ],
+        [sys.executable, "-c", code],
         cwd=REPO_ROOT,
         env=env,
         capture_output=True,
         text=True,
         check=True,
     )
-    assert out.stdout.strip() == "False"
+    assert out.stdout.strip() == "[]"
