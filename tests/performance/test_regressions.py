@@ -222,16 +222,28 @@ def test_content_is_read_once_whatever_the_traffic(
     assert reads["compiled.json"] == 1
 
 
-def test_stale_compiled_content_falls_back_to_the_same_content_from_toml(
+def test_missing_compiled_content_falls_back_to_the_same_content_from_toml(
     fresh_content_cache: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     fresh = {code: loader.load(code).messages for code in loader.LOCALES}
     loader._raw.cache_clear()
     loader._load.cache_clear()
-    stale = tmp_path / "compiled.json"
-    stale.write_text('{"digest": "old", "en": {}, "locales": {}}', encoding="utf-8")
-    monkeypatch.setattr(loader, "COMPILED", stale)
+    monkeypatch.setattr(loader, "COMPILED", tmp_path / "compiled.json")  # no such file
     assert {code: loader.load(code).messages for code in loader.LOCALES} == fresh
+
+
+def test_compiled_content_is_trusted_at_init_and_checked_at_build_time(
+    fresh_content_cache: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Init reads compiled.json without hashing the TOML sources (the artifact ships none);
+    the build's --check, which `make test` and the packager run, is what refuses a stale one."""
+    stale = json.loads(loader.COMPILED.read_text(encoding="utf-8"))
+    stale["locales"]["en-GB"]["vocab"]["emergency"] = "nine nine nine stale"
+    path = tmp_path / "compiled.json"
+    path.write_text(json.dumps(stale), encoding="utf-8")
+    monkeypatch.setattr(loader, "COMPILED", path)
+    assert loader.load("en-GB").vocab["emergency"] == "nine nine nine stale"
+    assert loader.compiled_text() != path.read_text(encoding="utf-8")
 
 
 TIMESTAMPS = (

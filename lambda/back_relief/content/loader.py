@@ -7,7 +7,6 @@ handlers never format locale words themselves. Placeholders the code fills per r
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -98,7 +97,9 @@ def _sources() -> list[Path]:
 
 
 def digest() -> str:
-    """A fingerprint of every content source file (names and bytes)."""
+    """A fingerprint of every content source file (names and bytes), for the build's check."""
+    import hashlib
+
     hasher = hashlib.sha256()
     for path in _sources():
         hasher.update(path.relative_to(HERE).as_posix().encode() + b"\0" + path.read_bytes())
@@ -127,15 +128,15 @@ def compiled_text() -> str:
 
 @cache
 def _raw() -> dict[str, Any]:
-    # Parsing the TOML costs a cold start about 40 ms; compiled.json (written by `make model`)
-    # holds the same data as JSON, used only while its digest matches the sources.
+    # Parsing the TOML costs a cold start about 40 ms; compiled.json holds the same data as
+    # JSON. It is checked at build time, not here: `make model` writes it, `make test` (the
+    # build's --check) and scripts/package.py refuse a stale one, and the artifact ships no
+    # TOML to compare it with. A missing or unreadable file falls back to the sources.
     try:
         data: dict[str, Any] = json.loads(COMPILED.read_text(encoding="utf-8"))
-        if data.get("digest") == digest():
-            return data
+        return data
     except (OSError, ValueError):
-        pass
-    return parse_sources()
+        return parse_sources()
 
 
 def _english() -> dict[str, Any]:
