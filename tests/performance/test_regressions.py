@@ -31,8 +31,8 @@ from tests.builders.skill import invoke
 
 ROOT = Path(__file__).resolve().parents[2]
 LAMBDA_DIR = ROOT / "lambda"
-# Heavy packages a request never needs unless DynamoDB is configured (boto3) or an Alexa API
-# is called (requests); flask and cryptography belong to the web service only.
+# Heavy packages the Lambda handler never needs: DynamoDB and the Alexa APIs are spoken over
+# http.client; flask and cryptography belong to the web service only.
 NEVER_AT_INIT = ("boto3", "botocore", "requests", "urllib3", "flask", "werkzeug", "cryptography")
 _ENV_SCRUB = ("TABLE_NAME", "DYNAMODB_ENDPOINT_URL", "SKILL_ID", "PYTHONPATH")
 
@@ -71,7 +71,9 @@ heavy = [name for name in NEVER_ATINIT if name in sys.modules]
 from back_relief.content import loader
 sources = {t.source for t in loader.load(None).triage.triggers}
 triage = {stage: sum(p in sources for p in compiled[:n]) for stage, n in compiled_at.items()}
-print(json.dumps({"stages": stages, "heavy": heavy, "reply": reply, "triage_compiled": triage}))
+dynamo = "back_relief.store.dynamo_http" in sys.modules
+print(json.dumps({"stages": stages, "heavy": heavy, "reply": reply, "triage_compiled": triage,
+                  "dynamo": dynamo}))
 """.replace("NEVER_ATINIT", repr(NEVER_AT_INIT))
 
 
@@ -107,18 +109,22 @@ def test_lambda_handler_never_imports_boto3_or_requests_without_dynamodb(tmp_pat
     assert report["heavy"] == [], "imported at init or by a launch: " + ", ".join(report["heavy"])
 
 
-def test_boto3_is_imported_when_dynamodb_is_configured(tmp_path: Path) -> None:
-    """The control for the test above: the child does see boto3 when the store needs it."""
+def test_lambda_handler_on_dynamodb_never_imports_boto3_either(tmp_path: Path) -> None:
+    """Lambda's own configuration: TABLE_NAME and the credentials Lambda puts in the
+    environment. The store is built at init (the control: its client module is loaded)."""
     report = run_child(
         tmp_path,
         TABLE_NAME="bench-guard",
         # Nothing listens on port 9: the store is built at init but a launch cannot load.
         DYNAMODB_ENDPOINT_URL="http://127.0.0.1:9",
-        AWS_DEFAULT_REGION="us-east-1",
-        AWS_ACCESS_KEY_ID="local",
-        AWS_SECRET_ACCESS_KEY="local",
+        AWS_REGION="us-east-1",
+        AWS_ACCESS_KEY_ID="ASIAEXAMPLE",
+        AWS_SECRET_ACCESS_KEY="secret",
+        AWS_SESSION_TOKEN="token",
     )
-    assert {"boto3", "botocore"} <= set(report["heavy"])
+    assert report["dynamo"]
+    assert report["reply"]["response"].get("outputSpeech"), report["reply"]
+    assert report["heavy"] == [], "imported on DynamoDB: " + ", ".join(report["heavy"])
 
 
 def test_skill_module_import_does_no_work_and_lambda_init_does_it_once(tmp_path: Path) -> None:
