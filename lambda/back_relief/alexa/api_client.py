@@ -10,17 +10,21 @@ It speaks HTTP with the standard library's http.client, not ``requests``: import
 
 from __future__ import annotations
 
-import http.client
 import ipaddress
 import json
-import select
 import threading
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ask_sdk_core.exceptions import ApiClientException
 from ask_sdk_model.services.api_client import ApiClient
 from ask_sdk_model.services.api_client_request import ApiClientRequest
 from ask_sdk_model.services.api_client_response import ApiClientResponse
+
+if TYPE_CHECKING:
+    # Imported on the first call (or by prepare(), at Lambda's INIT): the embedded store's
+    # cold start, which never calls an Alexa API, need not pay for http.client and ssl.
+    import http.client
 
 # ask-sdk's DefaultApiClient imports requests at module level: this class stands on the abstract
 # ApiClient instead.
@@ -124,6 +128,8 @@ class BoundedApiClient(ApiClient):
             conn.close()  # closed by the server while idle (a frozen Lambda, a keep-alive limit)
             conn = None
         if conn is None:
+            import http.client
+
             scheme, netloc = key
             connect, read = self.timeout
             cls = http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
@@ -143,6 +149,8 @@ class BoundedApiClient(ApiClient):
 def _dropped(conn: http.client.HTTPConnection) -> bool:
     """True when an idle kept-alive connection can no longer be used: between requests the
     server has nothing to say, so a readable socket means it closed (or broke) the connection."""
+    import select
+
     if conn.sock is None:
         return True
     try:
