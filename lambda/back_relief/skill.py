@@ -154,73 +154,12 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     return result
 
 
-# Complete envelopes for prepare()'s rehearsal: answering them once at init imports the ask-sdk
-# model classes the SDK otherwise imports by name while reading the first real request, and
-# runs every layer's code once (CPython specialises code as it runs it).
-_PRIMERS: tuple[dict[str, Any], ...] = tuple(
-    {
-        "version": "1.0",
-        "session": {
-            "new": True,
-            "sessionId": "init",
-            "application": {"applicationId": "init"},
-            "user": {"userId": "init"},
-            "attributes": {},
-        },
-        "context": {
-            "System": {
-                "application": {"applicationId": "init"},
-                "user": {
-                    "userId": "init",
-                    "permissions": {"scopes": {"init": {"status": "DENIED"}}},
-                },
-                "device": {"deviceId": "init", "supportedInterfaces": {}},
-                "apiEndpoint": "https://api.amazonalexa.com",
-                "apiAccessToken": "init",
-            }
-        },
-        "request": {
-            "requestId": "init",
-            "timestamp": "2020-01-01T00:00:00Z",
-            "locale": loader.DEFAULT_LOCALE,
-            **request,
-        },
-    }
-    for request in (
-        {"type": "LaunchRequest"},
-        {
-            "type": "IntentRequest",
-            "dialogState": "COMPLETED",
-            "intent": {
-                "name": "AMAZON.HelpIntent",
-                "confirmationStatus": "NONE",
-                "slots": {
-                    "init": {
-                        "name": "init",
-                        "value": "init",
-                        "confirmationStatus": "NONE",
-                        "resolutions": {
-                            "resolutionsPerAuthority": [
-                                {
-                                    "authority": "init",
-                                    "status": {"code": "ER_SUCCESS_MATCH"},
-                                    "values": [{"value": {"name": "init", "id": "init"}}],
-                                }
-                            ]
-                        },
-                    }
-                },
-            },
-        },
-    )
-)
-
-
 def prepare() -> None:
     """Lambda's INIT phase (lambda_function calls this at import): build the skill, read the
-    default locale's content, open the store (one read), and rehearse a launch and a help
-    request on a spare skill with a throwaway in-memory store, so the first real request
-    costs what every other one does. Importing this module alone still does none of it.
+    default locale's content, open the store (one read), and rehearse a short conversation
+    (rehearsal.py: launch, help, free text, a red flag, a timer step) on a spare skill with a
+    throwaway in-memory store and an in-process Timers API, so the first real request of each
+    kind costs what every later one does. Importing this module alone still does none of it.
 
     Never raises: whatever fails here fails again on the first request, which answers calmly.
     """
@@ -231,20 +170,27 @@ def prepare() -> None:
         # A read of a key no user has: on DynamoDB it also opens the HTTPS connection, which
         # the first request would otherwise wait for. Nothing is written.
         _default_store().load("prepare")
+        from . import rehearsal
         from .store.local import LocalStore
 
         scratch = LocalStore(":memory:")
-        spare = build(store=lambda: scratch)
+        spare = build(store=lambda: scratch, api_client=rehearsal.LocalTimersApi())
         level = log.level
         log.setLevel(logging.WARNING)  # rehearsals are not requests: keep them out of the logs
         try:
-            # One round: it imports what a first request needs (ask-sdk loads model classes by
-            # name) and runs every layer once; more rounds cost cold start more than they save.
-            for primer in _PRIMERS:
+            # One pass: it imports what first requests need and runs every layer once; more
+            # passes cost cold start more than they save.
+            attributes: dict[str, Any] = {}
+            for request in rehearsal.CONVERSATION:
+                primer = rehearsal.envelope(request, loader.DEFAULT_LOCALE, attributes)
                 envelope = spare.serializer.deserialize(
                     payload=json.dumps(primer), obj_type="ask_sdk_model.RequestEnvelope"
                 )
-                spare.serializer.serialize(spare.invoke(request_envelope=envelope, context=None))
+                answer = spare.serializer.serialize(
+                    spare.invoke(request_envelope=envelope, context=None)
+                )
+                carried = answer.get("sessionAttributes") if isinstance(answer, dict) else None
+                attributes = carried if isinstance(carried, dict) else {}
         finally:
             log.setLevel(level)
     except Exception as error:

@@ -16,6 +16,7 @@ import http.client
 import json
 import os
 import random
+import socket
 import time
 import zlib
 from collections.abc import Callable
@@ -157,6 +158,9 @@ class DynamoClient:
             conn.connect()  # bounded by the connect timeout (TLS handshake included) ...
             assert conn.sock is not None
             conn.sock.settimeout(self.read_timeout)  # ... then every read by the read timeout
+            # http.client sends the headers and the body in two writes: with Nagle's algorithm
+            # the body would wait for the server's (possibly delayed, 40 ms) ACK of the headers.
+            conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             self._conn = conn
         return self._conn
 
