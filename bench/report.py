@@ -66,13 +66,15 @@ def deployed_rows(cold: dict[str, Any], first: dict[str, Any], warm: dict[str, A
         ),
     ]
     for kind in mix.FIRST_KINDS:
-        first_ms, warm_ms = first[kind]["median_ms"], warm["kinds"][kind]["median_ms"]
-        ratio = first_ms / warm_ms
+        ours_first, warm_kind = first[kind], warm["kinds"][kind]
+        ratio = ours_first["cpu_ms"] / warm_kind["cpu_ms"]
         rows.append(
             Row(
-                f"First request after INIT: {KIND_LABELS[kind]} (median of {runs} processes)",
-                ms(first_ms),
-                f"warm median of the same kind {ms(warm_ms)}",
+                f"First request after INIT: {KIND_LABELS[kind]} (median of {runs} processes), "
+                "CPU time (wall time)",
+                f"{ms(ours_first['cpu_ms'])} ({ms(ours_first['median_ms'])})",
+                f"warm median of the same kind {ms(warm_kind['cpu_ms'])} "
+                f"({ms(warm_kind['median_ms'])})",
                 f"{ratio:.1f}x",
                 f"<= {TARGETS['first_vs_warm']:.0f}x",
                 verdict(ratio, TARGETS["first_vs_warm"]),
@@ -206,7 +208,10 @@ sets up a Python 3.13 venv, .venv-bench, as the Lambda runtime is python3.13):
   question, a free-text red flag, or the ice-session step that sets a timer through the
   Timers API (on the local fake, simulator/fake_alexa_api.py). The user's history (earlier
   visit, session so far) is set up beforehand by the parent on the same table. Compared with
-  the warm median of the same kind from the warm run on the same configuration.
+  the warm median of the same kind from the warm run on the same configuration, on the
+  process's CPU time (what INIT can save a first request is work: imports, compiling,
+  building structures, code run for the first time; a single request's wall time on a shared
+  machine is mostly the scheduler's). Wall times are in brackets.
 - **Warm latency**: `lambda_handler` called in-process on whole conversations (launch,
   questions, free-text questions and red flags, routine steps, an ice session whose timer is
   set and cancelled on the local fake Alexa API, help, stop, session end) across all five

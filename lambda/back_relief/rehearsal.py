@@ -73,8 +73,8 @@ def _intent(name: str, slots: dict[str, tuple[str, str | None]] | None = None) -
 CONVERSATION: tuple[dict[str, Any], ...] = (
     {"type": "LaunchRequest"},
     _intent("AMAZON.HelpIntent", {"init": ("init", "init")}),
-    _intent("QuestionIntent", {"Query": ("can i go to work with my back like this", None)}),
-    _intent("QuestionIntent", {"Query": ("i wet myself and did not notice", None)}),
+    _intent("QuestionIntent", {"Query": ("is it ok to drive with my back like this", None)}),
+    _intent("QuestionIntent", {"Query": ("my bladder stopped working", None)}),
     {"type": "LaunchRequest"},
     _intent("StartRoutineIntent", {"Routine": ("ice", "ice")}),
     _intent("AMAZON.NextIntent"),

@@ -42,7 +42,7 @@ from .alexa.interceptors import LoadTurn, SaveTurn
 from .alexa.serializer import FastSerializer
 from .content import loader
 from .logs import configure
-from .store import Store, StoreFactory, store_from_env
+from .store import Store, StoreError, StoreFactory, store_from_env
 
 # Everything after loading the user's progress must fit in this: under the Lambda timeout
 # (5 s in template.yaml), itself under Alexa's 8 s. Calls whose worst case no longer fits are
@@ -156,10 +156,15 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
 
 def prepare() -> None:
     """Lambda's INIT phase (lambda_function calls this at import): build the skill, read the
-    default locale's content, open the store (one read), and rehearse a short conversation
-    (rehearsal.py: launch, help, free text, a red flag, a timer step) on a spare skill with a
-    throwaway in-memory store and an in-process Timers API, so the first real request of each
-    kind costs what every later one does. Importing this module alone still does none of it.
+    default locale's content and open the store (one read).
+
+    Deployed (TABLE_NAME set, as template.yaml always does on Lambda), it also rehearses a short
+    conversation (rehearsal.py: launch, help, free text, a red flag, a timer step) on a spare
+    skill with a throwaway in-memory store and an in-process Timers API, so the first real
+    request of each kind costs what every later one does; that is about a third of INIT. The
+    embedded store (a local run of the handler) skips it: there a fresh process answers one
+    request and leaves, and its first request pays for what it uses.
+    Importing this module alone still does none of it.
 
     Never raises: whatever fails here fails again on the first request, which answers calmly.
     """
@@ -169,7 +174,12 @@ def prepare() -> None:
         loader.load(loader.DEFAULT_LOCALE)
         # A read of a key no user has: on DynamoDB it also opens the HTTPS connection, which
         # the first request would otherwise wait for. Nothing is written.
-        _default_store().load("prepare")
+        try:
+            _default_store().load("prepare")
+        except StoreError:
+            log.warning("prepare_store_unavailable")  # the first request says so calmly
+        if not os.environ.get("TABLE_NAME"):
+            return
         from . import rehearsal
         from .store.local import LocalStore
 

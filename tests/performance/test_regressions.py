@@ -114,16 +114,7 @@ def test_lambda_handler_never_imports_boto3_or_requests_without_dynamodb(tmp_pat
 def test_lambda_handler_on_dynamodb_never_imports_boto3_either(tmp_path: Path) -> None:
     """Lambda's own configuration: TABLE_NAME and the credentials Lambda puts in the
     environment. The store is built at init (the control: its client module is loaded)."""
-    report = run_child(
-        tmp_path,
-        TABLE_NAME="bench-guard",
-        # Nothing listens on port 9: the store is built at init but a launch cannot load.
-        DYNAMODB_ENDPOINT_URL="http://127.0.0.1:9",
-        AWS_REGION="us-east-1",
-        AWS_ACCESS_KEY_ID="ASIAEXAMPLE",
-        AWS_SECRET_ACCESS_KEY="secret",
-        AWS_SESSION_TOKEN="token",
-    )
+    report = run_child(tmp_path, **DEPLOYED)
     assert report["dynamo"]
     assert report["reply"]["response"].get("outputSpeech"), report["reply"]
     assert report["heavy"] == [], "imported on DynamoDB: " + ", ".join(report["heavy"])
@@ -140,16 +131,32 @@ def test_skill_module_import_does_no_work_and_lambda_init_does_it_once(tmp_path:
     assert stages["first_request"] == stages["lambda_init"]
 
 
-def test_lambda_init_readies_free_text_without_compiling_all_of_triage(tmp_path: Path) -> None:
+# Lambda's configuration: TABLE_NAME and the credentials Lambda puts in the environment. Nothing
+# listens on port 9: the store is built at init but cannot load.
+DEPLOYED = {
+    "TABLE_NAME": "bench-guard",
+    "DYNAMODB_ENDPOINT_URL": "http://127.0.0.1:9",
+    "AWS_REGION": "us-east-1",
+    "AWS_ACCESS_KEY_ID": "ASIAEXAMPLE",
+    "AWS_SECRET_ACCESS_KEY": "secret",
+    "AWS_SESSION_TOKEN": "token",
+}
+
+
+def test_deployed_init_readies_free_text_without_compiling_all_of_triage(tmp_path: Path) -> None:
     """Compiling the ~50 KB of triage regex was over half the cold start, so a trigger's regex
-    is compiled when a text first needs it. INIT's rehearsal of a free-text question compiles
-    only what the words every free text is read with select, and builds the answer matcher,
-    so the first real question does not pay for either; a launch compiles nothing."""
-    report = run_child(tmp_path)
-    compiled = report["triage_compiled"]
+    is compiled when a text first needs it. Deployed, INIT's rehearsal of a free-text question
+    compiles only what the words every free text is read with select, and builds the answer
+    matcher, so the first real question pays for neither; a launch compiles nothing. The
+    embedded store's INIT rehearses nothing (its cold start is one request long)."""
+    deployed = run_child(tmp_path, **DEPLOYED)
+    compiled = deployed["triage_compiled"]
     assert 0 < compiled["lambda_init"] <= compiled["all"] // 2, compiled
     assert compiled["first_request"] == compiled["lambda_init"]
-    assert report["matcher_at_init"]
+    assert deployed["matcher_at_init"]
+    embedded = run_child(tmp_path)
+    assert embedded["triage_compiled"]["first_request"] == 0
+    assert not embedded["matcher_at_init"]
 
 
 def test_loading_content_compiles_no_triage_regex(
