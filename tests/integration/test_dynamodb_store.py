@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -123,6 +124,30 @@ def test_delete_forgets_the_user_only(store: DynamoDBStore) -> None:
     assert store.load(other) == Record(data={"y": 2}, version=1)
     store.delete(KEY)  # deleting again is harmless
     assert store.save(KEY, {"x": 3}, expected_version=0, now=time.time()) == 1
+
+
+def test_one_store_serves_many_threads_at_once(store: DynamoDBStore) -> None:
+    """The web service shares one store between its threads: every thread's writes and reads
+    must come back as its own, however the calls interleave."""
+    errors: list[BaseException] = []
+    start = threading.Barrier(8)
+
+    def user(n: int) -> None:
+        key = f"{n:064d}"
+        try:
+            start.wait()
+            for version in range(6):
+                assert store.save(key, {"n": n, "v": version}, version, time.time()) == version + 1
+                assert store.load(key) == Record(data={"n": n, "v": version}, version=version + 1)
+        except BaseException as error:  # reported below, with the thread's own failure
+            errors.append(error)
+
+    threads = [threading.Thread(target=user, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == []
 
 
 def test_missing_table_is_a_store_error(dynalite: str) -> None:

@@ -17,6 +17,7 @@ import json
 import os
 import random
 import socket
+import threading
 import time
 import zlib
 from collections.abc import Callable
@@ -117,7 +118,9 @@ class DynamoClient:
         default_port = 443 if self._https else 80
         self._host_header = url.netloc if url.port not in (None, default_port) else url.hostname
         self._credentials = credentials or env_credentials(local=not self._https)
-        self._conn: http.client.HTTPConnection | None = None
+        # One connection per thread: the web service answers in threads, and an http.client
+        # connection carries one request at a time (Lambda has a single thread).
+        self._local = threading.local()
 
     @staticmethod
     def backoff_cap(retry: int) -> float:
@@ -146,13 +149,20 @@ class DynamoClient:
         assert failure is not None
         raise failure
 
+    @property
+    def _conn(self) -> http.client.HTTPConnection | None:
+        conn: http.client.HTTPConnection | None = getattr(self._local, "conn", None)
+        return conn
+
     def close(self) -> None:
+        """Close this thread's connection (the next call opens a new one)."""
         if self._conn is not None:
             self._conn.close()
-            self._conn = None
+            self._local.conn = None
 
     def _connection(self) -> http.client.HTTPConnection:
-        if self._conn is None:
+        conn = self._conn
+        if conn is None:
             cls = http.client.HTTPSConnection if self._https else http.client.HTTPConnection
             conn = cls(self._host, self._port, timeout=self.connect_timeout)
             conn.connect()  # bounded by the connect timeout (TLS handshake included) ...
@@ -161,8 +171,8 @@ class DynamoClient:
             # http.client sends the headers and the body in two writes: with Nagle's algorithm
             # the body would wait for the server's (possibly delayed, 40 ms) ACK of the headers.
             conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            self._conn = conn
-        return self._conn
+            self._local.conn = conn
+        return conn
 
     def _exchange(self, operation: str, body: bytes) -> tuple[int, dict[str, Any]]:
         reused = self._conn is not None
