@@ -15,7 +15,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import random
 import socket
 import threading
 import time
@@ -132,6 +131,8 @@ class DynamoClient:
         failure: Exception | None = None
         for attempt in range(self.attempts):
             if attempt:
+                import random  # only a retry needs it
+
                 time.sleep(random.random() * self.backoff_cap(attempt - 1))
             try:
                 status, answer = self._exchange(operation, body)
