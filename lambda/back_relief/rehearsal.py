@@ -20,8 +20,33 @@ from ask_sdk_model.services.api_client import ApiClient
 from ask_sdk_model.services.api_client_request import ApiClientRequest
 from ask_sdk_model.services.api_client_response import ApiClientResponse
 
+from .store.base import EMPTY, ConflictError, Record
+
 TIMERS_SCOPE = "alexa::alerts:timers:skill:readwrite"
 _TIME = "2020-01-01T00:00:00.000Z"
+
+
+class ScratchStore:
+    """The rehearsal's store: a dict with the store's versioning rules. Not LocalStore(":memory:")
+    because deployed INIT would then load sqlite3 for nothing."""
+
+    worst_case_seconds = 0.0
+
+    def __init__(self) -> None:
+        self._records: dict[str, Record] = {}
+
+    def load(self, user_key: str) -> Record:
+        return self._records.get(user_key, EMPTY)
+
+    def save(self, user_key: str, data: dict[str, Any], expected_version: int, now: float) -> int:
+        if self.load(user_key).version != expected_version:
+            raise ConflictError(f"version {expected_version} is stale")
+        # A copy through JSON, as a real store keeps it.
+        self._records[user_key] = Record(json.loads(json.dumps(data)), expected_version + 1)
+        return expected_version + 1
+
+    def delete(self, user_key: str) -> None:
+        self._records.pop(user_key, None)
 
 
 class LocalTimersApi(ApiClient):

@@ -181,9 +181,8 @@ def prepare() -> None:
         if not os.environ.get("TABLE_NAME"):
             return
         from . import rehearsal
-        from .store.local import LocalStore
 
-        scratch = LocalStore(":memory:")
+        scratch = rehearsal.ScratchStore()
         spare = build(store=lambda: scratch, api_client=rehearsal.LocalTimersApi())
         level = log.level
         log.setLevel(logging.WARNING)  # rehearsals are not requests: keep them out of the logs
