@@ -158,10 +158,10 @@ def prepare() -> None:
     """Lambda's INIT phase (lambda_function calls this at import): build the skill, read the
     default locale's content and open the store (one read).
 
-    Deployed (TABLE_NAME set, as template.yaml always does on Lambda), it also rehearses a short
-    conversation (rehearsal.py: launch, help, free text, a red flag, a timer step) on a spare
-    skill with a throwaway in-memory store and an in-process Timers API, so the first real
-    request of each kind costs what every later one does; that is about a third of INIT. The
+    Deployed (TABLE_NAME set, as template.yaml always does on Lambda), it also builds the answer
+    matcher and rehearses a short conversation (rehearsal.py: launch, help, a red flag, a timer
+    step) on a spare skill with a throwaway in-memory store and an in-process Timers API, so the
+    first real request of each kind costs what every later one does. The
     embedded store (a local run of the handler) skips it: there a fresh process answers one
     request and leaves, and its first request pays for what it uses.
     Importing this module alone still does none of it.
@@ -182,6 +182,7 @@ def prepare() -> None:
             return
         from . import rehearsal
 
+        loader.load(loader.DEFAULT_LOCALE).matcher.match(rehearsal.MATCHER_TEXT)
         scratch = rehearsal.ScratchStore()
         spare = build(store=lambda: scratch, api_client=rehearsal.LocalTimersApi())
         level = log.level
