@@ -1,7 +1,7 @@
 """Builds the skill: handlers in priority order, interceptors, store and API client.
 
-Nothing heavy happens at import: the store opens on the first request, content is parsed
-on first use (then cached for the container's life), boto3 loads only for DynamoDB.
+Nothing heavy happens at import: the store opens on the first request (or at Lambda's INIT,
+see prepare), content is parsed on first use (then cached for the container's life).
 """
 
 from __future__ import annotations
@@ -161,9 +161,9 @@ def prepare() -> None:
     Deployed (TABLE_NAME set, as template.yaml always does on Lambda), it also builds the answer
     matcher and rehearses a short conversation (rehearsal.py: launch, help, a red flag, a timer
     step) on a spare skill with a throwaway in-memory store and an in-process Timers API, so the
-    first real request of each kind costs what every later one does. The
-    embedded store (a local run of the handler) skips it: there a fresh process answers one
-    request and leaves, and its first request pays for what it uses.
+    first real request of each kind costs what every later one does. The embedded store (a
+    local run of the handler) skips it: there a fresh process answers one request and leaves,
+    and its first request pays for what it uses.
     Importing this module alone still does none of it.
 
     Never raises: whatever fails here fails again on the first request, which answers calmly.
