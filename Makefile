@@ -3,6 +3,9 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# `make bench` runs on Python 3.13, the Lambda runtime's version, in a venv of its own.
+BENCH_VENV := .venv-bench
+BENCH_PY := $(BENCH_VENV)/bin/python
 PORT ?= 3000
 export PYTHONPATH := $(CURDIR)/lambda:$(CURDIR)
 export BACK_RELIEF_DATA_DIR ?= $(CURDIR)/.data
@@ -45,8 +48,15 @@ test: setup
 	$(MAKE) --no-print-directory lint
 	$(PY) -m pytest
 
-bench: $(VENV)/.installed
-	$(PY) -m bench.run
+$(BENCH_VENV)/.installed: requirements.txt requirements-dev.txt bench/requirements.txt
+	rm -rf $(BENCH_VENV)
+	python313="$$($(PYTHON) bench/python313.py)" && "$$python313" -m venv $(BENCH_VENV)
+	$(BENCH_PY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	touch $@
+
+# dynalite (node_modules) runs both DynamoDB-backed skills: without it there is no bench.
+bench: $(BENCH_VENV)/.installed node_modules/.installed
+	$(BENCH_PY) -m bench.run
 
 # Held-out evaluation (reports, never fails on the figures): tests/heldout/README.md.
 eval: $(VENV)/.installed model
@@ -72,4 +82,4 @@ destroy: setup
 	bash scripts/deploy.sh destroy
 
 clean:
-	rm -rf $(VENV) node_modules build .aws-sam .data .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(BENCH_VENV) .venv-bench-tools node_modules build .aws-sam .data .pytest_cache .mypy_cache .ruff_cache

@@ -60,7 +60,8 @@ class Subject:
 def launch_event() -> dict[str, Any]:
     from tests.builders import envelopes
 
-    # A returning user: the store already holds the table, as a deployed skill's would.
+    # A returning user: the unmeasured first run saves their record, so every measured run
+    # finds an existing store, as a deployed skill's would.
     return envelopes.launch(user_id="amzn1.ask.account.BENCHCOLD", new=True)
 
 
@@ -86,6 +87,12 @@ def run_once(subject: Subject, event: dict[str, Any], workdir: Path) -> tuple[fl
     if subject.expect.lower() not in str(result["speech"]).lower():
         raise RuntimeError(f"{subject.name} answered the launch wrongly: {result['speech']!r}")
     return elapsed_ms, result["rss_kb"] / 1024
+
+
+def ratio_median(ours: Subject, baseline: Subject) -> float:
+    """The median of the per-round ratios: each round ran both back to back, so a burst of
+    load on a shared machine scales both sides of one ratio alike."""
+    return median([a / b for a, b in zip(ours.times_ms, baseline.times_ms, strict=True)])
 
 
 def measure(subjects: list[Subject], runs: int) -> None:

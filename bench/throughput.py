@@ -65,7 +65,7 @@ class _Client(threading.Thread):
     def run(self) -> None:
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
         try:
-            for event, session in mix.requests(REQUESTS, start=self.start_at):
+            for event, session, _ in mix.requests(REQUESTS, start=self.start_at):
                 if not self._take():
                     return
                 body = json.dumps(event).encode()

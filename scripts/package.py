@@ -1,8 +1,10 @@
 """Build the Lambda deployment artifact: build/back-relief.zip (+ build/template.yaml).
 
-The zip holds the runtime dependencies from requirements.txt (wheels for Python 3.13 on
-arm64, whatever machine builds it), lambda_function.py and the back_relief package (code,
-content TOML and JSON data only), with bytecode compiled by a real Python 3.13.
+The zip holds only what Lambda runs: the runtime dependencies from requirements.txt (wheels
+for Python 3.13 on arm64, whatever machine builds it) minus what the skill never imports,
+lambda_function.py and the back_relief package (code and JSON data; not the simulator, the
+web service or the TOML sources compiled.json is built from), with bytecode compiled by a
+real Python 3.13. The generated files are checked fresh first (`make model --check`).
 
 Why bytecode: Lambda's /var/task is read-only, so without shipped .pyc files every cold start
 compiles the SDK and the skill in memory again. The .pyc files use the "unchecked-hash"
@@ -31,8 +33,16 @@ PLATFORM = "manylinux2014_aarch64"
 PYTHON_VERSION = "3.13"
 # The source files the skill reads at run time; everything else under lambda/ (caches, notes,
 # test leftovers) stays out of the artifact.
-SOURCE_SUFFIXES = {".py", ".toml", ".json"}
+SOURCE_SUFFIXES = {".py", ".json"}
 SKIP_DIRS = {"__pycache__", "tests", "test", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
+# Parts of back_relief that run off Lambda only: the local simulator and the web service.
+NOT_ON_LAMBDA = {"back_relief/simulator", "back_relief/hosting"}
+# Installed because ask-sdk-core declares them, never imported by the skill: the Alexa API
+# client speaks http.client, and ask-sdk's own requests-based DefaultApiClient is never loaded.
+# tests/contract/test_package.py runs the unpacked artifact, timer call included, without them.
+UNUSED_DEPENDENCIES = ("requests", "urllib3", "certifi", "charset_normalizer", "idna")
+# dateutil's bundled time-zone database: the skill never asks dateutil for a zone.
+UNUSED_DATA = ("dateutil/zoneinfo/dateutil-zoneinfo.tar.gz",)
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 LAMBDA_ZIP_LIMIT_MB = 50.0
 LAMBDA_UNZIPPED_LIMIT_MB = 250.0
@@ -101,11 +111,16 @@ def install_dependencies(requirements: Path, target: Path) -> None:
         ],
         check=True,
     )
-    # pip --target leaves console scripts in bin/; Lambda never runs them.
+    # pip --target leaves console scripts in bin/ and metadata in *.dist-info/; Lambda reads
+    # neither.
     shutil.rmtree(target / "bin", ignore_errors=True)
     for path in sorted(target.rglob("*"), reverse=True):
-        if path.is_dir() and path.name in SKIP_DIRS:
+        if path.is_dir() and (path.name in SKIP_DIRS or path.name.endswith(".dist-info")):
             shutil.rmtree(path)
+    for name in UNUSED_DEPENDENCIES:
+        shutil.rmtree(target / name)
+    for name in UNUSED_DATA:
+        (target / name).unlink()
 
 
 def copy_sources(src: Path, target: Path) -> None:
@@ -118,10 +133,27 @@ def copy_sources(src: Path, target: Path) -> None:
         relative = path.relative_to(src)
         if any(part in SKIP_DIRS for part in relative.parts):
             continue
+        if any(relative.as_posix().startswith(f"{part}/") for part in NOT_ON_LAMBDA):
+            continue
         if path.is_file() and path.suffix in SOURCE_SUFFIXES:
             destination = target / relative
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, destination)
+
+
+def check_generated_files() -> None:
+    """compiled.json and the other generated files must match their sources: Lambda trusts
+    compiled.json without hashing the sources (they are not shipped)."""
+    check = subprocess.run(
+        [sys.executable, "-m", "interaction_models.build", "--check"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join((str(ROOT / "lambda"), str(ROOT)))},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if check.returncode != 0:
+        raise SystemExit(f"package: generated files are stale (run `make model`)\n{check.stderr}")
 
 
 def compile_bytecode(python313: str, target: Path, own: list[Path]) -> None:
@@ -223,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(message, file=sys.stderr)
 
+    if args.src == ROOT / "lambda":
+        check_generated_files()
     with tempfile.TemporaryDirectory(prefix="back-relief-package-") as tmp:
         staging = Path(tmp) / "task"
         staging.mkdir()

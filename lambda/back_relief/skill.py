@@ -1,7 +1,7 @@
 """Builds the skill: handlers in priority order, interceptors, store and API client.
 
-Nothing heavy happens at import: the store opens on the first request, content is parsed
-on first use (then cached for the container's life), boto3 loads only for DynamoDB.
+Nothing heavy happens at import: the store opens on the first request (or at Lambda's INIT,
+see prepare), content is parsed on first use (then cached for the container's life).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ from .alexa.serializer import FastSerializer
 from .content import loader
 from .logs import configure
 from .safety.triage import Tier
-from .store import Store, StoreFactory, store_from_env
+from .store import Store, StoreError, StoreFactory, store_from_env
 
 # Everything after loading the user's progress must fit in this: under the Lambda timeout
 # (5 s in template.yaml), itself under Alexa's 8 s. Calls whose worst case no longer fits are
@@ -169,73 +169,17 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     return result
 
 
-# Complete envelopes for prepare()'s rehearsal: answering them once at init imports the ask-sdk
-# model classes the SDK otherwise imports by name while reading the first real request, and
-# runs every layer's code once (CPython specialises code as it runs it).
-_PRIMERS: tuple[dict[str, Any], ...] = tuple(
-    {
-        "version": "1.0",
-        "session": {
-            "new": True,
-            "sessionId": "init",
-            "application": {"applicationId": "init"},
-            "user": {"userId": "init"},
-            "attributes": {},
-        },
-        "context": {
-            "System": {
-                "application": {"applicationId": "init"},
-                "user": {
-                    "userId": "init",
-                    "permissions": {"scopes": {"init": {"status": "DENIED"}}},
-                },
-                "device": {"deviceId": "init", "supportedInterfaces": {}},
-                "apiEndpoint": "https://api.amazonalexa.com",
-                "apiAccessToken": "init",
-            }
-        },
-        "request": {
-            "requestId": "init",
-            "timestamp": "2020-01-01T00:00:00Z",
-            "locale": loader.DEFAULT_LOCALE,
-            **request,
-        },
-    }
-    for request in (
-        {"type": "LaunchRequest"},
-        {
-            "type": "IntentRequest",
-            "dialogState": "COMPLETED",
-            "intent": {
-                "name": "AMAZON.HelpIntent",
-                "confirmationStatus": "NONE",
-                "slots": {
-                    "init": {
-                        "name": "init",
-                        "value": "init",
-                        "confirmationStatus": "NONE",
-                        "resolutions": {
-                            "resolutionsPerAuthority": [
-                                {
-                                    "authority": "init",
-                                    "status": {"code": "ER_SUCCESS_MATCH"},
-                                    "values": [{"value": {"name": "init", "id": "init"}}],
-                                }
-                            ]
-                        },
-                    }
-                },
-            },
-        },
-    )
-)
-
-
 def prepare() -> None:
     """Lambda's INIT phase (lambda_function calls this at import): build the skill, read the
-    default locale's content, open the store (one read), and rehearse a launch and a help
-    request on a spare skill with a throwaway in-memory store, so the first real request
-    costs what every other one does. Importing this module alone still does none of it.
+    default locale's content and open the store (one read).
+
+    Deployed (TABLE_NAME set, as template.yaml always does on Lambda), it also builds the answer
+    matcher and rehearses a short conversation (rehearsal.py: launch, help, a red flag, a timer
+    step) on a spare skill with a throwaway in-memory store and an in-process Timers API, so the
+    first real request of each kind costs what every later one does. The embedded store (a
+    local run of the handler) skips it: there a fresh process answers one request and leaves,
+    and its first request pays for what it uses.
+    Importing this module alone still does none of it.
 
     Never raises: whatever fails here fails again on the first request, which answers calmly.
     """
@@ -245,26 +189,33 @@ def prepare() -> None:
         loader.load(loader.DEFAULT_LOCALE)
         # A read of a key no user has: on DynamoDB it also opens the HTTPS connection, which
         # the first request would otherwise wait for. Nothing is written.
-        _default_store().load("prepare")
-        from .store.local import LocalStore
+        try:
+            _default_store().load("prepare")
+        except StoreError:
+            log.warning("prepare_store_unavailable")  # the first request says so calmly
+        if not os.environ.get("TABLE_NAME"):
+            return
+        from . import rehearsal
 
-        scratch = LocalStore(":memory:")
-        spare = build(store=lambda: scratch)
+        loader.load(loader.DEFAULT_LOCALE).matcher.match(rehearsal.MATCHER_TEXT)
+        scratch = rehearsal.ScratchStore()
+        spare = build(store=lambda: scratch, api_client=rehearsal.LocalTimersApi())
         level = log.level
         log.setLevel(logging.WARNING)  # rehearsals are not requests: keep them out of the logs
         try:
-            # One round: it imports what a first request needs (ask-sdk loads model classes by
-            # name) and runs every layer once; more rounds cost cold start more than they save.
-            # On Lambda SKILL_ID is set and the skill refuses any other id: prime as this skill.
-            skill_id = json.dumps(os.environ.get("SKILL_ID") or "init")
-            for primer in _PRIMERS:
-                payload = json.dumps(primer).replace(
-                    '"applicationId": "init"', f'"applicationId": {skill_id}'
-                )
+            # One pass: it imports what first requests need and runs every layer once; more
+            # passes cost cold start more than they save.
+            attributes: dict[str, Any] = {}
+            for request in rehearsal.CONVERSATION:
+                primer = rehearsal.envelope(request, loader.DEFAULT_LOCALE, attributes)
                 envelope = spare.serializer.deserialize(
-                    payload=payload, obj_type="ask_sdk_model.RequestEnvelope"
+                    payload=json.dumps(primer), obj_type="ask_sdk_model.RequestEnvelope"
                 )
-                spare.serializer.serialize(spare.invoke(request_envelope=envelope, context=None))
+                answer = spare.serializer.serialize(
+                    spare.invoke(request_envelope=envelope, context=None)
+                )
+                carried = answer.get("sessionAttributes") if isinstance(answer, dict) else None
+                attributes = carried if isinstance(carried, dict) else {}
         finally:
             log.setLevel(level)
     except Exception as error:

@@ -48,6 +48,8 @@ STORE = ROOT / "lambda" / "back_relief" / "store" / "dynamodb.py"
 REGION = "us-east-1"
 STACK = "back-relief"
 SKILL_ID = f"amzn1.ask.skill.{uuid.uuid4()}"
+# What deploy.sh passes: the skill id and the per-deployment secret for the user-key hash.
+PARAMETERS = {"SkillId": SKILL_ID, "UserKeySecret": "rehearsal-secret-" + "0" * 32}
 # The store creates tables only for local development; on AWS the template owns the table,
 # so the function must not be allowed to create one.
 LOCAL_ONLY_METHODS = {"create_table"}
@@ -119,7 +121,7 @@ def transformed_template(code_uri: str) -> dict[str, Any]:
     source["Resources"]["SkillFunction"]["Properties"]["CodeUri"] = code_uri
     # The explicit role uses no AWS managed policies, so the translator needs no map of them.
     translator = Translator({}, Parser(), boto_session=boto3.Session(region_name=REGION))
-    result: dict[str, Any] = translator.translate(source, parameter_values={"SkillId": SKILL_ID})
+    result: dict[str, Any] = translator.translate(source, parameter_values=dict(PARAMETERS))
     return result
 
 
@@ -139,7 +141,7 @@ def stack(emulator: Emulator) -> dict[str, Any]:
     cloudformation.create_stack(
         StackName=STACK,
         TemplateBody=json.dumps(template),
-        Parameters=[{"ParameterKey": "SkillId", "ParameterValue": SKILL_ID}],
+        Parameters=[{"ParameterKey": k, "ParameterValue": v} for k, v in PARAMETERS.items()],
         Capabilities=["CAPABILITY_IAM"],
     )
     deadline = time.monotonic() + 120
@@ -285,6 +287,7 @@ def test_the_rehearsed_stack_serves_launch_ice_session_and_forget_me(
     table = stack["physical"]["ProgressTable"]
     assert environment["TABLE_NAME"] == table  # the table the stack created, not a guess
     assert environment["SKILL_ID"] == SKILL_ID
+    assert environment["USER_KEY_SECRET"] == PARAMETERS["UserKeySecret"]
     assert function["Handler"] == "lambda_function.lambda_handler"
     assert function["Role"].endswith("/" + stack["physical"]["SkillFunctionRole"])
 

@@ -1,9 +1,10 @@
 """Fault injection on DynamoDB under the skill, and the time budget of one turn.
 
 Faults come three ways: dynalite stopped mid-conversation (a dead server), a small fake DynamoDB
-endpoint that throttles or hangs (so botocore's real retries and timeouts run), and botocore's
-Stubber for answers a server cannot be made to give on cue (a conditional-check conflict on
-exactly one write). Alexa API faults are in test_faults_alexa_api.py.
+endpoint that throttles or hangs (so the store client's real retries and timeouts run), and the
+same endpoint answering from a script, for answers a real server cannot be made to give on cue
+(a conditional-check conflict on exactly one write). Alexa API faults are in
+test_faults_alexa_api.py.
 
 Wall-clock limits are not asserted (they flake on a busy machine). The time budget is checked
 on the configuration instead: the worst case the configured timeouts and retries allow.
@@ -32,7 +33,6 @@ from back_relief.skill import TURN_BUDGET_SECONDS, build
 from back_relief.store import ConflictError, StoreError
 from back_relief.store.dynamodb import DynamoDBStore
 from back_relief.store.local import LocalStore
-from botocore.stub import Stubber
 
 from tests.builders import envelopes
 from tests.builders.skill import check_response, invoke
@@ -62,12 +62,21 @@ def dynamo_device(store: DynamoDBStore) -> Device:
     return Device(handler=lambda event: check_response(invoke(skill, event)))
 
 
+Answer = tuple[int, dict[str, Any]]  # HTTP status, JSON body
+
+
+def error(code: str, status: int = 400) -> Answer:
+    return status, {"__type": f"com.amazonaws.dynamodb.v20120810#{code}", "message": code}
+
+
 @dataclass
 class FakeDynamo:
-    """A DynamoDB endpoint that answers every call with throttling, or hangs past the timeout."""
+    """A DynamoDB endpoint that answers every call with throttling, hangs past the timeout, or
+    ("script") gives the queued answers in order."""
 
     mode: str
     calls: list[str] = field(default_factory=list)
+    script: list[Answer] = field(default_factory=list)
     _closing: threading.Event = field(default_factory=threading.Event)
     _server: ThreadingHTTPServer | None = None
 
@@ -85,15 +94,13 @@ class FakeDynamo:
                 fake.calls.append(self.headers.get("X-Amz-Target", "").split(".")[-1])
                 if fake.mode == "hang":
                     fake._closing.wait(5)  # longer than the store's 1.5 s read timeout
-                body = json.dumps(
-                    {
-                        "__type": "com.amazonaws.dynamodb.v20120810#"
-                        "ProvisionedThroughputExceededException",
-                        "message": "The level of configured provisioned throughput is exceeded",
-                    }
-                ).encode()
+                if fake.mode == "script":
+                    status, answer = fake.script.pop(0) if fake.script else error("Unscripted")
+                else:
+                    status, answer = error("ProvisionedThroughputExceededException")
+                body = json.dumps(answer).encode()
                 try:
-                    self.send_response(400)
+                    self.send_response(status)
                     self.send_header("Content-Type", "application/x-amz-json-1.0")
                     self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
@@ -119,23 +126,24 @@ class FakeDynamo:
 @dataclass
 class Stubbed:
     store: DynamoDBStore
-    stubber: Stubber
-    calls: list[str]
+    fake: FakeDynamo
+
+    def answer(self, *answers: Answer) -> None:
+        self.fake.script.extend(answers)
+
+    @property
+    def calls(self) -> list[str]:
+        return self.fake.calls
+
+    def assert_no_pending_responses(self) -> None:
+        assert self.fake.script == []
 
 
 @pytest.fixture
 def stubbed() -> Iterator[Stubbed]:
-    """A DynamoDBStore whose client answers only what the test queued (no server at all)."""
-    store = DynamoDBStore("progress", endpoint_url="http://127.0.0.1:9")
-    client = store._client
-    calls: list[str] = []
-
-    def record(model: Any, **_: Any) -> None:
-        calls.append(model.name)
-
-    client.meta.events.register("before-parameter-build.dynamodb", record)
-    with Stubber(client) as stubber:
-        yield Stubbed(store, stubber, calls)
+    """A DynamoDBStore on an endpoint that answers only what the test queued."""
+    with FakeDynamo("script") as fake:
+        yield Stubbed(DynamoDBStore("progress", endpoint_url=fake.endpoint), fake)
 
 
 def item(user: str, state: dict[str, Any], version: int, now: float) -> dict[str, Any]:
@@ -192,16 +200,14 @@ def test_throttled_or_hung_store_is_tried_twice_then_spoken_and_not_written(mode
 
 
 def test_throttled_save_is_spoken_and_progress_rides_in_the_session(stubbed: Stubbed) -> None:
-    stubbed.stubber.add_response("get_item", {})
-    stubbed.stubber.add_client_error(
-        "put_item", "ProvisionedThroughputExceededException", http_status_code=400
-    )
+    throttled = error("ProvisionedThroughputExceededException")
+    stubbed.answer((200, {}), throttled, throttled)
     device = dynamo_device(stubbed.store)
     opened = device.launch()
     assert said(opened, "save_failed")
     assert not said(opened, "error")
-    stubbed.stubber.assert_no_pending_responses()
-    assert stubbed.calls == ["GetItem", "PutItem"]
+    stubbed.assert_no_pending_responses()
+    assert stubbed.calls == ["GetItem", "PutItem", "PutItem"]  # throttling is retried once
 
 
 def test_conditional_check_conflict_rereads_once_and_tells_the_user_where_they_are(
@@ -209,13 +215,13 @@ def test_conditional_check_conflict_rereads_once_and_tells_the_user_where_they_a
 ) -> None:
     device = dynamo_device(stubbed.store)
     state = State(routine="stretches", step=1, status="active").to_dict()
-    stubbed.stubber.add_response("get_item", item(device.user_id, state, 3, device.now))
-    stubbed.stubber.add_client_error(
-        "put_item", "ConditionalCheckFailedException", http_status_code=400
-    )
     # Another device said "next" meanwhile and saved version 4, at step index 2.
     theirs = State(routine="stretches", step=2, status="active").to_dict()
-    stubbed.stubber.add_response("get_item", item(device.user_id, theirs, 4, device.now))
+    stubbed.answer(
+        (200, item(device.user_id, state, 3, device.now)),
+        error("ConditionalCheckFailedException"),
+        (200, item(device.user_id, theirs, 4, device.now)),
+    )
     reply = device.say("next")
     assert steps_spoken(reply, "stretches") == [2]
     # Re-running this "next" on their record would skip a step nobody heard: theirs stands,
@@ -225,41 +231,38 @@ def test_conditional_check_conflict_rereads_once_and_tells_the_user_where_they_a
     assert said(reply, "store_conflict_moved", step=3, total=total, name=name)
     assert not said(reply, "save_failed")
     assert not said(reply, "error")
-    stubbed.stubber.assert_no_pending_responses()
+    stubbed.assert_no_pending_responses()
     assert stubbed.calls == ["GetItem", "PutItem", "GetItem"]  # one re-read, no overwrite
 
 
 def test_conflict_maps_to_conflict_error_and_throttling_to_store_error(stubbed: Stubbed) -> None:
-    stubbed.stubber.add_client_error(
-        "put_item", "ConditionalCheckFailedException", http_status_code=400
-    )
-    stubbed.stubber.add_client_error("get_item", "ThrottlingException", http_status_code=400)
+    throttled = error("ThrottlingException")
+    stubbed.answer(error("ConditionalCheckFailedException"), throttled, throttled)
     with pytest.raises(ConflictError):
         stubbed.store.save("key", {"seq": 1}, expected_version=3, now=0)
     with pytest.raises(StoreError) as info:
         stubbed.store.load("key")
     assert not isinstance(info.value, ConflictError)
+    assert stubbed.calls == ["PutItem", "GetItem", "GetItem"]
 
 
 def test_failing_delete_on_forget_me_is_spoken_and_keeps_listening(stubbed: Stubbed) -> None:
     device = dynamo_device(stubbed.store)
-    stubbed.stubber.add_response("get_item", {})
-    stubbed.stubber.add_response("put_item", {})
-    stubbed.stubber.add_response("get_item", {})
-    stubbed.stubber.add_client_error("delete_item", "InternalServerError", http_status_code=500)
+    failed = error("InternalServerError", 500)
+    stubbed.answer((200, {}), (200, {}), (200, {}), failed, failed)
     device.launch()
     reply = device.say("forget me")
     assert said(reply, "forget_failed")
     assert not said(reply, "forget_done")
     assert not reply.ends_session
-    stubbed.stubber.assert_no_pending_responses()
-    assert stubbed.calls == ["GetItem", "PutItem", "GetItem", "DeleteItem"]
+    stubbed.assert_no_pending_responses()
+    assert stubbed.calls == ["GetItem", "PutItem", "GetItem", "DeleteItem", "DeleteItem"]
 
 
 def test_failing_delete_on_skill_disabled_answers_quietly(stubbed: Stubbed) -> None:
     device = dynamo_device(stubbed.store)
-    stubbed.stubber.add_response("get_item", {})
-    stubbed.stubber.add_client_error("delete_item", "InternalServerError", http_status_code=500)
+    failed = error("InternalServerError", 500)
+    stubbed.answer((200, {}), failed, failed)
     reply = device.handler(envelopes.envelope({"type": "AlexaSkillEvent.SkillDisabled"}))
     assert not (reply.get("response") or {}).get("outputSpeech")
 
@@ -269,12 +272,10 @@ def test_failing_delete_on_skill_disabled_answers_quietly(stubbed: Stubbed) -> N
 
 def store_worst_case_s(store: DynamoDBStore) -> float:
     """One store call at worst: every attempt waits out both timeouts, plus the most backoff
-    botocore's standard mode can sleep (rand(0, 1) * 2 ** i before retry i + 1, at most 20 s)."""
-    config = store._client.meta.config
-    attempts = int(config.retries["total_max_attempts"])
-    assert config.retries.get("mode") == "standard"
-    backoff = sum(min(2.0**i, 20.0) for i in range(attempts - 1))
-    return attempts * (float(config.connect_timeout) + float(config.read_timeout)) + backoff
+    the client can sleep (rand(0, 1) * 2 ** i before retry i + 1, at most 20 s)."""
+    client = store._client
+    backoff = sum(min(2.0**i, 20.0) for i in range(client.attempts - 1))
+    return client.attempts * (client.connect_timeout + client.read_timeout) + backoff
 
 
 def api_call_worst_case_s() -> float:

@@ -31,8 +31,8 @@ from tests.builders.skill import invoke
 
 ROOT = Path(__file__).resolve().parents[2]
 LAMBDA_DIR = ROOT / "lambda"
-# Heavy packages a request never needs unless DynamoDB is configured (boto3) or an Alexa API
-# is called (requests); flask and cryptography belong to the web service only.
+# Heavy packages the Lambda handler never needs: DynamoDB and the Alexa APIs are spoken over
+# http.client; flask and cryptography belong to the web service only.
 NEVER_AT_INIT = ("boto3", "botocore", "requests", "urllib3", "flask", "werkzeug", "cryptography")
 _ENV_SCRUB = ("TABLE_NAME", "DYNAMODB_ENDPOINT_URL", "SKILL_ID", "PYTHONPATH")
 
@@ -47,7 +47,7 @@ def read_text(self, *args, **kwargs):
     counts["content"] += self.name == "compiled.json"
     return real_read_text(self, *args, **kwargs)
 pathlib.Path.read_text = read_text
-compiled, compiled_at = [], {}
+compiled, compiled_at, matcher_at = [], {}, {}
 def load(fh):
     counts["toml"] += 1
     return real_load(fh)
@@ -62,16 +62,20 @@ stages = {}
 import back_relief.skill
 stages["skill_module"] = dict(counts)
 import lambda_function
+from back_relief.content import loader
 stages["lambda_init"] = dict(counts)
 compiled_at["lambda_init"] = len(compiled)
+matcher_at["lambda_init"] = "matcher" in vars(loader.load(None))
 reply = lambda_function.lambda_handler(json.loads(sys.stdin.read()), None)
 stages["first_request"] = dict(counts)
 compiled_at["first_request"] = len(compiled)
 heavy = [name for name in NEVER_ATINIT if name in sys.modules]
-from back_relief.content import loader
 sources = {t.source for t in loader.load(None).triage.triggers}
 triage = {stage: sum(p in sources for p in compiled[:n]) for stage, n in compiled_at.items()}
-print(json.dumps({"stages": stages, "heavy": heavy, "reply": reply, "triage_compiled": triage}))
+triage["all"] = len(sources)
+dynamo = "back_relief.store.dynamo_http" in sys.modules
+print(json.dumps({"stages": stages, "heavy": heavy, "reply": reply, "triage_compiled": triage,
+                  "dynamo": dynamo, "matcher_at_init": matcher_at["lambda_init"]}))
 """.replace("NEVER_ATINIT", repr(NEVER_AT_INIT))
 
 
@@ -107,18 +111,13 @@ def test_lambda_handler_never_imports_boto3_or_requests_without_dynamodb(tmp_pat
     assert report["heavy"] == [], "imported at init or by a launch: " + ", ".join(report["heavy"])
 
 
-def test_boto3_is_imported_when_dynamodb_is_configured(tmp_path: Path) -> None:
-    """The control for the test above: the child does see boto3 when the store needs it."""
-    report = run_child(
-        tmp_path,
-        TABLE_NAME="bench-guard",
-        # Nothing listens on port 9: the store is built at init but a launch cannot load.
-        DYNAMODB_ENDPOINT_URL="http://127.0.0.1:9",
-        AWS_DEFAULT_REGION="us-east-1",
-        AWS_ACCESS_KEY_ID="local",
-        AWS_SECRET_ACCESS_KEY="local",
-    )
-    assert {"boto3", "botocore"} <= set(report["heavy"])
+def test_lambda_handler_on_dynamodb_never_imports_boto3_either(tmp_path: Path) -> None:
+    """Lambda's own configuration: TABLE_NAME and the credentials Lambda puts in the
+    environment. The store is built at init (the control: its client module is loaded)."""
+    report = run_child(tmp_path, **DEPLOYED)
+    assert report["dynamo"]
+    assert report["reply"]["response"].get("outputSpeech"), report["reply"]
+    assert report["heavy"] == [], "imported on DynamoDB: " + ", ".join(report["heavy"])
 
 
 def test_skill_module_import_does_no_work_and_lambda_init_does_it_once(tmp_path: Path) -> None:
@@ -132,11 +131,31 @@ def test_skill_module_import_does_no_work_and_lambda_init_does_it_once(tmp_path:
     assert stages["first_request"] == stages["lambda_init"]
 
 
-def test_lambda_init_and_a_launch_compile_no_triage_regex(tmp_path: Path) -> None:
-    """Compiling the ~50 KB of triage regex was over half the cold start; a trigger's regex is
-    compiled when a text first needs it, and the prefilter comes from triage_index.json."""
-    report = run_child(tmp_path)
-    assert report["triage_compiled"] == {"lambda_init": 0, "first_request": 0}
+# Lambda's configuration: TABLE_NAME and the credentials Lambda puts in the environment. Nothing
+# listens on port 9: the store is built at init but cannot load.
+DEPLOYED = {
+    "TABLE_NAME": "bench-guard",
+    "DYNAMODB_ENDPOINT_URL": "http://127.0.0.1:9",
+    "AWS_REGION": "us-east-1",
+    "AWS_ACCESS_KEY_ID": "ASIAEXAMPLE",
+    "AWS_SECRET_ACCESS_KEY": "secret",
+    "AWS_SESSION_TOKEN": "token",
+}
+
+
+def test_deployed_init_builds_the_matcher_and_compiles_no_triage_regex(tmp_path: Path) -> None:
+    """Compiling the ~50 KB of triage regex was over half the cold start, so a trigger's regex
+    is compiled when a text first needs it; INIT's rehearsal compiles none (even the 9 that
+    every free text needs would cost more than the rest of it). Deployed, INIT builds the
+    answer matcher, so the first real question does not. A launch compiles nothing. The
+    embedded store's INIT rehearses nothing (its cold start is one request long)."""
+    deployed = run_child(tmp_path, **DEPLOYED)
+    assert deployed["triage_compiled"]["lambda_init"] == 0
+    assert deployed["triage_compiled"]["first_request"] == 0
+    assert deployed["matcher_at_init"]
+    embedded = run_child(tmp_path)
+    assert embedded["triage_compiled"]["first_request"] == 0
+    assert not embedded["matcher_at_init"]
 
 
 def test_loading_content_compiles_no_triage_regex(
@@ -222,16 +241,28 @@ def test_content_is_read_once_whatever_the_traffic(
     assert reads["compiled.json"] == 1
 
 
-def test_stale_compiled_content_falls_back_to_the_same_content_from_toml(
+def test_missing_compiled_content_falls_back_to_the_same_content_from_toml(
     fresh_content_cache: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     fresh = {code: loader.load(code).messages for code in loader.LOCALES}
     loader._raw.cache_clear()
     loader._load.cache_clear()
-    stale = tmp_path / "compiled.json"
-    stale.write_text('{"digest": "old", "en": {}, "locales": {}}', encoding="utf-8")
-    monkeypatch.setattr(loader, "COMPILED", stale)
+    monkeypatch.setattr(loader, "COMPILED", tmp_path / "compiled.json")  # no such file
     assert {code: loader.load(code).messages for code in loader.LOCALES} == fresh
+
+
+def test_compiled_content_is_trusted_at_init_and_checked_at_build_time(
+    fresh_content_cache: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Init reads compiled.json without hashing the TOML sources (the artifact ships none);
+    the build's --check, which `make test` and the packager run, is what refuses a stale one."""
+    stale = json.loads(loader.COMPILED.read_text(encoding="utf-8"))
+    stale["locales"]["en-GB"]["vocab"]["emergency"] = "nine nine nine stale"
+    path = tmp_path / "compiled.json"
+    path.write_text(json.dumps(stale), encoding="utf-8")
+    monkeypatch.setattr(loader, "COMPILED", path)
+    assert loader.load("en-GB").vocab["emergency"] == "nine nine nine stale"
+    assert loader.compiled_text() != path.read_text(encoding="utf-8")
 
 
 TIMESTAMPS = (

@@ -3,6 +3,9 @@
 ask-sdk's DefaultApiClient calls ``requests`` with no timeout, so one slow Alexa API call could
 hold the skill past Alexa's 8-second answer budget. This client bounds every call and allows plain
 http only to loopback, where the simulator's fake Alexa API listens.
+
+It speaks HTTP with the standard library's http.client, not ``requests``: importing requests
+(with urllib3) cost the first timer call of a container about 40 ms, for one small JSON call.
 """
 
 from __future__ import annotations
@@ -19,11 +22,12 @@ from ask_sdk_model.services.api_client_request import ApiClientRequest
 from ask_sdk_model.services.api_client_response import ApiClientResponse
 
 if TYPE_CHECKING:
-    # requests (with urllib3) is a tenth of a cold start, and most requests never call an
-    # Alexa API: it is imported on the first call instead. So is ask-sdk's DefaultApiClient,
-    # which imports it at module level; this class therefore stands on the abstract ApiClient.
-    import requests
+    # Imported on the first call (or by prepare(), at Lambda's INIT): the embedded store's
+    # cold start, which never calls an Alexa API, need not pay for http.client and ssl.
+    import http.client
 
+# ask-sdk's DefaultApiClient imports requests at module level: this class stands on the abstract
+# ApiClient instead.
 CONNECT_TIMEOUT_SECONDS = 1.0
 # Two calls per turn (cancel the old timer, start the next) stay inside Alexa's 8 s at worst.
 READ_TIMEOUT_SECONDS = 1.5
@@ -42,8 +46,8 @@ def is_loopback_host(host: str | None) -> bool:
 
 
 class BoundedApiClient(ApiClient):
-    """What ask-sdk's DefaultApiClient does, plus connect/read timeouts, a reused session and
-    an http-to-loopback rule.
+    """What ask-sdk's DefaultApiClient does, plus connect/read timeouts, a kept-alive
+    connection per host and thread, and an http-to-loopback rule.
 
     Errors surface as ApiClientException, as from DefaultApiClient; ask-sdk service clients
     turn that into a ServiceException with status 500.
@@ -58,7 +62,7 @@ class BoundedApiClient(ApiClient):
             raise ValueError("timeouts must be positive; no timeout means no bound at all")
         self.timeout = (connect_timeout, read_timeout)
         self.worst_case_seconds = connect_timeout + read_timeout
-        # A Session is not documented as thread-safe and the web service answers in threads.
+        # A connection must not be shared between the web service's threads.
         self._local = threading.local()
 
     def invoke(self, request: ApiClientRequest) -> ApiClientResponse:
@@ -85,35 +89,79 @@ class BoundedApiClient(ApiClient):
         data = None
         if request.body:
             content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
-            data = json.dumps(request.body) if "json" in content_type else request.body
-        response = self._session(loopback).request(
-            method,
-            url,
-            headers=headers,
-            data=data,
-            timeout=self.timeout,
-            # A redirect could lead off the checked host or scheme; Alexa's APIs never redirect.
-            allow_redirects=False,
-        )
+            body = json.dumps(request.body) if "json" in content_type else request.body
+            data = body.encode("utf-8") if isinstance(body, str) else body
+        target = parts.path or "/"
+        if parts.query:
+            target += "?" + parts.query
+        key = (parts.scheme, parts.netloc)
+        conn = self._connection(key)
+        try:
+            # Redirects are not followed (http.client never does): one could lead off the
+            # checked host or scheme, and Alexa's APIs never redirect.
+            conn.request(method, target, body=data, headers=headers)
+            response = conn.getresponse()
+            text = response.read().decode("utf-8", errors="replace")
+        except BaseException:
+            self._drop(key)
+            raise
+        if response.will_close:
+            self._drop(key)
         return ApiClientResponse(
-            headers=_headers_list(dict(response.headers)),
-            status_code=response.status_code,
-            body=response.text,
+            headers=_headers_list(response.getheaders()),
+            status_code=response.status,
+            body=text,
         )
 
-    def _session(self, loopback: bool) -> requests.Session:
-        sessions: dict[bool, requests.Session] | None = getattr(self._local, "sessions", None)
-        if sessions is None:
-            sessions = self._local.sessions = {}
-        session = sessions.get(loopback)
-        if session is None:
-            import requests
+    def _connections(self) -> dict[tuple[str, str], http.client.HTTPConnection]:
+        conns: dict[tuple[str, str], http.client.HTTPConnection] | None = getattr(
+            self._local, "conns", None
+        )
+        if conns is None:
+            conns = self._local.conns = {}
+        return conns
 
-            session = requests.Session()
-            # A developer's HTTP(S)_PROXY must not swallow calls to the local fake.
-            session.trust_env = not loopback
-            sessions[loopback] = session
-        return session
+    def _connection(self, key: tuple[str, str]) -> http.client.HTTPConnection:
+        conns = self._connections()
+        conn = conns.get(key)
+        if conn is not None and _dropped(conn):
+            conn.close()  # closed by the server while idle (a frozen Lambda, a keep-alive limit)
+            conn = None
+        if conn is None:
+            import http.client
+            import socket
+
+            scheme, netloc = key
+            connect, read = self.timeout
+            cls = http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
+            conn = cls(netloc, timeout=connect)
+            conn.connect()  # bounded by the connect timeout (TLS handshake included) ...
+            assert conn.sock is not None
+            conn.sock.settimeout(read)  # ... then every read by the read timeout
+            # Headers and body go out in two writes: without this, Nagle's algorithm holds the
+            # body until the server ACKs the headers, which a delayed ACK makes 40 ms.
+            conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            conns[key] = conn
+        return conn
+
+    def _drop(self, key: tuple[str, str]) -> None:
+        conn = self._connections().pop(key, None)
+        if conn is not None:
+            conn.close()
+
+
+def _dropped(conn: http.client.HTTPConnection) -> bool:
+    """True when an idle kept-alive connection can no longer be used: between requests the
+    server has nothing to say, so a readable socket means it closed (or broke) the connection."""
+    import select
+
+    if conn.sock is None:
+        return True
+    try:
+        readable, _, _ = select.select([conn.sock], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)
 
 
 def _headers_dict(headers: list[tuple[str, str]] | None) -> dict[str, str]:
@@ -124,11 +172,8 @@ def _headers_dict(headers: list[tuple[str, str]] | None) -> dict[str, str]:
     return merged
 
 
-def _headers_list(headers: dict[str, str]) -> list[tuple[str, str]]:
+def _headers_list(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Response headers as ApiClientResponse's pairs, comma-separated values split apart."""
     return [
-        (key, part.strip())
-        for key, values in headers.items()
-        for part in values.split(",")
-        if part.strip()
+        (key, part.strip()) for key, values in headers for part in values.split(",") if part.strip()
     ]

@@ -7,7 +7,6 @@ handlers never format locale words themselves. Placeholders the code fills per r
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import re
@@ -102,7 +101,9 @@ def _sources() -> list[Path]:
 
 
 def digest() -> str:
-    """A fingerprint of every content source file (names and bytes)."""
+    """A fingerprint of every content source file (names and bytes), for the build's check."""
+    import hashlib
+
     hasher = hashlib.sha256()
     for path in _sources():
         hasher.update(path.relative_to(HERE).as_posix().encode() + b"\0" + path.read_bytes())
@@ -131,22 +132,17 @@ def compiled_text() -> str:
 
 @cache
 def _raw() -> dict[str, Any]:
-    # Parsing the TOML costs a cold start about 40 ms; compiled.json (written by `make model`)
-    # holds the same data as JSON, used only while its digest matches the sources.
-    compiled: dict[str, Any] | None = None
+    # Parsing the TOML costs a cold start about 40 ms; compiled.json holds the same data as
+    # JSON. It is checked at build time, not here: `make model` writes it, `make test` (the
+    # build's --check) and scripts/package.py refuse a stale one, and the artifact ships no
+    # TOML to compare it with. A missing or unreadable file falls back to the sources.
     try:
-        compiled = json.loads(COMPILED.read_text(encoding="utf-8"))
-        if isinstance(compiled, dict) and compiled.get("digest") == digest():
-            return compiled
+        data = json.loads(COMPILED.read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            return data
     except (OSError, ValueError):
         pass
-    try:
-        return parse_sources()
-    except (OSError, ValueError):
-        # Sources edited into something unreadable: the last compiled copy still speaks.
-        if isinstance(compiled, dict):
-            return compiled
-        raise
+    return parse_sources()
 
 
 def _english() -> dict[str, Any]:

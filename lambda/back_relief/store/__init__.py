@@ -20,8 +20,8 @@ __all__ = [
 def store_from_env() -> Store:
     """Pick the store from the environment: DynamoDB when TABLE_NAME is set, else sqlite.
 
-    DynamoDB's module (and so boto3) is imported only on that branch: importing boto3
-    costs about a quarter of a second of cold start that the local store never needs.
+    Each store's module is imported only on its own branch: Lambda never loads sqlite3's
+    store, and the embedded store never loads the DynamoDB client.
     """
     table = os.environ.get("TABLE_NAME")
     if table:

@@ -1,7 +1,7 @@
 """DynamoDB store for AWS (and for local DynamoDB-compatible servers such as dynalite).
 
-Module-level imports are stdlib only: boto3 costs about a quarter of a second of Lambda
-cold start, so it is imported in the constructor, which only runs when TABLE_NAME is set.
+It talks to DynamoDB through dynamo_http's narrow client (stdlib only), not boto3: boto3 would
+cost Lambda's cold start about 140 ms and 30 MB for the four calls the skill makes.
 """
 
 from __future__ import annotations
@@ -9,29 +9,20 @@ from __future__ import annotations
 import json
 import os
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .base import DEFAULT_TTL_SECONDS, EMPTY, ConflictError, Record, StoreError, valid_data
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from botocore.exceptions import ClientError
-
-    # Only present with boto3-stubs[dynamodb]; without it mypy sees Any.
-    from mypy_boto3_dynamodb import DynamoDBClient
+from .dynamo_http import DynamoClient, DynamoError, DynamoUnavailable
 
 # Alexa abandons a request after 8 s and the Lambda timeout is 5 s. DynamoDB answers in
 # milliseconds, so two short attempts (worst case 2 x 1.3 s plus at most 1 s of backoff, see
 # worst_case_seconds) leave a dead store room for the skill to still answer, and still run
-# triage, without saved progress. botocore's "max_attempts" counts retries only (2 would
-# mean 3 tries); "total_max_attempts" counts the first try too.
+# triage, without saved progress.
 _CONNECT_TIMEOUT_S = 0.5
 _READ_TIMEOUT_S = 0.8
 _TOTAL_ATTEMPTS = 2
-# botocore's standard mode sleeps rand(0, 1) * 2 ** i seconds before retry i + 1.
 WORST_CASE_SECONDS = _TOTAL_ATTEMPTS * (_CONNECT_TIMEOUT_S + _READ_TIMEOUT_S) + sum(
-    2.0**i for i in range(_TOTAL_ATTEMPTS - 1)
+    DynamoClient.backoff_cap(i) for i in range(_TOTAL_ATTEMPTS - 1)
 )
 
 
@@ -44,9 +35,6 @@ class DynamoDBStore:
         endpoint_url: str | None = None,
         ttl_seconds: int = DEFAULT_TTL_SECONDS,
     ) -> None:
-        import boto3
-        from botocore.config import Config
-
         self._table = table_name
         self._ttl = ttl_seconds
         region = (
@@ -54,48 +42,22 @@ class DynamoDBStore:
             or os.environ.get("AWS_DEFAULT_REGION")
             or ("us-east-1" if endpoint_url else None)
         )
-        kwargs: dict[str, Any] = {
-            "region_name": region,
-            "config": Config(
-                connect_timeout=_CONNECT_TIMEOUT_S,
-                read_timeout=_READ_TIMEOUT_S,
-                retries={"total_max_attempts": _TOTAL_ATTEMPTS, "mode": "standard"},
-            ),
-        }
-        if endpoint_url:
-            kwargs["endpoint_url"] = endpoint_url
-            # Local servers accept any signature; checking env only (not the full provider
-            # chain) avoids a slow instance-metadata probe on a developer's laptop.
-            if not (os.environ.get("AWS_ACCESS_KEY_ID") or os.environ.get("AWS_PROFILE")):
-                kwargs["aws_access_key_id"] = "local"
-                kwargs["aws_secret_access_key"] = "local"
-        self._client: DynamoDBClient = boto3.client("dynamodb", **kwargs)
+        if not region:
+            raise StoreError("DynamoDB needs AWS_REGION (Lambda always sets it)")
+        self._client = DynamoClient(
+            region,
+            endpoint_url,
+            connect_timeout=_CONNECT_TIMEOUT_S,
+            read_timeout=_READ_TIMEOUT_S,
+            attempts=_TOTAL_ATTEMPTS,
+        )
 
     def load(self, user_key: str) -> Record:
         item = self._call(
             "GetItem",
-            lambda: self._client.get_item(
-                TableName=self._table,
-                Key={"id": {"S": user_key}},
-                ConsistentRead=True,
-            ),
+            {"TableName": self._table, "Key": {"id": {"S": user_key}}, "ConsistentRead": True},
         ).get("Item")
-        if not item:
-            return EMPTY
-        try:
-            expires_at = int(item["expires_at"]["N"])
-            version = int(item["version"]["N"])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise StoreError("DynamoDB item is malformed") from exc
-        # TTL deletion is lazy (up to days late), so expiry is enforced on read too.
-        if expires_at < time.time():
-            return EMPTY
-        # Malformed data is no progress; its version lets the next save replace it.
-        data = item.get("data")
-        return Record(
-            data=valid_data(data.get("S") if isinstance(data, dict) else None) or {},
-            version=version,
-        )
+        return record_from_item(item)
 
     def save(self, user_key: str, data: dict[str, Any], expected_version: int, now: float) -> int:
         new_version = expected_version + 1
@@ -114,26 +76,23 @@ class DynamoDBStore:
             values = {":expected": {"N": str(expected_version)}}
         self._call(
             "PutItem",
-            lambda: self._client.put_item(
-                TableName=self._table,
-                Item={
+            {
+                "TableName": self._table,
+                "Item": {
                     "id": {"S": user_key},
                     "data": {"S": payload},
                     "version": {"N": str(new_version)},
                     "expires_at": {"N": str(int(now) + self._ttl)},
                 },
-                ConditionExpression=condition,
-                ExpressionAttributeNames=names,
-                ExpressionAttributeValues=values,
-            ),
+                "ConditionExpression": condition,
+                "ExpressionAttributeNames": names,
+                "ExpressionAttributeValues": values,
+            },
         )
         return new_version
 
     def delete(self, user_key: str) -> None:
-        self._call(
-            "DeleteItem",
-            lambda: self._client.delete_item(TableName=self._table, Key={"id": {"S": user_key}}),
-        )
+        self._call("DeleteItem", {"TableName": self._table, "Key": {"id": {"S": user_key}}})
 
     def create_table(self) -> None:
         """Create the table (on-demand, TTL on expires_at) and wait until it is active.
@@ -142,18 +101,16 @@ class DynamoDBStore:
         """
         self._call(
             "CreateTable",
-            lambda: self._client.create_table(
-                TableName=self._table,
-                AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
-                KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
-                BillingMode="PAY_PER_REQUEST",
-            ),
+            {
+                "TableName": self._table,
+                "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                "BillingMode": "PAY_PER_REQUEST",
+            },
         )
         deadline = time.monotonic() + 30
         while True:
-            desc = self._call(
-                "DescribeTable", lambda: self._client.describe_table(TableName=self._table)
-            )
+            desc = self._call("DescribeTable", {"TableName": self._table})
             if desc["Table"]["TableStatus"] == "ACTIVE":
                 break
             if time.monotonic() > deadline:
@@ -162,30 +119,43 @@ class DynamoDBStore:
         try:
             self._call(
                 "UpdateTimeToLive",
-                lambda: self._client.update_time_to_live(
-                    TableName=self._table,
-                    TimeToLiveSpecification={"Enabled": True, "AttributeName": "expires_at"},
-                ),
+                {
+                    "TableName": self._table,
+                    "TimeToLiveSpecification": {"Enabled": True, "AttributeName": "expires_at"},
+                },
             )
         except StoreError as exc:
             # dynalite has no UpdateTimeToLive; load() enforces expiry regardless.
             if "UnknownOperationException" not in str(exc):
                 raise
 
-    def _call(self, operation: str, request: Callable[[], Any]) -> Any:
-        """Run one client request, mapping botocore failures onto the store's errors."""
-        from botocore.exceptions import BotoCoreError, ClientError
-
+    def _call(self, operation: str, payload: dict[str, Any]) -> dict[str, Any]:
+        """Run one DynamoDB operation, mapping its failures onto the store's errors."""
         try:
-            return request()
-        except ClientError as exc:
-            code = _code(exc)
-            if code == "ConditionalCheckFailedException":
+            return self._client.call(operation, payload)
+        except DynamoError as exc:
+            if exc.code == "ConditionalCheckFailedException":
                 raise ConflictError("a newer version was saved first") from exc
-            raise StoreError(f"DynamoDB {operation} failed: {code}") from exc
-        except BotoCoreError as exc:
-            raise StoreError(f"DynamoDB {operation} failed: {type(exc).__name__}") from exc
+            raise StoreError(f"DynamoDB {operation} failed: {exc.code}") from exc
+        except DynamoUnavailable as exc:
+            raise StoreError(f"DynamoDB {operation} failed: {exc}") from exc
 
 
-def _code(exc: ClientError) -> str:
-    return str(exc.response.get("Error", {}).get("Code", "unknown error"))
+def record_from_item(item: Any) -> Record:
+    """The Record a stored DynamoDB item holds: EMPTY for none or an expired one."""
+    if not item:
+        return EMPTY
+    try:
+        expires_at = int(item["expires_at"]["N"])
+        version = int(item["version"]["N"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise StoreError("DynamoDB item is malformed") from exc
+    # TTL deletion is lazy (up to days late), so expiry is enforced on read too.
+    if expires_at < time.time():
+        return EMPTY
+    # Malformed data is no progress; its version lets the next save replace it.
+    data = item.get("data")
+    return Record(
+        data=valid_data(data.get("S") if isinstance(data, dict) else None) or {},
+        version=version,
+    )
