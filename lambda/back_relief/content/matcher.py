@@ -7,11 +7,12 @@ container and called on every such request.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from ..text import normalise
 
 __all__ = ["AnswerMatcher", "normalise"]
 
@@ -19,35 +20,6 @@ __all__ = ["AnswerMatcher", "normalise"]
 def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
-
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
-_NON_WORD = re.compile(r"[^a-z0-9' ]+")
-
-# "'s" is ambiguous (is / possessive); only these words take "is", the rest just lose the mark,
-# so "child's pose" and "childs pose" normalise alike.
-_IS_WORDS = _word_set(
-    "it what that there here he she who where how when why this everything something"
-)
-_WHOLE_WORDS = {
-    "can't": "can not",
-    "cannot": "can not",
-    "won't": "will not",
-    "shan't": "shall not",
-    "ain't": "is not",
-    "let's": "let us",
-    "wanna": "want to",
-    "gonna": "going to",
-    "gotta": "got to",
-    "ok": "okay",
-}
-_SUFFIXES = (
-    ("n't", " not"),
-    ("'m", " am"),
-    ("'re", " are"),
-    ("'ve", " have"),
-    ("'ll", " will"),
-    ("'d", " would"),
-)
 
 # Word forms people use interchangeably in these questions; applied after plural stripping.
 _VARIANTS = {
@@ -80,32 +52,6 @@ _STOP_WEIGHT = 0.2
 _COMMON_WEIGHT = 0.3
 _BAG_FACTOR = 0.75  # all words present but not as one run: weaker evidence than the exact phrase
 MIN_SCORE = 1.0
-
-
-def normalise(text: str) -> str:
-    """Lowercase, expand common contractions, strip punctuation and collapse spaces."""
-    text = text.lower()
-    if "\u2019" in text or "\u2018" in text or "`" in text:
-        text = text.translate(_APOSTROPHES)
-    words: list[str] = []
-    for word in _NON_WORD.sub(" ", text).split():
-        if "'" in word or word in _WHOLE_WORDS:
-            word = _expand(word.strip("'"))
-        if word:
-            words.append(word)
-    return " ".join(words)
-
-
-def _expand(word: str) -> str:
-    if word in _WHOLE_WORDS:
-        return _WHOLE_WORDS[word]
-    if word.endswith("'s"):
-        stem = word[:-2]
-        return f"{stem} is" if stem in _IS_WORDS else stem + "s"
-    for suffix, replacement in _SUFFIXES:
-        if word.endswith(suffix):
-            return word[: -len(suffix)] + replacement
-    return word.replace("'", "")
 
 
 @lru_cache(maxsize=4096)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
+from ..text import normalise
 from .prefilter import KEY, Starts, read_index, source_hash, starts
 
 __all__ = ["Finding", "Tier", "TriageRules", "assess", "matching_triggers", "normalise"]
@@ -36,71 +37,12 @@ class Finding:
     trigger: str
 
 
-# ---------------------------------------------------------------------------- normalising
+# ---------------------------------------------------------------------------- negation
 
 
 def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
-
-_APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018`\u00b4\u02bc", "'"))
-# SSML-ish tags would otherwise leave words like "say as interpret as"; [^<>]* keeps it linear.
-_TAG = re.compile(r"<[^<>]*>")
-_NON_WORD = re.compile(r"[^a-z0-9']+")
-# Spoken and typed forms of the same words; apostrophe-less ones come from typed or test input.
-_WHOLE_WORDS = {
-    **{w: "can not" for w in ("can't", "cant", "cannot")},
-    **{w: "will not" for w in ("won't", "wont")},
-    **{f"{w}nt": f"{w} not" for w in _word_set("do does did is are was have has could would")},
-    "shan't": "shall not",
-    "ain't": "is not",
-    "im": "i am",
-    "ive": "i have",
-    "gonna": "going to",
-    "wanna": "want to",
-    "gotta": "got to",
-    "dunno": "do not know",
-    "meself": "myself",
-}
-_SUFFIXES = (("n't", " not"), ("'m", " am"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"))
-# "'s" and "'d" are ambiguous; only these words expand, the rest just lose the mark, so
-# "my bum's gone numb" becomes "my bums gone numb" and "wee'd" becomes "weed".
-_IS_WORDS = _word_set(
-    "it what that there here he she who where how when this everything something nothing"
-)
-_WOULD_WORDS = _word_set("i you he she we they it that there who")
-# UK, Irish and Australian speech: "i can't feel me legs", "i've wet meself".
-_ME_MY = re.compile(
-    r"\bme (?=(?:legs?|feet|foot|bum|arse|bottom|back|bladder|bowels?|chest|privates|knees?|"
-    r"side|kidneys?|belly|tummy|stomach|groin|spine|hips?|waterworks|pants|trousers)\b)"
-)
-
-
-def _expand(token: str) -> str:
-    whole = _WHOLE_WORDS.get(token)
-    if whole is not None:
-        return whole
-    if "'" not in token:
-        return token
-    for suffix, replacement in _SUFFIXES:
-        if token.endswith(suffix):
-            return token[: -len(suffix)].replace("'", "") + replacement
-    stem = token[:-2]
-    if token.endswith("'s") and stem in _IS_WORDS:
-        return stem + " is"
-    if token.endswith("'d") and stem in _WOULD_WORDS:
-        return stem + " would"
-    return token.replace("'", "")
-
-
-def normalise(text: str) -> str:
-    """Lowercase words of a-z and 0-9 separated by single spaces, contractions expanded."""
-    text = _TAG.sub(" ", text.lower().translate(_APOSTROPHES))
-    words = (_expand(t.strip("'")) for t in _NON_WORD.sub(" ", text).split())
-    return _ME_MY.sub("my ", " ".join(w for w in words if w))
-
-
-# ---------------------------------------------------------------------------- negation
 
 _NEGATIONS = frozenset({"no", "not", "never", "without", "nor", "neither", "none"})
 # A negation does not reach past these: "no fever but i wet myself", "no i wet myself".
