@@ -10,15 +10,25 @@ text and to stay linear on long or hostile input.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import Any
 
 from ..text import normalise
-from .prefilter import KEY, Starts, read_index, source_hash, starts
+from .concepts import Concepts, concept_sources
+from .prefilter import Starts, read_index, source_hash, starts, word_starts
+from .scope import negated as _negated
 
-__all__ = ["Finding", "Tier", "TriageRules", "assess", "matching_triggers", "normalise"]
+__all__ = [
+    "Finding",
+    "Tier",
+    "TriageRules",
+    "assess",
+    "clarify",
+    "matching_triggers",
+    "normalise",
+]
 
 
 class Tier(IntEnum):
@@ -38,43 +48,6 @@ class Finding:
 
 
 # ---------------------------------------------------------------------------- negation
-
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_NEGATIONS = frozenset({"no", "not", "never", "without", "nor", "neither", "none"})
-# A negation does not reach past these: "no fever but i wet myself", "no i wet myself".
-_SCOPE_ENDS = _word_set(
-    "but and though although however yet except because so then now still also plus while "
-    "whereas since i we he she they it you there my this that why what how if whether when "
-    "who which where idea wonder doubt"
-)
-# "can not feel my legs" and "not able to walk" describe symptoms, not their absence.
-_NOT_AFTER = frozenset({"can", "could"})
-_NOT_BEFORE = frozenset({"able", "sure", "certain", "just", "only"})
-_WINDOW_WORDS, _WINDOW_CHARS = 3, 64
-
-
-def _negated(text: str, start: int, first_word: str) -> bool:
-    lo = max(0, start - _WINDOW_CHARS)
-    words = text[lo:start].split()
-    if lo > 0 and text[lo - 1] != " ":
-        words = words[1:]  # the slice cut a word in half
-    words.append(first_word)
-    last = len(words) - 1
-    for i in range(last - 1, max(-1, last - 1 - _WINDOW_WORDS), -1):
-        word = words[i]
-        if word in _SCOPE_ENDS:
-            return False
-        if word in _NEGATIONS:
-            if word == "not" and (
-                (i > 0 and words[i - 1] in _NOT_AFTER) or words[i + 1] in _NOT_BEFORE
-            ):
-                continue
-            return True
-    return False
 
 
 # ---------------------------------------------------------------------------- rules
@@ -116,15 +89,6 @@ def _order_key(trigger_id: str) -> tuple[str, int]:
 
 
 # ---------------------------------------------------------------------------- prefilter
-
-
-def _word_starts(spaced: str) -> Iterator[str]:
-    """The beginning of a text at each word start, at every length a start can have."""
-    at = spaced.find(" ")
-    while at != -1:
-        chunk = spaced[at : at + KEY]
-        yield from (chunk[:n] for n in range(2, len(chunk) + 1))
-        at = spaced.find(" ", at + 1)
 
 
 class _Trigger:
@@ -174,7 +138,8 @@ def _trigger_source(trigger_id: str, spec: Mapping[str, Any], words: Mapping[str
 def trigger_sources(data: Mapping[str, Any]) -> dict[str, str]:
     """trigger id -> the regex source it is searched with (what triage_index.json indexes)."""
     words: Mapping[str, str] = data.get("pattern_words", {})
-    return {tid: _trigger_source(tid, spec, words) for tid, spec in data["triggers"].items()}
+    sources = {tid: _trigger_source(tid, spec, words) for tid, spec in data["triggers"].items()}
+    return sources | concept_sources(data, _expand_pattern)
 
 
 @dataclass(frozen=True)
@@ -183,17 +148,24 @@ class TriageRules:
     by_start: Mapping[str, int]  # word-start text -> bit mask of triggers that can match there
     always: int  # bit mask of triggers searched whatever the text
     by_id: Mapping[str, int]  # trigger id -> index in triggers
+    concepts: Concepts | None = None  # combinations of ideas that fire triggers (concepts.py)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> TriageRules:
         """Build the rules from the parsed triage.toml (or the merged content that holds it)."""
         words: Mapping[str, str] = data.get("pattern_words", {})
         # Every locale shares these rules, so they are built once per container.
-        rules = [(i, t.get("tier"), t["patterns"]) for i, t in data["triggers"].items()]
-        key = repr((sorted(words.items()), rules))
+        rules = [
+            (i, t.get("tier"), t["patterns"], t.get("concepts"), t.get("unsettled"), t.get("ask"))
+            for i, t in data["triggers"].items()
+        ]
+        key = repr((sorted(words.items()), rules, sorted(data.get("concepts", {}).items())))
         cached = _COMPILED.get(key)
         if cached is None:
-            cached = _COMPILED[key] = cls._build(data["triggers"], words, read_index())
+            index = read_index()
+            built = cls._build(data["triggers"], words, index)
+            concepts = Concepts.build(data, _expand_pattern, index)
+            cached = _COMPILED[key] = replace(built, concepts=concepts)
         return cached
 
     @classmethod
@@ -237,7 +209,7 @@ class TriageRules:
         """Bit mask of the triggers worth searching this text with."""
         mask = self.always
         get = self.by_start.get
-        for start in _word_starts(spaced):
+        for start in word_starts(spaced):
             mask |= get(start, 0)
         return mask
 
@@ -276,8 +248,9 @@ def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
             mask = rules.candidates(spaced)
             prepared.append((spaced, mask))
             wanted |= mask
+            best = min(best, _concept_best(rules, spaced))
     # Triggers are in priority order (bit 0 first), so the first hit is the answer; a resolved
-    # id already found cuts off everything it outranks.
+    # id or a concept rule already found cuts off everything it outranks.
     wanted &= (1 << best) - 1
     while wanted:
         bit = (wanted & -wanted).bit_length() - 1
@@ -291,7 +264,33 @@ def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
     return None
 
 
+def _concept_best(rules: TriageRules, spaced: str, every: bool = False) -> int:
+    """Priority index of the best trigger a concept rule fires in this text (len if none)."""
+    concepts = rules.concepts
+    if concepts is None:
+        return len(rules.triggers)
+    fired = concepts.fired(concepts.present(spaced, every))
+    return min((rules.by_id[t] for t in fired), default=len(rules.triggers))
+
+
+def clarify(rules: TriageRules, texts: Iterable[str]) -> str | None:
+    """The trigger id whose yes/no question these words call for, when they touch an
+    emergency idea without settling it ("my wee has been strange"); None otherwise.
+    Ask only when assess() found nothing: a settled finding always wins."""
+    concepts = rules.concepts
+    if concepts is None:
+        return None
+    for raw in texts:
+        if raw and (text := normalise(raw)):
+            trigger = concepts.unsettled_trigger(concepts.present(" " + text))
+            if trigger is not None:
+                return trigger
+    return None
+
+
 def matching_triggers(rules: TriageRules, text: str) -> list[str]:
     """Every trigger one text sets off, in priority order, bypassing the prefilter (tests)."""
     spaced = " " + normalise(text)
-    return [t.id for t in rules.triggers if _matches(t, spaced)]
+    concepts = rules.concepts
+    fired = set(concepts.fired(concepts.present(spaced, every=True))) if concepts else set()
+    return [t.id for t in rules.triggers if t.id in fired or _matches(t, spaced)]

@@ -1,0 +1,60 @@
+"""Negation scope: whether words found in a text are said as absent ("no weakness at all",
+"i do not have pain going down my legs", "my legs are fine") rather than present."""
+
+from __future__ import annotations
+
+__all__ = ["negated", "reassured"]
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_NEGATIONS = frozenset({"no", "not", "never", "without", "nor", "neither", "none"})
+# A negation does not reach past these: "no fever but i wet myself", "no i wet myself".
+_SCOPE_ENDS = _word_set(
+    "but and though although however yet except because so then now still also plus while "
+    "whereas since i we he she they it you there my this that why what how if whether when "
+    "who which where idea wonder doubt after"
+)
+# "can not feel my legs" and "not able to walk" describe symptoms, not their absence.
+_NOT_AFTER = frozenset({"can", "could"})
+_NOT_BEFORE = frozenset({"able", "sure", "certain", "just", "only"})
+_WINDOW_WORDS, _WINDOW_CHARS = 3, 64
+
+
+def negated(text: str, start: int, first_word: str) -> bool:
+    lo = max(0, start - _WINDOW_CHARS)
+    words = text[lo:start].split()
+    if lo > 0 and text[lo - 1] != " ":
+        words = words[1:]  # the slice cut a word in half
+    words.append(first_word)
+    last = len(words) - 1
+    for i in range(last - 1, max(-1, last - 1 - _WINDOW_WORDS), -1):
+        word = words[i]
+        if word in _SCOPE_ENDS:
+            return False
+        if word in _NEGATIONS:
+            if word == "not" and (
+                (i > 0 and words[i - 1] in _NOT_AFTER) or words[i + 1] in _NOT_BEFORE
+            ):
+                continue
+            return True
+    return False
+
+
+# "my legs are fine", "bladder is okay": the words after a finding take it back.
+_REASSURANCE = _word_set("fine okay alright normal")
+_AFTER_WORDS = 4
+
+
+def reassured(text: str, end: int) -> bool:
+    """True when a reassurance word follows text[:end] within a few words of the same clause."""
+    for i, word in enumerate(text[end : end + 48].split()):
+        if i >= _AFTER_WORDS or word in _SCOPE_ENDS - {"it", "my", "this", "that"}:
+            return False
+        if word in _NEGATIONS:  # "my wee is not normal"
+            return False
+        if word in _REASSURANCE:
+            return True
+    return False
