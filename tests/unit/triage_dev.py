@@ -71,8 +71,13 @@ def measure() -> Figures:
 
 if __name__ == "__main__":
     got = measure()
-    names = {"E": "emergency recall", "U": "same-day recall (>=U)", "D": "within-days (>=D)",
-             "C": "unsettled -> E or question", "N": "benign false alarms (E)"}
+    names = {
+        "E": "emergency recall",
+        "U": "same-day recall (>=U)",
+        "D": "within-days (>=D)",
+        "C": "unsettled -> E or question",
+        "N": "benign false alarms (E)",
+    }
     for kind, name in names.items():
         print(f"{name:32} {got.hit.get(kind, 0):3}/{got.total.get(kind, 0):3} {got.rate(kind):.0%}")
     if "-v" in sys.argv:
