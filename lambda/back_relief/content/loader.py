@@ -166,7 +166,7 @@ def _load(code: str) -> Content:
         vocab=vocab,
         messages=data["messages"],
         answers=answers,
-        intent_answers={a["intent"]: aid for aid, a in answers.items()},
+        intent_answers={a["intent"]: aid for aid, a in answers.items() if "intent" in a},
         tiers=data["tiers"],
         triggers=data["triggers"],
         warning_signs=data["warning_signs"],

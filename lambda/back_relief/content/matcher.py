@@ -115,9 +115,18 @@ class AnswerMatcher:
 
     def match(self, text: str) -> str | None:
         """Return the best answer id for ``text``, or None when nothing fits well."""
+        ranked = self._ranked(text)
+        return ranked[0][1] if ranked and ranked[0][0][0] >= MIN_SCORE else None
+
+    def nearest(self, text: str, count: int = 2) -> list[str]:
+        """The answer ids that come closest to ``text``, best first, even below MIN_SCORE:
+        what to offer when nothing fits well enough to answer outright."""
+        return [answer_id for _, answer_id in self._ranked(text)[:count]]
+
+    def _ranked(self, text: str) -> list[tuple[tuple[float, int], str]]:
         tokens = _tokens(text)
         if not tokens:
-            return None
+            return []
         present = frozenset(tokens)
         padded = f" {' '.join(tokens)} "
         # Per answer, each word of the question counts once, at the best strength any of that
@@ -135,15 +144,12 @@ class AnswerMatcher:
                 for w in words:
                     if covered.get(w, 0.0) < factor:
                         covered[w] = factor
-        best_id: str | None = None
-        best_key = (0.0, 0)
-        for answer_id, covered in cover.items():
-            total = sum(_weight(w) * f for w, f in covered.items())
-            # Ties go to the answer listed first, so results never depend on set order.
-            key = (total, -self._order[answer_id])
-            if total >= MIN_SCORE and (best_id is None or key > best_key):
-                best_id, best_key = answer_id, key
-        return best_id
+        # Ties go to the answer listed first, so results never depend on set order.
+        keyed = [
+            ((sum(_weight(w) * f for w, f in covered.items()), -self._order[answer_id]), answer_id)
+            for answer_id, covered in cover.items()
+        ]
+        return sorted(keyed, reverse=True)
 
 
 def _compile(answer_id: str, keywords: Iterable[str]) -> list[_Phrase]:
