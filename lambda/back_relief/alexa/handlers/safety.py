@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
+from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
 from ...routines.engine import State
-from ...safety.triage import Tier
+from ...safety.triage import TIER_NAMES, Finding, Tier
 from ..interceptors import get_turn
 from ..turn import Turn
 from .base import intent_name, respond
@@ -29,19 +30,71 @@ class RedFlagHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = get_turn(handler_input)
         assert turn.finding is not None
-        tier = TIER_KEYS[turn.finding.tier]
-        trigger = turn.content.triggers.get(turn.finding.trigger, {})
-        text = trigger.get("say") or turn.content.tiers[tier]["say"]
-        turn.reply.say(text)
-        turn.reply.card = (turn.content.tiers[tier]["title"], text)
-        if turn.finding.tier == Tier.EMERGENCY:
-            # No routine in the same breath as an emergency line (reference 1.3): drop the
-            # routine, but leave any Alexa timer running — it still says "take the ice off".
-            turn.set_state(State(last_cold_end=turn.state.last_cold_end))
-            turn.reply.end()
-        else:
-            turn.reply.ask(turn.content.message("anything_else_reprompt"))
+        say_finding(turn, turn.finding)
         return respond(handler_input)
+
+
+def say_finding(turn: Turn, finding: Finding) -> None:
+    """The tier's answer (or the trigger's own line) for a settled finding."""
+    tier = TIER_KEYS[finding.tier]
+    trigger = turn.content.triggers.get(finding.trigger, {})
+    text = trigger.get("say") or turn.content.tiers[tier]["say"]
+    turn.reply.say(text)
+    turn.reply.card = (turn.content.tiers[tier]["title"], text)
+    if finding.tier == Tier.EMERGENCY:
+        # No routine in the same breath as an emergency line (reference 1.3): drop the
+        # routine, but leave any Alexa timer running — it still says "take the ice off".
+        turn.set_state(State(last_cold_end=turn.state.last_cold_end))
+        turn.reply.end()
+    else:
+        turn.reply.ask(turn.content.message("anything_else_reprompt"))
+
+
+# ---------------------------------------------------------------- recall first: ask, don't guess
+
+CONFIRM = "confirm"
+
+
+def ask_confirmation(turn: Turn, trigger_id: str) -> None:
+    """Words touched a warning sign without settling it: one short yes/no question."""
+    question = str(turn.content.triggers[trigger_id]["ask"])
+    turn.reply.say(question)
+    turn.set_pending(f"{CONFIRM}:{trigger_id}")
+    turn.reply.ask(question)
+
+
+def answer_confirmation(turn: Turn, trigger_id: str, yes: bool) -> None:
+    """The user's yes or no to ask_confirmation. Yes gets that trigger's tier answer;
+    an id we do not know (a stale or altered session) still gets the emergency line."""
+    if yes:
+        spec = turn.content.triggers.get(trigger_id, {})
+        tier = TIER_NAMES.get(str(spec.get("tier", "")), Tier.EMERGENCY)
+        say_finding(turn, Finding(tier, trigger_id))
+        return
+    question = turn.content.message("confirm_no")
+    turn.reply.say(question)
+    turn.set_pending("symptom_warning")
+    turn.reply.ask(question.rpartition(". ")[2])
+
+
+# ---------------------------------------------------------------- safety net, once per session
+
+NET_SAID = "safety_net_said"
+
+
+def add_safety_net(handler_input: HandlerInput, turn: Turn) -> None:
+    """The warning signs and the emergency number in one sentence, once per session: said
+    with replies that heard no words (FallbackIntent) or found no answer, where triage could
+    not have caught a red flag. Tracked in session attributes, never in the store."""
+    try:
+        attributes = handler_input.attributes_manager.session_attributes
+    except AttributesManagerException:  # no session: say it; there is nowhere to remember it
+        attributes = None
+    if isinstance(attributes, dict):
+        if attributes.get(NET_SAID):
+            return
+        attributes[NET_SAID] = True
+    turn.reply.say(turn.content.warning_signs["net"])
 
 
 def say_warning_signs(turn: Turn) -> None:
