@@ -19,13 +19,14 @@ sys.path.insert(0, str(ROOT / "lambda"))
 from back_relief.safety import triage  # noqa: E402
 from back_relief.safety.triage import Tier, TriageRules, assess  # noqa: E402
 
-DEV = Path(__file__).with_name("data") / "triage_dev.txt"
+DATA = Path(__file__).with_name("data")
+DEV = DATA / "triage_dev.txt"
 WANT = {"E": Tier.EMERGENCY, "U": Tier.SAME_DAY, "D": Tier.WITHIN_DAYS}
 
 
-def rows() -> list[tuple[str, str]]:
+def rows(path: Path = DEV) -> list[tuple[str, str]]:
     out = []
-    for line in DEV.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             kind, _, text = line.partition("|")
             out.append((kind.strip(), text.strip()))
@@ -48,11 +49,11 @@ class Figures:
         return self.hit.get(kind, 0) / max(1, self.total.get(kind, 0))
 
 
-def measure() -> Figures:
+def measure(path: Path = DEV) -> Figures:
     found_rules = rules()
     clarify = getattr(triage, "clarify", None)
     figures = Figures()
-    for kind, text in rows():
+    for kind, text in rows(path):
         finding = assess(found_rules, [text])
         tier = finding.tier if finding else Tier.NONE
         asks = clarify(found_rules, [text]) if clarify and finding is None else None
@@ -70,7 +71,7 @@ def measure() -> Figures:
 
 
 if __name__ == "__main__":
-    got = measure()
+    got = measure(DATA / "triage_fresh.txt" if "--fresh" in sys.argv else DEV)
     names = {
         "E": "emergency recall",
         "U": "same-day recall (>=U)",
