@@ -91,6 +91,7 @@ _PAIRS = {
     ("in", "continent"): "incontinent",
     ("in", "continence"): "incontinence",
     ("tail", "bone"): "tailbone",
+    ("shoulders", "blades"): "shoulder blades",
     **{(w, "weigh"): f"{w} way" for w in ("gave", "give", "giving", "gives", "given")},
     **{(w, "of"): f"{w} off" for w in ("fell", "fallen", "came", "come", "thrown", "slipped")},
     **{(w, "week"): f"{w} weak" for w in _word_set("feel feels feeling felt so very really too")},

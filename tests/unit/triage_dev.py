@@ -61,8 +61,12 @@ def measure(path: Path = DEV) -> Figures:
             ok = tier >= WANT[kind]
         elif kind == "C":
             ok = tier == Tier.EMERGENCY or asks is not None
-        else:  # benign: a hit is a false alarm
+        else:  # benign: a hit is a false alarm; a question asked is counted apart
             ok = tier == Tier.EMERGENCY
+            if asks is not None:
+                figures.hit["Nq"] = figures.hit.get("Nq", 0) + 1
+                figures.misses.setdefault("Nq", []).append(f"{text}  -> asks {asks}")
+            figures.total["Nq"] = figures.total.get("Nq", 0) + 1
         figures.total[kind] = figures.total.get(kind, 0) + 1
         figures.hit[kind] = figures.hit.get(kind, 0) + ok
         if ok == (kind == "N"):
@@ -78,6 +82,7 @@ if __name__ == "__main__":
         "D": "within-days (>=D)",
         "C": "unsettled -> E or question",
         "N": "benign false alarms (E)",
+        "Nq": "benign asked a question",
     }
     for kind, name in names.items():
         print(f"{name:32} {got.hit.get(kind, 0):3}/{got.total.get(kind, 0):3} {got.rate(kind):.0%}")

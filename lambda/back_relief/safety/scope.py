@@ -21,16 +21,19 @@ _SCOPE_ENDS = _word_set(
 _NOT_AFTER = frozenset({"can", "could"})
 _NOT_BEFORE = frozenset({"able", "sure", "certain", "just", "only"})
 _WINDOW_WORDS, _WINDOW_CHARS = 3, 64
+_FILLERS = _word_set("any a an the some really much")
 
 
 def negated(text: str, start: int, first_word: str) -> bool:
+    """True when a negation sits up to three words before text[start:] in the same clause.
+    Filler words ("do not have ANY trouble peeing") do not use up the three."""
     lo = max(0, start - _WINDOW_CHARS)
     words = text[lo:start].split()
     if lo > 0 and text[lo - 1] != " ":
         words = words[1:]  # the slice cut a word in half
     words.append(first_word)
-    last = len(words) - 1
-    for i in range(last - 1, max(-1, last - 1 - _WINDOW_WORDS), -1):
+    counted = 0
+    for i in range(len(words) - 2, -1, -1):
         word = words[i]
         if word in _SCOPE_ENDS:
             return False
@@ -40,6 +43,10 @@ def negated(text: str, start: int, first_word: str) -> bool:
             ):
                 continue
             return True
+        if word not in _FILLERS:
+            counted += 1
+            if counted >= _WINDOW_WORDS:
+                return False
     return False
 
 
