@@ -21,7 +21,8 @@ _SCOPE_ENDS = _word_set(
 _NOT_AFTER = frozenset({"can", "could"})
 _NOT_BEFORE = frozenset({"able", "sure", "certain", "just", "only"})
 _WINDOW_WORDS, _WINDOW_CHARS = 3, 64
-_FILLERS = _word_set("any a an the some really much")
+# Fillers, and "or": "i have not fallen or had an accident" negates both.
+_FILLERS = _word_set("any a an the some really much or")
 
 
 def negated(text: str, start: int, first_word: str) -> bool:
