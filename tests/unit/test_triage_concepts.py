@@ -20,7 +20,7 @@ from back_relief.safety.triage import Tier, TriageRules, assess, clarify, matchi
 from back_relief.text import normalise
 
 sys.path.insert(0, str(Path(__file__).parent))
-import triage_dev  # noqa: E402
+import triage_dev
 
 TRIAGE_TOML = Path(__file__).resolve().parents[2] / "lambda/back_relief/content/en/triage.toml"
 with TRIAGE_TOML.open("rb") as _fh:
@@ -93,24 +93,30 @@ def test_emergency_ideas_are_found_whatever_the_wording(kind: str) -> None:
 
 
 def test_same_day_and_within_days_said_as_experience() -> None:
-    assert missing(
-        [
-            "no matter how i lie it does not ease",
-            "after my back operation in june the numbness is worse",
-            "the scar from my spine op is weeping",
-            "it hurts more at night",
-        ],
-        Tier.SAME_DAY,
-    ) == []
-    assert missing(
-        [
-            "this is my sixth spasm this year",
-            "it still hasn't eased after a week",
-            "i can't cope any more",
-            "it's getting worse every day",
-        ],
-        Tier.WITHIN_DAYS,
-    ) == []
+    assert (
+        missing(
+            [
+                "no matter how i lie it does not ease",
+                "after my back operation in june the numbness is worse",
+                "the scar from my spine op is weeping",
+                "it hurts more at night",
+            ],
+            Tier.SAME_DAY,
+        )
+        == []
+    )
+    assert (
+        missing(
+            [
+                "this is my sixth spasm this year",
+                "it still hasn't eased after a week",
+                "i can't cope any more",
+                "it's getting worse every day",
+            ],
+            Tier.WITHIN_DAYS,
+        )
+        == []
+    )
 
 
 def test_every_finding_names_a_reference_tier_id() -> None:
@@ -149,10 +155,13 @@ def test_negated_and_reassured_words_never_alarm() -> None:
 
 def test_the_same_words_without_the_negation_do_alarm() -> None:
     # The pairs show it is the negation scope, not a missing rule, that keeps BENIGN calm.
-    assert missing(
-        ["my legs are weak", "weakness in both legs", "i have pain going down both my legs"],
-        Tier.EMERGENCY,
-    ) == []
+    assert (
+        missing(
+            ["my legs are weak", "weakness in both legs", "i have pain going down both my legs"],
+            Tier.EMERGENCY,
+        )
+        == []
+    )
 
 
 # ------------------------------------------------------------------ recall first: ask
