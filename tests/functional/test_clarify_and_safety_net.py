@@ -70,6 +70,17 @@ def test_settled_words_answer_at_once_and_everyday_toilet_talk_asks_nothing(
     assert "bladder" not in everyday.text and not everyday.ends_session
 
 
+def test_a_lesser_finding_that_touches_an_emergency_sign_also_asks(
+    session: SessionFactory,
+) -> None:
+    talk = session(locale="en-IN")
+    talk.launch()
+    reply = ask(talk, "unable to pass motion and the back pain is severe")
+    assert str(loader.load("en-IN").tiers["within_days"]["say"]) in reply.text
+    assert reply.text.rstrip().endswith("bowels?") and words(reply) <= ONE_BREATH
+    assert "call one one two now" in talk.intent("AMAZON.YesIntent").text
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_fallback_carries_the_warning_signs_once_per_session(
     session: SessionFactory, locale: str

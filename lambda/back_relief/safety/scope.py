@@ -20,6 +20,8 @@ _SCOPE_ENDS = _word_set(
 # "can not feel my legs" and "not able to walk" describe symptoms, not their absence.
 _NOT_AFTER = frozenset({"can", "could"})
 _NOT_BEFORE = frozenset({"able", "sure", "certain", "just", "only"})
+# "no control over my bladder", "no feeling in my legs": the negation is the symptom itself.
+_SYMPTOM_NOUNS = _word_set("control feeling sensation strength power use")
 _WINDOW_WORDS, _WINDOW_CHARS = 3, 64
 # Fillers, and "or": "i have not fallen or had an accident" negates both.
 _FILLERS = _word_set("any a an the some really much or")
@@ -42,6 +44,8 @@ def negated(text: str, start: int, first_word: str) -> bool:
             if word == "not" and (
                 (i > 0 and words[i - 1] in _NOT_AFTER) or words[i + 1] in _NOT_BEFORE
             ):
+                continue
+            if words[i + 1] in _SYMPTOM_NOUNS:
                 continue
             return True
         if word not in _FILLERS:

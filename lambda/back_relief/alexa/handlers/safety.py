@@ -8,8 +8,8 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
 from ...routines.engine import State
-from ...safety.triage import TIER_NAMES, Finding, Tier
-from ..interceptors import get_turn
+from ...safety.triage import TIER_NAMES, Finding, Tier, clarify
+from ..interceptors import get_turn, slot_texts
 from ..turn import Turn
 from .base import intent_name, respond
 
@@ -31,6 +31,14 @@ class RedFlagHandler(AbstractRequestHandler):
         turn = get_turn(handler_input)
         assert turn.finding is not None
         say_finding(turn, turn.finding)
+        if turn.finding.tier < Tier.EMERGENCY:
+            # Recall first: "unable to pass motion and the pain is severe" is a within-days
+            # finding that also touches an emergency sign; the advice stands, and one question
+            # settles the rest.
+            texts = slot_texts(handler_input, turn.content.carriers)
+            unsettled = clarify(turn.content.triage, texts)
+            if unsettled is not None and unsettled in turn.content.triggers:
+                ask_confirmation(turn, unsettled)
         return respond(handler_input)
 
 
