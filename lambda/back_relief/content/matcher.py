@@ -112,11 +112,18 @@ class AnswerMatcher:
             anchor = max(phrase.words, key=lambda w: (_weight(w), -frequency[w], w))
             index.setdefault(anchor, []).append(phrase)
         self._index: dict[str, tuple[_Phrase, ...]] = {k: tuple(v) for k, v in index.items()}
+        # A question that is exactly one keyword ("it hurts", "what do i do") is that answer,
+        # even when its words are too common to score: never a dead end for the commonest things.
+        self._exact: dict[str, str] = {}
+        for phrase in phrases:
+            self._exact.setdefault(phrase.run, phrase.answer_id)
 
     def match(self, text: str) -> str | None:
         """Return the best answer id for ``text``, or None when nothing fits well."""
         ranked = self._ranked(text)
-        return ranked[0][1] if ranked and ranked[0][0][0] >= MIN_SCORE else None
+        if ranked and ranked[0][0][0] >= MIN_SCORE:
+            return ranked[0][1]
+        return self._exact.get(f" {' '.join(_tokens(text))} ")
 
     def nearest(self, text: str, count: int = 2) -> list[str]:
         """The answer ids that come closest to ``text``, best first, even below MIN_SCORE:
