@@ -145,6 +145,10 @@ def _fold_pairs(words: list[str]) -> list[str]:
     return out
 
 
+# Recognisers mishear the first word of "pins and needles" ("bins", "pens", "bents").
+_AND_NEEDLES = re.compile(r"\b\w+ and needles\b")
+
+
 def normalise(text: str) -> str:
     """Lowercase words of a-z and 0-9 separated by single spaces, in one spelling each."""
     text = _TAG.sub(" ", text.lower().translate(_APOSTROPHES))
@@ -153,4 +157,5 @@ def normalise(text: str) -> str:
         expanded = _expand(token.strip("'"))
         if expanded:
             words.extend(expanded.split())
-    return _ME_MY.sub("my ", " ".join(_fold_pairs(words)))
+    folded = _ME_MY.sub("my ", " ".join(_fold_pairs(words)))
+    return _AND_NEEDLES.sub("pins and needles", folded) if " and needles" in folded else folded
