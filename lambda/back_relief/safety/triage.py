@@ -5,6 +5,11 @@ content/en/triage.toml (content-reference section 3) and are built once per cont
 TriageRules.from_data, each trigger's regex compiled only when a text first needs it; assess()
 then runs on every slot value of every request, so it is written to cost microseconds on short
 text and to stay linear on long or hostile input.
+
+A trigger fires on its own patterns, or on a combination of concepts (concepts.py: "both" +
+a leg + a symptom), each kept out of negation scope (scope.py). Either way the finding names
+the trigger, so every decision traces to one rule and its reference tier id. clarify() names
+the trigger whose yes/no question fits words that touch a warning sign without settling it.
 """
 
 from __future__ import annotations
