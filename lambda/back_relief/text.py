@@ -61,6 +61,11 @@ _WHOLE_WORDS = {
     "stares": "stairs",
     "feint": "faint",
     "feinted": "fainted",
+    "chivering": "shivering",
+    "stereo": "steroid",
+    "stereos": "steroids",
+    "wheat": "wee",
+    "loop": "loo",
     # Ordinals said with digits ("the 4th spasm") read like the words.
     "1st": "first",
     "2nd": "second",
@@ -104,6 +109,8 @@ _PAIRS = {
     ("chess", "pains"): "chest pains",
     ("my", "chess"): "my chest",
     ("a", "we"): "a wee",
+    ("i", "wife"): "i wipe",
+    ("my", "scarf"): "my scar",
     ("water", "works"): "waterworks",
 }
 # UK, Irish and Australian speech: "i can't feel me legs", "i've wet meself".

@@ -209,6 +209,8 @@ def test_triage_and_the_answer_matcher_read_the_same_words() -> None:
         ("my legs feel week", "my legs feel weak"),
         ("me legs are num", "my legs are numb"),
         ("bents and needles in both feet", "pins and needles in both feet"),
+        ("when i wife i cant feel it", "when i wipe i can not feel it"),
+        ("im on stereo tablets", "i am on steroid tablets"),
     ],
 )
 def test_speech_shaped_text_is_folded_to_one_spelling(heard: str, meant: str) -> None:
