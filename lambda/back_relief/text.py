@@ -64,7 +64,6 @@ _WHOLE_WORDS = {
     "chivering": "shivering",
     "stereo": "steroid",
     "stereos": "steroids",
-    "wheat": "wee",
     "loop": "loo",
     # Ordinals said with digits ("the 4th spasm") read like the words.
     "1st": "first",

@@ -14,10 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from back_relief.content import matcher as answer_matcher
 from back_relief.safety import triage
 from back_relief.safety.triage import Tier, TriageRules, assess, clarify, matching_triggers
 from back_relief.text import normalise
+
+from interaction_models.build import expand
 
 sys.path.insert(0, str(Path(__file__).parent))
 import triage_dev
@@ -187,6 +190,22 @@ def test_unsettled_words_get_the_question_for_their_trigger() -> None:
 def test_everyday_toilet_talk_and_settled_words_ask_nothing() -> None:
     calm = ["i need to pop to the loo", "going for a wee", "how long should i ice my back"]
     assert [t for t in calm if clarify(RULES, [t])] == []
+
+
+def test_the_voice_models_question_samples_neither_alarm_nor_ask() -> None:
+    # Thousands of ordinary questions ("how long should i use a wheat bag"): a wide benign set.
+    model = Path(__file__).resolve().parents[2] / "interaction_models/en/answers.yaml"
+    intents = yaml.safe_load(model.read_text(encoding="utf-8"))["intents"]
+    samples = [
+        e
+        for name, body in intents.items()
+        if name != "AfterFallIntent"
+        for s in (body or {}).get("samples", [])
+        for e in expand(s)
+    ]
+    assert len(samples) > 1000
+    assert alarming(samples) == []
+    assert [t for t in samples if assess(RULES, [t]) is None and clarify(RULES, [t])] == []
 
 
 # ------------------------------------------------------------------ one normaliser
