@@ -17,7 +17,7 @@ Everything is deterministic: a finding names its trigger, and so its reference t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,6 +93,7 @@ class Concepts:
     always: int
     rules: tuple[Rule, ...]  # fire their trigger
     unsettled: tuple[Rule, ...]  # ask their trigger's question
+    firing: int  # bit mask of the concepts some firing rule needs (all assess() looks for)
 
     @classmethod
     def build(
@@ -124,16 +125,30 @@ class Concepts:
                 always |= 1 << bit
             for start in concept.starts or ():
                 by_start[start] = by_start.get(start, 0) | 1 << bit
-        return cls(tuple(built), by_start, always, tuple(rules), tuple(unsettled))
+        bits = {concept.name: 1 << bit for bit, concept in enumerate(built)}
+        firing = 0
+        for rule in rules:
+            for name in rule.needs | rule.absent:
+                firing |= bits[name]
+        return cls(tuple(built), by_start, always, tuple(rules), tuple(unsettled), firing)
 
-    def present(self, spaced: str, every: bool = False) -> frozenset[str]:
+    def present(
+        self,
+        spaced: str,
+        every: bool = False,
+        only: int = -1,
+        starts: Iterable[str] | None = None,
+    ) -> frozenset[str]:
         """Concept names said (not negated) in a normalised text with one leading space.
-        every: skip the prefilter (tests compare the two)."""
+        every: skip the prefilter (tests compare the two); only: a bit mask of concepts
+        worth looking for (assess needs only those of firing rules); starts: the text's
+        word_starts when the caller already has them."""
         mask = (1 << len(self.concepts)) - 1 if every else self.always
         if not every:
             get = self.by_start.get
-            for start in word_starts(spaced):
+            for start in word_starts(spaced) if starts is None else starts:
                 mask |= get(start, 0)
+        mask &= only
         found = []
         while mask:
             bit = (mask & -mask).bit_length() - 1

@@ -210,11 +210,12 @@ class TriageRules:
         by_id = {t.id: i for i, t in enumerate(built)}
         return cls(tuple(built), by_start, always, by_id)
 
-    def candidates(self, spaced: str) -> int:
-        """Bit mask of the triggers worth searching this text with."""
+    def candidates(self, spaced: str, starts: Iterable[str] | None = None) -> int:
+        """Bit mask of the triggers worth searching this text with. starts: the text's
+        word_starts, when the caller already has them."""
         mask = self.always
         get = self.by_start.get
-        for start in word_starts(spaced):
+        for start in word_starts(spaced) if starts is None else starts:
             mask |= get(start, 0)
         return mask
 
@@ -250,10 +251,11 @@ def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
             best = min(best, index)
         elif text := normalise(raw):
             spaced = " " + text
-            mask = rules.candidates(spaced)
+            starts = tuple(word_starts(spaced))  # shared by both prefilters
+            mask = rules.candidates(spaced, starts)
             prepared.append((spaced, mask))
             wanted |= mask
-            best = min(best, _concept_best(rules, spaced))
+            best = min(best, _concept_best(rules, spaced, starts))
     # Triggers are in priority order (bit 0 first), so the first hit is the answer; a resolved
     # id or a concept rule already found cuts off everything it outranks.
     wanted &= (1 << best) - 1
@@ -269,12 +271,12 @@ def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
     return None
 
 
-def _concept_best(rules: TriageRules, spaced: str, every: bool = False) -> int:
+def _concept_best(rules: TriageRules, spaced: str, starts: tuple[str, ...]) -> int:
     """Priority index of the best trigger a concept rule fires in this text (len if none)."""
     concepts = rules.concepts
     if concepts is None:
         return len(rules.triggers)
-    fired = concepts.fired(concepts.present(spaced, every))
+    fired = concepts.fired(concepts.present(spaced, only=concepts.firing, starts=starts))
     return min((rules.by_id[t] for t in fired), default=len(rules.triggers))
 
 
