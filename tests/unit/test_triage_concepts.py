@@ -149,6 +149,10 @@ BENIGN = [
     "should i stretch both sides",
     "my back aches on both sides",
     "pressed stop by accident",
+    "i dropped my keys in the car",
+    "i crashed on the sofa after work",
+    "tackling the housework set it off",
+    "i went over to the car",
 ]
 
 
