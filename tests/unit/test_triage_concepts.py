@@ -153,6 +153,8 @@ BENIGN = [
     "i crashed on the sofa after work",
     "tackling the housework set it off",
     "i went over to the car",
+    "my hot water bottle is leaking",
+    "water keeps coming out of the ice bag",
 ]
 
 
