@@ -194,7 +194,13 @@ def test_unsettled_words_get_the_question_for_their_trigger() -> None:
 
 
 def test_everyday_toilet_talk_and_settled_words_ask_nothing() -> None:
-    calm = ["i need to pop to the loo", "going for a wee", "how long should i ice my back"]
+    calm = [
+        "i need to pop to the loo",
+        "going for a wee",
+        "how long should i ice my back",
+        "my skin went numb under the ice",  # the skin-check answer, not a warning sign
+        "my hands are tingling",
+    ]
     assert [t for t in calm if clarify(RULES, [t])] == []
 
 
