@@ -175,3 +175,27 @@ def test_normalise(raw: str, expected: str) -> None:
 
 def test_empty_mapping_matches_nothing() -> None:
     assert AnswerMatcher({}).match("ice or heat") is None
+
+
+def test_the_commonest_things_said_on_the_floor_are_never_a_dead_end(
+    matcher: AnswerMatcher,
+) -> None:
+    said = {
+        "it hurts, what do I do?": "relief_overview",
+        "it hurts": "relief_overview",
+        "im in so much agony": "relief_overview",
+        "how long till the ibuprofen kicks in": "painkillers",
+        "where do i press on the knot": "self_massage",
+        "any stretches i can do lying in bed": "stretches",
+        "my skin went pink under the ice pack is that ok": "skin_check",
+        "i dont want to go on anymore": "crisis",
+    }
+    assert {q: matcher.match(q) for q in said} == said
+
+
+def test_nearest_names_the_closest_topics_even_below_the_answer_threshold(
+    matcher: AnswerMatcher,
+) -> None:
+    assert matcher.match("is my mattress too soft for my spine") in (None, "mattress")
+    assert "mattress" in matcher.nearest("is my mattress too soft for my spine")
+    assert matcher.nearest("zzz qqq") == []

@@ -339,7 +339,8 @@ MORE_PHRASINGS = [
     ("i can barely walk", U),
     ("i'm seventy and i fell", U),
     ("i have osteoporosis and fell over", U),
-    ("i'm eighty five and slipped on the stairs", U),
+    # Recall first: a fall on stairs is a mechanism of injury (E8), whatever the age.
+    ("i'm eighty five and slipped on the stairs", E),
     ("i'm on prednisolone", U),
     ("i'm immunocompromised", U),
     ("i have hiv", U),

@@ -225,7 +225,7 @@ def _build(code: str, override: dict[str, Any]) -> Content:
         vocab=vocab,
         messages=data["messages"],
         answers=answers,
-        intent_answers={a["intent"]: aid for aid, a in answers.items()},
+        intent_answers={a["intent"]: aid for aid, a in answers.items() if "intent" in a},
         tiers=data["tiers"],
         triggers=data["triggers"],
         warning_signs=data["warning_signs"],

@@ -7,11 +7,12 @@ container and called on every such request.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from ..text import normalise
 
 __all__ = ["AnswerMatcher", "normalise"]
 
@@ -19,35 +20,6 @@ __all__ = ["AnswerMatcher", "normalise"]
 def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
-
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
-_NON_WORD = re.compile(r"[^a-z0-9' ]+")
-
-# "'s" is ambiguous (is / possessive); only these words take "is", the rest just lose the mark,
-# so "child's pose" and "childs pose" normalise alike.
-_IS_WORDS = _word_set(
-    "it what that there here he she who where how when why this everything something"
-)
-_WHOLE_WORDS = {
-    "can't": "can not",
-    "cannot": "can not",
-    "won't": "will not",
-    "shan't": "shall not",
-    "ain't": "is not",
-    "let's": "let us",
-    "wanna": "want to",
-    "gonna": "going to",
-    "gotta": "got to",
-    "ok": "okay",
-}
-_SUFFIXES = (
-    ("n't", " not"),
-    ("'m", " am"),
-    ("'re", " are"),
-    ("'ve", " have"),
-    ("'ll", " will"),
-    ("'d", " would"),
-)
 
 # Word forms people use interchangeably in these questions; applied after plural stripping.
 _VARIANTS = {
@@ -80,32 +52,6 @@ _STOP_WEIGHT = 0.2
 _COMMON_WEIGHT = 0.3
 _BAG_FACTOR = 0.75  # all words present but not as one run: weaker evidence than the exact phrase
 MIN_SCORE = 1.0
-
-
-def normalise(text: str) -> str:
-    """Lowercase, expand common contractions, strip punctuation and collapse spaces."""
-    text = text.lower()
-    if "\u2019" in text or "\u2018" in text or "`" in text:
-        text = text.translate(_APOSTROPHES)
-    words: list[str] = []
-    for word in _NON_WORD.sub(" ", text).split():
-        if "'" in word or word in _WHOLE_WORDS:
-            word = _expand(word.strip("'"))
-        if word:
-            words.append(word)
-    return " ".join(words)
-
-
-def _expand(word: str) -> str:
-    if word in _WHOLE_WORDS:
-        return _WHOLE_WORDS[word]
-    if word.endswith("'s"):
-        stem = word[:-2]
-        return f"{stem} is" if stem in _IS_WORDS else stem + "s"
-    for suffix, replacement in _SUFFIXES:
-        if word.endswith(suffix):
-            return word[: -len(suffix)] + replacement
-    return word.replace("'", "")
 
 
 @lru_cache(maxsize=4096)
@@ -166,12 +112,28 @@ class AnswerMatcher:
             anchor = max(phrase.words, key=lambda w: (_weight(w), -frequency[w], w))
             index.setdefault(anchor, []).append(phrase)
         self._index: dict[str, tuple[_Phrase, ...]] = {k: tuple(v) for k, v in index.items()}
+        # A question that is exactly one keyword ("it hurts", "what do i do") is that answer,
+        # even when its words are too common to score: never a dead end for the commonest things.
+        self._exact: dict[str, str] = {}
+        for phrase in phrases:
+            self._exact.setdefault(phrase.run, phrase.answer_id)
 
     def match(self, text: str) -> str | None:
         """Return the best answer id for ``text``, or None when nothing fits well."""
+        ranked = self._ranked(text)
+        if ranked and ranked[0][0][0] >= MIN_SCORE:
+            return ranked[0][1]
+        return self._exact.get(f" {' '.join(_tokens(text))} ")
+
+    def nearest(self, text: str, count: int = 2) -> list[str]:
+        """The answer ids that come closest to ``text``, best first, even below MIN_SCORE:
+        what to offer when nothing fits well enough to answer outright."""
+        return [answer_id for _, answer_id in self._ranked(text)[:count]]
+
+    def _ranked(self, text: str) -> list[tuple[tuple[float, int], str]]:
         tokens = _tokens(text)
         if not tokens:
-            return None
+            return []
         present = frozenset(tokens)
         padded = f" {' '.join(tokens)} "
         # Per answer, each word of the question counts once, at the best strength any of that
@@ -189,15 +151,12 @@ class AnswerMatcher:
                 for w in words:
                     if covered.get(w, 0.0) < factor:
                         covered[w] = factor
-        best_id: str | None = None
-        best_key = (0.0, 0)
-        for answer_id, covered in cover.items():
-            total = sum(_weight(w) * f for w, f in covered.items())
-            # Ties go to the answer listed first, so results never depend on set order.
-            key = (total, -self._order[answer_id])
-            if total >= MIN_SCORE and (best_id is None or key > best_key):
-                best_id, best_key = answer_id, key
-        return best_id
+        # Ties go to the answer listed first, so results never depend on set order.
+        keyed = [
+            ((sum(_weight(w) * f for w, f in covered.items()), -self._order[answer_id]), answer_id)
+            for answer_id, covered in cover.items()
+        ]
+        return sorted(keyed, reverse=True)
 
 
 def _compile(answer_id: str, keywords: Iterable[str]) -> list[_Phrase]:

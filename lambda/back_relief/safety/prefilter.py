@@ -18,7 +18,7 @@ import hashlib
 import importlib
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 INDEX_PATH = os.path.join(os.path.dirname(__file__), "triage_index.json")
@@ -134,3 +134,12 @@ def render_index(sources: Mapping[str, str], origin: str) -> str:
         f'  "analysis": {json.dumps(ANALYSIS)},\n'
         '  "triggers": {\n' + ",\n".join(lines) + "\n  }\n}\n"
     )
+
+
+def word_starts(spaced: str) -> Iterator[str]:
+    """The beginning of a text at each word start, at every length a start can have."""
+    at = spaced.find(" ")
+    while at != -1:
+        chunk = spaced[at : at + KEY]
+        yield from (chunk[:n] for n in range(2, len(chunk) + 1))
+        at = spaced.find(" ", at + 1)

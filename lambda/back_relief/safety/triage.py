@@ -5,19 +5,35 @@ content/en/triage.toml (content-reference section 3) and are built once per cont
 TriageRules.from_data, each trigger's regex compiled only when a text first needs it; assess()
 then runs on every slot value of every request, so it is written to cost microseconds on short
 text and to stay linear on long or hostile input.
+
+A trigger fires on its own patterns, or on a combination of concepts (concepts.py: "both" +
+a leg + a symptom), each kept out of negation scope (scope.py). Either way the finding names
+the trigger, so every decision traces to one rule and its reference tier id. clarify() names
+the trigger whose yes/no question fits words that touch a warning sign without settling it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import Any
 
-from .prefilter import KEY, Starts, read_index, source_hash, starts
+from ..text import normalise
+from .concepts import Concepts, concept_sources
+from .prefilter import Starts, read_index, source_hash, starts, word_starts
+from .scope import negated as _negated
 
-__all__ = ["Finding", "Tier", "TriageRules", "assess", "matching_triggers", "normalise"]
+__all__ = [
+    "Finding",
+    "Tier",
+    "TriageRules",
+    "assess",
+    "clarify",
+    "matching_triggers",
+    "normalise",
+]
 
 
 class Tier(IntEnum):
@@ -36,103 +52,7 @@ class Finding:
     trigger: str
 
 
-# ---------------------------------------------------------------------------- normalising
-
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018`\u00b4\u02bc", "'"))
-# SSML-ish tags would otherwise leave words like "say as interpret as"; [^<>]* keeps it linear.
-_TAG = re.compile(r"<[^<>]*>")
-_NON_WORD = re.compile(r"[^a-z0-9']+")
-# Spoken and typed forms of the same words; apostrophe-less ones come from typed or test input.
-_WHOLE_WORDS = {
-    **{w: "can not" for w in ("can't", "cant", "cannot")},
-    **{w: "will not" for w in ("won't", "wont")},
-    **{f"{w}nt": f"{w} not" for w in _word_set("do does did is are was have has could would")},
-    "shan't": "shall not",
-    "ain't": "is not",
-    "im": "i am",
-    "ive": "i have",
-    "gonna": "going to",
-    "wanna": "want to",
-    "gotta": "got to",
-    "dunno": "do not know",
-    "meself": "myself",
-}
-_SUFFIXES = (("n't", " not"), ("'m", " am"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"))
-# "'s" and "'d" are ambiguous; only these words expand, the rest just lose the mark, so
-# "my bum's gone numb" becomes "my bums gone numb" and "wee'd" becomes "weed".
-_IS_WORDS = _word_set(
-    "it what that there here he she who where how when this everything something nothing"
-)
-_WOULD_WORDS = _word_set("i you he she we they it that there who")
-# UK, Irish and Australian speech: "i can't feel me legs", "i've wet meself".
-_ME_MY = re.compile(
-    r"\bme (?=(?:legs?|feet|foot|bum|arse|bottom|back|bladder|bowels?|chest|privates|knees?|"
-    r"side|kidneys?|belly|tummy|stomach|groin|spine|hips?|waterworks|pants|trousers)\b)"
-)
-
-
-def _expand(token: str) -> str:
-    whole = _WHOLE_WORDS.get(token)
-    if whole is not None:
-        return whole
-    if "'" not in token:
-        return token
-    for suffix, replacement in _SUFFIXES:
-        if token.endswith(suffix):
-            return token[: -len(suffix)].replace("'", "") + replacement
-    stem = token[:-2]
-    if token.endswith("'s") and stem in _IS_WORDS:
-        return stem + " is"
-    if token.endswith("'d") and stem in _WOULD_WORDS:
-        return stem + " would"
-    return token.replace("'", "")
-
-
-def normalise(text: str) -> str:
-    """Lowercase words of a-z and 0-9 separated by single spaces, contractions expanded."""
-    text = _TAG.sub(" ", text.lower().translate(_APOSTROPHES))
-    words = (_expand(t.strip("'")) for t in _NON_WORD.sub(" ", text).split())
-    return _ME_MY.sub("my ", " ".join(w for w in words if w))
-
-
 # ---------------------------------------------------------------------------- negation
-
-_NEGATIONS = frozenset({"no", "not", "never", "without", "nor", "neither", "none"})
-# A negation does not reach past these: "no fever but i wet myself", "no i wet myself".
-_SCOPE_ENDS = _word_set(
-    "but and though although however yet except because so then now still also plus while "
-    "whereas since i we he she they it you there my this that why what how if whether when "
-    "who which where idea wonder doubt"
-)
-# "can not feel my legs" and "not able to walk" describe symptoms, not their absence.
-_NOT_AFTER = frozenset({"can", "could"})
-_NOT_BEFORE = frozenset({"able", "sure", "certain", "just", "only"})
-_WINDOW_WORDS, _WINDOW_CHARS = 3, 64
-
-
-def _negated(text: str, start: int, first_word: str) -> bool:
-    lo = max(0, start - _WINDOW_CHARS)
-    words = text[lo:start].split()
-    if lo > 0 and text[lo - 1] != " ":
-        words = words[1:]  # the slice cut a word in half
-    words.append(first_word)
-    last = len(words) - 1
-    for i in range(last - 1, max(-1, last - 1 - _WINDOW_WORDS), -1):
-        word = words[i]
-        if word in _SCOPE_ENDS:
-            return False
-        if word in _NEGATIONS:
-            if word == "not" and (
-                (i > 0 and words[i - 1] in _NOT_AFTER) or words[i + 1] in _NOT_BEFORE
-            ):
-                continue
-            return True
-    return False
 
 
 # ---------------------------------------------------------------------------- rules
@@ -174,15 +94,6 @@ def _order_key(trigger_id: str) -> tuple[str, int]:
 
 
 # ---------------------------------------------------------------------------- prefilter
-
-
-def _word_starts(spaced: str) -> Iterator[str]:
-    """The beginning of a text at each word start, at every length a start can have."""
-    at = spaced.find(" ")
-    while at != -1:
-        chunk = spaced[at : at + KEY]
-        yield from (chunk[:n] for n in range(2, len(chunk) + 1))
-        at = spaced.find(" ", at + 1)
 
 
 class _Trigger:
@@ -232,7 +143,8 @@ def _trigger_source(trigger_id: str, spec: Mapping[str, Any], words: Mapping[str
 def trigger_sources(data: Mapping[str, Any]) -> dict[str, str]:
     """trigger id -> the regex source it is searched with (what triage_index.json indexes)."""
     words: Mapping[str, str] = data.get("pattern_words", {})
-    return {tid: _trigger_source(tid, spec, words) for tid, spec in data["triggers"].items()}
+    sources = {tid: _trigger_source(tid, spec, words) for tid, spec in data["triggers"].items()}
+    return sources | concept_sources(data, _expand_pattern)
 
 
 @dataclass(frozen=True)
@@ -241,17 +153,24 @@ class TriageRules:
     by_start: Mapping[str, int]  # word-start text -> bit mask of triggers that can match there
     always: int  # bit mask of triggers searched whatever the text
     by_id: Mapping[str, int]  # trigger id -> index in triggers
+    concepts: Concepts | None = None  # combinations of ideas that fire triggers (concepts.py)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> TriageRules:
         """Build the rules from the parsed triage.toml (or the merged content that holds it)."""
         words: Mapping[str, str] = data.get("pattern_words", {})
         # Every locale shares these rules, so they are built once per container.
-        rules = [(i, t.get("tier"), t["patterns"]) for i, t in data["triggers"].items()]
-        key = repr((sorted(words.items()), rules))
+        rules = [
+            (i, t.get("tier"), t["patterns"], t.get("concepts"), t.get("unsettled"), t.get("ask"))
+            for i, t in data["triggers"].items()
+        ]
+        key = repr((sorted(words.items()), rules, sorted(data.get("concepts", {}).items())))
         cached = _COMPILED.get(key)
         if cached is None:
-            cached = _COMPILED[key] = cls._build(data["triggers"], words, read_index())
+            index = read_index()
+            built = cls._build(data["triggers"], words, index)
+            concepts = Concepts.build(data, _expand_pattern, index)
+            cached = _COMPILED[key] = replace(built, concepts=concepts)
         return cached
 
     @classmethod
@@ -291,11 +210,12 @@ class TriageRules:
         by_id = {t.id: i for i, t in enumerate(built)}
         return cls(tuple(built), by_start, always, by_id)
 
-    def candidates(self, spaced: str) -> int:
-        """Bit mask of the triggers worth searching this text with."""
+    def candidates(self, spaced: str, starts: Iterable[str] | None = None) -> int:
+        """Bit mask of the triggers worth searching this text with. starts: the text's
+        word_starts, when the caller already has them."""
         mask = self.always
         get = self.by_start.get
-        for start in _word_starts(spaced):
+        for start in word_starts(spaced) if starts is None else starts:
             mask |= get(start, 0)
         return mask
 
@@ -331,11 +251,13 @@ def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
             best = min(best, index)
         elif text := normalise(raw):
             spaced = " " + text
-            mask = rules.candidates(spaced)
+            starts = tuple(word_starts(spaced))  # shared by both prefilters
+            mask = rules.candidates(spaced, starts)
             prepared.append((spaced, mask))
             wanted |= mask
+            best = min(best, _concept_best(rules, spaced, starts))
     # Triggers are in priority order (bit 0 first), so the first hit is the answer; a resolved
-    # id already found cuts off everything it outranks.
+    # id or a concept rule already found cuts off everything it outranks.
     wanted &= (1 << best) - 1
     while wanted:
         bit = (wanted & -wanted).bit_length() - 1
@@ -349,7 +271,33 @@ def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
     return None
 
 
+def _concept_best(rules: TriageRules, spaced: str, starts: tuple[str, ...]) -> int:
+    """Priority index of the best trigger a concept rule fires in this text (len if none)."""
+    concepts = rules.concepts
+    if concepts is None:
+        return len(rules.triggers)
+    fired = concepts.fired(concepts.present(spaced, only=concepts.firing, starts=starts))
+    return min((rules.by_id[t] for t in fired), default=len(rules.triggers))
+
+
+def clarify(rules: TriageRules, texts: Iterable[str]) -> str | None:
+    """The trigger id whose yes/no question these words call for, when they touch an
+    emergency idea without settling it ("my wee has been strange"); None otherwise.
+    Ask only when assess() found nothing: a settled finding always wins."""
+    concepts = rules.concepts
+    if concepts is None:
+        return None
+    for raw in texts:
+        if raw and (text := normalise(raw)):
+            trigger = concepts.unsettled_trigger(concepts.present(" " + text))
+            if trigger is not None:
+                return trigger
+    return None
+
+
 def matching_triggers(rules: TriageRules, text: str) -> list[str]:
     """Every trigger one text sets off, in priority order, bypassing the prefilter (tests)."""
     spaced = " " + normalise(text)
-    return [t.id for t in rules.triggers if _matches(t, spaced)]
+    concepts = rules.concepts
+    fired = set(concepts.fired(concepts.present(spaced, every=True))) if concepts else set()
+    return [t.id for t in rules.triggers if t.id in fired or _matches(t, spaced)]

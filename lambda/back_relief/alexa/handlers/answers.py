@@ -8,9 +8,11 @@ from ask_sdk_core.dispatch_components.request_components import AbstractRequestH
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
-from ..interceptors import get_turn
+from ...safety.triage import clarify
+from ..interceptors import get_turn, slot_texts
 from ..turn import Turn
 from .base import intent_name, respond, slot
+from .safety import add_safety_net, ask_confirmation
 
 ROUTINE_STATUSES = ("active", "paused", "timing")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -78,6 +80,12 @@ class FreeTextHandler(AbstractRequestHandler):
         turn = get_turn(handler_input)
         name = intent_name(handler_input)
         text, _ = slot(handler_input, "Query" if name == "QuestionIntent" else "Symptom")
+        # Recall first: words that touch a warning sign without settling it get one yes/no
+        # question before any answer (a settled finding was answered by RedFlagHandler).
+        unsettled = clarify(turn.content.triage, slot_texts(handler_input, turn.content.carriers))
+        if unsettled is not None and unsettled in turn.content.triggers:
+            ask_confirmation(turn, unsettled)
+            return respond(handler_input)
         answer_id = turn.content.matcher.match(text or "")
         if answer_id:
             say_answer(turn, answer_id)
@@ -86,9 +94,33 @@ class FreeTextHandler(AbstractRequestHandler):
             turn.set_pending("symptom_warning")
             turn.reply.ask(turn.content.message("symptom_no_flag").split(". ")[-1])
         else:
-            turn.say("no_answer")
-            offer_or_carry_on(turn, None)
+            say_no_answer(handler_input, turn, text or "")
         return respond(handler_input)
+
+
+# Offered when nothing comes close: the commonest things people on the floor need.
+_DEFAULT_TOPICS = ("relief_overview", "ice_or_heat")
+
+
+def say_no_answer(handler_input: HandlerInput, turn: Turn, text: str) -> None:
+    """Never a dead end: name the two nearest topics, offer a heat session as a yes/no,
+    and (once per session) the warning signs with the emergency number."""
+    topics = [t for t in turn.content.matcher.nearest(text) if t in turn.content.answers]
+    topics += [t for t in _DEFAULT_TOPICS if t not in topics]
+    first, second = (_topic_name(turn, t) for t in topics[:2])
+    spoken = turn.content.message("no_answer_offer", first=first, second=second)
+    turn.reply.say(spoken)
+    add_safety_net(handler_input, turn)
+    if turn.routine is not None and turn.state.status in ROUTINE_STATUSES:
+        offer_or_carry_on(turn, None)
+    else:
+        turn.set_pending("offer:heat")
+        turn.reply.ask(question_of(turn, spoken))
+
+
+def _topic_name(turn: Turn, answer_id: str) -> str:
+    title = str(turn.content.answers[answer_id]["title"]).rstrip("?")
+    return title[:1].lower() + title[1:]
 
 
 # Until the routines handlers take PickStretchIntent and SeatedIntent over, picking a

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
+from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
 from ...content.loader import Content
 from ...routines.engine import State
-from ...safety.triage import Finding, Tier
-from ..interceptors import get_turn
+from ...safety.triage import TIER_NAMES, Finding, Tier, clarify
+from ..interceptors import get_turn, slot_texts
 from ..turn import Turn
 from .base import intent_name, respond
 
@@ -30,17 +31,30 @@ class RedFlagHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = get_turn(handler_input)
         assert turn.finding is not None
-        title, text = red_flag_text(turn.content, turn.finding)
-        turn.reply.say(text)
-        turn.reply.card = (title, text)
-        if turn.finding.tier == Tier.EMERGENCY:
-            # No routine in the same breath as an emergency line (reference 1.3): drop the
-            # routine, but leave any Alexa timer running — it still says "take the ice off".
-            turn.set_state(State(last_cold_end=turn.state.last_cold_end))
-            turn.reply.end()
-        else:
-            turn.reply.ask(turn.content.message("anything_else_reprompt"))
+        say_finding(turn, turn.finding)
+        if turn.finding.tier < Tier.EMERGENCY:
+            # Recall first: "unable to pass motion and the pain is severe" is a within-days
+            # finding that also touches an emergency sign; the advice stands, and one question
+            # settles the rest.
+            texts = slot_texts(handler_input, turn.content.carriers)
+            unsettled = clarify(turn.content.triage, texts)
+            if unsettled is not None and unsettled in turn.content.triggers:
+                ask_confirmation(turn, unsettled)
         return respond(handler_input)
+
+
+def say_finding(turn: Turn, finding: Finding) -> None:
+    """The tier's answer (or the trigger's own line) for a settled finding."""
+    title, text = red_flag_text(turn.content, finding)
+    turn.reply.say(text)
+    turn.reply.card = (title, text)
+    if finding.tier == Tier.EMERGENCY:
+        # No routine in the same breath as an emergency line (reference 1.3): drop the
+        # routine, but leave any Alexa timer running — it still says "take the ice off".
+        turn.set_state(State(last_cold_end=turn.state.last_cold_end))
+        turn.reply.end()
+    else:
+        turn.reply.ask(turn.content.message("anything_else_reprompt"))
 
 
 def red_flag_text(content: Content, finding: Finding) -> tuple[str, str]:
@@ -48,6 +62,53 @@ def red_flag_text(content: Content, finding: Finding) -> tuple[str, str]:
     tier = TIER_KEYS[finding.tier]
     trigger = content.triggers.get(finding.trigger, {})
     return content.tiers[tier]["title"], str(trigger.get("say") or content.tiers[tier]["say"])
+
+
+# ---------------------------------------------------------------- recall first: ask, don't guess
+
+CONFIRM = "confirm"
+
+
+def ask_confirmation(turn: Turn, trigger_id: str) -> None:
+    """Words touched a warning sign without settling it: one short yes/no question."""
+    question = str(turn.content.triggers[trigger_id]["ask"])
+    turn.reply.say(question)
+    turn.set_pending(f"{CONFIRM}:{trigger_id}")
+    turn.reply.ask(question)
+
+
+def answer_confirmation(turn: Turn, trigger_id: str, yes: bool) -> None:
+    """The user's yes or no to ask_confirmation. Yes gets that trigger's tier answer;
+    an id we do not know (a stale or altered session) still gets the emergency line."""
+    if yes:
+        spec = turn.content.triggers.get(trigger_id, {})
+        tier = TIER_NAMES.get(str(spec.get("tier", "")), Tier.EMERGENCY)
+        say_finding(turn, Finding(tier, trigger_id))
+        return
+    question = turn.content.message("confirm_no")
+    turn.reply.say(question)
+    turn.set_pending("symptom_warning")
+    turn.reply.ask(question.rpartition(". ")[2])
+
+
+# ---------------------------------------------------------------- safety net, once per session
+
+NET_SAID = "safety_net_said"
+
+
+def add_safety_net(handler_input: HandlerInput, turn: Turn) -> None:
+    """The warning signs and the emergency number in one sentence, once per session: said
+    with replies that heard no words (FallbackIntent) or found no answer, where triage could
+    not have caught a red flag. Tracked in session attributes, never in the store."""
+    try:
+        attributes = handler_input.attributes_manager.session_attributes
+    except AttributesManagerException:  # no session: say it; there is nowhere to remember it
+        attributes = None
+    if isinstance(attributes, dict):
+        if attributes.get(NET_SAID):
+            return
+        attributes[NET_SAID] = True
+    turn.reply.say(turn.content.warning_signs["net"])
 
 
 def say_warning_signs(turn: Turn) -> None:

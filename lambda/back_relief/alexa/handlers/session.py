@@ -19,7 +19,7 @@ from ..interceptors import TURN, get_turn, log_fields
 from ..turn import Turn
 from .base import intent_name, request_type, respond
 from .routines import apply, create_reminder, run
-from .safety import red_flag_text, say_warning_signs
+from .safety import CONFIRM, add_safety_net, answer_confirmation, red_flag_text, say_warning_signs
 
 log = logging.getLogger("back_relief")
 
@@ -64,6 +64,9 @@ class YesNoHandler(AbstractRequestHandler):
         yes = intent_name(handler_input) == "AMAZON.YesIntent"
         pending = turn.pending_in or ""
         kind, _, arg = pending.partition(":")
+        if kind == CONFIRM:
+            answer_confirmation(turn, arg, yes)
+            return respond(handler_input)
         if kind == "resume" and yes:
             return run(handler_input, Nav("resume"))
         if kind == "offer" and yes:
@@ -128,6 +131,7 @@ class FallbackHandler(AbstractRequestHandler):
         turn = get_turn(handler_input)
         in_routine = turn.state.routine is not None
         turn.say("fallback_routine" if in_routine else "fallback")
+        add_safety_net(handler_input, turn)  # FallbackIntent carries no words for triage
         turn.set_pending(turn.pending_in)  # a stray word must not lose the open question
         turn.reply.ask(turn.content.message("fallback_reprompt"))
         return respond(handler_input)

@@ -1,0 +1,168 @@
+"""Concepts: what a text is about, so a trigger can fire on a combination of ideas.
+
+Fixed patterns only catch the phrasings they were written from. A concept is a named group
+of words for one idea from the reference's tiers (a body site, a symptom, both sides, loss of
+control, a mechanism of injury, a context such as pregnancy or surgery), found anywhere in a
+text unless negation scope takes it back ("no weakness at all", "my legs are fine"). A
+trigger's `concepts` rules fire it when every named concept is present, in any order and
+wording: "both thighs are tingling" is both + leg + numb, whatever the sentence shape.
+
+A rule may also name concepts that must be absent ("!toilet_trip"). `unsettled` rules do
+not fire the trigger: they mark words that touch it without settling it, which the skill
+answers with one yes/no question (the trigger's `ask`).
+
+Everything is deterministic: a finding names its trigger, and so its reference tier id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .prefilter import Starts, source_hash, starts, word_starts
+from .scope import negated, reassured
+
+__all__ = ["Concepts", "Rule", "concept_sources"]
+
+INDEX_PREFIX = "concept:"
+
+
+@dataclass(frozen=True)
+class Rule:
+    trigger: str
+    needs: frozenset[str]
+    absent: frozenset[str]
+
+    def holds(self, present: frozenset[str]) -> bool:
+        return self.needs <= present and not self.absent & present
+
+
+class _Concept:
+    """One concept's regex, compiled the first time a text needs it (cold start)."""
+
+    __slots__ = ("_regex", "name", "source", "starts")
+
+    def __init__(self, name: str, source: str, found: Starts, regex: re.Pattern[str] | None):
+        self.name, self.source, self.starts, self._regex = name, source, found, regex
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = re.compile(self.source)
+        return self._regex
+
+    def in_text(self, spaced: str) -> bool:
+        for found in self.regex.finditer(spaced):
+            first_word = found.group(0)[1:].split(" ", 1)[0]
+            if not negated(spaced, found.start() + 1, first_word) and not reassured(
+                spaced, found.end()
+            ):
+                return True
+        return False
+
+
+def concept_sources(
+    data: Mapping[str, Any], expand: Callable[[str, Mapping[str, str], str], str]
+) -> dict[str, str]:
+    """concept name -> regex source (leading space, whole words), keyed as in the index."""
+    words: Mapping[str, str] = data.get("pattern_words", {})
+    return {
+        INDEX_PREFIX + name: " (?:" + expand(pattern, words, f"concept {name}") + r")\b"
+        for name, pattern in data.get("concepts", {}).items()
+    }
+
+
+def _rules(trigger_id: str, groups: Sequence[Sequence[str]], known: set[str]) -> list[Rule]:
+    rules = []
+    for group in groups:
+        needs = frozenset(n for n in group if not n.startswith("!"))
+        absent = frozenset(n[1:] for n in group if n.startswith("!"))
+        unknown = (needs | absent) - known
+        if unknown or not needs:
+            raise ValueError(f"trigger {trigger_id}: bad concept rule {list(group)}")
+        rules.append(Rule(trigger_id, needs, absent))
+    return rules
+
+
+@dataclass(frozen=True)
+class Concepts:
+    concepts: tuple[_Concept, ...]
+    by_start: Mapping[str, int]
+    always: int
+    rules: tuple[Rule, ...]  # fire their trigger
+    unsettled: tuple[Rule, ...]  # ask their trigger's question
+    firing: int  # bit mask of the concepts some firing rule needs (all assess() looks for)
+
+    @classmethod
+    def build(
+        cls,
+        data: Mapping[str, Any],
+        expand: Callable[[str, Mapping[str, str], str], str],
+        index: Mapping[str, tuple[str, Starts]],
+    ) -> Concepts:
+        built = []
+        for key, source in concept_sources(data, expand).items():
+            stored = index.get(key)
+            name = key.removeprefix(INDEX_PREFIX)
+            if stored is not None and stored[0] == source_hash(source):
+                built.append(_Concept(name, source, stored[1], None))
+            else:  # compile now so a bad pattern fails at build, not on a user's words
+                built.append(_Concept(name, source, starts(source), re.compile(source)))
+        known = {c.name for c in built}
+        rules: list[Rule] = []
+        unsettled: list[Rule] = []
+        for trigger_id, spec in data["triggers"].items():
+            rules += _rules(trigger_id, spec.get("concepts", ()), known)
+            unsettled += _rules(trigger_id, spec.get("unsettled", ()), known)
+            if spec.get("unsettled") and not spec.get("ask"):
+                raise ValueError(f"trigger {trigger_id}: unsettled rules need an ask question")
+        by_start: dict[str, int] = {}
+        always = 0
+        for bit, concept in enumerate(built):
+            if concept.starts is None:
+                always |= 1 << bit
+            for start in concept.starts or ():
+                by_start[start] = by_start.get(start, 0) | 1 << bit
+        bits = {concept.name: 1 << bit for bit, concept in enumerate(built)}
+        firing = 0
+        for rule in rules:
+            for name in rule.needs | rule.absent:
+                firing |= bits[name]
+        return cls(tuple(built), by_start, always, tuple(rules), tuple(unsettled), firing)
+
+    def present(
+        self,
+        spaced: str,
+        every: bool = False,
+        only: int = -1,
+        starts: Iterable[str] | None = None,
+    ) -> frozenset[str]:
+        """Concept names said (not negated) in a normalised text with one leading space.
+        every: skip the prefilter (tests compare the two); only: a bit mask of concepts
+        worth looking for (assess needs only those of firing rules); starts: the text's
+        word_starts when the caller already has them."""
+        mask = (1 << len(self.concepts)) - 1 if every else self.always
+        if not every:
+            get = self.by_start.get
+            for start in word_starts(spaced) if starts is None else starts:
+                mask |= get(start, 0)
+        mask &= only
+        found = []
+        while mask:
+            bit = (mask & -mask).bit_length() - 1
+            mask &= mask - 1
+            concept = self.concepts[bit]
+            if concept.in_text(spaced):
+                found.append(concept.name)
+        return frozenset(found)
+
+    def fired(self, present: frozenset[str]) -> list[str]:
+        return [rule.trigger for rule in self.rules if rule.holds(present)] if present else []
+
+    def unsettled_trigger(self, present: frozenset[str]) -> str | None:
+        for rule in self.unsettled:
+            if rule.holds(present):
+                return rule.trigger
+        return None

@@ -1,0 +1,72 @@
+"""Negation scope: whether words found in a text are said as absent ("no weakness at all",
+"i do not have pain going down my legs", "my legs are fine") rather than present."""
+
+from __future__ import annotations
+
+__all__ = ["negated", "reassured"]
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_NEGATIONS = frozenset({"no", "not", "never", "without", "nor", "neither", "none"})
+# A negation does not reach past these: "no fever but i wet myself", "no i wet myself".
+_SCOPE_ENDS = _word_set(
+    "but and though although however yet except because so then now still also plus while "
+    "whereas since i we he she they it you there my this that why what how if whether when "
+    "who which where idea wonder doubt after"
+)
+# "can not feel my legs" and "not able to walk" describe symptoms, not their absence.
+_NOT_AFTER = frozenset({"can", "could"})
+_NOT_BEFORE = frozenset({"able", "sure", "certain", "just", "only"})
+# "no control over my bladder", "no feeling in my legs": the negation is the symptom itself.
+_SYMPTOM_NOUNS = _word_set("control feeling sensation strength power use")
+_WINDOW_WORDS, _WINDOW_CHARS = 3, 64
+# Fillers, and "or": "i have not fallen or had an accident" negates both.
+_FILLERS = _word_set("any a an the some really much or")
+
+
+def negated(text: str, start: int, first_word: str) -> bool:
+    """True when a negation sits up to three words before text[start:] in the same clause.
+    Filler words ("do not have ANY trouble peeing") do not use up the three."""
+    lo = max(0, start - _WINDOW_CHARS)
+    words = text[lo:start].split()
+    if lo > 0 and text[lo - 1] != " ":
+        words = words[1:]  # the slice cut a word in half
+    words.append(first_word)
+    counted = 0
+    for i in range(len(words) - 2, -1, -1):
+        word = words[i]
+        if word in _SCOPE_ENDS:
+            return False
+        if word in _NEGATIONS:
+            if word == "not" and (
+                (i > 0 and words[i - 1] in _NOT_AFTER) or words[i + 1] in _NOT_BEFORE
+            ):
+                continue
+            if words[i + 1] in _SYMPTOM_NOUNS:
+                continue
+            return True
+        if word not in _FILLERS:
+            counted += 1
+            if counted >= _WINDOW_WORDS:
+                return False
+    return False
+
+
+# "my legs are fine", "bladder is okay": the words after a finding take it back.
+_REASSURANCE = _word_set("fine okay alright normal")
+_AFTER_WORDS = 4
+
+
+def reassured(text: str, end: int) -> bool:
+    """True when a reassurance word follows text[:end] within a few words of the same clause."""
+    for i, word in enumerate(text[end : end + 48].split()):
+        if i >= _AFTER_WORDS or word in _SCOPE_ENDS - {"it", "my", "this", "that"}:
+            return False
+        if word in _NEGATIONS:  # "my wee is not normal"
+            return False
+        if word in _REASSURANCE:
+            return True
+    return False

@@ -1,0 +1,167 @@
+"""The one text normaliser: what triage and the answer matcher both read.
+
+Output: lowercase words of a-z and 0-9 separated by single spaces, contractions expanded
+("can't" -> "can not", "it's" -> "it is"; other apostrophes dropped: "bum's" -> "bums").
+
+Text reaches us from a speech recogniser or a keyboard, so the same words arrive in several
+shapes: without apostrophes ("cant", "im"), run together or split ("my self", "back ache"),
+as sound-alikes ("gave weigh", "fell of") and with digits for ordinals ("4th"). Each shape is
+folded to one spelling here, so no rule downstream has to know about them. Pure stdlib, built
+at import from small tables: importing costs microseconds.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["normalise"]
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018`\u00b4\u02bc", "'"))
+# SSML-ish tags would otherwise leave words like "say as interpret as"; [^<>]* keeps it linear.
+_TAG = re.compile(r"<[^<>]*>")
+_NON_WORD = re.compile(r"[^a-z0-9']+")
+
+_ORDINALS = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+# Whole words with one spelling elsewhere; apostrophe-less ones come from typed or ASR input.
+_WHOLE_WORDS = {
+    **{w: "can not" for w in ("can't", "cant", "cannot")},
+    **{w: "will not" for w in ("won't", "wont")},
+    **{f"{w}nt": f"{w} not" for w in _word_set("do does did is are was have has could would")},
+    "shan't": "shall not",
+    "ain't": "is not",
+    "let's": "let us",
+    "im": "i am",
+    "ive": "i have",
+    "gonna": "going to",
+    "wanna": "want to",
+    "gotta": "got to",
+    "dunno": "do not know",
+    "meself": "myself",
+    "ok": "okay",
+    # Run together by keyboards and recognisers alike.
+    "backpain": "back pain",
+    "backache": "back ache",
+    "backaches": "back aches",
+    "lightheaded": "light headed",
+    "shoulderblades": "shoulder blades",
+    "pinsandneedles": "pins and needles",
+    "xray": "x ray",
+    # Recogniser sound-alikes that are never the intended word in this skill.
+    "weekness": "weakness",
+    "num": "numb",
+    "numbe": "numb",
+    "bowl": "bowel",
+    "bowls": "bowels",
+    "latter": "ladder",
+    "stares": "stairs",
+    "feint": "faint",
+    "feinted": "fainted",
+    "chivering": "shivering",
+    "stereo": "steroid",
+    "stereos": "steroids",
+    "loop": "loo",
+    # Ordinals said with digits ("the 4th spasm") read like the words.
+    "1st": "first",
+    "2nd": "second",
+    "3rd": "third",
+    **{
+        f"{n}th": w
+        for n, w in enumerate(["fourth", "fifth", "sixth", "seventh", "eighth", "ninth"], 4)
+    },
+    "10th": "tenth",
+}
+_SUFFIXES = (("n't", " not"), ("'m", " am"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"))
+# "'s" and "'d" are ambiguous; only these words expand, the rest just lose the mark, so
+# "my bum's gone numb" becomes "my bums gone numb" and "wee'd" becomes "weed".
+_IS_WORDS = _word_set(
+    "it what that there here he she who where how when why this everything something nothing"
+)
+_WOULD_WORDS = _word_set("i you he she we they it that there who")
+
+# Two-word shapes folded to one spelling: split words and sound-alikes that only make sense
+# one way round ("gave weigh" is never meant; "fell of the ladder" is "fell off").
+_PAIRS = {
+    **{(w, "self"): f"{w}self" for w in ("my", "your", "him", "her", "it", "one")},
+    ("our", "selves"): "ourselves",
+    ("some", "thing"): "something",
+    ("no", "thing"): "nothing",
+    ("any", "thing"): "anything",
+    ("every", "thing"): "everything",
+    ("in", "continent"): "incontinent",
+    ("in", "continence"): "incontinence",
+    ("tail", "bone"): "tailbone",
+    ("shoulders", "blades"): "shoulder blades",
+    **{(w, "weigh"): f"{w} way" for w in ("gave", "give", "giving", "gives", "given")},
+    **{(w, "of"): f"{w} off" for w in ("fell", "fallen", "came", "come", "thrown", "slipped")},
+    **{(w, "week"): f"{w} weak" for w in _word_set("feel feels feeling felt so very really too")},
+    ("gone", "week"): "gone weak",
+    ("are", "week"): "are weak",
+    ("is", "week"): "is weak",
+    ("pin", "and"): "pins and",
+    ("and", "needle"): "and needles",
+    ("chess", "pain"): "chest pain",
+    ("chess", "pains"): "chest pains",
+    ("my", "chess"): "my chest",
+    ("a", "we"): "a wee",
+    ("i", "wife"): "i wipe",
+    ("my", "scarf"): "my scar",
+    ("water", "works"): "waterworks",
+}
+# UK, Irish and Australian speech: "i can't feel me legs", "i've wet meself".
+_ME_MY = re.compile(
+    r"\bme (?=(?:legs?|feet|foot|bum|arse|bottom|back|bladder|bowels?|chest|privates|knees?|"
+    r"side|kidneys?|belly|tummy|stomach|groin|spine|hips?|waterworks|pants|trousers)\b)"
+)
+
+
+def _expand(token: str) -> str:
+    whole = _WHOLE_WORDS.get(token)
+    if whole is not None:
+        return whole
+    if "'" not in token:
+        return token
+    for suffix, replacement in _SUFFIXES:
+        if token.endswith(suffix):
+            return token[: -len(suffix)].replace("'", "") + replacement
+    stem = token[:-2]
+    if token.endswith("'s") and stem in _IS_WORDS:
+        return stem + " is"
+    if token.endswith("'d") and stem in _WOULD_WORDS:
+        return stem + " would"
+    return token.replace("'", "")
+
+
+def _fold_pairs(words: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if i + 1 < len(words):
+            joined = _PAIRS.get((words[i], words[i + 1]))
+            if joined is not None:
+                out.extend(joined.split())
+                i += 2
+                continue
+        out.append(words[i])
+        i += 1
+    return out
+
+
+# Recognisers mishear the first word of "pins and needles" ("bins", "pens", "bents").
+_AND_NEEDLES = re.compile(r"\b\w+ and needles\b")
+
+
+def normalise(text: str) -> str:
+    """Lowercase words of a-z and 0-9 separated by single spaces, in one spelling each."""
+    text = _TAG.sub(" ", text.lower().translate(_APOSTROPHES))
+    words: list[str] = []
+    for token in _NON_WORD.sub(" ", text).split():
+        expanded = _expand(token.strip("'"))
+        if expanded:
+            words.extend(expanded.split())
+    folded = _ME_MY.sub("my ", " ".join(_fold_pairs(words)))
+    return _AND_NEEDLES.sub("pins and needles", folded) if " and needles" in folded else folded

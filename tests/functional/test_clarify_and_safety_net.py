@@ -1,0 +1,154 @@
+"""Recall first, never a dead end: through the real handlers, in every locale.
+
+- Words that touch a warning sign without settling it get one yes/no question; "yes" gets the
+  emergency line, "no" a calm reply that is not an emergency.
+- Replies that heard no words (FallbackIntent) or found no answer carry the warning signs and the
+  locale's emergency number once per session, and stay within one breath.
+- A question nothing fits is offered the nearest topics and a routine, hands free.
+"""
+
+from __future__ import annotations
+
+import pytest
+from back_relief.content import loader
+
+from tests.builders.skill import EMERGENCY, LOCALES, Reply, Session, SessionFactory
+
+ONE_BREATH = 50
+
+
+def ask(talk: Session, words: str) -> Reply:
+    return talk.intent("QuestionIntent", {"Query": words})
+
+
+def words(reply: Reply) -> int:
+    return len(reply.text.split())
+
+
+def net_line(locale: str) -> str:
+    return str(loader.load(locale).warning_signs["net"])
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_unsettled_bladder_words_ask_once_and_yes_gets_the_emergency_line(
+    session: SessionFactory, locale: str
+) -> None:
+    talk = session(locale=locale)
+    talk.launch()
+    question = ask(talk, "my wee has been a bit strange since yesterday")
+    assert "bladder" in question.text and question.text.rstrip().endswith("?")
+    assert not question.ends_session and question.reprompt
+    assert f"call {EMERGENCY[locale]} now" not in question.text  # not settled: a question
+    answer = talk.intent("AMAZON.YesIntent")
+    assert f"call {EMERGENCY[locale]} now" in answer.text
+    assert "or your local emergency number" in answer.text
+    assert answer.ends_session
+
+
+def test_no_to_the_question_is_calm_and_offers_the_warning_signs(session: SessionFactory) -> None:
+    talk = session(locale="en-GB")
+    talk.launch()
+    question = ask(talk, "i've got numbness")
+    assert "both legs" in question.text  # the numbness question names where it matters
+    calm = talk.intent("AMAZON.NoIntent")
+    assert "call nine nine nine now" not in calm.text
+    assert not calm.ends_session and calm.text.rstrip().endswith("?")
+    signs = talk.intent("AMAZON.YesIntent")
+    assert str(loader.load("en-GB").warning_signs["part1"]) in signs.text
+
+
+def test_settled_words_answer_at_once_and_everyday_toilet_talk_asks_nothing(
+    session: SessionFactory,
+) -> None:
+    talk = session()
+    talk.launch()
+    settled = ask(talk, "i keep having little accidents with my wee")
+    assert "call nine one one now" in settled.text and settled.ends_session
+    talk = session()
+    talk.launch()
+    everyday = ask(talk, "hang on i need a wee")
+    assert "bladder" not in everyday.text and not everyday.ends_session
+
+
+def test_a_lesser_finding_that_touches_an_emergency_sign_also_asks(
+    session: SessionFactory,
+) -> None:
+    talk = session(locale="en-IN")
+    talk.launch()
+    reply = ask(talk, "unable to pass motion and the back pain is severe")
+    assert str(loader.load("en-IN").tiers["within_days"]["say"]) in reply.text
+    assert reply.text.rstrip().endswith("bowels?") and words(reply) <= ONE_BREATH
+    assert "call one one two now" in talk.intent("AMAZON.YesIntent").text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_fallback_carries_the_warning_signs_once_per_session(
+    session: SessionFactory, locale: str
+) -> None:
+    talk = session(locale=locale)
+    talk.launch()
+    first = talk.intent("AMAZON.FallbackIntent")
+    assert net_line(locale) in first.text and EMERGENCY[locale] in first.text
+    assert words(first) <= ONE_BREATH
+    again = talk.intent("AMAZON.FallbackIntent")
+    assert net_line(locale) not in again.text
+    no_answer = ask(talk, "what colour is a purple giraffe")
+    assert net_line(locale) not in no_answer.text
+    talk.close()  # a new session hears it again
+    talk.launch()
+    assert net_line(locale) in talk.intent("AMAZON.FallbackIntent").text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_no_answer_offers_two_topics_and_a_routine_within_one_breath(
+    session: SessionFactory, locale: str
+) -> None:
+    talk = session(locale=locale)
+    talk.launch()
+    reply = ask(talk, "what colour is a purple giraffe")
+    assert "don't have an answer" not in reply.text
+    assert net_line(locale) in reply.text  # the first such reply of the session
+    assert words(reply) <= ONE_BREATH, reply.text
+    assert reply.reprompt and "heat session" in reply.reprompt
+    started = talk.intent("AMAZON.YesIntent")
+    assert "heat" in started.text.lower() and not started.ends_session
+
+
+def test_the_longest_no_answer_reply_fits_one_breath_in_every_locale() -> None:
+    for locale in LOCALES:
+        content = loader.load(locale)
+        titles = sorted((str(a["title"]).rstrip("?") for a in content.answers.values()), key=len)
+        spoken = content.message("no_answer_offer", first=titles[-1], second=titles[-2])
+        assert len(f"{spoken} {net_line(locale)}".split()) <= ONE_BREATH, spoken
+
+
+def test_no_answer_names_the_nearest_topics(session: SessionFactory) -> None:
+    talk = session()
+    talk.launch()
+    reply = ask(talk, "is my mattress too soft for my spine")
+    assert "mattress" in reply.text.lower()
+
+
+@pytest.mark.parametrize(
+    ("words_said", "answer_id"),
+    [
+        ("the ice made my skin a bit pink is that normal", "skin_check"),
+        ("what stretches can i do in bed", "stretches"),
+        ("it hurts what do i do", "relief_overview"),
+        ("when will the painkillers start working", "painkillers"),
+        ("where should i press", "self_massage"),
+    ],
+)
+def test_common_questions_reach_their_answer(
+    session: SessionFactory, words_said: str, answer_id: str
+) -> None:
+    talk = session()
+    talk.launch()
+    say = str(loader.load("en-US").answers[answer_id]["say"])
+    assert say.split(". ")[0] in ask(talk, words_said).text
+
+
+def test_leg_pain_answer_books_within_days_like_tier_d5(session: SessionFactory) -> None:
+    for locale in LOCALES:
+        say = str(loader.load(locale).answers["leg_pain"]["say"])
+        assert "in the next few days" in say and "few weeks" not in say
