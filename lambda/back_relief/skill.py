@@ -21,7 +21,10 @@ from .alexa.api_client import BoundedApiClient
 from .alexa.handlers.answers import AnswerHandler, FreeTextHandler, StretchHowToHandler
 from .alexa.handlers.routines import (
     ConsentResponseHandler,
+    ExercisePainHandler,
     NavigationHandler,
+    PickStretchHandler,
+    SeatedVersionHandler,
     StartRoutineHandler,
 )
 from .alexa.handlers.safety import RedFlagHandler, WarningSignsHandler
@@ -72,6 +75,9 @@ def build(store: StoreFactory | None = None, api_client: Any = None) -> CustomSk
         YesNoHandler(),
         StartRoutineHandler(),
         NavigationHandler(),
+        PickStretchHandler(),
+        SeatedVersionHandler(),
+        ExercisePainHandler(),
         TouchHandler(),
         StopHandler(),
         HelpHandler(),

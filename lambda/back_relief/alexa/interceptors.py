@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -21,13 +20,14 @@ from ..logs import now_ms
 from ..routines.engine import State
 from ..safety.triage import assess
 from ..store import ConflictError, Store, StoreError
-from . import ssml
+from . import pending, ssml
 from .services import REMINDERS_SCOPE, TIMERS_SCOPE, granted
 from .turn import Turn, user_key
 from .turn import clock as turn_clock
 
 log = logging.getLogger("back_relief")
 TURN = "turn"
+PENDING = "pending"
 
 
 def get_turn(handler_input: HandlerInput) -> Turn:
@@ -70,7 +70,12 @@ def slot_texts(handler_input: HandlerInput, carriers: tuple[str, ...] = ()) -> l
 
 # The profile's only fields. Anything else in a session copy is dropped, so a client cannot
 # make the store keep what it likes (and a wrong type cannot crash a handler).
-PROFILE_FIELDS: dict[str, type] = {"launches": int, "welcomed": bool, "reminder_for": str}
+PROFILE_FIELDS: dict[str, type] = {
+    "launches": int,
+    "welcomed": bool,
+    "reminder_for": str,
+    "practiced": str,  # space-separated ids of routines whose preparation the user has heard
+}
 
 
 def session_progress(session: Any) -> dict[str, Any]:
@@ -86,6 +91,11 @@ def session_progress(session: Any) -> dict[str, Any]:
     if type(seq) is not int or not isinstance(state, dict):
         return {}
     return progress
+
+
+def _session_attributes(session: Any) -> dict[str, Any]:
+    attributes = getattr(session, "attributes", None)
+    return attributes if isinstance(attributes, dict) else {}
 
 
 def clean_profile(profile: Any) -> dict[str, Any]:
@@ -141,8 +151,9 @@ class LoadTurn(AbstractRequestInterceptor):
         turn.state = State.from_dict(stored.get("state") or {})
         turn.profile = clean_profile(stored.get("profile"))
         turn.seq = int(stored.get("seq") or 0)
-        turn.pending_in = None if turn.new_session else turn.state.pending
-        turn.state = replace(turn.state, pending=None)
+        # A yes/no question never outlives its session: a new session starts with none.
+        if not turn.new_session:
+            turn.pending_in = pending.from_dict(_session_attributes(session).get(PENDING))
         if system is not None:
             turn.permissions = {
                 TIMERS_SCOPE: granted(handler_input, TIMERS_SCOPE),
@@ -186,6 +197,9 @@ class SaveTurn(AbstractResponseInterceptor):
             attributes = handler_input.attributes_manager.session_attributes
             if attributes is not None:
                 attributes["progress"] = snapshot
+                attributes.pop(PENDING, None)
+                if turn.pending is not None:
+                    attributes[PENDING] = pending.to_dict(turn.pending)
 
     def _save(self, turn: Turn, snapshot: dict[str, Any]) -> None:
         store = self._store()

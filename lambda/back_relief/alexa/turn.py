@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
-from ..content.loader import Content, fill
-from ..routines.engine import Effect, EndSession, Event, OfferReminder, Say, State, transition
-from ..routines.model import Routine, Step
+from ..content.loader import Content
+from ..routines.engine import Effect, Event, State, transition
+from ..routines.model import Routine
 from ..safety.triage import Finding
 from . import ssml
+from .pending import Pending
 
 
 def clock() -> float:
@@ -63,7 +64,9 @@ class Turn:
     version: int = 0
     profile: dict[str, Any] = field(default_factory=dict)  # welcomed flag, launch count
     seq: int = 0
-    pending_in: str | None = None  # what "yes"/"no" answers in this turn
+    # What a bare "yes"/"no" answers in this turn, and what this reply asks (pending.py).
+    pending_in: Pending | None = None
+    pending: Pending | None = None
     finding: Finding | None = None
     store_failed: bool = False
     dirty: bool = False
@@ -90,8 +93,13 @@ class Turn:
             self.state = state
             self.dirty = True
 
-    def set_pending(self, pending: str | None) -> None:
-        self.set_state(replace(self.state, pending=pending))
+    def set_pending(self, pending: Pending | None) -> None:
+        self.pending = pending
+
+    def ask(self, pending: Pending, reprompt: str) -> None:
+        """End the reply on a yes/no question: remember it, and reprompt with its words."""
+        self.pending = pending
+        self.reply.ask(reprompt)
 
     @property
     def routine(self) -> Routine | None:
@@ -107,48 +115,3 @@ class Turn:
 
     def say(self, key: str, **params: Any) -> None:
         self.reply.say(self.content.message(key, **params))
-
-    # ---- effects -> reply (timers are the handler's job: they need the API) ----
-    def render(self, effects: list[Effect]) -> None:
-        for effect in effects:
-            if isinstance(effect, Say):
-                self._render_say(effect)
-            elif isinstance(effect, EndSession):
-                self.reply.end()
-            elif isinstance(effect, OfferReminder):
-                self.say("reminder_offer", hours=effect.hours)
-                self.reply.ask(self.content.message("reminder_offer", hours=effect.hours))
-
-    def _render_say(self, effect: Say) -> None:
-        if effect.key == "step":
-            self.reply.ssml(self.step_ssml())
-        elif effect.key == "text":
-            self.reply.say(str(effect.params["text"]))
-        else:
-            self.say(effect.key, **effect.params)
-
-    def step_ssml(self) -> str:
-        routine = self.routine
-        if routine is None:
-            return ""
-        step = routine.steps[self.state.step]
-        minutes = self.state.timer_seconds // 60 or self.state.minutes or step.minutes
-        if step.kind != "hold":
-            return ssml.escape(fill(step.say, {"minutes": minutes}))
-        if step.cue:
-            return self._stretch_ssml(step)
-        text = ssml.escape(fill(step.say, {"seconds": step.seconds}))
-        hold = ssml.countdown(step.seconds, self.content.message("hold_word"))
-        return f"{text} {hold} {ssml.escape(step.done)}"
-
-    def _stretch_ssml(self, step: Step) -> str:
-        words = self.content.messages
-        parts = [ssml.escape(f"{step.title}. {step.start} {step.movement} {step.breathing}")]
-        sides: list[str] = list(words["side_words"]) if step.sides else [""]
-        for side in sides:
-            for _ in range(step.reps):
-                cue = fill(step.cue, {"side": side})
-                parts.append(ssml.brk(1) + ssml.escape(cue))
-                parts.append(ssml.countdown(step.seconds, words["hold_word"]))
-                parts.append(ssml.escape(step.back))
-        return " ".join(parts)

@@ -9,6 +9,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
 from ..interceptors import get_turn
+from ..pending import Offer, Resume, SymptomWarning
 from ..turn import Turn
 from .base import intent_name, respond, slot
 
@@ -41,11 +42,9 @@ def offer_or_carry_on(turn: Turn, offer: str | None, text: str = "") -> None:
     if routine is not None and turn.state.status in ROUTINE_STATUSES:
         question = turn.content.message("routine_carry_on", name=routine.name)
         turn.reply.say(question)
-        turn.set_pending("resume")
-        turn.reply.ask(question)
+        turn.ask(Resume(), question)
     elif offer:
-        turn.set_pending(f"offer:{offer}")
-        turn.reply.ask(question_of(turn, text))
+        turn.ask(Offer(offer), question_of(turn, text))
 
 
 def question_of(turn: Turn, text: str) -> str:
@@ -83,8 +82,7 @@ class FreeTextHandler(AbstractRequestHandler):
             say_answer(turn, answer_id)
         elif name == "SymptomIntent":
             turn.say("symptom_no_flag")
-            turn.set_pending("symptom_warning")
-            turn.reply.ask(turn.content.message("symptom_no_flag").split(". ")[-1])
+            turn.ask(SymptomWarning(), turn.content.message("symptom_no_flag_reprompt"))
         else:
             turn.say("no_answer")
             offer_or_carry_on(turn, None)

@@ -9,6 +9,7 @@ from ask_sdk_model.response import Response
 from ...routines.engine import State
 from ...safety.triage import Tier
 from ..interceptors import get_turn
+from ..pending import WarningMore
 from ..turn import Turn
 from .base import intent_name, respond
 
@@ -49,8 +50,26 @@ def say_warning_signs(turn: Turn) -> None:
     turn.reply.say(signs["part1"])
     turn.reply.say(signs["part2"])
     turn.reply.card = (signs["title"], f"{signs['part1']} {signs['part2']}")
-    turn.set_pending("warning_more")
-    turn.reply.ask(signs["part2"].split(". ")[-1])
+    turn.ask(WarningMore(), signs["reprompt"])
+
+
+def answer_confirmation(turn: Turn, trigger_id: str, yes: bool) -> None:
+    """The answer to a yes/no question that confirms a possible red flag (ConfirmRedFlag):
+    yes gets that trigger's tier answer, no gets the warning signs."""
+    trigger = turn.content.triggers.get(trigger_id)
+    if not yes or trigger is None:
+        say_warning_signs(turn)
+        return
+    key = str(trigger.get("tier", ""))
+    key = key if key in turn.content.tiers else "same_day"
+    text = trigger.get("say") or turn.content.tiers[key]["say"]
+    turn.reply.say(text)
+    turn.reply.card = (turn.content.tiers[key]["title"], text)
+    if key == "emergency":
+        turn.set_state(State(last_cold_end=turn.state.last_cold_end))
+        turn.reply.end()
+    else:
+        turn.reply.ask(turn.content.message("anything_else_reprompt"))
 
 
 class WarningSignsHandler(AbstractRequestHandler):

@@ -1,0 +1,72 @@
+"""The one place a routine step becomes words: the speech and the screen both come from here.
+
+`text` is what a screen shows (plain instruction, no counts); `ssml` is what Alexa says: the
+same words, plus the paced counts of a hold. Paced counts sit inside PACED_OPEN/PACED_CLOSE
+(a <prosody> element) so a reader can tell instructions from pacing: the one-breath rule
+counts the words of the instruction, not the counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..content.loader import Content, fill
+from ..routines.events import State
+from ..routines.model import Routine, Step
+from . import ssml
+
+PACED_OPEN = '<prosody rate="95%">'
+PACED_CLOSE = "</prosody>"
+# The rest between reps: long enough to come back to the start position.
+REST_BETWEEN_REPS = 3.0
+
+
+@dataclass(frozen=True)
+class StepText:
+    title: str
+    text: str  # plain text, for screens and cards
+    ssml: str  # the spoken step, with its paced counts
+
+
+def step_minutes(step: Step, state: State) -> int:
+    return state.timer_seconds // 60 or state.minutes or step.minutes
+
+
+def step_text(routine: Routine, state: State, content: Content) -> StepText:
+    step = routine.steps[state.step]
+    if step.kind == "timed":
+        text = fill(step.say, {"minutes": step_minutes(step, state)})
+        return StepText(step.title, text, ssml.escape(text))
+    if step.kind == "hold" and step.cue:
+        text = " ".join(p for p in (step.start, step.movement, step.breathing) if p)
+        spoken = ssml.escape(f"{step.title}. {text}") + " " + _paced_reps(step, content)
+        return StepText(step.title, text, spoken)
+    text = fill(step.say, {"seconds": step.seconds})
+    if step.kind != "hold":
+        return StepText(step.title, text, ssml.escape(text))
+    counts = paced(ssml.countdown(step.seconds, _count_word(step, content)))
+    return StepText(step.title, text, f"{ssml.escape(text)} {counts} {ssml.escape(step.done)}")
+
+
+def paced(fragment: str) -> str:
+    return PACED_OPEN + fragment + PACED_CLOSE
+
+
+def count_ssml(seconds: int, content: Content) -> str:
+    """A timed stretch counted aloud instead of a timer."""
+    return paced(ssml.countdown(seconds, content.message("count_start")))
+
+
+def _count_word(step: Step, content: Content) -> str:
+    return step.count_word or str(content.messages["hold_word"])
+
+
+def _paced_reps(step: Step, content: Content) -> str:
+    sides: list[str] = list(content.messages["side_words"]) if step.sides else [""]
+    parts: list[str] = []
+    for side in sides:
+        for _ in range(step.reps):
+            parts.append(ssml.brk(REST_BETWEEN_REPS) + ssml.escape(fill(step.cue, {"side": side})))
+            parts.append(ssml.countdown(step.seconds, _count_word(step, content)))
+            parts.append(ssml.escape(step.back))
+    return paced(" ".join(parts))
