@@ -13,7 +13,7 @@ from back_relief.alexa.steps import PACED_CLOSE, PACED_OPEN
 from back_relief.simulator.conversation import Reply, plain
 
 _PACED = re.compile(re.escape(PACED_OPEN) + ".*?" + re.escape(PACED_CLOSE), re.S)
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019-][A-Za-z0-9]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Instructions that need hands or eyes. Calling for help is the one thing a phone is for,
 # so a sentence about calling is not an instruction to use the phone for the skill.
