@@ -48,7 +48,7 @@ def _apply(handler_input: HandlerInput, turn: Turn, effect: Effect) -> Event | N
     if isinstance(effect, StartTimer):
         return _start_timer(handler_input, turn, effect)
     if isinstance(effect, CancelTimer):
-        if turn.permissions.get(services.TIMERS_SCOPE) and turn.affords(turn.api_worst_seconds):
+        if turn.permissions.get(services.TIMERS_SCOPE) and turn.affords_api_call():
             services.cancel_timer(handler_input, effect.timer_id)
     else:
         render(turn, effect)
@@ -104,7 +104,7 @@ def _start_timer(handler_input: HandlerInput, turn: Turn, timer: StartTimer) -> 
         turn.reply.awaiting_consent = True
         return None  # the outcome arrives as the next request (Connections.Response)
     timer_id = None
-    if turn.affords(turn.api_worst_seconds):
+    if turn.affords_api_call():
         timer_id = services.create_timer(
             handler_input, timer.seconds, timer.label, timer.announce, turn.content.locale
         )

@@ -22,7 +22,7 @@ from ..safety.triage import assess
 from ..store import ConflictError, Store, StoreError
 from . import pending, ssml
 from .services import REMINDERS_SCOPE, TIMERS_SCOPE, granted
-from .turn import Turn, user_key
+from .turn import Budget, Turn, user_key
 from .turn import clock as turn_clock
 
 log = logging.getLogger("back_relief")
@@ -135,7 +135,7 @@ class LoadTurn(AbstractRequestInterceptor):
         session = envelope.session
         turn = Turn(content=content, state=State(), now=request_time(handler_input), user_key=key)
         turn.new_session = bool(getattr(session, "new", True))
-        turn.deadline, turn.api_worst_seconds = deadline, self._api_worst
+        turn.budget = Budget(started_ms, deadline, self._api_worst)
         stored: dict[str, Any] = {}
         try:
             record = self._store().load(key)
@@ -163,7 +163,6 @@ class LoadTurn(AbstractRequestInterceptor):
             content.triage,
             slot_texts(handler_input, content.carriers) + implied(content, handler_input),
         )
-        turn.started_ms = started_ms
         handler_input.attributes_manager.request_attributes[TURN] = turn
 
 
@@ -227,7 +226,7 @@ def log_fields(handler_input: HandlerInput, turn: Turn | None) -> dict[str, Any]
     }
     if turn is not None:
         fields["user"] = turn.user_key[:12]  # already a salted hash; short is enough to follow
-        fields["duration_ms"] = round(now_ms() - turn.started_ms, 2)
+        fields["duration_ms"] = round(now_ms() - turn.budget.started_ms, 2)
     return fields
 
 

@@ -56,6 +56,16 @@ class Reply:
 
 
 @dataclass
+class Budget:
+    """This turn's time: when it started (for the log) and when every call must be done."""
+
+    started_ms: float = 0.0
+    # Every call after the store load must finish by this time (perf_counter seconds).
+    deadline: float = float("inf")
+    api_worst_seconds: float = 0.0
+
+
+@dataclass
 class Turn:
     content: Content
     state: State
@@ -75,14 +85,15 @@ class Turn:
     new_session: bool = True
     reply: Reply = field(default_factory=Reply)
     effects_seen: list[Effect] = field(default_factory=list)
-    started_ms: float = 0.0
-    # Every call after the store load must finish by this time (perf_counter seconds).
-    deadline: float = float("inf")
-    api_worst_seconds: float = 0.0
+    budget: Budget = field(default_factory=Budget)
 
     def affords(self, seconds: float) -> bool:
         """Whether a call that may take `seconds` still fits in this turn's time budget."""
-        return clock() + seconds <= self.deadline
+        return clock() + seconds <= self.budget.deadline
+
+    def affords_api_call(self) -> bool:
+        """Whether an Alexa API call at its worst case still fits in this turn."""
+        return self.affords(self.budget.api_worst_seconds)
 
     # ---- persistence shape: routine state and timestamps only (issue 9 privacy) ----
     def snapshot(self) -> dict[str, Any]:

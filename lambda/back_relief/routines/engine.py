@@ -11,10 +11,8 @@ Invariants (tests/unit/test_engine.py walks them at random):
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
 
 from .events import (
     NAV_ACTIONS,
@@ -42,9 +40,19 @@ from .events import (
     TimerUnavailable,
 )
 from .model import Routine
+from .timing import (
+    COLD_LIMIT_SECONDS,
+    SPOKEN_COUNT_MAX,
+    leave,
+    remaining_seconds,
+    time_left,
+    timer_request,
+)
 
 __all__ = [
+    "COLD_LIMIT_SECONDS",
     "NAV_ACTIONS",
+    "SPOKEN_COUNT_MAX",
     "Ask",
     "CancelTimer",
     "Count",
@@ -71,11 +79,6 @@ __all__ = [
     "transition",
 ]
 
-COLD_LIMIT_SECONDS = 20 * 60  # never over 20 minutes of cold per session (S21)
-# Without an Alexa timer, a step this short is counted aloud instead (Alexa allows 240 s of
-# audio in one response).
-SPOKEN_COUNT_MAX = 180
-
 
 def transition(state: State, event: Event, now: float, routines: Mapping[str, Routine]) -> Result:
     routine = routines.get(state.routine) if state.routine else None
@@ -99,7 +102,7 @@ def transition(state: State, event: Event, now: float, routines: Mapping[str, Ro
         return _gentler(state, now, routine)
     if isinstance(event, PermissionGranted):
         if state.status == "timing" and state.awaiting_timer:
-            return state, [_timer_request(state, routine)]
+            return state, [timer_request(state, routine)]
         return state, []
     if state.status != "timing" or not state.awaiting_timer:
         return state, []
@@ -117,12 +120,6 @@ def transition(state: State, event: Event, now: float, routines: Mapping[str, Ro
         return _advance(state, now + state.timer_seconds, routine, counted)
     key = "timer_failed" if event.reason == "error" else "timer_manual"
     return state, [Say(key, minutes), EndSession()]
-
-
-def remaining_seconds(state: State, now: float) -> float:
-    if state.status != "timing" or state.timer_started_at is None:
-        return 0.0
-    return state.timer_seconds - (now - state.timer_started_at)
 
 
 # ---- internals ----------------------------------------------------------------------
@@ -150,7 +147,7 @@ def _start(
         return state, [Say("which_routine")]
     effects: list[Effect] = []
     if state.routine:
-        state, effects = _leave(state, now, routines[state.routine])
+        state, effects = leave(state, now, routines[state.routine])
         state = _cleared(state)
     if target.cold and state.last_cold_end is not None:
         ago = now - state.last_cold_end
@@ -187,7 +184,7 @@ def _pick(state: State, event: Pick, now: float, routines: Mapping[str, Routine]
     only = " ".join(ids)
     if state.routine != target.id or state.status == "timing":
         return _start(state, Start(target.id), now, routines, only=only)
-    state, effects = _leave(state, now, target)
+    state, effects = leave(state, now, target)
     state = replace(state, only=only)
     return _enter(state, _forward(state, target, 0, skip_intro=True), now, target, effects)
 
@@ -226,48 +223,11 @@ def _enter(state: State, index: int, now: float, routine: Routine, effects: list
     state = replace(
         state, status="timing", timer_started_at=now, timer_seconds=seconds, awaiting_timer=True
     )
-    return state, [*effects, Say("step"), _timer_request(state, routine)]
-
-
-def _timer_request(state: State, routine: Routine) -> StartTimer:
-    step = routine.steps[state.step]
-    return StartTimer(
-        seconds=state.timer_seconds, label=routine.timer_label, announce=step.announce
-    )
-
-
-def _leave(state: State, now: float, routine: Routine) -> Result:
-    """Close the current step: a pack comes off (said every time), its timer is cancelled,
-    and cold on the skin is counted up to when it came off."""
-    if state.status != "timing":
-        return state, []
-    effects: list[Effect] = []
-    start = state.timer_started_at if state.timer_started_at is not None else now
-    due = start + state.timer_seconds
-    pack = routine.pack_for(state.step)
-    if now < due:
-        if state.timer_id:
-            effects.append(CancelTimer(state.timer_id))
-        effects.append(Say("left_early", {"pack": pack}))
-    else:
-        overdue = now - start > (routine.steps[state.step].max_minutes * 60 or state.timer_seconds)
-        effects.append(Say("time_up_long" if overdue else "time_up", {"pack": pack}))
-    if pack == "ice":
-        # A timer that rang and was never answered ended when it ran out, not now.
-        end = min(now, due)
-        state = replace(
-            state,
-            last_cold_end=max(end, state.last_cold_end or end),
-            cold_used=state.cold_used + max(0.0, end - start),
-        )
-    state = replace(
-        state, status="active", timer_started_at=None, timer_id=None, awaiting_timer=False
-    )
-    return state, effects
+    return state, [*effects, Say("step"), timer_request(state, routine)]
 
 
 def _advance(state: State, now: float, routine: Routine, effects: list[Effect]) -> Result:
-    state, left = _leave(state, now, routine)
+    state, left = leave(state, now, routine)
     effects = [*effects, *left]
     step = routine.steps[state.step]
     if step.loop_to >= 0:
@@ -303,16 +263,16 @@ def _nav(state: State, action: NavAction, now: float, routine: Routine) -> Resul
         back = [i for i in range(state.step) if _runs(state, routine, i)]
         if not back:
             return state, [Say("routine_first_step"), Say("step")]
-        state, effects = _leave(state, now, routine)
+        state, effects = leave(state, now, routine)
         return _enter(state, back[-1], now, routine, effects)
     if action == "start_over":
-        state, effects = _leave(state, now, routine)
+        state, effects = leave(state, now, routine)
         state = replace(state, loops_done=0)
         intro = Say("routine_intro", {"name": routine.name})
         return _enter(state, 0, now, routine, [*effects, intro])
     if action == "stop":
         was_timing = state.status == "timing"
-        state, effects = _leave(state, now, routine)
+        state, effects = leave(state, now, routine)
         # The reference's stop line already says to take the pack off; with one on, add only
         # the skin check rather than a second take-off line.
         said: list[Effect] = [Say("routine_stop")]
@@ -341,7 +301,7 @@ def _timing(state: State, action: str, now: float, routine: Routine) -> Result:
         return state, [Say("routine_paused_timing"), EndSession()]
     if remaining_seconds(state, now) <= 0:
         return _advance(state, now, routine, [])
-    return state, [_time_left(state, now, routine)]
+    return state, [time_left(state, now, routine)]
 
 
 def _relaunch(state: State, now: float, routine: Routine) -> Result:
@@ -354,7 +314,7 @@ def _relaunch(state: State, now: float, routine: Routine) -> Result:
 def _pain(state: State, now: float, routine: Routine) -> Result:
     """Stop the exercise at once (a pack comes off), say what to do instead, then offer a
     gentler step if the routine has one, else to stop."""
-    state, effects = _leave(state, now, routine)
+    state, effects = leave(state, now, routine)
     state = replace(state, status="paused")
     effects.append(Say("pain_stop"))
     gentler = routine.index_of(routine.gentler)
@@ -368,15 +328,5 @@ def _gentler(state: State, now: float, routine: Routine) -> Result:
     gentler = routine.index_of(routine.gentler)
     if gentler < 0:
         return state, [Say("step")]
-    state, effects = _leave(state, now, routine)
+    state, effects = leave(state, now, routine)
     return _enter(replace(state, only=routine.gentler), gentler, now, routine, effects)
-
-
-def _time_left(state: State, now: float, routine: Routine) -> Say:
-    left = remaining_seconds(state, now)
-    params: dict[str, Any] = {"pack": routine.pack_for(state.step)}
-    if left < 60:
-        return Say("time_left_under_minute", params)
-    elapsed = now - (state.timer_started_at or now)
-    params |= {"elapsed": int(elapsed // 60), "remaining": math.ceil(left / 60)}
-    return Say("time_left", params)

@@ -57,6 +57,8 @@ test("stretches can be walked with next, repeat and go back", async () => {
   await alexa.launch();
   const start = await alexa.utter("start stretches");
   assert.match(said(start), /mild pull/i);
+  const caution = await alexa.utter("next");
+  assert.match(said(caution), /osteoporosis/i);
   const first = await alexa.utter("next");
   assert.match(said(first), /knee to chest/i);
   const again = await alexa.utter("repeat");

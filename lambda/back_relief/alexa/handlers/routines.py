@@ -202,7 +202,7 @@ def create_reminder(handler_input: HandlerInput, turn: Turn, routine_id: str) ->
         return
     now = datetime.fromtimestamp(turn.now, UTC).replace(tzinfo=None)
     text = turn.content.message("reminder_text", name=routine.name)
-    ok = turn.affords(turn.api_worst_seconds) and services.create_reminder(
+    ok = turn.affords_api_call() and services.create_reminder(
         handler_input, routine.reminder_hours * 3600, text, turn.content.locale, now
     )
     if not ok:
