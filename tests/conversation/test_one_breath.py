@@ -25,8 +25,10 @@ def _device(rig: Rig, locale: str, who: str) -> Device:
     return device
 
 
-def _walk_routine(rig: Rig, device: Device, routine_id: str, longest: Longest) -> None:
-    where = f"{device.locale} {routine_id}"
+def _walk_routine(
+    rig: Rig, device: Device, routine_id: str, longest: Longest, consent: str = "ACCEPTED"
+) -> None:
+    where = f"{device.locale} {routine_id} (timer {consent})"
     previous: Reply | None = None
     reply = device.intent("StartRoutineIntent", {"Routine": (routine_id, routine_id)})
     for turn in range(60):
@@ -34,7 +36,7 @@ def _walk_routine(rig: Rig, device: Device, routine_id: str, longest: Longest) -
         previous = reply
         state = rig.state(device)
         if reply.consent_scope == TIMERS:
-            reply = device.consent("ACCEPTED")
+            reply = device.consent(consent)
         elif reply.consent_scope == REMINDERS:
             reply = device.consent("DENIED")
         elif state.status == "timing":
@@ -62,6 +64,9 @@ def test_every_routine_and_answer_fits_one_breath_in_every_locale(rig: Rig) -> N
             device.wait(3 * 3600)
             again = device.launch()
             longest.note("relaunch", check_turn(again, None, RELAUNCH, locale), locale)
+            refused = _device(rig, locale, f"{routine_id}-refused")
+            refused.launch()
+            _walk_routine(rig, refused, routine_id, longest, consent="DENIED")
 
         device = _device(rig, locale, "answers")
         device.launch()
@@ -70,6 +75,17 @@ def test_every_routine_and_answer_fits_one_breath_in_every_locale(rig: Rig) -> N
             reply = device.intent(intent)
             where = f"{locale} answer {answer_id}"
             longest.note("answer", check_turn(reply, None, TURN, where), where)
+        # Mid-routine an answer ends on "carry on?" instead of its own offer: still one breath.
+        device.wait(60)
+        for intent, answer_id in sorted(content.intent_answers.items()):
+            if rig.state(device).routine is None:  # a red-flag answer ends the routine
+                device.intent("StartRoutineIntent", {"Routine": ("heat", "heat")})
+            reply = device.intent(intent)
+            where = f"{locale} answer {answer_id} mid-routine"
+            longest.note("answer mid-routine", check_turn(reply, None, TURN, where), where)
+        in_routine = device.say("help")
+        longest.note("help in a routine", check_turn(in_routine, None, TURN, locale), locale)
+        device.say("stop")
         device.wait(60)
         help_reply = device.say("help")
         longest.note("help", check_turn(help_reply, None, TURN, locale), locale)
