@@ -35,8 +35,11 @@ def test_no_content_string_asks_for_hands() -> None:
     scanned = 0
     for locale in LOCALES:
         content = loader.load(locale)
+        # screen_ entries are labels drawn on a screen for people who can see it (screens.toml),
+        # never spoken; a touchable button label is fine there.
+        spoken = {k: v for k, v in content.messages.items() if not k.startswith("screen_")}
         sources = {
-            "messages": content.messages,
+            "messages": spoken,
             "answers": {k: {"say": v.get("say")} for k, v in content.answers.items()},
             "tiers": content.tiers,
             "triggers": {k: {"say": v.get("say")} for k, v in content.triggers.items()},
