@@ -12,7 +12,7 @@ import re
 import pytest
 from back_relief.simulator.conversation import Device
 
-from tests.conversation.breath import hands_needed
+from tests.conversation.breath import check_turn, hands_needed
 from tests.conversation.talk import (
     TIMERS,
     Rig,
@@ -68,6 +68,7 @@ def test_a_refused_timer_gets_the_words_to_ask_alexa_and_no_phone(
 ) -> None:
     ice_to_timer(device)
     manual = device.consent(answer)
+    check_turn(manual, None, 50, answer)
     assert "alexa, set a timer for 15 minutes" in manual.text.lower()
     assert "open back relief" in manual.text.lower()
     assert not hands_needed(manual.text)
@@ -98,6 +99,7 @@ def test_a_returning_user_has_a_running_timer_the_next_day_in_two_turns(
     device.wait(24 * 3600)
     before = len(rig.timers_created())
     check = device.say("start my ice")  # "Alexa, ask back relief to start my ice"
+    check_turn(check, None, 50, "quick check")
     assert check.keeps_session and len(rig.timers_created()) == before
     timed = device.say("yes")
     assert len(rig.timers_created()) == before + 1
@@ -124,6 +126,7 @@ def test_pain_mid_stretch_stops_it_and_offers_a_gentler_one(
     device.say("next")
     device.say("next")
     hurt = device.say(words)
+    check_turn(hurt, None, 50, words)
     assert said(hurt, "pain_stop")
     assert steps_spoken(hurt, "stretches") == []  # the exercise does not go on
     assert rig.state(device).status == "paused"
@@ -173,3 +176,16 @@ def test_one_shot_start_from_outside_the_skill(rig: Rig, device: Device, routine
     started = device.intent("StartRoutineIntent", {"Routine": (routine, routine)})
     assert steps_spoken(started, routine) == [0]
     assert started.keeps_session
+
+
+def test_pain_with_the_ice_on_takes_it_off_in_one_breath(rig: Rig, device: Device) -> None:
+    device.granted.add(TIMERS)
+    ice_to_timer(device)
+    device.wait(4 * 60)
+    hurt = device.say("ouch")
+    check_turn(hurt, None, 50, "pain with ice on")
+    assert said(hurt, "left_early", pack="ice") and said(hurt, "pain_stop")
+    assert rig.state(device).status == "paused"
+    stopped = device.say("yes")  # "would you like to stop here?"
+    assert said(stopped, "routine_stop") and stopped.ends_session
+    assert rig.state(device).routine is None

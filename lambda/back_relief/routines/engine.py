@@ -320,6 +320,7 @@ def _pain(state: State, now: float, routine: Routine) -> Result:
     gentler = routine.index_of(routine.gentler)
     if gentler >= 0 and gentler != state.step:
         title = routine.steps[gentler].title
+        title = title[:1].lower() + title[1:]  # said mid-sentence: "the gentler pelvic tilt"
         return state, [*effects, Say("pain_gentler", {"title": title}), Ask("gentler")]
     return state, [*effects, Say("pain_stop_offer"), Ask("stop_offer")]
 
