@@ -189,3 +189,15 @@ def test_pain_with_the_ice_on_takes_it_off_in_one_breath(rig: Rig, device: Devic
     stopped = device.say("yes")  # "would you like to stop here?"
     assert said(stopped, "routine_stop") and stopped.ends_session
     assert rig.state(device).routine is None
+
+
+def test_an_emergency_with_the_ice_on_still_counts_the_ice(rig: Rig, device: Device) -> None:
+    device.granted.add(TIMERS)
+    ice_to_timer(device)
+    device.wait(6 * 60)
+    flagged = device.say("i can't feel my bottom")
+    assert "local emergency number" in flagged.text
+    assert rig.state(device).routine is None
+    device.wait(30 * 60)
+    again = device.say("start an ice session")
+    assert said(again, "cold_gap_warning", ago=30)

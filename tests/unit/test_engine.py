@@ -40,6 +40,7 @@ from back_relief.routines.engine import (
     State,
     TimerStarted,
     TimerUnavailable,
+    abandon,
     remaining_seconds,
     transition,
 )
@@ -1181,3 +1182,10 @@ def test_a_quick_start_is_one_check_away_from_the_timer(rid: str) -> None:
     assert keys(effects) == ["quick_start"]
     state, effects = run(state, Nav("continue"))
     assert state.status == "timing" and of_type(effects, StartTimer)
+
+
+def test_abandoning_mid_ice_still_counts_the_cold_for_the_gap() -> None:
+    state = abandon(timing("ice", timer_id="ice-1"), T0 + 6 * MIN, ROUTINES)
+    assert state == State(last_cold_end=T0 + 6 * MIN)
+    _, effects = run(state, Start("ice"), T0 + 30 * MIN)
+    assert keys(effects) == ["cold_gap_warning"]

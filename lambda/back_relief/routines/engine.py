@@ -75,6 +75,7 @@ __all__ = [
     "Status",
     "TimerStarted",
     "TimerUnavailable",
+    "abandon",
     "remaining_seconds",
     "transition",
 ]
@@ -120,6 +121,15 @@ def transition(state: State, event: Event, now: float, routines: Mapping[str, Ro
         return _advance(state, now + state.timer_seconds, routine, counted)
     key = "timer_failed" if event.reason == "error" else "timer_manual"
     return state, [Say(key, minutes), EndSession()]
+
+
+def abandon(state: State, now: float, routines: Mapping[str, Routine]) -> State:
+    """Drop the routine without a word (an emergency answer says nothing else), still
+    counting the cold that was on, so the two-hour gap holds afterwards."""
+    routine = routines.get(state.routine) if state.routine else None
+    if routine is not None and 0 <= state.step < len(routine.steps):
+        state, _ = leave(state, now, routine)
+    return _cleared(state)
 
 
 # ---- internals ----------------------------------------------------------------------

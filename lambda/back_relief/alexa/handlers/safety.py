@@ -6,7 +6,7 @@ from ask_sdk_core.dispatch_components.request_components import AbstractRequestH
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
-from ...routines.engine import State
+from ...routines.engine import abandon
 from ...safety.triage import Tier
 from ..interceptors import get_turn
 from ..pending import WarningMore
@@ -38,7 +38,7 @@ class RedFlagHandler(AbstractRequestHandler):
         if turn.finding.tier == Tier.EMERGENCY:
             # No routine in the same breath as an emergency line (reference 1.3): drop the
             # routine, but leave any Alexa timer running — it still says "take the ice off".
-            turn.set_state(State(last_cold_end=turn.state.last_cold_end))
+            turn.set_state(abandon(turn.state, turn.now, turn.content.routines))
             turn.reply.end()
         else:
             turn.reply.ask(turn.content.message("anything_else_reprompt"))
@@ -66,7 +66,7 @@ def answer_confirmation(turn: Turn, trigger_id: str, yes: bool) -> None:
     turn.reply.say(text)
     turn.reply.card = (turn.content.tiers[key]["title"], text)
     if key == "emergency":
-        turn.set_state(State(last_cold_end=turn.state.last_cold_end))
+        turn.set_state(abandon(turn.state, turn.now, turn.content.routines))
         turn.reply.end()
     else:
         turn.reply.ask(turn.content.message("anything_else_reprompt"))

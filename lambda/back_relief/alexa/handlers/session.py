@@ -11,7 +11,7 @@ from ask_sdk_model.response import Response
 
 from ...content import loader
 from ...routines import engine
-from ...routines.engine import Nav, Relaunch, State
+from ...routines.engine import Nav, Relaunch, State, abandon
 from ...store import StoreError, StoreFactory
 from .. import pending, ssml
 from ..effects import perform
@@ -106,7 +106,7 @@ def _pain_declined(turn: Turn, asked: pending.Pending) -> None:
     """No to "a gentler stretch?" means stop; no to "stop here?" means carry on later."""
     if isinstance(asked, pending.Gentler):
         turn.say("pain_rest")
-        turn.set_state(State(last_cold_end=turn.state.last_cold_end))
+        turn.set_state(abandon(turn.state, turn.now, turn.content.routines))
         turn.reply.end()
     else:
         turn.say("pain_continue")
