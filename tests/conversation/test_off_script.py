@@ -151,6 +151,8 @@ def test_pick_a_stretch_and_the_seated_version(rig: Rig, device: Device) -> None
     assert steps_spoken(picked, "stretches") == [routine.index_of("knee_rolls")]
     seated = device.say("the chair version")
     assert steps_spoken(seated, "stretches") == [routine.index_of(routine.seated[0])]
+    reps = device.say("ready")
+    check_turn(reps, seated, 50, "paced reps")
     assert steps_spoken(device.say("next"), "stretches") == [routine.index_of(routine.seated[1])]
 
 

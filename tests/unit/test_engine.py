@@ -232,6 +232,9 @@ def test_walking_with_next_enters_every_step_in_order_and_times_the_timed_ones(
             assert state.timer_started_at is None
             now += MIN
             state, effects = run(state, Nav("next"), now)
+            if step.cue:  # a stretch: its position, then on "next" (ready) its paced reps
+                assert effects == [Say("paced")] and state.step == index
+                state, effects = run(state, Nav("next"), now)
     assert state.routine is None
     assert Say("routine_done", {"name": routine.name}) in effects
 
@@ -278,10 +281,12 @@ def test_massage_loop_counts_each_return() -> None:
     assert effects == [Say("step")]
 
 
-def test_skip_behaves_like_next() -> None:
+def test_skip_behaves_like_next_but_skips_a_whole_stretch() -> None:
     for rid in ALL_ROUTINES:
         for index in range(len(ROUTINES[rid].steps)):
             before = at_step(rid, index)
+            if ROUTINES[rid].steps[index].cue:
+                before = replace(before, paced=True)  # the reps were said: next moves on
             assert run(before, Nav("skip"), T0 + MIN) == run(before, Nav("next"), T0 + MIN)
 
 
@@ -1069,7 +1074,7 @@ def test_every_spoken_key_exists_with_its_placeholders_filled() -> None:
                 said.setdefault(say.key, set()).update(say.params)
     assert {"time_left", "time_up", "cold_gap_warning", "routine_done"} <= set(said)
     for key, params in said.items():
-        if key in ("step", "text"):
+        if key in ("step", "paced", "text"):
             continue
         assert key in messages, key
         needed = set(re.findall(r"\{(\w+)\}", str(messages[key]))) - locale_fills
@@ -1146,6 +1151,7 @@ def test_pain_on_a_stretch_stops_it_and_offers_the_gentler_one() -> None:
     assert state.status == "paused"
     state, effects = run(state, Gentler())
     assert state.step == routine.index_of(routine.gentler)
+    state, _ = run(state, Nav("next"))  # ready: its reps
     state, _ = run(state, Nav("next"))
     assert state.step == len(routine.steps) - 1  # only the gentler one, then the close
 
@@ -1165,13 +1171,14 @@ def test_picking_a_stretch_says_the_rules_then_only_that_stretch() -> None:
     while state.routine:
         state, _ = run(state, Nav("next"))
         visited.append(state.step)
-    assert [routine.steps[i].id for i in visited[:-1]] == ["", "knee_rolls", ""]
+    assert [routine.steps[i].id for i in visited[:-1]] == ["", "knee_rolls", "knee_rolls", ""]
 
 
 def test_seated_mid_routine_jumps_to_the_chair_stretches() -> None:
     routine = ROUTINES["stretches"]
     state, _ = run(at_step("stretches", 1), Pick("stretches", routine.seated))
     assert routine.steps[state.step].id == routine.seated[0]
+    state, _ = run(state, Nav("next"))  # ready: its reps
     state, _ = run(state, Nav("next"))
     assert routine.steps[state.step].id == routine.seated[1]
 

@@ -59,10 +59,11 @@ def render(turn: Turn, effect: Effect) -> None:
     """Speech and session control for one effect that needs no API."""
     content, reply = turn.content, turn.reply
     if isinstance(effect, Say):
-        if effect.key == "step":
+        if effect.key in ("step", "paced"):
             routine = turn.routine
             if routine is not None:
-                reply.ssml(step_text(routine, turn.state, content).ssml)
+                said = step_text(routine, turn.state, content)
+                reply.ssml(said.paced if effect.key == "paced" else said.ssml)
         elif effect.key == "text":
             reply.say(str(effect.params["text"]))
         else:

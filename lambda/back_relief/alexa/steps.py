@@ -25,7 +25,10 @@ REST_BETWEEN_REPS = 3.0
 class StepText:
     title: str
     text: str  # plain text, for screens and cards
-    ssml: str  # the spoken step, with its paced counts
+    ssml: str  # the spoken step (a hold's paced counts included)
+    # A stretch is said in two turns: `ssml` gives the position, `paced` the reps, once the
+    # user is in position and says ready (engine: Say("paced")).
+    paced: str = ""
 
 
 def step_minutes(step: Step, state: State) -> int:
@@ -39,8 +42,9 @@ def step_text(routine: Routine, state: State, content: Content) -> StepText:
         return StepText(step.title, text, ssml.escape(text))
     if step.kind == "hold" and step.cue:
         text = " ".join(p for p in (step.start, step.movement, step.breathing) if p)
-        spoken = ssml.escape(f"{step.title}. {text}") + " " + _paced_reps(step, content)
-        return StepText(step.title, text, spoken)
+        ready = content.message("stretch_ready")
+        spoken = ssml.escape(f"{step.title}. {text} {ready}")
+        return StepText(step.title, text, spoken, _paced_reps(step, content))
     text = fill(step.say, {"seconds": step.seconds})
     if step.kind != "hold":
         return StepText(step.title, text, ssml.escape(text))
@@ -62,11 +66,26 @@ def _count_word(step: Step, content: Content) -> str:
 
 
 def _paced_reps(step: Step, content: Content) -> str:
+    """Each side's cue once, the counts of every hold, and after each hold the way back
+    with how many are left: no line is said twice, and few words besides the counts."""
     sides: list[str] = list(content.messages["side_words"]) if step.sides else [""]
+    left = step.reps * len(sides)
+    back = step.back.rstrip(".")
     parts: list[str] = []
     for side in sides:
-        for _ in range(step.reps):
-            parts.append(ssml.brk(REST_BETWEEN_REPS) + ssml.escape(fill(step.cue, {"side": side})))
-            parts.append(ssml.countdown(step.seconds, _count_word(step, content)))
-            parts.append(ssml.escape(step.back))
+        for rep in range(step.reps):
+            if rep == 0:
+                parts.append(ssml.escape(fill(step.cue, {"side": side})))
+            if not parts[1:]:  # the word that starts the counting, once
+                parts.append(ssml.countdown(step.seconds, _count_word(step, content)))
+            else:
+                parts.append(_counts(step.seconds))
+            left -= 1
+            line = content.message("rep_more", back=back, left=left) if left else step.back
+            parts.append(ssml.escape(line) + ssml.brk(REST_BETWEEN_REPS))
     return paced(" ".join(parts))
+
+
+def _counts(seconds: int) -> str:
+    """The counts of one hold with no leading word ("... 5. ... 10.")."""
+    return ssml.countdown(seconds, "").removeprefix(".").strip()

@@ -217,7 +217,7 @@ def _forward(state: State, routine: Routine, index: int, skip_intro: bool = Fals
 def _enter(state: State, index: int, now: float, routine: Routine, effects: list[Effect]) -> Result:
     step = routine.steps[index]
     state = replace(state, step=index, timer_id=None, timer_started_at=None, timer_seconds=0)
-    state = replace(state, status="active", awaiting_timer=False)
+    state = replace(state, status="active", awaiting_timer=False, paced=False)
     if step.kind != "timed":
         return state, [*effects, Say("step")]
     seconds = step.clamp_minutes(state.minutes or None) * 60
@@ -267,6 +267,10 @@ def _nav(state: State, action: NavAction, now: float, routine: Routine) -> Resul
         action = "resume" if state.status == "paused" else "next"
         if state.status == "timing":
             action = "time_left"
+    if action == "next" and _two_part(state, routine) and not state.paced:
+        # A stretch is said in two turns: the position first, then (once the user is in
+        # it and says ready) the paced reps.
+        return replace(state, paced=True), [Say("paced")]
     if action in ("next", "skip"):
         return _advance(state, now, routine, [])
     if action == "previous":
@@ -297,8 +301,15 @@ def _nav(state: State, action: NavAction, now: float, routine: Routine) -> Resul
         return replace(state, status="paused"), [Say("routine_paused"), EndSession()]
     if action == "time_left":
         return state, [Say("no_timer"), _position(state, routine)]
+    if action == "repeat" and state.status == "active" and state.paced:
+        return state, [Say("paced")]
     # repeat / resume: say the current step again
-    return replace(state, status="active"), [Say("step")]
+    return replace(state, status="active", paced=False), [Say("step")]
+
+
+def _two_part(state: State, routine: Routine) -> bool:
+    step = routine.steps[state.step]
+    return state.status == "active" and step.kind == "hold" and bool(step.cue)
 
 
 def _position(state: State, routine: Routine) -> Say:

@@ -32,6 +32,8 @@ class State:
     # Space-separated step ids this run is limited to ("" = every step): one picked stretch,
     # or the seated ones. Steps without an id (intro, closing) always run.
     only: str = ""
+    # A stretch is two turns: its position, then its paced reps. True once the reps were said.
+    paced: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         # Every field is a plain value, so a shallow copy is exact; asdict() would deep-copy
@@ -61,6 +63,7 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "awaiting_timer": (bool,),
     "cold_used": (int, float),
     "only": (str,),
+    "paced": (bool,),
 }
 
 
