@@ -61,11 +61,16 @@ class Longest:
 
 def check_turn(reply: Reply, previous: Reply | None, limit: int, where: str) -> int:
     """One breath: at most `limit` words outside paced counts, no sentence said twice in
-    the turn or in the turn before, nothing that needs hands. Returns the word count."""
+    the turn or in the turn before, nothing that needs hands. Returns the word count.
+
+    Held to the stricter reading too: every word but the spoken numbers, paced cues
+    included, within the limit, and no cue repeated."""
     text = instructions_text(reply.ssml)
     count = words(text)
     assert count <= limit, f"{where}: {count} words > {limit}: {text}"
-    said = sentences(text)
+    strict = [w for w in _WORD.findall(reply.text) if not w.isdigit()]
+    assert len(strict) <= limit, f"{where}: {len(strict)} words besides counts: {reply.text}"
+    said = sentences(reply.text)
     assert len(said) == len(set(said)), f"{where}: a sentence twice in one turn: {text}"
     if previous is not None:
         before = set(sentences(instructions_text(previous.ssml)))
