@@ -63,6 +63,9 @@ test("stretches can be walked with next, repeat and go back", async () => {
   assert.match(said(first), /knee to chest/i);
   const again = await alexa.utter("repeat");
   assert.match(said(again), /knee to chest/i);
+  // In position: "ready" paces the reps; "next" then moves on to the next stretch.
+  const reps = await alexa.utter("ready");
+  assert.match(said(reps), /knee in/i);
   const second = await alexa.utter("next");
   assert.match(said(second), /knee rolls/i);
   const back = await alexa.utter("go back");
