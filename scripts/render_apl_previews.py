@@ -57,7 +57,7 @@ def scenes(locale: str) -> dict[str, Turn]:
         routine="ice", step=3, status="timing", timer_started_at=NOW - 240, timer_seconds=900
     )
     out["step-timed"] = turn(timed)
-    out["step-hold"] = turn(State(routine="stretches", step=1, status="active"))
+    out["step-hold"] = turn(State(routine="stretches", step=2, status="active"))  # knee to chest
     answer = next(iter(content.answers.values()))
     out["answer"] = turn()
     out["answer"].reply.card = (answer["title"], answer["say"])

@@ -22,7 +22,10 @@ from .alexa.first import TriageFirst, raw_early
 from .alexa.handlers.answers import AnswerHandler, FreeTextHandler, StretchHowToHandler
 from .alexa.handlers.routines import (
     ConsentResponseHandler,
+    ExercisePainHandler,
     NavigationHandler,
+    PickStretchHandler,
+    SeatedVersionHandler,
     StartRoutineHandler,
 )
 from .alexa.handlers.safety import RedFlagHandler, WarningSignsHandler, red_flag_text
@@ -74,6 +77,9 @@ def build(store: StoreFactory | None = None, api_client: Any = None) -> CustomSk
         YesNoHandler(),
         StartRoutineHandler(),
         NavigationHandler(),
+        PickStretchHandler(),
+        SeatedVersionHandler(),
+        ExercisePainHandler(),
         TouchHandler(),
         StopHandler(),
         HelpHandler(),

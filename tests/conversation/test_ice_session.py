@@ -38,7 +38,7 @@ def test_full_ice_session_with_timer_consent_ring_and_reminder(rig: Rig, device:
     announce = announce_text(timer).lower()
     assert "ice off" in announce and "skin" in announce
     assert rig.api.invalid == []
-    assert 15 in numbers(set_reply.text)
+    assert said(set_reply, "timer_set", minutes=15)
     assert set_reply.ends_session
 
     assert device.wait(12 * 60) == []

@@ -124,21 +124,21 @@ def test_concurrent_saves_with_the_same_expected_version_let_exactly_one_win(
 
 def test_failing_saves_are_spoken_and_the_routine_still_advances(rig: Rig, device: Device) -> None:
     device.launch()
-    device.say("start stretches")
+    device.say("start a heat session")
     device.say("next")
     assert rig.state(device).step == 1
 
     rig.gate.fail_save = True
     for index in (2, 3):
         reply = device.say("next")
-        assert steps_spoken(reply, "stretches") == [index]
+        assert steps_spoken(reply, "heat") == [index]
         assert said(reply, "save_failed")
         assert not reply.ends_session
     assert rig.state(device).step == 1  # the store still holds the old step
 
     rig.gate.fail_save = False
     reply = device.say("next")
-    assert steps_spoken(reply, "stretches") == [4]  # the session kept the user's place
+    assert steps_spoken(reply, "heat") == [4]  # the session kept the user's place
     assert not said(reply, "save_failed")
     assert rig.state(device).step == 4
 
@@ -147,18 +147,18 @@ def test_failing_load_mid_routine_is_spoken_and_the_routine_still_advances(
     rig: Rig, device: Device
 ) -> None:
     device.launch()
-    device.say("start stretches")
+    device.say("start a heat session")
     device.say("next")
 
     rig.gate.fail_load = True
     reply = device.say("next")
-    assert steps_spoken(reply, "stretches") == [2]
+    assert steps_spoken(reply, "heat") == [2]
     assert said(reply, "save_failed") or said(reply, "store_unavailable")
     assert not reply.ends_session
 
     rig.gate.fail_load = False
     reply = device.say("next")
-    assert steps_spoken(reply, "stretches") == [3]
+    assert steps_spoken(reply, "heat") == [3]
     assert rig.state(device).step == 3
 
 

@@ -36,7 +36,8 @@ QUESTION = "is it safe to put a zanzibar hot water bottle on my back overnight"
 USER_WORDS = ("bladder", "zanzibar", "overnight", "since yesterday", RED_FLAG, QUESTION)
 LOG_KEYS = {"time", "level", "event", *FIELDS}
 ROW_KEYS = {"state", "profile", "seq"}
-PROFILE_KEYS = {"launches", "welcomed", "reminder_for"}
+# "practiced": which routines the user has been through (for the fast path), no health data.
+PROFILE_KEYS = {"launches", "welcomed", "reminder_for", "practiced"}
 
 
 @pytest.fixture

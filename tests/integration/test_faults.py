@@ -169,16 +169,16 @@ def test_dynalite_stopped_mid_routine_is_spoken_and_the_routine_goes_on(
     store.create_table()
     device = dynamo_device(store)
     device.launch()
-    assert steps_spoken(device.say("start stretches"), "stretches") == [0]
-    assert steps_spoken(device.say("next"), "stretches") == [1]
+    assert steps_spoken(device.say("start a heat session"), "heat") == [0]
+    assert steps_spoken(device.say("next"), "heat") == [1]
 
     dynalite_server.stop()
     for index in (2, 3):
         reply = device.say("next")
-        assert steps_spoken(reply, "stretches") == [index]
+        assert steps_spoken(reply, "heat") == [index]
         assert said(reply, "save_failed")
         assert not reply.ends_session
-        assert (progress(reply).routine, progress(reply).step) == ("stretches", index)
+        assert (progress(reply).routine, progress(reply).step) == ("heat", index)
 
     # A new session cannot know their place: it says so and starts fresh, without an error.
     fresh = device.launch()

@@ -76,7 +76,7 @@ def test_failed_reminder_is_spoken_and_the_finished_routine_stays_finished(
     _finish_ice(device)
     _fail(rig, how)
     reply = device.say("yes")
-    assert said(reply, "reminder_failed", hours=2)
+    assert said(reply, "reminder_failed", hours=2, name="ice session")
     assert not said(reply, "reminder_set", hours=2)
     assert reply.ends_session
     assert rig.reminders_created() == []
@@ -90,7 +90,7 @@ def test_reminder_failing_right_after_voice_consent_is_spoken(rig: Rig, device: 
     assert device.say("yes").consent_scope == REMINDERS
     rig.api.fail_next(500)
     reply = device.consent("ACCEPTED")
-    assert said(reply, "reminder_failed", hours=2)
+    assert said(reply, "reminder_failed", hours=2, name="ice session")
     assert reply.ends_session
     assert rig.reminders_created() == []
     assert rig.api.invalid == []

@@ -69,7 +69,7 @@ def test_items_hold_only_hashed_id_routine_state_version_and_expiry(
     assert set(data["state"]) == set(State.__dataclass_fields__)
     state = State.from_dict(data["state"])
     assert (state.routine, state.status) == ("ice", "timing")  # the timer step, as spoken
-    assert set(data["profile"]) <= {"launches", "welcomed", "reminder_for"}
+    assert set(data["profile"]) <= {"launches", "welcomed", "reminder_for", "practiced"}
     raw = json.dumps(item).lower()
     for secret in (USER_ID, "DYNAMOPRIVACYUSER", "sim-device", *USER_WORDS):
         assert secret.lower() not in raw, f"{secret!r} was stored"

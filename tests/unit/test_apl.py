@@ -232,9 +232,11 @@ def test_timer_past_its_end_shows_zero_left() -> None:
 
 
 def test_hold_step_shows_its_seconds_and_reps() -> None:
-    state = State(routine="stretches", step=1, status="active")
+    stretches = loader.load("en-US").routines["stretches"]
+    index = stretches.index_of("knee_to_chest")
+    state = State(routine="stretches", step=index, status="active")
     data = apl.screen(make_turn(state=state))[1]["screen"]  # type: ignore[index]
-    step = loader.load("en-US").routines["stretches"].steps[1]
+    step = stretches.steps[index]
     assert data["hold"] == {
         "show": True,
         "seconds": step.seconds,

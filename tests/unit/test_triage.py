@@ -825,7 +825,7 @@ def test_specific_lines_for_pregnancy_surgery_and_cancer() -> None:
 def test_warning_signs_answer_offers_more() -> None:
     signs = DATA["warning_signs"]
     assert signs["part1"].startswith("Call {emergency} now")
-    assert signs["part2"].endswith("Want to hear when to book a normal appointment?")
+    assert signs["part2"].endswith("?") and signs["reprompt"].endswith("?")
     assert "{doctor}" in signs["more"] and "{physio}" in signs["more"]
     assert signs["title"].strip()
 

@@ -11,7 +11,7 @@ Otherwise the other device's state stands and the user hears where they are now.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from ..routines.engine import State, transition
@@ -36,10 +36,10 @@ def settle(store: Store, turn: Turn) -> Settled:
         log.info("store_conflict", extra={"error": "Deleted"})
         return Settled(None, None)
     theirs = State.from_dict(fresh.data.get("state") or {})
-    state = replace(theirs, pending=None)
+    state = theirs
     for event in turn.events:
         state, _ = transition(state, event, turn.now, turn.content.routines)
-    if replace(state, pending=turn.state.pending) == turn.state:
+    if state == turn.state:
         their_seq = fresh.data.get("seq")
         seq = max(turn.seq, (their_seq if type(their_seq) is int else 0) + 1)
         snapshot = {"state": turn.state.to_dict(), "profile": turn.profile, "seq": seq}
@@ -73,7 +73,7 @@ def end_routine(store: Store, key: str, turn: Turn) -> None:
         return
     record = store.load(key)
     state = State.from_dict(record.data.get("state") or {})
-    if state.routine is None and state.pending is None:
+    if state.routine is None:
         return
     if not turn.affords(store.worst_case_seconds):
         return

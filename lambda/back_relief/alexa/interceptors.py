@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -20,11 +19,11 @@ from ..logs import now_ms
 from ..routines.engine import State
 from ..safety.triage import Tier
 from ..store import ConflictError, Store, StoreError
-from . import ssml
+from . import pending, ssml
 from .conflict import end_routine, settle
 from .first import early, implied, slot_texts
 from .services import REMINDERS_SCOPE, TIMERS_SCOPE, granted
-from .turn import Turn, user_key
+from .turn import Budget, Turn, user_key
 from .turn import clock as turn_clock
 
 __all__ = ["implied", "slot_texts"]  # their home is first.py; other modules import them here
@@ -34,6 +33,7 @@ TURN = "turn"
 # How much of the user key the logs carry: enough to follow one user's turns, too little to
 # match against a store key.
 USER_PREFIX_CHARS = 12
+PENDING = "pending"
 
 
 def get_turn(handler_input: HandlerInput) -> Turn:
@@ -53,7 +53,12 @@ def request_time(handler_input: HandlerInput) -> float:
 
 # The profile's only fields. Anything else in a session copy is dropped, so a client cannot
 # make the store keep what it likes (and a wrong type cannot crash a handler).
-PROFILE_FIELDS: dict[str, type] = {"launches": int, "welcomed": bool, "reminder_for": str}
+PROFILE_FIELDS: dict[str, type] = {
+    "launches": int,
+    "welcomed": bool,
+    "reminder_for": str,
+    "practiced": str,  # space-separated ids of routines whose preparation the user has heard
+}
 
 
 def session_progress(session: Any) -> dict[str, Any]:
@@ -69,6 +74,11 @@ def session_progress(session: Any) -> dict[str, Any]:
     if type(seq) is not int or not isinstance(state, dict):
         return {}
     return progress
+
+
+def _session_attributes(session: Any) -> dict[str, Any]:
+    attributes = getattr(session, "attributes", None)
+    return attributes if isinstance(attributes, dict) else {}
 
 
 def clean_profile(profile: Any) -> dict[str, Any]:
@@ -105,8 +115,8 @@ class LoadTurn(AbstractRequestInterceptor):
         session = envelope.session
         turn = Turn(content=content, state=State(), now=request_time(handler_input), user_key="")
         turn.new_session = bool(getattr(session, "new", True))
-        turn.deadline, turn.api_worst_seconds = deadline, self._api_worst
-        turn.finding, turn.started_ms = triage.finding, started_ms
+        turn.budget = Budget(started_ms, deadline, self._api_worst)
+        turn.finding = triage.finding
         handler_input.attributes_manager.request_attributes[TURN] = turn
         if triage.red_flag:
             # Answered from the request alone: no store, no user key, no API call can delay
@@ -130,8 +140,9 @@ class LoadTurn(AbstractRequestInterceptor):
         turn.state = State.from_dict(stored.get("state") or {})
         turn.profile = clean_profile(stored.get("profile"))
         turn.seq = int(stored.get("seq") or 0)
-        turn.pending_in = None if turn.new_session else turn.state.pending
-        turn.state = replace(turn.state, pending=None)
+        # A yes/no question never outlives its session: a new session starts with none.
+        if not turn.new_session:
+            turn.pending_in = pending.from_dict(_session_attributes(session).get(PENDING))
         if system is not None:
             turn.permissions = {
                 TIMERS_SCOPE: granted(handler_input, TIMERS_SCOPE),
@@ -156,6 +167,7 @@ class SaveTurn(AbstractResponseInterceptor):
                     end_routine(self._store(), user_key(user_id(handler_input)), turn)
                 except Exception as error:
                     log.warning("store_cleanup_failed", extra={"error": type(error).__name__})
+            _carry_pending(handler_input, response, turn)  # a lesser finding may ask yes/no
             return
         if turn.forgotten:
             return
@@ -181,6 +193,7 @@ class SaveTurn(AbstractResponseInterceptor):
                     attributes.pop("progress", None)
                 else:
                     attributes["progress"] = snapshot
+        _carry_pending(handler_input, response, turn)
 
     def _save(
         self, turn: Turn, snapshot: dict[str, Any], response: Response
@@ -249,6 +262,18 @@ def category(handler_input: HandlerInput, turn: Turn | None) -> str:
     return "session" if name in _SESSION_INTENTS else "answer"
 
 
+def _carry_pending(handler_input: HandlerInput, response: Response, turn: Turn) -> None:
+    """The yes/no question this reply asks rides in the session, never in the store."""
+    if response.should_end_session or not handler_input.request_envelope.session:
+        return
+    attributes = handler_input.attributes_manager.session_attributes
+    if attributes is None:
+        return
+    attributes.pop(PENDING, None)
+    if turn.pending is not None:
+        attributes[PENDING] = pending.to_dict(turn.pending)
+
+
 def log_fields(handler_input: HandlerInput, turn: Turn | None) -> dict[str, Any]:
     """The only facts about a request that may be logged (see logs.py)."""
     request = handler_input.request_envelope.request
@@ -261,7 +286,7 @@ def log_fields(handler_input: HandlerInput, turn: Turn | None) -> dict[str, Any]
     if turn is not None:
         # A keyed hash (privacy.py); a short prefix is enough to follow one user's turns.
         fields["user"] = turn.user_key[:USER_PREFIX_CHARS] or None
-        fields["duration_ms"] = round(now_ms() - turn.started_ms, 2)
+        fields["duration_ms"] = round(now_ms() - turn.budget.started_ms, 2)
     return fields
 
 

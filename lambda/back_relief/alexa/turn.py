@@ -8,15 +8,16 @@ every piece of plain text passes through ssml.escape exactly once.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from .. import privacy
-from ..content.loader import Content, fill
-from ..routines.engine import Effect, EndSession, Event, OfferReminder, Say, State, transition
-from ..routines.model import Routine, Step
+from ..content.loader import Content
+from ..routines.engine import Effect, Event, State, transition
+from ..routines.model import Routine
 from ..safety.triage import Finding
 from . import ssml
+from .pending import Pending
 
 
 def clock() -> float:
@@ -54,6 +55,16 @@ class Reply:
 
 
 @dataclass
+class Budget:
+    """This turn's time: when it started (for the log) and when every call must be done."""
+
+    started_ms: float = 0.0
+    # Every call after the store load must finish by this time (perf_counter seconds).
+    deadline: float = float("inf")
+    api_worst_seconds: float = 0.0
+
+
+@dataclass
 class Turn:
     content: Content
     state: State
@@ -62,7 +73,9 @@ class Turn:
     version: int = 0
     profile: dict[str, Any] = field(default_factory=dict)  # welcomed flag, launch count
     seq: int = 0
-    pending_in: str | None = None  # what "yes"/"no" answers in this turn
+    # What a bare "yes"/"no" answers in this turn, and what this reply asks (pending.py).
+    pending_in: Pending | None = None
+    pending: Pending | None = None
     finding: Finding | None = None
     store_failed: bool = False
     dirty: bool = False
@@ -72,14 +85,15 @@ class Turn:
     reply: Reply = field(default_factory=Reply)
     effects_seen: list[Effect] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)  # re-run on a save conflict (conflict.py)
-    started_ms: float = 0.0
-    # Every call after the store load must finish by this time (perf_counter seconds).
-    deadline: float = float("inf")
-    api_worst_seconds: float = 0.0
+    budget: Budget = field(default_factory=Budget)
 
     def affords(self, seconds: float) -> bool:
         """Whether a call that may take `seconds` still fits in this turn's time budget."""
-        return clock() + seconds <= self.deadline
+        return clock() + seconds <= self.budget.deadline
+
+    def affords_api_call(self) -> bool:
+        """Whether an Alexa API call at its worst case still fits in this turn."""
+        return self.affords(self.budget.api_worst_seconds)
 
     # ---- persistence shape: routine state and timestamps only (issue 9 privacy) ----
     def snapshot(self) -> dict[str, Any]:
@@ -90,8 +104,13 @@ class Turn:
             self.state = state
             self.dirty = True
 
-    def set_pending(self, pending: str | None) -> None:
-        self.set_state(replace(self.state, pending=pending))
+    def set_pending(self, pending: Pending | None) -> None:
+        self.pending = pending
+
+    def ask(self, pending: Pending, reprompt: str) -> None:
+        """End the reply on a yes/no question: remember it, and reprompt with its words."""
+        self.pending = pending
+        self.reply.ask(reprompt)
 
     @property
     def routine(self) -> Routine | None:
@@ -108,48 +127,3 @@ class Turn:
 
     def say(self, key: str, **params: Any) -> None:
         self.reply.say(self.content.message(key, **params))
-
-    # ---- effects -> reply (timers are the handler's job: they need the API) ----
-    def render(self, effects: list[Effect]) -> None:
-        for effect in effects:
-            if isinstance(effect, Say):
-                self._render_say(effect)
-            elif isinstance(effect, EndSession):
-                self.reply.end()
-            elif isinstance(effect, OfferReminder):
-                self.say("reminder_offer", hours=effect.hours)
-                self.reply.ask(self.content.message("reminder_offer", hours=effect.hours))
-
-    def _render_say(self, effect: Say) -> None:
-        if effect.key == "step":
-            self.reply.ssml(self.step_ssml())
-        elif effect.key == "text":
-            self.reply.say(str(effect.params["text"]))
-        else:
-            self.say(effect.key, **effect.params)
-
-    def step_ssml(self) -> str:
-        routine = self.routine
-        if routine is None:
-            return ""
-        step = routine.steps[self.state.step]
-        minutes = self.state.timer_seconds // 60 or self.state.minutes or step.minutes
-        if step.kind != "hold":
-            return ssml.escape(fill(step.say, {"minutes": minutes}))
-        if step.cue:
-            return self._stretch_ssml(step)
-        text = ssml.escape(fill(step.say, {"seconds": step.seconds}))
-        hold = ssml.countdown(step.seconds, self.content.message("hold_word"))
-        return f"{text} {hold} {ssml.escape(step.done)}"
-
-    def _stretch_ssml(self, step: Step) -> str:
-        words = self.content.messages
-        parts = [ssml.escape(f"{step.title}. {step.start} {step.movement} {step.breathing}")]
-        sides: list[str] = list(words["side_words"]) if step.sides else [""]
-        for side in sides:
-            for _ in range(step.reps):
-                cue = fill(step.cue, {"side": side})
-                parts.append(ssml.brk(1) + ssml.escape(cue))
-                parts.append(ssml.countdown(step.seconds, words["hold_word"]))
-                parts.append(ssml.escape(step.back))
-        return " ".join(parts)

@@ -41,6 +41,9 @@ class Step(NamedTuple):
     loop_to: int = -1
     loops: int = 0
     after_loops: str = ""
+    # hold steps: the word that starts the count ("hold"), when holding would be wrong
+    # (a pelvic tilt says keep breathing, not hold)
+    count_word: str = ""
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Step:
@@ -65,14 +68,27 @@ class Routine(NamedTuple):
     gap_minutes: int = 0
     reminder_hours: int = 0
     timer_label: str = ""
+    # A returning user's one short check before the timed step (the fast path).
+    quick_check: str = ""
+    # The step id offered when an exercise hurts, and the steps that need no floor.
+    gentler: str = ""
+    seated: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
 
     @classmethod
     def from_data(cls, routine_id: str, data: Mapping[str, Any]) -> Routine:
         values = {k: v for k, v in data.items() if k != "steps"}
         values["sources"] = tuple(values.get("sources", ()))
+        values["seated"] = tuple(values.get("seated", ()))
         steps = tuple(Step.from_data(s) for s in data["steps"])
         return cls(id=routine_id, steps=steps, **values)
 
     def pack_for(self, index: int) -> str:
         return self.steps[index].pack or self.pack
+
+    def index_of(self, step_id: str) -> int:
+        """The index of the step with this id, or -1."""
+        return next((i for i, s in enumerate(self.steps) if step_id and s.id == step_id), -1)
+
+    def first_timed(self) -> int:
+        return next((i for i, s in enumerate(self.steps) if s.kind == "timed"), -1)

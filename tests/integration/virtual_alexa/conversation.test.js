@@ -57,10 +57,15 @@ test("stretches can be walked with next, repeat and go back", async () => {
   await alexa.launch();
   const start = await alexa.utter("start stretches");
   assert.match(said(start), /mild pull/i);
+  const caution = await alexa.utter("next");
+  assert.match(said(caution), /osteoporosis/i);
   const first = await alexa.utter("next");
   assert.match(said(first), /knee to chest/i);
   const again = await alexa.utter("repeat");
   assert.match(said(again), /knee to chest/i);
+  // In position: "ready" paces the reps; "next" then moves on to the next stretch.
+  const reps = await alexa.utter("ready");
+  assert.match(said(reps), /knee in/i);
   const second = await alexa.utter("next");
   assert.match(said(second), /knee rolls/i);
   const back = await alexa.utter("go back");

@@ -10,6 +10,7 @@ from ask_sdk_model.response import Response
 
 from ...safety.triage import clarify
 from ..interceptors import get_turn, slot_texts
+from ..pending import Offer, Resume, SymptomWarning
 from ..turn import Turn
 from .base import intent_name, respond, slot
 from .safety import add_safety_net, ask_confirmation
@@ -43,11 +44,9 @@ def offer_or_carry_on(turn: Turn, offer: str | None, text: str = "") -> None:
     if routine is not None and turn.state.status in ROUTINE_STATUSES:
         question = turn.content.message("routine_carry_on", name=routine.name)
         turn.reply.say(question)
-        turn.set_pending("resume")
-        turn.reply.ask(question)
+        turn.ask(Resume(), question)
     elif offer:
-        turn.set_pending(f"offer:{offer}")
-        turn.reply.ask(question_of(turn, text))
+        turn.ask(Offer(offer), question_of(turn, text))
 
 
 def question_of(turn: Turn, text: str) -> str:
@@ -91,8 +90,7 @@ class FreeTextHandler(AbstractRequestHandler):
             say_answer(turn, answer_id)
         elif name == "SymptomIntent":
             turn.say("symptom_no_flag")
-            turn.set_pending("symptom_warning")
-            turn.reply.ask(turn.content.message("symptom_no_flag").split(". ")[-1])
+            turn.ask(SymptomWarning(), turn.content.message("symptom_no_flag_reprompt"))
         else:
             say_no_answer(handler_input, turn, text or "")
         return respond(handler_input)
@@ -114,8 +112,7 @@ def say_no_answer(handler_input: HandlerInput, turn: Turn, text: str) -> None:
     if turn.routine is not None and turn.state.status in ROUTINE_STATUSES:
         offer_or_carry_on(turn, None)
     else:
-        turn.set_pending("offer:heat")
-        turn.reply.ask(question_of(turn, spoken))
+        turn.ask(Offer("heat"), question_of(turn, spoken))
 
 
 def _topic_name(turn: Turn, answer_id: str) -> str:
@@ -123,14 +120,7 @@ def _topic_name(turn: Turn, answer_id: str) -> str:
     return title[:1].lower() + title[1:]
 
 
-# Until the routines handlers take PickStretchIntent and SeatedIntent over, picking a
-# stretch explains it, and the seated version is the seated twist (the stretch the intro
-# offers for anyone who cannot get down to the floor).
-STRETCH_INTENTS = {
-    "StretchHowToIntent": None,
-    "PickStretchIntent": None,
-    "SeatedIntent": "seated_twist",
-}
+STRETCH_INTENTS = {"StretchHowToIntent"}
 
 
 class StretchHowToHandler(AbstractRequestHandler):
@@ -140,7 +130,6 @@ class StretchHowToHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = get_turn(handler_input)
         raw, stretch_id = slot(handler_input, "Stretch")
-        stretch_id = STRETCH_INTENTS[intent_name(handler_input)] or stretch_id
         where = turn.content.stretches.get(stretch_id or "")
         # A custom slot is open: "what is sciatica" can arrive here with "sciatica" unresolved.
         answer_id = turn.content.matcher.match(raw) if where is None and raw else None

@@ -73,7 +73,7 @@ def _default_listening(turn: Turn) -> None:
     reply = turn.reply
     if turn.state.routine and turn.state.status in ("active", "paused"):
         reply.ask(turn.content.message("step_reprompt"))
-    elif turn.new_session and turn.state.pending is None:
+    elif turn.new_session and turn.pending is None:
         reply.end()
     else:
         reply.ask(turn.content.message("anything_else_reprompt"))

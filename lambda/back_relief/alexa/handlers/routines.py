@@ -1,7 +1,11 @@
-"""Guided routines: start, navigate, and the timer/reminder consent round trips."""
+"""Guided routines: start, navigate, pick a stretch, pain, and the consent round trips.
+
+Every handler here turns the request into one engine event and hands it to effects.perform.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
@@ -9,9 +13,10 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
 from ...routines import engine
-from ...routines.engine import CancelTimer, Effect, Nav, StartTimer
-from .. import services
-from ..interceptors import get_turn
+from ...routines.engine import Nav
+from .. import pending, services
+from ..effects import perform
+from ..interceptors import get_turn, slot_texts
 from ..turn import Turn
 from .base import intent_name, request_type, respond, slot
 
@@ -20,25 +25,14 @@ NAV_INTENTS: dict[str, str] = {
     "AMAZON.PreviousIntent": "previous",
     "AMAZON.RepeatIntent": "repeat",
     "AMAZON.PauseIntent": "pause",
-    "AMAZON.ResumeIntent": "resume",
+    # "continue", "carry on": keep going (a paused routine says its step again)
+    "AMAZON.ResumeIntent": "continue",
     "AMAZON.StartOverIntent": "start_over",
     "SkipIntent": "skip",
     "TimeLeftIntent": "time_left",
     "WhichStepIntent": "where",
 }
-
-
-def apply(handler_input: HandlerInput, turn: Turn, effects: list[Effect]) -> None:
-    """Render effects; timer effects call the Timers API and feed the outcome back in."""
-    for effect in effects:
-        if isinstance(effect, StartTimer):
-            turn.render([])
-            _start_timer(handler_input, turn, effect)
-        elif isinstance(effect, CancelTimer):
-            if turn.permissions.get(services.TIMERS_SCOPE) and turn.affords(turn.api_worst_seconds):
-                services.cancel_timer(handler_input, effect.timer_id)
-        else:
-            turn.render([effect])
+PAIN_INTENT = "ExercisePainIntent"
 
 
 def run(handler_input: HandlerInput, event: engine.Event) -> Response:
@@ -49,27 +43,25 @@ def run(handler_input: HandlerInput, event: engine.Event) -> Response:
         turn.say("routine_stop" if event.action == "stop" else "store_unavailable")
         turn.reply.end()
         return respond(handler_input)
-    apply(handler_input, turn, turn.run(event))
+    perform(handler_input, turn, event)
+    _note_practiced(turn)
     return respond(handler_input)
 
 
-def _start_timer(handler_input: HandlerInput, turn: Turn, timer: StartTimer) -> None:
-    if not turn.permissions.get(services.TIMERS_SCOPE):
-        routine = turn.routine
-        pack = routine.pack_for(turn.state.step) if routine else ""
-        turn.say("timer_permission_reason", pack=pack)
-        turn.reply.directives.append(services.ask_for(services.TIMERS_SCOPE))
-        turn.reply.awaiting_consent = True
+def _note_practiced(turn: Turn) -> None:
+    """Once a user reaches a timed step, next time they may skip to it (the fast path)."""
+    if turn.state.status != "timing" or turn.state.routine is None:
         return
-    timer_id = None
-    if turn.affords(turn.api_worst_seconds):
-        timer_id = services.create_timer(
-            handler_input, timer.seconds, timer.label, timer.announce, turn.content.locale
-        )
-    outcome: engine.Event = (
-        engine.TimerStarted(timer_id) if timer_id is not None else engine.TimerUnavailable("error")
-    )
-    apply(handler_input, turn, turn.run(outcome))
+    practiced = set(str(turn.profile.get("practiced", "")).split())
+    if turn.state.routine not in practiced:
+        turn.profile["practiced"] = " ".join(sorted(practiced | {turn.state.routine}))
+        turn.dirty = True
+
+
+def start(handler_input: HandlerInput, routine_id: str, minutes: int | None = None) -> Response:
+    turn = get_turn(handler_input)
+    quick = routine_id in str(turn.profile.get("practiced", "")).split()
+    return run(handler_input, engine.Start(routine_id, minutes, quick=quick))
 
 
 class StartRoutineHandler(AbstractRequestHandler):
@@ -85,7 +77,7 @@ class StartRoutineHandler(AbstractRequestHandler):
             return respond(handler_input)
         raw_minutes, _ = slot(handler_input, "Minutes")
         minutes = int(raw_minutes) if raw_minutes and raw_minutes.isdigit() else None
-        return run(handler_input, engine.Start(str(routine_id), minutes))
+        return start(handler_input, str(routine_id), minutes)
 
 
 class NavigationHandler(AbstractRequestHandler):
@@ -95,6 +87,63 @@ class NavigationHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         action = NAV_INTENTS[intent_name(handler_input)]
         return run(handler_input, Nav(action))  # type: ignore[arg-type]
+
+
+class PickStretchHandler(AbstractRequestHandler):
+    """ "Do the knee rolls", "just the cat-cow": one stretch by name."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return intent_name(handler_input) == "PickStretchIntent"
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = get_turn(handler_input)
+        _, stretch_id = slot(handler_input, "Stretch")
+        if not stretch_id or stretch_id not in turn.content.stretches:
+            turn.say("stretch_unknown")
+            turn.reply.ask(turn.content.message("stretch_unknown"))
+            return respond(handler_input)
+        return run(handler_input, engine.Pick("stretches", (stretch_id,)))
+
+
+class SeatedVersionHandler(AbstractRequestHandler):
+    """ "The chair version": the stretches that need no floor."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return intent_name(handler_input) == "SeatedVersionIntent"
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        stretches = get_turn(handler_input).content.routines["stretches"]
+        return run(handler_input, engine.Pick(stretches.id, stretches.seated))
+
+
+def hurts(turn: Turn, texts: list[str]) -> bool:
+    """Whether the user's words say the exercise hurts (content: messages.pain_words)."""
+    words: list[str] = turn.content.messages["pain_words"]
+    said = " " + " ".join(re.findall(r"[a-z']+", " ".join(texts).lower())) + " "
+    return any(f" {word} " in said for word in words)
+
+
+class ExercisePainHandler(AbstractRequestHandler):
+    """ "Ouch", "that hurts", "this is making it worse" mid-routine: stop that exercise.
+
+    Registered after the red-flag handler, so triage has already read the same words."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        name = intent_name(handler_input)
+        if name == PAIN_INTENT:
+            return True
+        turn = get_turn(handler_input)
+        if turn.routine is None or name not in ("QuestionIntent", "SymptomIntent"):
+            return False
+        return hurts(turn, slot_texts(handler_input, turn.content.carriers))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = get_turn(handler_input)
+        if turn.routine is None:
+            turn.say("symptom_no_flag")
+            turn.ask(pending.SymptomWarning(), turn.content.message("symptom_no_flag_reprompt"))
+            return respond(handler_input)
+        return run(handler_input, engine.Pain())
 
 
 class ConsentResponseHandler(AbstractRequestHandler):
@@ -111,25 +160,36 @@ class ConsentResponseHandler(AbstractRequestHandler):
         scope = payload.get("permissionScope") if isinstance(payload, dict) else None
         accepted = status == "ACCEPTED"
         if scope == services.REMINDERS_SCOPE:
-            routine_id = turn.profile.get("reminder_for") or ""
+            routine_id = str(turn.profile.get("reminder_for") or "")
             turn.permissions[services.REMINDERS_SCOPE] = accepted
-            if accepted and routine_id in turn.content.routines:
-                create_reminder(handler_input, turn, routine_id)
+            if routine_id in turn.content.routines:
+                if accepted:
+                    create_reminder(handler_input, turn, routine_id)
+                else:
+                    say_reminder_words(turn, "reminder_manual", routine_id)
             else:
-                turn.say("reminder_manual")
-                turn.reply.end()
+                turn.say("what_next")
+                turn.reply.ask(turn.content.message("what_next_reprompt"))
             return respond(handler_input)
         turn.permissions[services.TIMERS_SCOPE] = accepted
         if accepted:
             event: engine.Event = engine.PermissionGranted()
         else:
             event = engine.TimerUnavailable("denied" if status == "DENIED" else "not_answered")
-        effects = turn.run(event)
-        if not effects:  # a replayed or stray response: nothing is waiting for it
+        waiting = turn.state.status == "timing" and turn.state.awaiting_timer
+        if not waiting:  # a replayed or stray response: nothing is waiting for it
             turn.say("what_next")
             turn.reply.ask(turn.content.message("what_next_reprompt"))
-        apply(handler_input, turn, effects)
-        return respond(handler_input)
+        return run(handler_input, event)
+
+
+def say_reminder_words(turn: Turn, key: str, routine_id: str) -> None:
+    """No reminder from us: tell them the words that ask Alexa for one."""
+    routine = turn.content.routines[routine_id]
+    turn.say(key, hours=routine.reminder_hours, name=routine.name)
+    turn.profile.pop("reminder_for", None)
+    turn.dirty = True
+    turn.reply.end()
 
 
 def create_reminder(handler_input: HandlerInput, turn: Turn, routine_id: str) -> None:
@@ -142,9 +202,12 @@ def create_reminder(handler_input: HandlerInput, turn: Turn, routine_id: str) ->
         return
     now = datetime.fromtimestamp(turn.now, UTC).replace(tzinfo=None)
     text = turn.content.message("reminder_text", name=routine.name)
-    ok = turn.affords(turn.api_worst_seconds) and services.create_reminder(
+    ok = turn.affords_api_call() and services.create_reminder(
         handler_input, routine.reminder_hours * 3600, text, turn.content.locale, now
     )
-    turn.say("reminder_set" if ok else "reminder_failed", hours=routine.reminder_hours)
+    if not ok:
+        say_reminder_words(turn, "reminder_failed", routine_id)
+        return
+    turn.say("reminder_set", hours=routine.reminder_hours)
     turn.profile.pop("reminder_for", None)
     turn.reply.end()

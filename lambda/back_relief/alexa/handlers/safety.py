@@ -8,9 +8,10 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
 from ...content.loader import Content
-from ...routines.engine import State
+from ...routines.engine import abandon
 from ...safety.triage import TIER_NAMES, Finding, Tier, clarify
 from ..interceptors import get_turn, slot_texts
+from ..pending import ConfirmRedFlag, SymptomWarning, WarningMore
 from ..turn import Turn
 from .base import intent_name, respond
 
@@ -51,7 +52,8 @@ def say_finding(turn: Turn, finding: Finding) -> None:
     if finding.tier == Tier.EMERGENCY:
         # No routine in the same breath as an emergency line (reference 1.3): drop the
         # routine, but leave any Alexa timer running — it still says "take the ice off".
-        turn.set_state(State(last_cold_end=turn.state.last_cold_end))
+        # (Still counting any cold that was on, so the two-hour gap holds afterwards.)
+        turn.set_state(abandon(turn.state, turn.now, turn.content.routines))
         turn.reply.end()
     else:
         turn.reply.ask(turn.content.message("anything_else_reprompt"))
@@ -66,15 +68,12 @@ def red_flag_text(content: Content, finding: Finding) -> tuple[str, str]:
 
 # ---------------------------------------------------------------- recall first: ask, don't guess
 
-CONFIRM = "confirm"
-
 
 def ask_confirmation(turn: Turn, trigger_id: str) -> None:
     """Words touched a warning sign without settling it: one short yes/no question."""
     question = str(turn.content.triggers[trigger_id]["ask"])
     turn.reply.say(question)
-    turn.set_pending(f"{CONFIRM}:{trigger_id}")
-    turn.reply.ask(question)
+    turn.ask(ConfirmRedFlag(trigger_id), question)
 
 
 def answer_confirmation(turn: Turn, trigger_id: str, yes: bool) -> None:
@@ -85,10 +84,8 @@ def answer_confirmation(turn: Turn, trigger_id: str, yes: bool) -> None:
         tier = TIER_NAMES.get(str(spec.get("tier", "")), Tier.EMERGENCY)
         say_finding(turn, Finding(tier, trigger_id))
         return
-    question = turn.content.message("confirm_no")
-    turn.reply.say(question)
-    turn.set_pending("symptom_warning")
-    turn.reply.ask(question.rpartition(". ")[2])
+    turn.say("confirm_no")
+    turn.ask(SymptomWarning(), turn.content.message("symptom_no_flag_reprompt"))
 
 
 # ---------------------------------------------------------------- safety net, once per session
@@ -116,8 +113,7 @@ def say_warning_signs(turn: Turn) -> None:
     turn.reply.say(signs["part1"])
     turn.reply.say(signs["part2"])
     turn.reply.card = (signs["title"], f"{signs['part1']} {signs['part2']}")
-    turn.set_pending("warning_more")
-    turn.reply.ask(signs["part2"].split(". ")[-1])
+    turn.ask(WarningMore(), signs["reprompt"])
 
 
 class WarningSignsHandler(AbstractRequestHandler):

@@ -10,16 +10,17 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
 from ...routines import engine
-from ...routines.engine import Nav, Relaunch, State
+from ...routines.engine import Nav, Relaunch, State, abandon
 from ...safety.triage import Tier
 from ...store import StoreError, StoreFactory
-from .. import ssml
+from .. import pending, ssml
+from ..effects import perform
 from ..first import early
 from ..interceptors import TURN, get_turn, log_fields
 from ..turn import Turn
 from .base import intent_name, request_type, respond
-from .routines import apply, create_reminder, run
-from .safety import CONFIRM, add_safety_net, answer_confirmation, red_flag_text, say_warning_signs
+from .routines import create_reminder, run, say_reminder_words, start
+from .safety import add_safety_net, answer_confirmation, red_flag_text, say_warning_signs
 
 log = logging.getLogger("back_relief")
 
@@ -35,26 +36,27 @@ class LaunchHandler(AbstractRequestHandler):
         launches = int(turn.profile.get("launches", 0))
         turn.profile["launches"] = launches + 1
         turn.dirty = True
-        if not turn.profile.get("welcomed"):
+        first = not turn.profile.get("welcomed")
+        if first:
             turn.say("welcome_first")
             turn.profile["welcomed"] = True
         elif turn.state.routine is None:
+            # One breath: a short greeting and one rotating reminder line.
             lines: list[str] = turn.content.messages["reminder_lines"]
             turn.say("welcome_back")
             turn.reply.say(lines[launches % len(lines)])
-        effects = turn.run(Relaunch())
-        if effects:
-            apply(handler_input, turn, effects)
-            if turn.state.pending == "resume" and turn.routine is not None:
-                turn.reply.ask(turn.content.message("routine_carry_on", name=turn.routine.name))
+        if turn.routine is not None:
+            perform(handler_input, turn, Relaunch())
         else:
-            turn.say("what_next")
+            turn.say("what_short")
             turn.reply.ask(turn.content.message("what_next_reprompt"))
         return respond(handler_input)
 
 
 class YesNoHandler(AbstractRequestHandler):
-    """A bare yes or no answers whatever the previous turn asked (Turn.pending_in)."""
+    """A bare yes or no answers whatever the previous turn asked (Turn.pending_in).
+
+    With no question open, "yes", "okay" or "carry on" in a routine mean keep going."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return intent_name(handler_input) in ("AMAZON.YesIntent", "AMAZON.NoIntent")
@@ -62,38 +64,54 @@ class YesNoHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = get_turn(handler_input)
         yes = intent_name(handler_input) == "AMAZON.YesIntent"
-        pending = turn.pending_in or ""
-        kind, _, arg = pending.partition(":")
-        if kind == CONFIRM:
-            answer_confirmation(turn, arg, yes)
-            return respond(handler_input)
-        if kind == "resume" and yes:
-            return run(handler_input, Nav("resume"))
-        if kind == "offer" and yes:
-            return run(handler_input, engine.Start(arg))
-        if kind == "reminder" and yes and arg in turn.content.routines:
-            create_reminder(handler_input, turn, arg)
-            return respond(handler_input)
-        if kind == "warning_more" and yes:
-            turn.reply.say(turn.content.warning_signs["more"])
-        elif kind == "symptom_warning" and yes:
-            say_warning_signs(turn)
-        elif kind == "gap_alternative" and yes:
-            turn.say("cold_gap_choice")
-            turn.set_pending("gap_alternative")
-            turn.reply.ask(turn.content.message("cold_gap_choice"))
-        elif kind == "reminder":
-            turn.say("reminder_manual")
-            turn.reply.end()
-        elif kind == "warning_more":
-            turn.say("warning_more_decline")
-        elif pending:
-            turn.say("offer_declined")
-            turn.say("anything_else")
-        else:
-            turn.say("what_next")
-            turn.reply.ask(turn.content.message("what_next_reprompt"))
+        asked = turn.pending_in
+        match asked:
+            case pending.ConfirmRedFlag(trigger):
+                answer_confirmation(turn, trigger, yes)
+            case pending.Resume() if yes:
+                return run(handler_input, Nav("repeat"))
+            case pending.Offer(routine) if yes and routine in turn.content.routines:
+                return start(handler_input, routine)
+            case pending.Reminder(routine) if routine in turn.content.routines:
+                if not yes:
+                    say_reminder_words(turn, "reminder_manual", routine)
+                else:
+                    create_reminder(handler_input, turn, routine)
+            case pending.Gentler() if yes:
+                return run(handler_input, engine.Gentler())
+            case pending.Gentler() | pending.StopOffer() if not yes:
+                _pain_declined(turn, asked)
+            case pending.StopOffer():
+                return run(handler_input, Nav("stop"))
+            case pending.WarningMore() if yes:
+                turn.reply.say(turn.content.warning_signs["more"])
+            case pending.WarningMore():
+                turn.say("warning_more_decline")
+            case pending.SymptomWarning() if yes:
+                say_warning_signs(turn)
+            case pending.GapAlternative() if yes:
+                turn.say("cold_gap_choice")
+                turn.ask(pending.GapAlternative(), turn.content.message("cold_gap_choice"))
+            case None if turn.routine is not None and yes:
+                return run(handler_input, Nav("continue"))
+            case None:
+                turn.say("what_next")
+                turn.reply.ask(turn.content.message("what_next_reprompt"))
+            case _:
+                turn.say("offer_declined")
+                turn.say("anything_else")
         return respond(handler_input)
+
+
+def _pain_declined(turn: Turn, asked: pending.Pending) -> None:
+    """No to "a gentler stretch?" means stop; no to "stop here?" means carry on later."""
+    if isinstance(asked, pending.Gentler):
+        turn.say("pain_rest")
+        turn.set_state(abandon(turn.state, turn.now, turn.content.routines))
+        turn.reply.end()
+    else:
+        turn.say("pain_continue")
+        turn.reply.ask(turn.content.message("step_reprompt"))
 
 
 class HelpHandler(AbstractRequestHandler):
@@ -102,9 +120,10 @@ class HelpHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = get_turn(handler_input)
-        turn.say("help")
         if turn.routine is not None:
+            turn.say("help_routine")
             return run(handler_input, Nav("where"))
+        turn.say("help")
         turn.reply.ask(turn.content.message("help_reprompt"))
         return respond(handler_input)
 
@@ -132,7 +151,7 @@ class FallbackHandler(AbstractRequestHandler):
         in_routine = turn.state.routine is not None
         turn.say("fallback_routine" if in_routine else "fallback")
         add_safety_net(handler_input, turn)  # FallbackIntent carries no words for triage
-        turn.set_pending(turn.pending_in)  # a stray word must not lose the open question
+        turn.pending = turn.pending_in  # a stray word must not lose the open question
         turn.reply.ask(turn.content.message("fallback_reprompt"))
         return respond(handler_input)
 

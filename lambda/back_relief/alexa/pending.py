@@ -1,0 +1,113 @@
+"""What a bare "yes" or "no" answers: the question the previous reply ended on.
+
+A small union of frozen values owned by the adapter (never the engine's State). It rides in
+the session attributes between turns (a question never outlives its session) and is checked
+on load like everything else that comes back from the client: an unknown or ill-typed value
+is dropped, not guessed at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Resume:
+    """ "Would you like to carry on with your routine?"."""
+
+
+@dataclass(frozen=True)
+class Offer:
+    """An answer offered a routine: yes starts it."""
+
+    routine: str
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """The routine ended offering a reminder for the next session."""
+
+    routine: str
+
+
+@dataclass(frozen=True)
+class WarningMore:
+    """The warning signs asked whether to hear more."""
+
+
+@dataclass(frozen=True)
+class SymptomWarning:
+    """A symptom with no red flag: offered the warning signs."""
+
+
+@dataclass(frozen=True)
+class GapAlternative:
+    """Too soon for more cold: offered heat or stretches instead."""
+
+
+@dataclass(frozen=True)
+class ConfirmRedFlag:
+    """Triage asked a yes/no question to confirm a possible red flag."""
+
+    trigger: str
+
+
+@dataclass(frozen=True)
+class Gentler:
+    """An exercise hurt: offered the routine's gentler step."""
+
+    routine: str
+
+
+@dataclass(frozen=True)
+class StopOffer:
+    """An exercise hurt: offered to stop."""
+
+
+Pending = (
+    Resume
+    | Offer
+    | Reminder
+    | WarningMore
+    | SymptomWarning
+    | GapAlternative
+    | ConfirmRedFlag
+    | Gentler
+    | StopOffer
+)
+
+_KINDS: dict[str, type[Pending]] = {
+    "resume": Resume,
+    "offer": Offer,
+    "reminder": Reminder,
+    "warning_more": WarningMore,
+    "symptom_warning": SymptomWarning,
+    "gap_alternative": GapAlternative,
+    "confirm_red_flag": ConfirmRedFlag,
+    "gentler": Gentler,
+    "stop_offer": StopOffer,
+}
+_NAMES = {cls: name for name, cls in _KINDS.items()}
+
+
+def to_dict(pending: Pending) -> dict[str, str]:
+    values = {f.name: str(getattr(pending, f.name)) for f in fields(pending)}
+    return {"kind": _NAMES[type(pending)], **values}
+
+
+def from_dict(data: Any) -> Pending | None:
+    """The pending question stored in session attributes, or None if it is not one."""
+    if not isinstance(data, Mapping):
+        return None
+    cls = _KINDS.get(str(data.get("kind")))
+    if cls is None:
+        return None
+    values: dict[str, str] = {}
+    for f in fields(cls):
+        value = data.get(f.name)
+        if not isinstance(value, str) or not value:
+            return None
+        values[f.name] = value
+    return cls(**values)
