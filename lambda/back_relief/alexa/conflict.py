@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from ..routines.engine import State, transition
+from ..routines.engine import State, abandon, transition
 from ..store import Store, StoreError
 from .turn import Turn
 
@@ -75,12 +75,14 @@ def end_routine(store: Store, key: str, turn: Turn) -> None:
     state = State.from_dict(record.data.get("state") or {})
     if state.routine is None:
         return
+    # Still counting any cold that was on, so the two-hour gap holds afterwards.
+    ended = abandon(state, turn.now, turn.content.routines)
     if not turn.affords(store.worst_case_seconds):
         return
     seq = record.data.get("seq")
     profile = record.data.get("profile")
     snapshot = {
-        "state": State(last_cold_end=state.last_cold_end).to_dict(),
+        "state": ended.to_dict(),
         "profile": profile if isinstance(profile, dict) else {},
         "seq": (seq if type(seq) is int else 0) + 1,
     }
