@@ -157,6 +157,8 @@ def test_screens_show_digits_where_speech_says_words(locale: str, invoke: Invoke
         assert digits in data["emergency"]["text"]
         shown = [s for s in strings(data) if isinstance(s, str)]
         assert not [s for s in shown if NUMBER_WORDS.search(s)], shown
+        card = response["response"]["card"]["content"]  # the Alexa app's card is read too
+        assert digits in card and not NUMBER_WORDS.search(card), card
         signs = loader.load(locale).warning_signs
         if event["request"]["intent"]["name"] == "WarningSignsIntent":
             assert data["emergency"]["text"] == signs["part1"].replace(words, digits)

@@ -8,6 +8,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 from ask_sdk_model.ui.simple_card import SimpleCard
 
+from ...content.numbers import digits
 from .. import apl, ssml
 from ..interceptors import get_turn
 from ..turn import Turn
@@ -62,7 +63,8 @@ def respond(handler_input: HandlerInput) -> Response:
     if reply.card:
         title, text = reply.card
         footer = turn.content.message("card_footer")
-        builder.set_card(SimpleCard(title=title, content=f"{text}\n\n{footer}"))
+        # A card is read, not heard: numbers as digits (999, 911), as on screens.
+        builder.set_card(SimpleCard(title=title, content=digits(f"{text}\n\n{footer}")))
     if reply.end_session is not None:
         builder.set_should_end_session(reply.end_session)
     return builder.response
