@@ -144,6 +144,7 @@ def test_entry_has_every_field(answer_id: str) -> None:
         "refs",
         "intent",
         "title",
+        "topic",
         "say",
         "sources",
         "keywords",
@@ -155,6 +156,10 @@ def test_entry_has_every_field(answer_id: str) -> None:
     # An answer without an intent is reached by free text only (the matcher).
     assert "intent" not in entry or re.fullmatch(r"[A-Z][A-Za-z]*Intent", entry["intent"])
     assert isinstance(entry["title"], str) and 0 < len(entry["title"]) <= 40
+    # Said mid-sentence ("I can tell you about ice or heat"): no capital unless an acronym.
+    topic = entry["topic"]
+    assert isinstance(topic, str) and topic and not re.search(r"[.?!]", topic)
+    assert topic[0].islower() or topic.split()[0].isupper(), topic
     assert isinstance(entry["say"], str) and entry["say"].strip() == entry["say"]
     assert isinstance(entry["sources"], list)
     assert entry["keywords"] and all(k == k.lower() and k.strip() for k in entry["keywords"])

@@ -16,7 +16,7 @@ from tests.conversation.breath import hands_needed
 
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 # An answer's spoken fields (keywords are the user's words, not ours).
-SPOKEN = ("say", "ask")
+SPOKEN = ("topic", "say", "ask")
 
 
 def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:

@@ -94,7 +94,7 @@ def say_no_answer(handler_input: HandlerInput, turn: Turn, text: str) -> None:
     and (once per session) the warning signs with the emergency number."""
     topics = [t for t in turn.content.matcher.nearest(text) if t in turn.content.answers]
     topics += [t for t in _DEFAULT_TOPICS if t not in topics]
-    first, second = (_topic_name(turn, t) for t in topics[:2])
+    first, second = (str(turn.content.answers[t]["topic"]) for t in topics[:2])
     turn.say("no_answer_offer", first=first, second=second)
     add_safety_net(handler_input, turn)
     routine = routine_in_progress(turn)
@@ -103,11 +103,6 @@ def say_no_answer(handler_input: HandlerInput, turn: Turn, text: str) -> None:
     else:
         reprompt = turn.content.message("no_answer_offer_reprompt", first=first, second=second)
         turn.ask(Offer("heat"), reprompt)
-
-
-def _topic_name(turn: Turn, answer_id: str) -> str:
-    title = str(turn.content.answers[answer_id]["title"]).rstrip("?")
-    return title[:1].lower() + title[1:]
 
 
 STRETCH_INTENTS = {"StretchHowToIntent"}
