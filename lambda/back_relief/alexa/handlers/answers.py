@@ -115,20 +115,18 @@ class StretchHowToHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = get_turn(handler_input)
         raw, stretch_id = slot(handler_input, "Stretch")
-        where = turn.content.stretches.get(stretch_id or "")
+        step = turn.content.stretches.get(stretch_id or "")
         # A custom slot is open: "what is sciatica" can arrive here with "sciatica" unresolved.
-        answer_id = turn.content.matcher.match(raw) if where is None and raw else None
+        answer_id = turn.content.matcher.match(raw) if step is None and raw else None
         if answer_id:
             say_answer(turn, answer_id)
             return respond(handler_input)
-        if where is None:
+        if step is None:
             steps = turn.content.routines["stretches"].steps
             names = ", ".join(s.title for s in steps if s.id)
             turn.say("stretch_list", names=names)
             turn.reply.ask(turn.content.message("stretch_list", names=names))
             return respond(handler_input)
-        routine_id, index = where.split(":")
-        step = turn.content.routines[routine_id].steps[int(index)]
         text = turn.content.message(
             "stretch_howto",
             title=step.title,
