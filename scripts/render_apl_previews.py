@@ -60,7 +60,9 @@ def scenes(locale: str) -> dict[str, Turn]:
     out["step-hold"] = turn(State(routine="stretches", step=2, status="active"))  # knee to chest
     answer = next(iter(content.answers.values()))
     out["answer"] = turn()
-    out["answer"].reply.card = (answer["title"], answer["say"])
+    # The card shows what was said: the answer and, outside a routine, its offer's question.
+    shown = " ".join(str(answer[key]) for key in ("say", "ask") if key in answer)
+    out["answer"].reply.card = (answer["title"], shown)
     signs = content.warning_signs
     out["warning-signs"] = turn()
     out["warning-signs"].reply.card = (signs["title"], f"{signs['part1']} {signs['part2']}")

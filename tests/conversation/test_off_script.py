@@ -130,6 +130,8 @@ def test_pain_mid_stretch_stops_it_and_offers_a_gentler_one(
     assert said(hurt, "pain_stop")
     assert steps_spoken(hurt, "stretches") == []  # the exercise does not go on
     assert rig.state(device).status == "paused"
+    name = routine.steps[routine.index_of(routine.gentler)].title.lower()
+    assert name in hurt.text and name in hurt.reprompt  # the reprompt asks the same question
     gentler = device.say("yes")
     assert steps_spoken(gentler, "stretches") == [routine.index_of(routine.gentler)]
 

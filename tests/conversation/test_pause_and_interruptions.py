@@ -95,3 +95,24 @@ def test_walking_question_mid_stretches_is_answered_then_offers_to_carry_on(
     assert steps_spoken(back, "stretches") == [2]
     device.say("ready")  # the stretch's paced reps
     assert steps_spoken(device.say("next"), "stretches") == [3]
+
+
+def test_stretch_how_to_offers_the_stretches_alone_and_only_carries_on_mid_routine(
+    rig: Rig, device: Device
+) -> None:
+    offer = content().message("stretch_howto_ask")
+    device.launch()
+    alone = device.say("how do I do a pelvic tilt")
+    assert "pelvic tilt" in alone.text.lower()
+    assert alone.text.endswith(offer) and alone.reprompt == offer
+    started = device.say("yes")
+    assert steps_spoken(started, "stretches") == [0]
+    assert rig.state(device).routine == "stretches"
+
+    walk(device, "next", 2)
+    mid = device.say("how do I do a pelvic tilt")
+    assert "pelvic tilt" in mid.text.lower()
+    assert offer not in mid.text and mid.reprompt != offer
+    assert mid.text.endswith(content().message("routine_carry_on", name="stretches"))
+    assert mid.text.count("?") == 1
+    assert steps_spoken(device.say("yes"), "stretches") == [2]

@@ -170,7 +170,12 @@ def test_stretches_pace_six_stretches_with_position_repeat_and_go_back(
         breaks = break_seconds(reply.ssml)
         assert breaks and max(breaks) <= 10
         counts = spoken_counts(reply)
-        assert counts.count(stretch.seconds) == stretch.reps * (2 if stretch.sides else 1)
+        holds = stretch.reps * (2 if stretch.sides else 1)
+        assert counts.count(stretch.seconds) == holds
+        # After every hold the way back, once, ending one sentence: "; 3 to go." or "." at the end.
+        endings = re.findall(re.escape(stretch.back) + r"(\W*)", reply.text)
+        assert [e.strip() for e in endings] == [";"] * (holds - 1) + ["."], reply.text
+        assert not re.search(r"[.;,]\s*[.;,]", reply.text), reply.text  # no "lower it.;"
         assert audio_seconds(reply.ssml) < MAX_AUDIO_SECONDS
         paced += 1
 

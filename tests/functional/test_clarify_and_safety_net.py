@@ -117,8 +117,8 @@ def test_no_answer_offers_two_topics_and_a_routine_within_one_breath(
 def test_the_longest_no_answer_reply_fits_one_breath_in_every_locale() -> None:
     for locale in LOCALES:
         content = loader.load(locale)
-        titles = sorted((str(a["title"]).rstrip("?") for a in content.answers.values()), key=len)
-        spoken = content.message("no_answer_offer", first=titles[-1], second=titles[-2])
+        topics = sorted((str(a["topic"]) for a in content.answers.values()), key=len)
+        spoken = content.message("no_answer_offer", first=topics[-1], second=topics[-2])
         assert len(f"{spoken} {net_line(locale)}".split()) <= ONE_BREATH, spoken
 
 

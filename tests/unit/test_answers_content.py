@@ -109,6 +109,11 @@ def _longest_vocab() -> dict[str, str]:
     return vocab
 
 
+def _spoken(entry: Mapping[str, Any]) -> str:
+    """All an answer says outside a routine: its text, then its offer's question."""
+    return " ".join(str(entry[key]) for key in ("say", "ask") if key in entry)
+
+
 def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
@@ -139,16 +144,22 @@ def test_entry_has_every_field(answer_id: str) -> None:
         "refs",
         "intent",
         "title",
+        "topic",
         "say",
         "sources",
         "keywords",
         "offer",
+        "ask",
         "triage",
     }
     assert entry["refs"] and all(isinstance(r, str) for r in entry["refs"])
     # An answer without an intent is reached by free text only (the matcher).
     assert "intent" not in entry or re.fullmatch(r"[A-Z][A-Za-z]*Intent", entry["intent"])
     assert isinstance(entry["title"], str) and 0 < len(entry["title"]) <= 40
+    # Said mid-sentence ("I can tell you about ice or heat"): no capital unless an acronym.
+    topic = entry["topic"]
+    assert isinstance(topic, str) and topic and not re.search(r"[.?!]", topic)
+    assert topic[0].islower() or topic.split()[0].isupper(), topic
     assert isinstance(entry["say"], str) and entry["say"].strip() == entry["say"]
     assert isinstance(entry["sources"], list)
     assert entry["keywords"] and all(k == k.lower() and k.strip() for k in entry["keywords"])
@@ -158,13 +169,13 @@ def test_entry_has_every_field(answer_id: str) -> None:
 
 @pytest.mark.parametrize("answer_id", sorted(ANSWERS))
 def test_say_fits_in_forty_five_words_in_every_locale(answer_id: str) -> None:
-    spoken = ANSWERS[answer_id]["say"].format(**_longest_vocab())
+    spoken = _spoken(ANSWERS[answer_id]).format(**_longest_vocab())
     assert len(spoken.split()) <= MAX_WORDS, spoken
 
 
 @pytest.mark.parametrize("answer_id", sorted(ANSWERS))
 def test_say_renders_with_the_locale_placeholders(answer_id: str) -> None:
-    say = ANSWERS[answer_id]["say"]
+    say = _spoken(ANSWERS[answer_id])
     assert _placeholders(say) <= PLACEHOLDERS
     assert _placeholders(ANSWERS[answer_id]["title"]) == set()
     rendered = say.format(**{name: "X" for name in PLACEHOLDERS})
@@ -174,11 +185,11 @@ def test_say_renders_with_the_locale_placeholders(answer_id: str) -> None:
 @pytest.mark.parametrize("answer_id", sorted(ANSWERS))
 def test_say_follows_the_spoken_content_rules(answer_id: str) -> None:
     entry = ANSWERS[answer_id]
-    text = f"{entry['title']} {entry['say']}".lower()
+    text = f"{entry['title']} {_spoken(entry)}".lower()
     assert not [w for w in FORBIDDEN if w in text]
     assert not [w for w in DRUG_WORDS if w in text]
     assert "diagnos" not in text.replace("can't diagnose", "").replace("cannot diagnose", "")
-    assert not re.search(r"\d", entry["say"]), "numbers must be spelled out"
+    assert not re.search(r"\d", _spoken(entry)), "numbers must be spelled out"
     assert "<" not in text and ">" not in text, "plain text only, no SSML"
     if "{emergency}" in entry["say"]:
         assert "or your local emergency number" in entry["say"]
@@ -205,10 +216,19 @@ def test_intents_are_unique() -> None:
     assert len(intents) == len(set(intents))
 
 
-def test_offers_end_with_a_question() -> None:
+def test_an_offer_is_asked_by_its_own_question_and_say_never_asks() -> None:
+    # The handler speaks `ask` after `say` and reprompts with it; mid-routine it drops `ask`
+    # for "carry on?". A question left at the end of `say` would be asked there as well, and
+    # an offer without `ask` would leave a yes/no nobody heard.
+    offers = {answer_id for answer_id, entry in ANSWERS.items() if "offer" in entry}
+    asks = {answer_id for answer_id, entry in ANSWERS.items() if "ask" in entry}
+    assert offers == asks
+    assert offers, "some answers offer a routine"
     for answer_id, entry in ANSWERS.items():
-        if "offer" in entry:
-            assert entry["say"].endswith("?"), answer_id
+        assert not entry["say"].endswith("?"), answer_id
+        if "ask" in entry:
+            ask = entry["ask"]
+            assert ask.strip() == ask and ask.endswith("?") and ask.count("?") == 1, answer_id
 
 
 def test_crisis_answer_gives_the_crisis_line_and_emergency_number() -> None:

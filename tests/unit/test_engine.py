@@ -1147,7 +1147,9 @@ def test_pain_on_a_stretch_stops_it_and_offers_the_gentler_one() -> None:
     state = at_step("stretches", routine.index_of("cat_cow"))
     state, effects = run(state, Pain())
     assert keys(effects) == ["pain_stop", "pain_gentler"]
-    assert effects[-1] == Ask("gentler")
+    gentler = routine.steps[routine.index_of(routine.gentler)].title
+    named = {"title": gentler.lower()}  # said mid-sentence; the reprompt names it the same way
+    assert effects[-2:] == [Say("pain_gentler", named), Ask("gentler", params=named)]
     assert state.status == "paused"
     state, effects = run(state, Gentler())
     assert state.step == routine.index_of(routine.gentler)

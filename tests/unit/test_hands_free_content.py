@@ -15,6 +15,8 @@ from back_relief.content import loader
 from tests.conversation.breath import hands_needed
 
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
+# An answer's spoken fields (keywords are the user's words, not ours).
+SPOKEN = ("topic", "say", "ask")
 
 
 def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
@@ -40,7 +42,7 @@ def test_no_content_string_asks_for_hands() -> None:
         spoken = {k: v for k, v in content.messages.items() if not k.startswith("screen_")}
         sources = {
             "messages": spoken,
-            "answers": {k: {"say": v.get("say")} for k, v in content.answers.items()},
+            "answers": {k: {f: v.get(f) for f in SPOKEN} for k, v in content.answers.items()},
             "tiers": content.tiers,
             "triggers": {k: {"say": v.get("say")} for k, v in content.triggers.items()},
             "warning_signs": content.warning_signs,

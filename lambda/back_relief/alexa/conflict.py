@@ -41,7 +41,7 @@ def settle(store: Store, turn: Turn) -> Settled:
         state, _ = transition(state, event, turn.now, turn.content.routines)
     if state == turn.state:
         their_seq = fresh.data.get("seq")
-        seq = max(turn.seq, (their_seq if type(their_seq) is int else 0) + 1)
+        seq = max(turn.sync.seq, (their_seq if type(their_seq) is int else 0) + 1)
         snapshot = {"state": turn.state.to_dict(), "profile": turn.profile, "seq": seq}
         if not turn.affords(store.worst_case_seconds):
             raise StoreError("no time left in this turn to save again")

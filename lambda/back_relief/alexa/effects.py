@@ -90,8 +90,8 @@ def _ask(turn: Turn, effect: Ask) -> None:
     elif effect.question == "gap_alternative":
         turn.ask(pending.GapAlternative(), content.message("cold_gap_choice"))
     elif effect.question == "gentler" and routine is not None:
-        title = routine.steps[routine.index_of(routine.gentler)].title.lower()
-        turn.ask(pending.Gentler(routine.id), content.message("pain_gentler_reprompt", title=title))
+        reprompt = content.message("pain_gentler_reprompt", **effect.params)
+        turn.ask(pending.Gentler(routine.id), reprompt)
     elif effect.question == "stop_offer":
         turn.ask(pending.StopOffer(), content.message("pain_stop_offer"))
 

@@ -127,10 +127,10 @@ class LoadTurn(AbstractRequestInterceptor):
         try:
             turn.user_key = user_key(user_id(handler_input))
             record = self._store().load(turn.user_key)
-            stored, turn.version = record.data, record.version
+            stored, turn.sync.version = record.data, record.version
         except Exception as error:  # StoreError, SecretMissing, or a store bug: all mean the
             # same to the user (no progress this turn), never a crash
-            turn.store_failed = True
+            turn.sync.failed = True
             log.warning("store_load_failed", extra={"error": type(error).__name__})
         # The session copy wins when it is newer: a failed save earlier in this session
         # must not lose the user's place.
@@ -139,7 +139,7 @@ class LoadTurn(AbstractRequestInterceptor):
             stored = in_session
         turn.state = State.from_dict(stored.get("state") or {})
         turn.profile = clean_profile(stored.get("profile"))
-        turn.seq = int(stored.get("seq") or 0)
+        turn.sync.seq = int(stored.get("seq") or 0)
         # A yes/no question never outlives its session: a new session starts with none.
         if not turn.new_session:
             turn.pending_in = pending.from_dict(_session_attributes(session).get(PENDING))
@@ -169,20 +169,20 @@ class SaveTurn(AbstractResponseInterceptor):
                     log.warning("store_cleanup_failed", extra={"error": type(error).__name__})
             _carry_pending(handler_input, response, turn)  # a lesser finding may ask yes/no
             return
-        if turn.forgotten:
+        if turn.sync.forgotten:
             return
         # After a failed load, skip the write: a dead store would cost a second timeout
         # and Alexa allows 8 s in all. Progress still rides in the session attributes.
-        if turn.dirty:
-            turn.seq += 1
+        if turn.sync.dirty:
+            turn.sync.seq += 1
         snapshot: dict[str, Any] | None = turn.snapshot()
-        if turn.dirty and not turn.store_failed:
+        if turn.sync.dirty and not turn.sync.failed:
             try:
                 snapshot = self._save(turn, turn.snapshot(), response)
             except Exception as error:  # a store bug too: the answer stands, the user is told
                 log.warning("store_save_failed", extra={"error": type(error).__name__})
                 _append_speech(response, turn.content.message("save_failed"))
-        if turn.store_failed:
+        if turn.sync.failed:
             _say_store_trouble(handler_input, response, turn)
         # Skill events (SkillDisabled, reminder events, ...) come without a session, and
         # ask-sdk raises on session attributes then.
@@ -205,7 +205,7 @@ class SaveTurn(AbstractResponseInterceptor):
             # could push the answer past Alexa's deadline. Session attributes keep the place.
             raise StoreError("no time left in this turn to save")
         try:
-            store.save(turn.user_key, snapshot, turn.version, turn.now)
+            store.save(turn.user_key, snapshot, turn.sync.version, turn.now)
         except ConflictError:
             if not turn.affords(store.worst_case_seconds):
                 raise  # no time to re-read: reported as a save that did not happen
@@ -295,7 +295,7 @@ def _say_store_trouble(handler_input: HandlerInput, response: Response, turn: Tu
     in_session = handler_input.request_envelope.session is not None
     if in_session and (handler_input.attributes_manager.session_attributes or {}).get("progress"):
         # Their place rides in the session; only this turn's change may not outlast it.
-        if not turn.dirty:
+        if not turn.sync.dirty:
             return
         text = turn.content.message("save_failed")
     else:

@@ -70,7 +70,6 @@ def _paced_reps(step: Step, content: Content) -> str:
     with how many are left: no line is said twice, and few words besides the counts."""
     sides: list[str] = list(content.messages["side_words"]) if step.sides else [""]
     left = step.reps * len(sides)
-    back = step.back.rstrip(".")
     parts: list[str] = []
     for side in sides:
         for rep in range(step.reps):
@@ -81,7 +80,10 @@ def _paced_reps(step: Step, content: Content) -> str:
             else:
                 parts.append(_counts(step.seconds))
             left -= 1
-            line = content.message("rep_more", back=back, left=left) if left else step.back
+            if left:
+                line = content.message("rep_more", back=step.back, left=left)
+            else:
+                line = content.message("rep_last", back=step.back)
             parts.append(ssml.escape(line) + ssml.brk(REST_BETWEEN_REPS))
     return paced(" ".join(parts))
 

@@ -65,21 +65,28 @@ class Budget:
 
 
 @dataclass
+class Sync:
+    """This turn's bookkeeping with the store, read by SaveTurn and conflict.py."""
+
+    version: int = 0  # the record version loaded: the save is conditional on it
+    seq: int = 0  # progress counter: the newer of the stored and the session copy wins
+    dirty: bool = False  # something to save
+    failed: bool = False  # the load failed: no save, and the user is told
+    forgotten: bool = False  # "forget me" deleted the record: nothing to write back
+
+
+@dataclass
 class Turn:
     content: Content
     state: State
     now: float
     user_key: str
-    version: int = 0
     profile: dict[str, Any] = field(default_factory=dict)  # welcomed flag, launch count
-    seq: int = 0
+    sync: Sync = field(default_factory=Sync)
     # What a bare "yes"/"no" answers in this turn, and what this reply asks (pending.py).
     pending_in: Pending | None = None
     pending: Pending | None = None
     finding: Finding | None = None
-    store_failed: bool = False
-    dirty: bool = False
-    forgotten: bool = False
     permissions: dict[str, bool] = field(default_factory=dict)
     new_session: bool = True
     reply: Reply = field(default_factory=Reply)
@@ -97,12 +104,12 @@ class Turn:
 
     # ---- persistence shape: routine state and timestamps only (issue 9 privacy) ----
     def snapshot(self) -> dict[str, Any]:
-        return {"state": self.state.to_dict(), "profile": self.profile, "seq": self.seq}
+        return {"state": self.state.to_dict(), "profile": self.profile, "seq": self.sync.seq}
 
     def set_state(self, state: State) -> None:
         if state != self.state:
             self.state = state
-            self.dirty = True
+            self.sync.dirty = True
 
     def set_pending(self, pending: Pending | None) -> None:
         self.pending = pending

@@ -16,7 +16,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from ..routines.model import Routine
+from ..routines.model import Routine, Step
 from ..safety.triage import TriageRules
 from .matcher import AnswerMatcher
 from .numbers import digits
@@ -49,7 +49,7 @@ class Content:
     triggers: dict[str, dict[str, Any]]
     warning_signs: dict[str, str]
     routines: dict[str, Routine]
-    stretches: dict[str, str]  # stretch id -> routine step index key "stretches:<i>"
+    stretches: dict[str, Step]  # stretch id -> its step in the stretches routine
     triage: TriageRules
     carriers: tuple[str, ...]  # words the voice model strips from free text that triage restores
 
@@ -216,9 +216,7 @@ def _build(code: str, override: dict[str, Any]) -> Content:
     data = _render(data, vocab)
     answers: dict[str, dict[str, Any]] = data.get("answers", {})
     routines = {rid: Routine.from_data(rid, r) for rid, r in data["routines"].items()}
-    stretches = {
-        step.id: f"stretches:{i}" for i, step in enumerate(routines["stretches"].steps) if step.id
-    }
+    stretches = {step.id: step for step in routines["stretches"].steps if step.id}
     _check_safety_lines(data)
     return Content(
         locale=code,

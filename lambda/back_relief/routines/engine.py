@@ -342,7 +342,8 @@ def _pain(state: State, now: float, routine: Routine) -> Result:
     if gentler >= 0 and gentler != state.step:
         title = routine.steps[gentler].title
         title = title[:1].lower() + title[1:]  # said mid-sentence: "the gentler pelvic tilt"
-        return state, [*effects, Say("pain_gentler", {"title": title}), Ask("gentler")]
+        named = {"title": title}
+        return state, [*effects, Say("pain_gentler", named), Ask("gentler", params=named)]
     return state, [*effects, Say("pain_stop_offer"), Ask("stop_offer")]
 
 

@@ -208,6 +208,8 @@ class Ask:
 
     question: Question
     routine: str = ""
+    # What the question said (the gentler step's name): the reprompt says the same.
+    params: Mapping[str, Any] = field(default_factory=dict)
 
 
 Effect = Say | Count | StartTimer | CancelTimer | EndSession | OfferReminder | Ask

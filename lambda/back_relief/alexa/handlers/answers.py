@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
+from ...routines.model import Routine
 from ...safety.triage import clarify
 from ..interceptors import get_turn, slot_texts
 from ..pending import Offer, Resume, SymptomWarning
@@ -16,47 +15,37 @@ from .base import intent_name, respond, slot
 from .safety import add_safety_net, ask_confirmation
 
 ROUTINE_STATUSES = ("active", "paused", "timing")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def say_answer(turn: Turn, answer_id: str) -> None:
     answer = turn.content.answers[answer_id]
-    say_with_offer(turn, answer["title"], answer["say"], answer.get("offer"))
+    offer = answer.get("offer")
+    say_with_offer(turn, answer["title"], answer["say"], answer.get("ask"), offer)
 
 
-def say_with_offer(turn: Turn, title: str, text: str, offer: str | None) -> None:
-    """Speak an answer. Mid-routine, its closing offer gives way to "carry on?"."""
-    if turn.routine is not None and turn.state.status in ROUTINE_STATUSES:
-        text = _without_closing_question(text)
+def say_with_offer(turn: Turn, title: str, text: str, ask: str | None, offer: str | None) -> None:
+    """Speak an answer and, outside a routine, its offer's question (content's `ask`, which
+    is also the reprompt). Mid-routine the question gives way to "carry on?"."""
+    routine = routine_in_progress(turn)
+    if routine is None and ask:
+        text = f"{text} {ask}"
     turn.reply.say(text)
     turn.reply.card = (title, text)
-    offer_or_carry_on(turn, offer, text)
+    if routine is not None:
+        ask_carry_on(turn, routine)
+    elif offer and ask:
+        turn.ask(Offer(offer), ask)
 
 
-def _without_closing_question(text: str) -> str:
-    head, sep, last = text.rstrip().rpartition(". ")
-    return head + "." if sep and last.endswith("?") else text
+def routine_in_progress(turn: Turn) -> Routine | None:
+    return turn.routine if turn.state.status in ROUTINE_STATUSES else None
 
 
-def offer_or_carry_on(turn: Turn, offer: str | None, text: str = "") -> None:
-    """After an answer: offer to carry on a routine in progress, else the answer's offer."""
-    routine = turn.routine
-    if routine is not None and turn.state.status in ROUTINE_STATUSES:
-        question = turn.content.message("routine_carry_on", name=routine.name)
-        turn.reply.say(question)
-        turn.ask(Resume(), question)
-    elif offer:
-        turn.ask(Offer(offer), question_of(turn, text))
-
-
-def question_of(turn: Turn, text: str) -> str:
-    """The reprompt for an offer: the answer's own closing question.
-
-    Works on the plain text, not the spoken fragments: those are already SSML-escaped and
-    the reprompt is escaped again when the response is built.
-    """
-    questions = [s for s in _SENTENCE_END.split(text.strip()) if s.endswith("?")]
-    return questions[-1] if questions else turn.content.message("anything_else")
+def ask_carry_on(turn: Turn, routine: Routine) -> None:
+    """After an answer mid-routine: offer to carry on with it."""
+    question = turn.content.message("routine_carry_on", name=routine.name)
+    turn.reply.say(question)
+    turn.ask(Resume(), question)
 
 
 class AnswerHandler(AbstractRequestHandler):
@@ -105,19 +94,15 @@ def say_no_answer(handler_input: HandlerInput, turn: Turn, text: str) -> None:
     and (once per session) the warning signs with the emergency number."""
     topics = [t for t in turn.content.matcher.nearest(text) if t in turn.content.answers]
     topics += [t for t in _DEFAULT_TOPICS if t not in topics]
-    first, second = (_topic_name(turn, t) for t in topics[:2])
-    spoken = turn.content.message("no_answer_offer", first=first, second=second)
-    turn.reply.say(spoken)
+    first, second = (str(turn.content.answers[t]["topic"]) for t in topics[:2])
+    turn.say("no_answer_offer", first=first, second=second)
     add_safety_net(handler_input, turn)
-    if turn.routine is not None and turn.state.status in ROUTINE_STATUSES:
-        offer_or_carry_on(turn, None)
+    routine = routine_in_progress(turn)
+    if routine is not None:
+        ask_carry_on(turn, routine)
     else:
-        turn.ask(Offer("heat"), question_of(turn, spoken))
-
-
-def _topic_name(turn: Turn, answer_id: str) -> str:
-    title = str(turn.content.answers[answer_id]["title"]).rstrip("?")
-    return title[:1].lower() + title[1:]
+        reprompt = turn.content.message("no_answer_offer_reprompt", first=first, second=second)
+        turn.ask(Offer("heat"), reprompt)
 
 
 STRETCH_INTENTS = {"StretchHowToIntent"}
@@ -130,20 +115,18 @@ class StretchHowToHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = get_turn(handler_input)
         raw, stretch_id = slot(handler_input, "Stretch")
-        where = turn.content.stretches.get(stretch_id or "")
+        step = turn.content.stretches.get(stretch_id or "")
         # A custom slot is open: "what is sciatica" can arrive here with "sciatica" unresolved.
-        answer_id = turn.content.matcher.match(raw) if where is None and raw else None
+        answer_id = turn.content.matcher.match(raw) if step is None and raw else None
         if answer_id:
             say_answer(turn, answer_id)
             return respond(handler_input)
-        if where is None:
+        if step is None:
             steps = turn.content.routines["stretches"].steps
             names = ", ".join(s.title for s in steps if s.id)
             turn.say("stretch_list", names=names)
             turn.reply.ask(turn.content.message("stretch_list", names=names))
             return respond(handler_input)
-        routine_id, index = where.split(":")
-        step = turn.content.routines[routine_id].steps[int(index)]
         text = turn.content.message(
             "stretch_howto",
             title=step.title,
@@ -155,5 +138,6 @@ class StretchHowToHandler(AbstractRequestHandler):
             breathing=step.breathing,
             stop_if=step.stop_if,
         )
-        say_with_offer(turn, step.title, text, "stretches")
+        ask = turn.content.message("stretch_howto_ask")
+        say_with_offer(turn, step.title, text, ask, "stretches")
         return respond(handler_input)

@@ -37,7 +37,7 @@ PAIN_INTENT = "ExercisePainIntent"
 
 def run(handler_input: HandlerInput, event: engine.Event) -> Response:
     turn = get_turn(handler_input)
-    if turn.store_failed and turn.routine is None and isinstance(event, Nav):
+    if turn.sync.failed and turn.routine is None and isinstance(event, Nav):
         # Their progress is out of reach: "no timer" or "no routine" would be a guess told
         # as fact, and a pack may be on, so a stop still says to take it off.
         turn.say("routine_stop" if event.action == "stop" else "store_unavailable")
@@ -55,7 +55,7 @@ def _note_practiced(turn: Turn) -> None:
     practiced = set(str(turn.profile.get("practiced", "")).split())
     if turn.state.routine not in practiced:
         turn.profile["practiced"] = " ".join(sorted(practiced | {turn.state.routine}))
-        turn.dirty = True
+        turn.sync.dirty = True
 
 
 def start(handler_input: HandlerInput, routine_id: str, minutes: int | None = None) -> Response:
@@ -188,7 +188,7 @@ def say_reminder_words(turn: Turn, key: str, routine_id: str) -> None:
     routine = turn.content.routines[routine_id]
     turn.say(key, hours=routine.reminder_hours, name=routine.name)
     turn.profile.pop("reminder_for", None)
-    turn.dirty = True
+    turn.sync.dirty = True
     turn.reply.end()
 
 
@@ -196,7 +196,7 @@ def create_reminder(handler_input: HandlerInput, turn: Turn, routine_id: str) ->
     routine = turn.content.routines[routine_id]
     if not turn.permissions.get(services.REMINDERS_SCOPE):
         turn.profile["reminder_for"] = routine_id
-        turn.dirty = True
+        turn.sync.dirty = True
         turn.reply.directives.append(services.ask_for(services.REMINDERS_SCOPE))
         turn.reply.awaiting_consent = True
         return

@@ -31,11 +31,11 @@ class LaunchHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = get_turn(handler_input)
-        if turn.store_failed:
+        if turn.sync.failed:
             turn.say("store_unavailable")
         launches = int(turn.profile.get("launches", 0))
         turn.profile["launches"] = launches + 1
-        turn.dirty = True
+        turn.sync.dirty = True
         first = not turn.profile.get("welcomed")
         if first:
             turn.say("welcome_first")
@@ -181,7 +181,7 @@ def forget(store: StoreFactory, turn: Turn) -> bool:
     except StoreError:
         log.warning("store_delete_failed")
         return False
-    turn.forgotten = True
+    turn.sync.forgotten = True
     turn.state = State()
     return True
 
