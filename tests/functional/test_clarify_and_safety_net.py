@@ -114,6 +114,15 @@ def test_no_answer_offers_two_topics_and_a_routine_within_one_breath(
     assert "heat" in started.text.lower() and not started.ends_session
 
 
+def test_no_answer_mid_routine_asks_only_whether_to_carry_on(session: SessionFactory) -> None:
+    talk = session()
+    talk.launch()
+    talk.say("start the stretches")
+    reply = ask(talk, "what colour is a purple giraffe")
+    assert "heat session" not in reply.text and reply.text.count("?") == 1, reply.text
+    assert "carry on" in reply.text.lower()
+
+
 def test_the_longest_no_answer_reply_fits_one_breath_in_every_locale() -> None:
     for locale in LOCALES:
         content = loader.load(locale)

@@ -95,9 +95,10 @@ def say_no_answer(handler_input: HandlerInput, turn: Turn, text: str) -> None:
     topics = [t for t in turn.content.matcher.nearest(text) if t in turn.content.answers]
     topics += [t for t in _DEFAULT_TOPICS if t not in topics]
     first, second = (str(turn.content.answers[t]["topic"]) for t in topics[:2])
-    turn.say("no_answer_offer", first=first, second=second)
-    add_safety_net(handler_input, turn)
     routine = routine_in_progress(turn)
+    # One question per turn: mid-routine it is "carry on?", not also a heat session.
+    turn.say("no_answer_topics" if routine else "no_answer_offer", first=first, second=second)
+    add_safety_net(handler_input, turn)
     if routine is not None:
         ask_carry_on(turn, routine)
     else:
