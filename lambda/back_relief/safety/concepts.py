@@ -17,11 +17,12 @@ Everything is deterministic: a finding names its trigger, and so its reference t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .prefilter import Starts, source_hash, starts, word_starts
+from .branches import Refiner
+from .prefilter import Refinement, Starts, source_hash, starts, word_starts
 from .scope import negated, reassured
 
 __all__ = ["Concepts", "Rule", "concept_sources"]
@@ -42,10 +43,18 @@ class Rule:
 class _Concept:
     """One concept's regex, compiled the first time a text needs it (cold start)."""
 
-    __slots__ = ("_regex", "name", "source", "starts")
+    __slots__ = ("_regex", "name", "refiner", "source", "starts")
 
-    def __init__(self, name: str, source: str, found: Starts, regex: re.Pattern[str] | None):
+    def __init__(
+        self,
+        name: str,
+        source: str,
+        found: Starts,
+        regex: re.Pattern[str] | None,
+        refiner: Refiner | None = None,
+    ):
         self.name, self.source, self.starts, self._regex = name, source, found, regex
+        self.refiner = refiner  # None: the starts alone decide
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -101,13 +110,16 @@ class Concepts:
         data: Mapping[str, Any],
         expand: Callable[[str, Mapping[str, str], str], str],
         index: Mapping[str, tuple[str, Starts]],
+        refined: Mapping[str, Refinement] | None = None,
     ) -> Concepts:
         built = []
         for key, source in concept_sources(data, expand).items():
             stored = index.get(key)
             name = key.removeprefix(INDEX_PREFIX)
             if stored is not None and stored[0] == source_hash(source):
-                built.append(_Concept(name, source, stored[1], None))
+                raw = (refined or {}).get(key)
+                refiner = None if raw is None or stored[1] is None else Refiner(stored[1], raw)
+                built.append(_Concept(name, source, stored[1], None, refiner))
             else:  # compile now so a bad pattern fails at build, not on a user's words
                 built.append(_Concept(name, source, starts(source), re.compile(source)))
         known = {c.name for c in built}
@@ -137,16 +149,18 @@ class Concepts:
         spaced: str,
         every: bool = False,
         only: int = -1,
-        starts: Iterable[str] | None = None,
+        starts: frozenset[str] | None = None,
     ) -> frozenset[str]:
         """Concept names said (not negated) in a normalised text with one leading space.
         every: skip the prefilter (tests compare the two); only: a bit mask of concepts
         worth looking for (assess needs only those of firing rules); starts: the text's
         word_starts when the caller already has them."""
         mask = (1 << len(self.concepts)) - 1 if every else self.always
+        text_starts: frozenset[str] = frozenset()
         if not every:
+            text_starts = frozenset(word_starts(spaced)) if starts is None else starts
             get = self.by_start.get
-            for start in word_starts(spaced) if starts is None else starts:
+            for start in text_starts:
                 mask |= get(start, 0)
         mask &= only
         found = []
@@ -154,6 +168,9 @@ class Concepts:
             bit = (mask & -mask).bit_length() - 1
             mask &= mask - 1
             concept = self.concepts[bit]
+            refiner = None if every or (self.always >> bit) & 1 else concept.refiner
+            if refiner is not None and not refiner.reachable(spaced, text_starts):
+                continue  # none of its alternatives that start here has what it needs
             if concept.in_text(spaced):
                 found.append(concept.name)
         return frozenset(found)

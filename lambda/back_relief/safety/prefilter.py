@@ -28,7 +28,7 @@ KEY = 8
 _CLASS = 10  # wider classes ([a-z0-9] in gaps) end a start: they would only bloat the index
 _CAP = 4000  # open starts per step; beyond it they stop growing, never go missing
 # Bump when the analysis below changes what it produces: every stored entry then goes stale.
-_VERSION = 1
+_VERSION = 2  # 2: per-alternative needs (branches.py)
 ANALYSIS = {"version": _VERSION, "key": KEY, "class": _CLASS, "cap": _CAP}
 _STAMP = json.dumps(ANALYSIS, sort_keys=True)
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
@@ -49,7 +49,7 @@ def _charset(items: Any) -> set[str] | None:
     return chars
 
 
-def _extend(items: Any, starts: set[str]) -> tuple[set[str], set[str]]:
+def extend(items: Any, starts: set[str]) -> tuple[set[str], set[str]]:
     """Carry open starts through a parsed sequence: (still open, finished)."""
     done: set[str] = set()
     for op, av in items:
@@ -62,11 +62,11 @@ def _extend(items: Any, starts: set[str]) -> tuple[set[str], set[str]]:
         elif chars is not None and len(chars) <= _CLASS and len(starts) * len(chars) <= _CAP:
             starts = {s + c for s in starts for c in chars}
         elif name == "BRANCH":
-            branches = [_extend(branch, starts) for branch in av[1]]
+            branches = [extend(branch, starts) for branch in av[1]]
             starts = set().union(*(b[0] for b in branches))
             done = done.union(*(b[1] for b in branches))
         elif name == "SUBPATTERN":
-            starts, finished = _extend(av[-1], starts)
+            starts, finished = extend(av[-1], starts)
             done |= finished
         elif name in _REPEATS:
             low, high, sub = av
@@ -76,7 +76,7 @@ def _extend(items: Any, starts: set[str]) -> tuple[set[str], set[str]]:
                     starts |= current
                 if count >= high or not current:
                     break
-                current, finished = _extend(sub, current)
+                current, finished = extend(sub, current)
                 done |= finished
         else:  # \w, ., a large class...: a start can be known only this far
             done |= starts
@@ -94,9 +94,14 @@ def _extend(items: Any, starts: set[str]) -> tuple[set[str], set[str]]:
 def starts(source: str) -> Starts:
     """Every prefix a match of this regex source can begin with, or None."""
     try:
-        still_open, finished = _extend(_sre.parse(source), {""})
+        still_open, finished = extend(_sre.parse(source), {""})
     except Exception:  # a future parser we cannot read: search always, never miss
         return None
+    return finish(still_open, finished)
+
+
+def finish(still_open: set[str], finished: set[str]) -> Starts:
+    """The starts extend() found, or None when they are too many or too short to filter by."""
     found = {s[:KEY] for s in still_open | finished}
     if len(found) > 10 * _CAP or any(len(s) < 2 for s in found):
         return None
@@ -108,25 +113,49 @@ def source_hash(source: str) -> str:
     return hashlib.sha256(f"{_STAMP}\n{source}".encode()).hexdigest()
 
 
-def read_index(path: str | os.PathLike[str] | None = None) -> dict[str, tuple[str, Starts]]:
-    """trigger id -> (source hash, starts); empty when the file is missing or unreadable."""
+# A regex's refinement as stored: its sorted starts, a group index for each, the groups.
+Refinement = tuple[list[str], list[int], list[list[str]]]
+
+
+def load_index(
+    path: str | os.PathLike[str] | None = None,
+) -> tuple[dict[str, tuple[str, Starts]], dict[str, Refinement]]:
+    """trigger id -> (source hash, starts), and trigger id -> its refinement (branches.py) for
+    the entries that have one; both empty when the file is missing or unreadable."""
     try:
         with open(path or INDEX_PATH, "rb") as fh:
             stored = json.load(fh)
-        return {
-            tid: (entry["hash"], None if entry["starts"] is None else frozenset(entry["starts"]))
-            for tid, entry in stored["triggers"].items()
-        }
+        index: dict[str, tuple[str, Starts]] = {}
+        refined: dict[str, Refinement] = {}
+        for tid, entry in stored["triggers"].items():
+            found = entry["starts"]
+            index[tid] = (entry["hash"], None if found is None else frozenset(found))
+            if found is not None and "at" in entry:
+                refined[tid] = (found, entry["at"], entry["needs"])  # read on first use
+        return index, refined
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
+        return {}, {}
+
+
+def read_index(path: str | os.PathLike[str] | None = None) -> dict[str, tuple[str, Starts]]:
+    """trigger id -> (source hash, starts); empty when the file is missing or unreadable."""
+    return load_index(path)[0]
 
 
 def render_index(sources: Mapping[str, str], origin: str) -> str:
     """The index file for these trigger regex sources: one trigger per line, diffable."""
+    from .branches import refinement
+
     lines = []
     for trigger_id, source in sources.items():
         found = starts(source)
-        entry = {"hash": source_hash(source), "starts": None if found is None else sorted(found)}
+        entry: dict[str, Any] = {
+            "hash": source_hash(source),
+            "starts": None if found is None else sorted(found),
+        }
+        refined = refinement(source, found)
+        if refined is not None:
+            entry["needs"], entry["at"] = refined
         lines.append(f"    {json.dumps(trigger_id)}: {json.dumps(entry)}")
     return (
         "{\n"
