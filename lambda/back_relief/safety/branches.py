@@ -69,7 +69,8 @@ def _needs(items: Sequence[Any]) -> list[frozenset[str]]:
                 alt_groups = _needs(alt)
                 if not alt_groups:
                     break  # this alternative needs nothing we can name: neither does the branch
-                picks.update(min(alt_groups, key=_weakness))
+                best: frozenset[str] = min(alt_groups, key=_weakness)
+                picks |= best
             else:
                 groups.append(frozenset(picks))
         elif name in _REPEATS and av[0] >= 1:
