@@ -105,6 +105,10 @@ MATCHER_TEXT = "is it ok to drive with my back like this"
 CONVERSATION: tuple[dict[str, Any], ...] = (
     {"type": "LaunchRequest"},
     _intent("AMAZON.HelpIntent", {"init": ("init", "init")}),
+    # A free-text question: the answer matcher and triage's whole free-text path (carriers,
+    # both prefilter stages, the concept search), which compiles only the few small regexes
+    # these words reach (the second prefilter stage keeps carriers from reaching any).
+    _intent("QuestionIntent", {"Query": (MATCHER_TEXT, None)}),
     # A red flag as entity resolution delivers it: the id alone (a raw value with words in it
     # would have triage compile regexes).
     _intent("SymptomIntent", {"Symptom": ("E1", "E1")}),

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .alternatives import Alternatives
 from .branches import Refiner
 from .prefilter import Refinement, Starts, source_hash, starts, word_starts
 from .scope import negated, reassured
@@ -43,7 +44,7 @@ class Rule:
 class _Concept:
     """One concept's regex, compiled the first time a text needs it (cold start)."""
 
-    __slots__ = ("_regex", "name", "refiner", "source", "starts")
+    __slots__ = ("_regex", "alternatives", "name", "refiner", "source", "starts")
 
     def __init__(
         self,
@@ -52,9 +53,11 @@ class _Concept:
         found: Starts,
         regex: re.Pattern[str] | None,
         refiner: Refiner | None = None,
+        alternatives: Alternatives | None = None,
     ):
         self.name, self.source, self.starts, self._regex = name, source, found, regex
         self.refiner = refiner  # None: the starts alone decide
+        self.alternatives = alternatives  # None: always search the whole regex
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -62,8 +65,17 @@ class _Concept:
             self._regex = re.compile(self.source)
         return self._regex
 
-    def in_text(self, spaced: str) -> bool:
-        for found in self.regex.finditer(spaced):
+    def in_text(self, spaced: str, text_starts: frozenset[str] | None = None) -> bool:
+        """text_starts: the text's word_starts, to search only the alternatives they reach
+        (alternatives.py: the same matches); None: search the whole regex."""
+        split, wanted = self.alternatives, None
+        if text_starts is not None and split is not None:
+            wanted = split.wanted(spaced, text_starts)
+        if split is not None and wanted is not None:
+            matches = split.finditer(spaced, wanted)
+        else:
+            matches = self.regex.finditer(spaced)
+        for found in matches:
             first_word = found.group(0)[1:].split(" ", 1)[0]
             if not negated(spaced, found.start() + 1, first_word) and not reassured(
                 spaced, found.end()
@@ -111,15 +123,18 @@ class Concepts:
         expand: Callable[[str, Mapping[str, str], str], str],
         index: Mapping[str, tuple[str, Starts]],
         refined: Mapping[str, Refinement] | None = None,
+        alternatives: Mapping[str, dict[str, Any]] | None = None,
     ) -> Concepts:
         built = []
         for key, source in concept_sources(data, expand).items():
             stored = index.get(key)
             name = key.removeprefix(INDEX_PREFIX)
             if stored is not None and stored[0] == source_hash(source):
-                raw = (refined or {}).get(key)
-                refiner = None if raw is None or stored[1] is None else Refiner(stored[1], raw)
-                built.append(_Concept(name, source, stored[1], None, refiner))
+                raw, alts = (refined or {}).get(key), (alternatives or {}).get(key)
+                own = stored[1]
+                refiner = None if raw is None or own is None else Refiner(own, raw)
+                split = None if alts is None or own is None else Alternatives(own, source, alts)
+                built.append(_Concept(name, source, own, None, refiner, split))
             else:  # compile now so a bad pattern fails at build, not on a user's words
                 built.append(_Concept(name, source, starts(source), re.compile(source)))
         known = {c.name for c in built}
@@ -171,7 +186,7 @@ class Concepts:
             refiner = None if every or (self.always >> bit) & 1 else concept.refiner
             if refiner is not None and not refiner.reachable(spaced, text_starts):
                 continue  # none of its alternatives that start here has what it needs
-            if concept.in_text(spaced):
+            if concept.in_text(spaced, None if every else text_starts):
                 found.append(concept.name)
         return frozenset(found)
 

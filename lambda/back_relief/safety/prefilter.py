@@ -28,7 +28,7 @@ KEY = 8
 _CLASS = 10  # wider classes ([a-z0-9] in gaps) end a start: they would only bloat the index
 _CAP = 4000  # open starts per step; beyond it they stop growing, never go missing
 # Bump when the analysis below changes what it produces: every stored entry then goes stale.
-_VERSION = 2  # 2: per-alternative needs (branches.py)
+_VERSION = 3  # 2: per-alternative needs (branches.py); 3: concept alternatives
 ANALYSIS = {"version": _VERSION, "key": KEY, "class": _CLASS, "cap": _CAP}
 _STAMP = json.dumps(ANALYSIS, sort_keys=True)
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
@@ -119,22 +119,26 @@ Refinement = tuple[list[str], list[int], list[list[str]]]
 
 def load_index(
     path: str | os.PathLike[str] | None = None,
-) -> tuple[dict[str, tuple[str, Starts]], dict[str, Refinement]]:
-    """trigger id -> (source hash, starts), and trigger id -> its refinement (branches.py) for
-    the entries that have one; both empty when the file is missing or unreadable."""
+) -> tuple[dict[str, tuple[str, Starts]], dict[str, Refinement], dict[str, dict[str, Any]]]:
+    """trigger id -> (source hash, starts); trigger id -> its refinement (branches.py) and
+    concept key -> its alternatives (alternatives.py), for the entries that have them; all
+    empty when the file is missing or unreadable."""
     try:
         with open(path or INDEX_PATH, "rb") as fh:
             stored = json.load(fh)
         index: dict[str, tuple[str, Starts]] = {}
         refined: dict[str, Refinement] = {}
+        alternatives: dict[str, dict[str, Any]] = {}
         for tid, entry in stored["triggers"].items():
             found = entry["starts"]
             index[tid] = (entry["hash"], None if found is None else frozenset(found))
             if found is not None and "at" in entry:
                 refined[tid] = (found, entry["at"], entry["needs"])  # read on first use
-        return index, refined
+            if found is not None and "alts" in entry:
+                alternatives[tid] = entry["alts"]
+        return index, refined, alternatives
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}, {}
+        return {}, {}, {}
 
 
 def read_index(path: str | os.PathLike[str] | None = None) -> dict[str, tuple[str, Starts]]:
@@ -144,6 +148,7 @@ def read_index(path: str | os.PathLike[str] | None = None) -> dict[str, tuple[st
 
 def render_index(sources: Mapping[str, str], origin: str) -> str:
     """The index file for these trigger regex sources: one trigger per line, diffable."""
+    from .alternatives import entry as alternatives_entry
     from .branches import refinement
 
     lines = []
@@ -156,6 +161,9 @@ def render_index(sources: Mapping[str, str], origin: str) -> str:
         refined = refinement(source, found)
         if refined is not None:
             entry["needs"], entry["at"] = refined
+        alternatives = alternatives_entry(source, found)
+        if alternatives is not None:
+            entry["alts"] = alternatives
         lines.append(f"    {json.dumps(trigger_id)}: {json.dumps(entry)}")
     return (
         "{\n"

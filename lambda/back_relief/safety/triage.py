@@ -170,9 +170,9 @@ class TriageRules:
         key = repr((sorted(words.items()), rules, sorted(data.get("concepts", {}).items())))
         cached = _COMPILED.get(key)
         if cached is None:
-            index, refined = load_index()
+            index, refined, alternatives = load_index()
             built = cls._build(data["triggers"], words, index, refined)
-            concepts = Concepts.build(data, _expand_pattern, index, refined)
+            concepts = Concepts.build(data, _expand_pattern, index, refined, alternatives)
             cached = _COMPILED[key] = replace(built, concepts=concepts)
         return cached
 
