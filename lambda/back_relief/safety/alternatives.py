@@ -126,21 +126,32 @@ class Alternatives:
         self._sources: list[tuple[str, list[str]]] = []  # (source, needs) per alternative
         self._regexes: list[re.Pattern[str] | None] = []
 
-    def _read(self, source: str, raw: dict[str, Any]) -> None:
+    def _read(self) -> None:
+        # Everything is assigned before _raw is cleared, so a thread that finds _raw cleared
+        # finds the lookups whole (two threads may both read: same result).
+        raw = self._raw
+        if raw is None:
+            return
+        source, entry = raw
         parts = split(source) or []
-        needs, masks = raw["needs"], raw["at"]
-        if len(parts) != len(needs) or len(masks) != len(self.starts):
-            return  # not what was indexed: wanted() says "all", the whole regex is searched
-        self._sources = list(zip(parts, needs, strict=True))
-        self._at = dict(zip(sorted(self.starts), masks, strict=True))
-        self._regexes = [None] * len(parts)
+        needs, masks = entry.get("needs"), entry.get("at")
+        if (
+            isinstance(needs, list)
+            and isinstance(masks, list)
+            and len(parts) == len(needs)
+            and len(masks) == len(self.starts)
+            and all(isinstance(m, int) for m in masks)
+        ):
+            self._regexes = [None] * len(parts)
+            self._at = dict(zip(sorted(self.starts), masks, strict=True))
+            self._sources = list(zip(parts, needs, strict=True))
+        # else not what was indexed: wanted() says "all" and the whole regex is searched
+        self._raw = None
 
     def wanted(self, spaced: str, text_starts: frozenset[str]) -> list[int] | None:
         """The alternatives that could match somewhere in this text, in order; None: search
         the whole regex instead (the entry did not fit, or every alternative is wanted)."""
-        if self._raw is not None:
-            self._read(*self._raw)
-            self._raw = None
+        self._read()
         if not self._sources:
             return None
         mask = 0
@@ -158,6 +169,7 @@ class Alternatives:
 
     def finditer(self, spaced: str, wanted: list[int]) -> Iterator[re.Match[str]]:
         """The matches the whole regex's finditer would give, from these alternatives."""
+        self._read()
         regexes = []
         for bit in wanted:
             regex = self._regexes[bit]

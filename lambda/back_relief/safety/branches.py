@@ -144,11 +144,17 @@ class Refiner:
     def reachable(self, spaced: str, text_starts: frozenset[str]) -> bool:
         """Whether the regex can match at one of the text's word starts: that start's group
         has a string in the text."""
-        at = self._at
-        if self._raw is not None:
-            ordered, indexes, groups = self._raw
-            pooled = [tuple(group) for group in groups]
-            at = self._at = {s: pooled[i] for s, i in zip(ordered, indexes, strict=True)}
+        raw = self._raw  # read before _at: _at is whole once _raw is cleared (threads)
+        if raw is None:
+            at = self._at
+        else:
+            ordered, indexes, groups = raw
+            try:
+                pooled = [tuple(group) for group in groups]
+                at = {s: pooled[i] for s, i in zip(ordered, indexes, strict=True)}
+            except (ValueError, IndexError, TypeError):
+                at = {s: ("",) for s in ordered}  # unreadable entry: the starts alone decide
+            self._at = at
             self._raw = None
         for start in self.starts.intersection(text_starts):
             for text in at[start]:
