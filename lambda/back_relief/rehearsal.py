@@ -9,11 +9,12 @@ sets a timer; prepare() builds the answer matcher and runs it once. It runs agai
 throwaway in-memory store and an in-process Timers API, so nothing leaves the process and
 nothing is written anywhere.
 
-Not rehearsed: free text through triage. Any free text is also read with the carrier words
-put back (see slot_texts), and those select 9 of the 33 red-flag triggers, whose regexes cost
-about 10 ms of CPU to compile: more than the rest of the rehearsal, and enough to break the
-cold-start budget (issue 16). The red flag below is therefore a resolved id, which triage
-reads without a regex, and the first free-text question still compiles what it needs.
+Free text goes through triage as a user's would: read again behind each restored carrier
+word, both prefilter stages, the concept search. That used to compile ~10 KB of red-flag regex
+(the carriers alone reached 9 of 33 triggers), too much for INIT, so the first free-text
+request paid it (issue 16). The prefilter's second stage (safety/branches.py) and concepts
+searched one alternative at a time (safety/alternatives.py) leave these two texts a few
+hundred characters of regex to compile, so both a question and a red flag are rehearsed.
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ def _intent(name: str, slots: dict[str, tuple[str, str | None]] | None = None) -
 
 # The rehearsed conversation, in order; each request carries the previous answer's session.
 MATCHER_TEXT = "is it ok to drive with my back like this"
+RED_FLAG_TEXT = "i wet myself"
 CONVERSATION: tuple[dict[str, Any], ...] = (
     {"type": "LaunchRequest"},
     _intent("AMAZON.HelpIntent", {"init": ("init", "init")}),
@@ -109,9 +111,8 @@ CONVERSATION: tuple[dict[str, Any], ...] = (
     # both prefilter stages, the concept search), which compiles only the few small regexes
     # these words reach (the second prefilter stage keeps carriers from reaching any).
     _intent("QuestionIntent", {"Query": (MATCHER_TEXT, None)}),
-    # A red flag as entity resolution delivers it: the id alone (a raw value with words in it
-    # would have triage compile regexes).
-    _intent("SymptomIntent", {"Symptom": ("E1", "E1")}),
+    # A red flag in the user's own words: the emergency answer, from free text.
+    _intent("QuestionIntent", {"Query": (RED_FLAG_TEXT, None)}),
     {"type": "LaunchRequest"},
     _intent("StartRoutineIntent", {"Routine": ("ice", "ice")}),
     _intent("AMAZON.NextIntent"),

@@ -145,9 +145,10 @@ DEPLOYED = {
 
 def test_deployed_init_builds_the_matcher_and_compiles_no_triage_regex(tmp_path: Path) -> None:
     """Compiling the ~50 KB of triage regex was over half the cold start, so a trigger's regex
-    is compiled when a text first needs it; INIT's rehearsal compiles none (even the 9 that
-    every free text needs would cost more than the rest of it). Deployed, INIT builds the
-    answer matcher, so the first real question does not. A launch compiles nothing. The
+    is compiled when a text first needs it; INIT's rehearsal, a free-text question and a
+    free-text red flag among it, compiles none (the prefilter's second stage keeps carrier
+    words from reaching any, and the red flag is found by concepts). Deployed, INIT builds
+    the answer matcher, so the first real question does not. A launch compiles nothing. The
     embedded store's INIT rehearses nothing (its cold start is one request long)."""
     deployed = run_child(tmp_path, **DEPLOYED)
     assert deployed["triage_compiled"]["lambda_init"] == 0
