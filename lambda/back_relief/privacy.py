@@ -13,12 +13,11 @@ without it. Where the secret comes from:
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
-import secrets
 from functools import cache
 from pathlib import Path
+
+from .sha import hmac_sha256
 
 SECRET_ENV = "USER_KEY_SECRET"
 SECRET_FILE = "user_key_secret"
@@ -36,7 +35,7 @@ def user_key(user_id: str) -> str:
     """The store key and log handle for a user id. Any string works, even one carrying lone
     surrogates (a JSON envelope can hold "\\ud83d"): they are encoded, not rejected."""
     raw = user_id.encode("utf-8", "surrogatepass")
-    return hmac.new(secret(), raw, hashlib.sha256).hexdigest()
+    return hmac_sha256(secret(), raw).hex()
 
 
 @cache
@@ -58,6 +57,8 @@ def _local_secret(data_dir: Path) -> bytes:
         return _read(path)
     except FileNotFoundError:
         pass
+    import secrets  # it imports hmac, so OpenSSL: only when a secret is first written
+
     data_dir.mkdir(parents=True, exist_ok=True)
     # Written aside, then linked into place: link fails if the name exists, so two processes
     # starting at once agree on whichever secret landed first, and nobody reads half a file.

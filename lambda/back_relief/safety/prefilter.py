@@ -14,12 +14,13 @@ come from there when the hash of its regex source matches, and are computed othe
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import json
 import os
 from collections.abc import Iterator, Mapping
 from typing import Any
+
+from ..sha import sha256_hex
 
 INDEX_PATH = os.path.join(os.path.dirname(__file__), "triage_index.json")
 
@@ -110,7 +111,7 @@ def finish(still_open: set[str], finished: set[str]) -> Starts:
 
 def source_hash(source: str) -> str:
     """Names a regex source together with the analysis that read it."""
-    return hashlib.sha256(f"{_STAMP}\n{source}".encode()).hexdigest()
+    return sha256_hex(f"{_STAMP}\n{source}".encode())
 
 
 # A regex's refinement as stored: its sorted starts, a group index for each, the groups.
