@@ -57,15 +57,14 @@ def _local_secret(data_dir: Path) -> bytes:
         return _read(path)
     except FileNotFoundError:
         pass
-    import secrets  # it imports hmac, so OpenSSL: only when a secret is first written
-
     data_dir.mkdir(parents=True, exist_ok=True)
     # Written aside, then linked into place: link fails if the name exists, so two processes
     # starting at once agree on whichever secret landed first, and nobody reads half a file.
-    scratch = data_dir / f".{SECRET_FILE}.{os.getpid()}.{secrets.token_hex(4)}"
+    scratch = data_dir / f".{SECRET_FILE}.{os.getpid()}.{os.urandom(4).hex()}"
     fd = os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_EXCL, SECRET_FILE_MODE)
     with os.fdopen(fd, "w") as out:
-        out.write(secrets.token_hex(SECRET_BYTES))
+        # os.urandom is what secrets.token_hex reads; secrets would import hmac, so OpenSSL.
+        out.write(os.urandom(SECRET_BYTES).hex())
     try:
         os.link(scratch, path)
     except FileExistsError:
