@@ -141,21 +141,29 @@ class Refiner:
         self._raw: tuple[list[str], list[int], list[list[str]]] | None = raw
         self._at: dict[str, tuple[str, ...]] = {}
 
+    def _lookup(self) -> dict[str, tuple[str, ...]]:
+        raw = self._raw  # read before _at: _at is whole once _raw is cleared (threads)
+        if raw is None:
+            return self._at
+        ordered, indexes, groups = raw
+        try:
+            pooled = [tuple(group) for group in groups]
+            at = {s: pooled[i] for s, i in zip(ordered, indexes, strict=True)}
+        except (ValueError, IndexError, TypeError):
+            at = {s: ("",) for s in ordered}  # unreadable entry: the starts alone decide
+        self._at = at
+        self._raw = None
+        return at
+
+    def group(self, start: str) -> tuple[str, ...]:
+        """The strings one of which a text must hold for the regex to match at this start
+        ("" for a start the entry does not know: any text will do)."""
+        return self._lookup().get(start, ("",))
+
     def reachable(self, spaced: str, text_starts: frozenset[str]) -> bool:
         """Whether the regex can match at one of the text's word starts: that start's group
         has a string in the text."""
-        raw = self._raw  # read before _at: _at is whole once _raw is cleared (threads)
-        if raw is None:
-            at = self._at
-        else:
-            ordered, indexes, groups = raw
-            try:
-                pooled = [tuple(group) for group in groups]
-                at = {s: pooled[i] for s, i in zip(ordered, indexes, strict=True)}
-            except (ValueError, IndexError, TypeError):
-                at = {s: ("",) for s in ordered}  # unreadable entry: the starts alone decide
-            self._at = at
-            self._raw = None
+        at = self._lookup()
         for start in self.starts.intersection(text_starts):
             for text in at[start]:
                 if text in spaced:

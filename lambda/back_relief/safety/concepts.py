@@ -41,10 +41,13 @@ class Rule:
         return self.needs <= present and not self.absent & present
 
 
+_SPLIT_USES = 16  # searches by alternatives before a concept's whole regex is compiled
+
+
 class _Concept:
     """One concept's regex, compiled the first time a text needs it (cold start)."""
 
-    __slots__ = ("_regex", "alternatives", "name", "refiner", "source", "starts")
+    __slots__ = ("_regex", "_split_uses", "alternatives", "name", "refiner", "source", "starts")
 
     def __init__(
         self,
@@ -58,6 +61,7 @@ class _Concept:
         self.name, self.source, self.starts, self._regex = name, source, found, regex
         self.refiner = refiner  # None: the starts alone decide
         self.alternatives = alternatives  # None: always search the whole regex
+        self._split_uses = 0
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -69,8 +73,12 @@ class _Concept:
         """text_starts: the text's word_starts, to search only the alternatives they reach
         (alternatives.py: the same matches); None: search the whole regex."""
         split, wanted = self.alternatives, None
-        if text_starts is not None and split is not None:
-            wanted = split.wanted(spaced, text_starts)
+        if text_starts is not None and split is not None and self._regex is None:
+            # A concept a container keeps needing is soon compiled whole: one search is then
+            # quicker than several, and the first requests have long been answered.
+            self._split_uses += 1
+            if self._split_uses <= _SPLIT_USES:
+                wanted = split.wanted(spaced, text_starts)
         if split is not None and wanted is not None:
             matches = split.finditer(spaced, wanted)
         else:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from typing import Any
 
@@ -157,6 +157,11 @@ class TriageRules:
     always: int  # bit mask of triggers searched whatever the text
     by_id: Mapping[str, int]  # trigger id -> index in triggers
     concepts: Concepts | None = None  # combinations of ideas that fire triggers (concepts.py)
+    # Second prefilter stage, filled as texts bring new starts: start -> (bit, the strings
+    # one of which the text must hold for that trigger to match there; None: no condition).
+    stage2: dict[str, tuple[tuple[int, tuple[str, ...] | None], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> TriageRules:
@@ -222,19 +227,32 @@ class TriageRules:
         word_starts, when the caller already has them."""
         text_starts = frozenset(word_starts(spaced)) if starts is None else starts
         mask = self.always
-        get = self.by_start.get
+        get, stage2 = self.by_start.get, self.stage2
         for start in text_starts:
-            mask |= get(start, 0)
-        # Second stage: a trigger whose starts the text has, but none of whose alternatives
-        # that begin there can find what they need in it ("i have" + a question), is dropped.
-        coarse = mask & ~self.always
-        while coarse:
-            bit = (coarse & -coarse).bit_length() - 1
-            coarse &= coarse - 1
-            refiner = self.triggers[bit].refiner
-            if refiner is not None and not refiner.reachable(spaced, text_starts):
-                mask &= ~(1 << bit)
+            hit = get(start, 0)
+            if not hit:
+                continue
+            # Second stage: a trigger a start reaches is kept only if the text also holds
+            # one of the strings its alternatives beginning there need ("i have" + a
+            # question reaches none), so its regex is never compiled for nothing.
+            entries = stage2.get(start)
+            if entries is None:
+                entries = stage2[start] = self._stage2_entries(start, hit)
+            for bit, group in entries:
+                if not mask >> bit & 1 and (group is None or any(t in spaced for t in group)):
+                    mask |= 1 << bit
         return mask
+
+    def _stage2_entries(
+        self, start: str, hit: int
+    ) -> tuple[tuple[int, tuple[str, ...] | None], ...]:
+        entries = []
+        while hit:
+            bit = (hit & -hit).bit_length() - 1
+            hit &= hit - 1
+            refiner = self.triggers[bit].refiner
+            entries.append((bit, None if refiner is None else refiner.group(start)))
+        return tuple(entries)
 
 
 _COMPILED: dict[str, TriageRules] = {}
