@@ -19,7 +19,7 @@ checked with holds().
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .prefilter import Starts, extend, finish
@@ -160,15 +160,44 @@ class Refiner:
         ("" for a start the entry does not know: any text will do)."""
         return self._lookup().get(start, ("",))
 
-    def reachable(self, spaced: str, text_starts: frozenset[str]) -> bool:
-        """Whether the regex can match at one of the text's word starts: that start's group
-        has a string in the text."""
-        at = self._lookup()
-        for start in self.starts.intersection(text_starts):
-            for text in at[start]:
-                if text in spaced:
-                    return True
-        return False
+
+Conditions = tuple[tuple[int, tuple[str, ...] | None], ...]
 
 
-__all__ = ["Needs", "Refiner", "analyse", "refinement"]
+def second_stage(
+    spaced: str,
+    text_starts: frozenset[str],
+    by_start: Mapping[str, int],
+    cache: dict[str, Conditions],
+    items: Sequence[Any],
+) -> int:
+    """Bit mask of the items (triggers or concepts, each with a .refiner) worth searching a
+    text with: those a start of the text reaches (by_start) whose condition there the text
+    meets. cache: start -> its conditions, filled as texts bring new starts (bounded by the
+    index: only starts some item has are kept)."""
+    mask = 0
+    get = by_start.get
+    for start in text_starts:
+        hit = get(start, 0)
+        if not hit:
+            continue
+        conditions = cache.get(start)
+        if conditions is None:
+            conditions = cache[start] = _conditions(items, start, hit)
+        for bit, group in conditions:
+            if not mask >> bit & 1 and (group is None or any(t in spaced for t in group)):
+                mask |= 1 << bit
+    return mask
+
+
+def _conditions(items: Sequence[Any], start: str, hit: int) -> Conditions:
+    found = []
+    while hit:
+        bit = (hit & -hit).bit_length() - 1
+        hit &= hit - 1
+        refiner: Refiner | None = items[bit].refiner
+        found.append((bit, None if refiner is None else refiner.group(start)))
+    return tuple(found)
+
+
+__all__ = ["Conditions", "Needs", "Refiner", "analyse", "refinement", "second_stage"]

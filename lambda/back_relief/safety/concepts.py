@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .alternatives import Alternatives
-from .branches import Refiner
+from .branches import Conditions, Refiner, second_stage
 from .prefilter import Refinement, Starts, source_hash, starts, word_starts
 from .scope import negated, reassured
 
@@ -123,6 +123,7 @@ class Concepts:
     rules: tuple[Rule, ...]  # fire their trigger
     unsettled: tuple[Rule, ...]  # ask their trigger's question
     firing: int  # bit mask of the concepts some firing rule needs (all assess() looks for)
+    stage2: dict[str, Conditions] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(
@@ -182,18 +183,13 @@ class Concepts:
         text_starts: frozenset[str] = frozenset()
         if not every:
             text_starts = frozenset(word_starts(spaced)) if starts is None else starts
-            get = self.by_start.get
-            for start in text_starts:
-                mask |= get(start, 0)
+            mask |= second_stage(spaced, text_starts, self.by_start, self.stage2, self.concepts)
         mask &= only
         found = []
         while mask:
             bit = (mask & -mask).bit_length() - 1
             mask &= mask - 1
             concept = self.concepts[bit]
-            refiner = None if every or (self.always >> bit) & 1 else concept.refiner
-            if refiner is not None and not refiner.reachable(spaced, text_starts):
-                continue  # none of its alternatives that start here has what it needs
             if concept.in_text(spaced, None if every else text_starts):
                 found.append(concept.name)
         return frozenset(found)

@@ -21,7 +21,7 @@ from enum import IntEnum
 from typing import Any
 
 from ..text import normalise
-from .branches import Refiner
+from .branches import Conditions, Refiner, second_stage
 from .concepts import Concepts, concept_sources
 from .prefilter import Refinement, Starts, load_index, source_hash, starts, word_starts
 from .scope import negated as _negated
@@ -159,9 +159,7 @@ class TriageRules:
     concepts: Concepts | None = None  # combinations of ideas that fire triggers (concepts.py)
     # Second prefilter stage, filled as texts bring new starts: start -> (bit, the strings
     # one of which the text must hold for that trigger to match there; None: no condition).
-    stage2: dict[str, tuple[tuple[int, tuple[str, ...] | None], ...]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    stage2: dict[str, Conditions] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> TriageRules:
@@ -226,33 +224,11 @@ class TriageRules:
         """Bit mask of the triggers worth searching this text with. starts: the text's
         word_starts, when the caller already has them."""
         text_starts = frozenset(word_starts(spaced)) if starts is None else starts
-        mask = self.always
-        get, stage2 = self.by_start.get, self.stage2
-        for start in text_starts:
-            hit = get(start, 0)
-            if not hit:
-                continue
-            # Second stage: a trigger a start reaches is kept only if the text also holds
-            # one of the strings its alternatives beginning there need ("i have" + a
-            # question reaches none), so its regex is never compiled for nothing.
-            entries = stage2.get(start)
-            if entries is None:
-                entries = stage2[start] = self._stage2_entries(start, hit)
-            for bit, group in entries:
-                if not mask >> bit & 1 and (group is None or any(t in spaced for t in group)):
-                    mask |= 1 << bit
-        return mask
-
-    def _stage2_entries(
-        self, start: str, hit: int
-    ) -> tuple[tuple[int, tuple[str, ...] | None], ...]:
-        entries = []
-        while hit:
-            bit = (hit & -hit).bit_length() - 1
-            hit &= hit - 1
-            refiner = self.triggers[bit].refiner
-            entries.append((bit, None if refiner is None else refiner.group(start)))
-        return tuple(entries)
+        # A trigger a start of the text reaches is kept only if the text also holds one of
+        # the strings its alternatives beginning there need (branches.py): "i have" + a
+        # question reaches none, so no regex is compiled or searched for nothing.
+        found = second_stage(spaced, text_starts, self.by_start, self.stage2, self.triggers)
+        return self.always | found
 
 
 _COMPILED: dict[str, TriageRules] = {}
