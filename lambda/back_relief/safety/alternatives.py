@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .branches import analyse
-from .prefilter import Starts, starts
+from .prefilter import Starts, pack_groups, pack_ints, starts, unpack_groups, unpack_ints
 
 HEAD, TAIL = " (?:", r")\b"  # how concepts.concept_sources wraps every concept pattern
 
@@ -110,7 +110,7 @@ def entry(source: str, own_starts: Starts) -> dict[str, Any] | None:
             if own is None or any(start.startswith(s) or s.startswith(start) for s in own):
                 mask |= 1 << bit
         at.append(mask)
-    return {"needs": needs, "at": at}
+    return {"count": len(needs), "needs": pack_groups(needs), "at": pack_ints(at)}
 
 
 class Alternatives:
@@ -134,14 +134,12 @@ class Alternatives:
             return
         source, entry = raw
         parts = split(source) or []
-        needs, masks = entry.get("needs"), entry.get("at")
-        if (
-            isinstance(needs, list)
-            and isinstance(masks, list)
-            and len(parts) == len(needs)
-            and len(masks) == len(self.starts)
-            and all(isinstance(m, int) for m in masks)
-        ):
+        try:
+            needs = unpack_groups(entry["needs"], entry["count"])
+            masks = unpack_ints(entry["at"])
+        except (KeyError, TypeError, ValueError, AttributeError):
+            needs, masks = [], []
+        if parts and len(parts) == len(needs) and len(masks) == len(self.starts):
             self._regexes = [None] * len(parts)
             self._at = dict(zip(sorted(self.starts), masks, strict=True))
             self._sources = list(zip(parts, needs, strict=True))

@@ -22,7 +22,7 @@ import importlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .prefilter import Starts, extend, finish
+from .prefilter import Starts, extend, finish, unpack_groups, unpack_ints
 
 _sre: Any = importlib.import_module("re._parser")
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
@@ -136,20 +136,22 @@ class Refiner:
 
     __slots__ = ("_at", "_raw", "starts")
 
-    def __init__(self, starts: frozenset[str], raw: tuple[list[str], list[int], list[list[str]]]):
+    def __init__(self, starts: frozenset[str], raw: tuple[list[str], str, str]):
         self.starts = starts
-        self._raw: tuple[list[str], list[int], list[list[str]]] | None = raw
+        self._raw: tuple[list[str], str, str] | None = raw
         self._at: dict[str, tuple[str, ...]] = {}
 
     def _lookup(self) -> dict[str, tuple[str, ...]]:
         raw = self._raw  # read before _at: _at is whole once _raw is cleared (threads)
         if raw is None:
             return self._at
-        ordered, indexes, groups = raw
+        ordered, packed_at, packed_groups = raw
         try:
+            indexes = unpack_ints(packed_at)
+            groups = unpack_groups(packed_groups, packed_groups.count("\n") + 1)
             pooled = [tuple(group) for group in groups]
             at = {s: pooled[i] for s, i in zip(ordered, indexes, strict=True)}
-        except (ValueError, IndexError, TypeError):
+        except (ValueError, IndexError, TypeError, AttributeError):
             at = {s: ("",) for s in ordered}  # unreadable entry: the starts alone decide
         self._at = at
         self._raw = None

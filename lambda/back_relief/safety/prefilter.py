@@ -29,7 +29,7 @@ KEY = 8
 _CLASS = 10  # wider classes ([a-z0-9] in gaps) end a start: they would only bloat the index
 _CAP = 4000  # open starts per step; beyond it they stop growing, never go missing
 # Bump when the analysis below changes what it produces: every stored entry then goes stale.
-_VERSION = 3  # 2: per-alternative needs (branches.py); 3: concept alternatives
+_VERSION = 4  # 2: second stage (branches.py); 3: concept alternatives; 4: packed
 ANALYSIS = {"version": _VERSION, "key": KEY, "class": _CLASS, "cap": _CAP}
 _STAMP = json.dumps(ANALYSIS, sort_keys=True)
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
@@ -114,8 +114,34 @@ def source_hash(source: str) -> str:
     return sha256_hex(f"{_STAMP}\n{source}".encode())
 
 
-# A regex's refinement as stored: its sorted starts, a group index for each, the groups.
-Refinement = tuple[list[str], list[int], list[list[str]]]
+# A regex's refinement as stored: its sorted starts, a group index for each, the groups (the
+# last two packed: pack_ints, pack_groups).
+Refinement = tuple[list[str], str, str]
+
+
+# Lists are packed into one JSON string each: INIT parses the whole index, and thousands of
+# small JSON values cost it about a millisecond; second-stage data is unpacked only when a text
+# first reaches its trigger or concept. Texts are normalised (a-z, 0-9, spaces), so tabs and
+# newlines are free to separate.
+def pack_ints(values: list[int]) -> str:
+    return ",".join(format(v, "x") for v in values)
+
+
+def unpack_ints(packed: str) -> list[int]:
+    return [int(v, 16) for v in packed.split(",")] if packed else []
+
+
+def pack_groups(groups: list[list[str]]) -> str:
+    for group in groups:
+        if any("\t" in text or "\n" in text for text in group) or not all(group):
+            raise ValueError(f"cannot pack {group!r}")
+    return "\n".join("\t".join(group) for group in groups)
+
+
+def unpack_groups(packed: str, count: int) -> list[list[str]]:
+    """count: how many groups were packed (one empty group packs as "", like none)."""
+    lines = packed.split("\n") if count else []
+    return [line.split("\t") if line else [] for line in lines]
 
 
 def load_index(
@@ -131,7 +157,8 @@ def load_index(
         refined: dict[str, Refinement] = {}
         alternatives: dict[str, dict[str, Any]] = {}
         for tid, entry in stored["triggers"].items():
-            found = entry["starts"]
+            packed = entry["starts"]
+            found = None if packed is None else packed.split("\t")
             index[tid] = (entry["hash"], None if found is None else frozenset(found))
             if found is not None and "at" in entry:
                 refined[tid] = (found, entry["at"], entry["needs"])  # read on first use
@@ -157,11 +184,12 @@ def render_index(sources: Mapping[str, str], origin: str) -> str:
         found = starts(source)
         entry: dict[str, Any] = {
             "hash": source_hash(source),
-            "starts": None if found is None else sorted(found),
+            "starts": None if found is None else pack_groups([sorted(found)]),
         }
         refined = refinement(source, found)
         if refined is not None:
-            entry["needs"], entry["at"] = refined
+            groups, at = refined
+            entry["needs"], entry["at"] = pack_groups(groups), pack_ints(at)
         alternatives = alternatives_entry(source, found)
         if alternatives is not None:
             entry["alts"] = alternatives
