@@ -4,8 +4,8 @@ real request, so that request costs what every later one does.
 What a first request would otherwise pay: ask-sdk imports model classes by name while reading
 a request and while calling the Timers API; content builds its answer matcher on the first
 free-text question; and CPython specialises code as it first runs it. The conversation walks
-each of those paths once: a launch, help, a red flag, and an ice session up to the step that
-sets a timer; prepare() builds the answer matcher and runs it once. It runs against a
+each of those paths once: a launch, help, a question, an ice session up to the step that sets
+a timer, and a red flag (the question builds the answer matcher). It runs against a
 throwaway in-memory store and an in-process Timers API, so nothing leaves the process and
 nothing is written anywhere.
 
@@ -111,13 +111,13 @@ CONVERSATION: tuple[dict[str, Any], ...] = (
     # both prefilter stages, the concept search), which compiles only the few small regexes
     # these words reach (the second prefilter stage keeps carriers from reaching any).
     _intent("QuestionIntent", {"Query": (MATCHER_TEXT, None)}),
-    # A red flag in the user's own words: the emergency answer, from free text.
-    _intent("QuestionIntent", {"Query": (RED_FLAG_TEXT, None)}),
-    {"type": "LaunchRequest"},
     _intent("StartRoutineIntent", {"Routine": ("ice", "ice")}),
     _intent("AMAZON.NextIntent"),
     _intent("AMAZON.NextIntent"),
     _intent("AMAZON.NextIntent"),  # sets the timer: the Timers API call
+    # A red flag in the user's own words, mid-routine: the emergency answer from free text,
+    # and the routine ended with its timer cancelled (last: it ends the session).
+    _intent("QuestionIntent", {"Query": (RED_FLAG_TEXT, None)}),
 )
 
 
