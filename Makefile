@@ -51,7 +51,11 @@ test: setup
 $(BENCH_VENV)/.installed: requirements.txt requirements-dev.txt bench/requirements.txt
 	rm -rf $(BENCH_VENV)
 	python313="$$($(PYTHON) bench/python313.py)" && "$$python313" -m venv $(BENCH_VENV)
-	$(BENCH_PY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	# The project's pins as constraints: pip refuses extras there (moto[server]), so drop them.
+	grep -hv '^-r' requirements.txt requirements-dev.txt | sed -E 's/\[[^]]*\]//' \
+		> $(BENCH_VENV)/constraints.txt
+	$(BENCH_PY) -m pip install --quiet --disable-pip-version-check \
+		-c $(BENCH_VENV)/constraints.txt -r bench/requirements.txt
 	touch $@
 
 # dynalite (node_modules) runs both DynamoDB-backed skills: without it there is no bench.

@@ -67,7 +67,7 @@ def measure_cold(runs: int, data_dir: str, endpoint: str, table: str) -> dict[st
     naive_table = f"bench-naive-{table}"
     dynalite.create_adapter_table(endpoint, naive_table)
     ours_ddb = coldstart.Subject(
-        "back_relief_dynamodb", "lambda_function", deployed_env(endpoint, table), "Back Relief"
+        "back_relief_dynamodb", "lambda_function", deployed_env(endpoint, table), "Welcome"
     )
     naive = coldstart.Subject(
         "naive_dynamodb",
@@ -88,7 +88,7 @@ def measure_cold(runs: int, data_dir: str, endpoint: str, table: str) -> dict[st
         "back_relief",
         "lambda_function",
         child_env([LAMBDA_DIR], {"BACK_RELIEF_DATA_DIR": data_dir}),
-        "Back Relief",
+        "Welcome",
     )
     hello = coldstart.Subject("hello_world", "hello_world", child_env([BASELINES_DIR]), "Welcome")
     coldstart.measure([ours_ddb, naive, ours, hello], runs)

@@ -13,12 +13,11 @@ without it. Where the secret comes from:
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
-import secrets
 from functools import cache
 from pathlib import Path
+
+from .sha import hmac_sha256
 
 SECRET_ENV = "USER_KEY_SECRET"
 SECRET_FILE = "user_key_secret"
@@ -36,7 +35,7 @@ def user_key(user_id: str) -> str:
     """The store key and log handle for a user id. Any string works, even one carrying lone
     surrogates (a JSON envelope can hold "\\ud83d"): they are encoded, not rejected."""
     raw = user_id.encode("utf-8", "surrogatepass")
-    return hmac.new(secret(), raw, hashlib.sha256).hexdigest()
+    return hmac_sha256(secret(), raw).hex()
 
 
 @cache
@@ -61,10 +60,11 @@ def _local_secret(data_dir: Path) -> bytes:
     data_dir.mkdir(parents=True, exist_ok=True)
     # Written aside, then linked into place: link fails if the name exists, so two processes
     # starting at once agree on whichever secret landed first, and nobody reads half a file.
-    scratch = data_dir / f".{SECRET_FILE}.{os.getpid()}.{secrets.token_hex(4)}"
+    scratch = data_dir / f".{SECRET_FILE}.{os.getpid()}.{os.urandom(4).hex()}"
     fd = os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_EXCL, SECRET_FILE_MODE)
     with os.fdopen(fd, "w") as out:
-        out.write(secrets.token_hex(SECRET_BYTES))
+        # os.urandom is what secrets.token_hex reads; secrets would import hmac, so OpenSSL.
+        out.write(os.urandom(SECRET_BYTES).hex())
     try:
         os.link(scratch, path)
     except FileExistsError:

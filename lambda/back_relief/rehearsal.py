@@ -4,16 +4,17 @@ real request, so that request costs what every later one does.
 What a first request would otherwise pay: ask-sdk imports model classes by name while reading
 a request and while calling the Timers API; content builds its answer matcher on the first
 free-text question; and CPython specialises code as it first runs it. The conversation walks
-each of those paths once: a launch, help, a red flag, and an ice session up to the step that
-sets a timer; prepare() builds the answer matcher and runs it once. It runs against a
+each of those paths once: a launch, help, a question, an ice session up to the step that sets
+a timer, and a red flag (the question builds the answer matcher). It runs against a
 throwaway in-memory store and an in-process Timers API, so nothing leaves the process and
 nothing is written anywhere.
 
-Not rehearsed: free text through triage. Any free text is also read with the carrier words
-put back (see slot_texts), and those select 9 of the 33 red-flag triggers, whose regexes cost
-about 10 ms of CPU to compile: more than the rest of the rehearsal, and enough to break the
-cold-start budget (issue 16). The red flag below is therefore a resolved id, which triage
-reads without a regex, and the first free-text question still compiles what it needs.
+Free text goes through triage as a user's would: read again behind each restored carrier
+word, both prefilter stages, the concept search. That used to compile ~10 KB of red-flag regex
+(the carriers alone reached 9 of 33 triggers), too much for INIT, so the first free-text
+request paid it (issue 16). The prefilter's second stage (safety/branches.py) and concepts
+searched one alternative at a time (safety/alternatives.py) leave these two texts a few
+hundred characters of regex to compile, so both a question and a red flag are rehearsed.
 """
 
 from __future__ import annotations
@@ -102,17 +103,21 @@ def _intent(name: str, slots: dict[str, tuple[str, str | None]] | None = None) -
 
 # The rehearsed conversation, in order; each request carries the previous answer's session.
 MATCHER_TEXT = "is it ok to drive with my back like this"
+RED_FLAG_TEXT = "i wet myself"
 CONVERSATION: tuple[dict[str, Any], ...] = (
     {"type": "LaunchRequest"},
     _intent("AMAZON.HelpIntent", {"init": ("init", "init")}),
-    # A red flag as entity resolution delivers it: the id alone (a raw value with words in it
-    # would have triage compile regexes).
-    _intent("SymptomIntent", {"Symptom": ("E1", "E1")}),
-    {"type": "LaunchRequest"},
+    # A free-text question: the answer matcher and triage's whole free-text path (carriers,
+    # both prefilter stages, the concept search), which compiles only the few small regexes
+    # these words reach (the second prefilter stage keeps carriers from reaching any).
+    _intent("QuestionIntent", {"Query": (MATCHER_TEXT, None)}),
     _intent("StartRoutineIntent", {"Routine": ("ice", "ice")}),
     _intent("AMAZON.NextIntent"),
     _intent("AMAZON.NextIntent"),
     _intent("AMAZON.NextIntent"),  # sets the timer: the Timers API call
+    # A red flag in the user's own words, mid-routine: the emergency answer from free text,
+    # and the routine ended with its timer cancelled (last: it ends the session).
+    _intent("QuestionIntent", {"Query": (RED_FLAG_TEXT, None)}),
 )
 
 

@@ -179,12 +179,12 @@ def prepare() -> None:
     """Lambda's INIT phase (lambda_function calls this at import): build the skill, read the
     default locale's content and open the store (one read).
 
-    Deployed (TABLE_NAME set, as template.yaml always does on Lambda), it also builds the answer
-    matcher and rehearses a short conversation (rehearsal.py: launch, help, a red flag, a timer
-    step) on a spare skill with a throwaway in-memory store and an in-process Timers API, so the
-    first real request of each kind costs what every later one does. The embedded store (a
-    local run of the handler) skips it: there a fresh process answers one request and leaves,
-    and its first request pays for what it uses.
+    Deployed (TABLE_NAME set, as template.yaml always does on Lambda), it also rehearses a short
+    conversation (rehearsal.py: launch, help, a free-text question, which builds the answer
+    matcher, a timer step and a free-text red flag) on a spare skill with a throwaway in-memory
+    store and an in-process Timers API, so the first real request of each kind costs what
+    every later one does. The embedded store (a local run of the handler) skips it: there a
+    fresh process answers one request and leaves, and its first request pays for what it uses.
     Importing this module alone still does none of it.
 
     Never raises: whatever fails here fails again on the first request, which answers calmly.
@@ -203,7 +203,6 @@ def prepare() -> None:
             return
         from . import rehearsal
 
-        loader.load(loader.DEFAULT_LOCALE).matcher.match(rehearsal.MATCHER_TEXT)
         scratch = rehearsal.ScratchStore()
         spare = build(store=lambda: scratch, api_client=rehearsal.LocalTimersApi())
         level = log.level

@@ -33,7 +33,17 @@ ROOT = Path(__file__).resolve().parents[2]
 LAMBDA_DIR = ROOT / "lambda"
 # Heavy packages the Lambda handler never needs: DynamoDB and the Alexa APIs are spoken over
 # http.client; flask and cryptography belong to the web service only.
-NEVER_AT_INIT = ("boto3", "botocore", "requests", "urllib3", "flask", "werkzeug", "cryptography")
+# _hashlib: OpenSSL, ~2 ms of a cold start; back_relief/sha.py hashes without it.
+NEVER_AT_INIT = (
+    "boto3",
+    "botocore",
+    "requests",
+    "urllib3",
+    "flask",
+    "werkzeug",
+    "cryptography",
+    "_hashlib",
+)
 _ENV_SCRUB = ("TABLE_NAME", "DYNAMODB_ENDPOINT_URL", "SKILL_ID", "PYTHONPATH")
 
 # Run in a fresh interpreter: counts content parses and store (file) opens through each stage, then
@@ -145,9 +155,10 @@ DEPLOYED = {
 
 def test_deployed_init_builds_the_matcher_and_compiles_no_triage_regex(tmp_path: Path) -> None:
     """Compiling the ~50 KB of triage regex was over half the cold start, so a trigger's regex
-    is compiled when a text first needs it; INIT's rehearsal compiles none (even the 9 that
-    every free text needs would cost more than the rest of it). Deployed, INIT builds the
-    answer matcher, so the first real question does not. A launch compiles nothing. The
+    is compiled when a text first needs it; INIT's rehearsal, a free-text question and a
+    free-text red flag among it, compiles none (the prefilter's second stage keeps carrier
+    words from reaching any, and the red flag is found by concepts). Deployed, INIT builds
+    the answer matcher, so the first real question does not. A launch compiles nothing. The
     embedded store's INIT rehearses nothing (its cold start is one request long)."""
     deployed = run_child(tmp_path, **DEPLOYED)
     assert deployed["triage_compiled"]["lambda_init"] == 0
@@ -302,3 +313,23 @@ def test_fast_serializer_is_the_skills_and_its_fast_path_is_taken(
         json.dumps(envelopes.launch()), "ask_sdk_model.RequestEnvelope"
     )
     assert envelope.request.timestamp.year >= 2020
+
+
+def test_benign_free_text_searches_no_trigger_even_with_carriers_put_back() -> None:
+    """Free text is read again behind each restored carrier ("i", "my", "it's"...), and " i
+    have " or " it is " begin a third of the triggers' patterns: the first question in a
+    container compiled ~10 KB of regex it could not match (13 ms; issue 16). The prefilter's
+    second stage (safety/branches.py) asks each pattern for what it also needs, so phrases the
+    answers are matched by, carriers and all, reach hardly any trigger."""
+    content = loader.load("en-US")
+    rules = content.triage
+    phrases = sorted({k for answer in content.answers.values() for k in answer.get("keywords", ())})
+    assert len(phrases) > 200
+    reached = []
+    for phrase in phrases:
+        texts = [phrase, *(f"{carrier} {phrase}" for carrier in content.carriers)]
+        mask = 0
+        for text in texts:
+            mask |= rules.candidates(" " + triage.normalise(text))
+        reached.append(mask)
+    assert sum(1 for mask in reached if mask == 0) >= 0.8 * len(phrases)

@@ -17,11 +17,13 @@ Everything is deterministic: a finding names its trigger, and so its reference t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from .prefilter import Starts, source_hash, starts, word_starts
+from .alternatives import Alternatives
+from .branches import Conditions, Refiner, second_stage
+from .prefilter import Refinement, Starts, source_hash, starts, word_starts
 from .scope import negated, reassured
 
 __all__ = ["Concepts", "Rule", "concept_sources"]
@@ -39,13 +41,27 @@ class Rule:
         return self.needs <= present and not self.absent & present
 
 
+_SPLIT_USES = 16  # searches by alternatives before a concept's whole regex is compiled
+
+
 class _Concept:
     """One concept's regex, compiled the first time a text needs it (cold start)."""
 
-    __slots__ = ("_regex", "name", "source", "starts")
+    __slots__ = ("_regex", "_split_uses", "alternatives", "name", "refiner", "source", "starts")
 
-    def __init__(self, name: str, source: str, found: Starts, regex: re.Pattern[str] | None):
+    def __init__(
+        self,
+        name: str,
+        source: str,
+        found: Starts,
+        regex: re.Pattern[str] | None,
+        refiner: Refiner | None = None,
+        alternatives: Alternatives | None = None,
+    ):
         self.name, self.source, self.starts, self._regex = name, source, found, regex
+        self.refiner = refiner  # None: the starts alone decide
+        self.alternatives = alternatives  # None: always search the whole regex
+        self._split_uses = 0
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -53,8 +69,21 @@ class _Concept:
             self._regex = re.compile(self.source)
         return self._regex
 
-    def in_text(self, spaced: str) -> bool:
-        for found in self.regex.finditer(spaced):
+    def in_text(self, spaced: str, text_starts: frozenset[str] | None = None) -> bool:
+        """text_starts: the text's word_starts, to search only the alternatives they reach
+        (alternatives.py: the same matches); None: search the whole regex."""
+        split, wanted = self.alternatives, None
+        if text_starts is not None and split is not None and self._regex is None:
+            # A concept a container keeps needing is soon compiled whole: one search is then
+            # quicker than several, and the first requests have long been answered.
+            self._split_uses += 1
+            if self._split_uses <= _SPLIT_USES:
+                wanted = split.wanted(spaced, text_starts)
+        if split is not None and wanted is not None:
+            matches = split.finditer(spaced, wanted)
+        else:
+            matches = self.regex.finditer(spaced)
+        for found in matches:
             first_word = found.group(0)[1:].split(" ", 1)[0]
             if not negated(spaced, found.start() + 1, first_word) and not reassured(
                 spaced, found.end()
@@ -94,6 +123,7 @@ class Concepts:
     rules: tuple[Rule, ...]  # fire their trigger
     unsettled: tuple[Rule, ...]  # ask their trigger's question
     firing: int  # bit mask of the concepts some firing rule needs (all assess() looks for)
+    stage2: dict[str, Conditions] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(
@@ -101,13 +131,19 @@ class Concepts:
         data: Mapping[str, Any],
         expand: Callable[[str, Mapping[str, str], str], str],
         index: Mapping[str, tuple[str, Starts]],
+        refined: Mapping[str, Refinement] | None = None,
+        alternatives: Mapping[str, dict[str, Any]] | None = None,
     ) -> Concepts:
         built = []
         for key, source in concept_sources(data, expand).items():
             stored = index.get(key)
             name = key.removeprefix(INDEX_PREFIX)
             if stored is not None and stored[0] == source_hash(source):
-                built.append(_Concept(name, source, stored[1], None))
+                raw, alts = (refined or {}).get(key), (alternatives or {}).get(key)
+                own = stored[1]
+                refiner = None if raw is None or own is None else Refiner(own, raw)
+                split = None if alts is None or own is None else Alternatives(own, source, alts)
+                built.append(_Concept(name, source, own, None, refiner, split))
             else:  # compile now so a bad pattern fails at build, not on a user's words
                 built.append(_Concept(name, source, starts(source), re.compile(source)))
         known = {c.name for c in built}
@@ -137,24 +173,24 @@ class Concepts:
         spaced: str,
         every: bool = False,
         only: int = -1,
-        starts: Iterable[str] | None = None,
+        starts: frozenset[str] | None = None,
     ) -> frozenset[str]:
         """Concept names said (not negated) in a normalised text with one leading space.
         every: skip the prefilter (tests compare the two); only: a bit mask of concepts
         worth looking for (assess needs only those of firing rules); starts: the text's
         word_starts when the caller already has them."""
         mask = (1 << len(self.concepts)) - 1 if every else self.always
+        text_starts: frozenset[str] = frozenset()
         if not every:
-            get = self.by_start.get
-            for start in word_starts(spaced) if starts is None else starts:
-                mask |= get(start, 0)
+            text_starts = frozenset(word_starts(spaced)) if starts is None else starts
+            mask |= second_stage(spaced, text_starts, self.by_start, self.stage2, self.concepts)
         mask &= only
         found = []
         while mask:
             bit = (mask & -mask).bit_length() - 1
             mask &= mask - 1
             concept = self.concepts[bit]
-            if concept.in_text(spaced):
+            if concept.in_text(spaced, None if every else text_starts):
                 found.append(concept.name)
         return frozenset(found)
 

@@ -14,12 +14,13 @@ come from there when the hash of its regex source matches, and are computed othe
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import json
 import os
 from collections.abc import Iterator, Mapping
 from typing import Any
+
+from ..sha import sha256_hex
 
 INDEX_PATH = os.path.join(os.path.dirname(__file__), "triage_index.json")
 
@@ -28,7 +29,7 @@ KEY = 8
 _CLASS = 10  # wider classes ([a-z0-9] in gaps) end a start: they would only bloat the index
 _CAP = 4000  # open starts per step; beyond it they stop growing, never go missing
 # Bump when the analysis below changes what it produces: every stored entry then goes stale.
-_VERSION = 1
+_VERSION = 4  # 2: second stage (branches.py); 3: concept alternatives; 4: packed
 ANALYSIS = {"version": _VERSION, "key": KEY, "class": _CLASS, "cap": _CAP}
 _STAMP = json.dumps(ANALYSIS, sort_keys=True)
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
@@ -49,7 +50,7 @@ def _charset(items: Any) -> set[str] | None:
     return chars
 
 
-def _extend(items: Any, starts: set[str]) -> tuple[set[str], set[str]]:
+def extend(items: Any, starts: set[str]) -> tuple[set[str], set[str]]:
     """Carry open starts through a parsed sequence: (still open, finished)."""
     done: set[str] = set()
     for op, av in items:
@@ -62,11 +63,11 @@ def _extend(items: Any, starts: set[str]) -> tuple[set[str], set[str]]:
         elif chars is not None and len(chars) <= _CLASS and len(starts) * len(chars) <= _CAP:
             starts = {s + c for s in starts for c in chars}
         elif name == "BRANCH":
-            branches = [_extend(branch, starts) for branch in av[1]]
+            branches = [extend(branch, starts) for branch in av[1]]
             starts = set().union(*(b[0] for b in branches))
             done = done.union(*(b[1] for b in branches))
         elif name == "SUBPATTERN":
-            starts, finished = _extend(av[-1], starts)
+            starts, finished = extend(av[-1], starts)
             done |= finished
         elif name in _REPEATS:
             low, high, sub = av
@@ -76,7 +77,7 @@ def _extend(items: Any, starts: set[str]) -> tuple[set[str], set[str]]:
                     starts |= current
                 if count >= high or not current:
                     break
-                current, finished = _extend(sub, current)
+                current, finished = extend(sub, current)
                 done |= finished
         else:  # \w, ., a large class...: a start can be known only this far
             done |= starts
@@ -94,9 +95,14 @@ def _extend(items: Any, starts: set[str]) -> tuple[set[str], set[str]]:
 def starts(source: str) -> Starts:
     """Every prefix a match of this regex source can begin with, or None."""
     try:
-        still_open, finished = _extend(_sre.parse(source), {""})
+        still_open, finished = extend(_sre.parse(source), {""})
     except Exception:  # a future parser we cannot read: search always, never miss
         return None
+    return finish(still_open, finished)
+
+
+def finish(still_open: set[str], finished: set[str]) -> Starts:
+    """The starts extend() found, or None when they are too many or too short to filter by."""
     found = {s[:KEY] for s in still_open | finished}
     if len(found) > 10 * _CAP or any(len(s) < 2 for s in found):
         return None
@@ -105,28 +111,88 @@ def starts(source: str) -> Starts:
 
 def source_hash(source: str) -> str:
     """Names a regex source together with the analysis that read it."""
-    return hashlib.sha256(f"{_STAMP}\n{source}".encode()).hexdigest()
+    return sha256_hex(f"{_STAMP}\n{source}".encode())
+
+
+# A regex's refinement as stored: its sorted starts, a group index for each, the groups (the
+# last two packed: pack_ints, pack_groups).
+Refinement = tuple[list[str], str, str]
+
+
+# Lists are packed into one JSON string each: INIT parses the whole index, and thousands of
+# small JSON values cost it about a millisecond; second-stage data is unpacked only when a text
+# first reaches its trigger or concept. Texts are normalised (a-z, 0-9, spaces), so tabs and
+# newlines are free to separate.
+def pack_ints(values: list[int]) -> str:
+    return ",".join(format(v, "x") for v in values)
+
+
+def unpack_ints(packed: str) -> list[int]:
+    return [int(v, 16) for v in packed.split(",")] if packed else []
+
+
+def pack_groups(groups: list[list[str]]) -> str:
+    for group in groups:
+        if any("\t" in text or "\n" in text for text in group) or not all(group):
+            raise ValueError(f"cannot pack {group!r}")
+    return "\n".join("\t".join(group) for group in groups)
+
+
+def unpack_groups(packed: str, count: int) -> list[list[str]]:
+    """count: how many groups were packed (one empty group packs as "", like none)."""
+    lines = packed.split("\n") if count else []
+    return [line.split("\t") if line else [] for line in lines]
+
+
+def load_index(
+    path: str | os.PathLike[str] | None = None,
+) -> tuple[dict[str, tuple[str, Starts]], dict[str, Refinement], dict[str, dict[str, Any]]]:
+    """trigger id -> (source hash, starts); trigger id -> its refinement (branches.py) and
+    concept key -> its alternatives (alternatives.py), for the entries that have them; all
+    empty when the file is missing or unreadable."""
+    try:
+        with open(path or INDEX_PATH, "rb") as fh:
+            stored = json.load(fh)
+        index: dict[str, tuple[str, Starts]] = {}
+        refined: dict[str, Refinement] = {}
+        alternatives: dict[str, dict[str, Any]] = {}
+        for tid, entry in stored["triggers"].items():
+            packed = entry["starts"]
+            found = None if packed is None else packed.split("\t")
+            index[tid] = (entry["hash"], None if found is None else frozenset(found))
+            if found is not None and "at" in entry:
+                refined[tid] = (found, entry["at"], entry["needs"])  # read on first use
+            if found is not None and "alts" in entry:
+                alternatives[tid] = entry["alts"]
+        return index, refined, alternatives
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}, {}, {}
 
 
 def read_index(path: str | os.PathLike[str] | None = None) -> dict[str, tuple[str, Starts]]:
     """trigger id -> (source hash, starts); empty when the file is missing or unreadable."""
-    try:
-        with open(path or INDEX_PATH, "rb") as fh:
-            stored = json.load(fh)
-        return {
-            tid: (entry["hash"], None if entry["starts"] is None else frozenset(entry["starts"]))
-            for tid, entry in stored["triggers"].items()
-        }
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
+    return load_index(path)[0]
 
 
 def render_index(sources: Mapping[str, str], origin: str) -> str:
     """The index file for these trigger regex sources: one trigger per line, diffable."""
+    from .alternatives import entry as alternatives_entry
+    from .branches import refinement
+
     lines = []
     for trigger_id, source in sources.items():
         found = starts(source)
-        entry = {"hash": source_hash(source), "starts": None if found is None else sorted(found)}
+        entry: dict[str, Any] = {
+            "hash": source_hash(source),
+            "starts": None if found is None else pack_groups([sorted(found)]),
+        }
+        refined = refinement(source, found)
+        if refined is not None:
+            groups, at = refined
+            entry["needs"], entry["at"] = pack_groups(groups), pack_ints(at)
+        alternatives = alternatives_entry(source, found)
+        if alternatives is not None:
+            entry["alts"] = alternatives
         lines.append(f"    {json.dumps(trigger_id)}: {json.dumps(entry)}")
     return (
         "{\n"

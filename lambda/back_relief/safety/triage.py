@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from typing import Any
 
 from ..text import normalise
+from .branches import Conditions, Refiner, second_stage
 from .concepts import Concepts, concept_sources
-from .prefilter import Starts, read_index, source_hash, starts, word_starts
+from .prefilter import Refinement, Starts, load_index, source_hash, starts, word_starts
 from .scope import negated as _negated
 
 __all__ = [
@@ -101,7 +102,7 @@ class _Trigger:
     search a few triggers, and compiling all ~50 KB of regex is a good part of a cold start.
     Two threads racing here both compile the same source; either result is the same."""
 
-    __slots__ = ("_regex", "id", "source", "starts", "tier")
+    __slots__ = ("_regex", "id", "refiner", "source", "starts", "tier")
 
     def __init__(
         self,
@@ -110,12 +111,14 @@ class _Trigger:
         source: str,
         starts: Starts,
         regex: re.Pattern[str] | None = None,
+        refiner: Refiner | None = None,
     ) -> None:
         self.id = trigger_id
         self.tier = tier
         self.source = source
         self.starts = starts  # None: always search
         self._regex = regex
+        self.refiner = refiner  # None: the starts alone decide
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -154,6 +157,9 @@ class TriageRules:
     always: int  # bit mask of triggers searched whatever the text
     by_id: Mapping[str, int]  # trigger id -> index in triggers
     concepts: Concepts | None = None  # combinations of ideas that fire triggers (concepts.py)
+    # Second prefilter stage, filled as texts bring new starts: start -> (bit, the strings
+    # one of which the text must hold for that trigger to match there; None: no condition).
+    stage2: dict[str, Conditions] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> TriageRules:
@@ -167,9 +173,9 @@ class TriageRules:
         key = repr((sorted(words.items()), rules, sorted(data.get("concepts", {}).items())))
         cached = _COMPILED.get(key)
         if cached is None:
-            index = read_index()
-            built = cls._build(data["triggers"], words, index)
-            concepts = Concepts.build(data, _expand_pattern, index)
+            index, refined, alternatives = load_index()
+            built = cls._build(data["triggers"], words, index, refined)
+            concepts = Concepts.build(data, _expand_pattern, index, refined, alternatives)
             cached = _COMPILED[key] = replace(built, concepts=concepts)
         return cached
 
@@ -179,8 +185,10 @@ class TriageRules:
         triggers: Mapping[str, Any],
         words: Mapping[str, str],
         index: Mapping[str, tuple[str, Starts]],
+        refined: Mapping[str, Refinement] | None = None,
     ) -> TriageRules:
-        """index: trigger id -> (source hash, starts) as read from triage_index.json."""
+        """index: trigger id -> (source hash, starts) as read from triage_index.json; refined:
+        the refinements stored there (branches.py), used only with a fresh entry."""
         built = []
         for trigger_id, spec in triggers.items():
             tier = TIER_NAMES.get(spec.get("tier", ""))
@@ -190,7 +198,9 @@ class TriageRules:
             stored = index.get(trigger_id)
             if stored is not None and stored[0] == source_hash(source):
                 # build_index compiled this exact source, so it is known to be valid.
-                built.append(_Trigger(trigger_id, tier, source, stored[1]))
+                raw = (refined or {}).get(trigger_id)
+                refiner = None if raw is None or stored[1] is None else Refiner(stored[1], raw)
+                built.append(_Trigger(trigger_id, tier, source, stored[1], None, refiner))
             else:
                 # No (fresh) entry: analyse now, and compile now so a bad pattern fails here.
                 regex = re.compile(source)
@@ -210,14 +220,15 @@ class TriageRules:
         by_id = {t.id: i for i, t in enumerate(built)}
         return cls(tuple(built), by_start, always, by_id)
 
-    def candidates(self, spaced: str, starts: Iterable[str] | None = None) -> int:
+    def candidates(self, spaced: str, starts: frozenset[str] | None = None) -> int:
         """Bit mask of the triggers worth searching this text with. starts: the text's
         word_starts, when the caller already has them."""
-        mask = self.always
-        get = self.by_start.get
-        for start in word_starts(spaced) if starts is None else starts:
-            mask |= get(start, 0)
-        return mask
+        text_starts = frozenset(word_starts(spaced)) if starts is None else starts
+        # A trigger a start of the text reaches is kept only if the text also holds one of
+        # the strings its alternatives beginning there need (branches.py): "i have" + a
+        # question reaches none, so no regex is compiled or searched for nothing.
+        found = second_stage(spaced, text_starts, self.by_start, self.stage2, self.triggers)
+        return self.always | found
 
 
 _COMPILED: dict[str, TriageRules] = {}
@@ -251,7 +262,7 @@ def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
             best = min(best, index)
         elif text := normalise(raw):
             spaced = " " + text
-            starts = tuple(word_starts(spaced))  # shared by both prefilters
+            starts = frozenset(word_starts(spaced))  # shared by both prefilters
             mask = rules.candidates(spaced, starts)
             prepared.append((spaced, mask))
             wanted |= mask
@@ -271,7 +282,7 @@ def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
     return None
 
 
-def _concept_best(rules: TriageRules, spaced: str, starts: tuple[str, ...]) -> int:
+def _concept_best(rules: TriageRules, spaced: str, starts: frozenset[str]) -> int:
     """Priority index of the best trigger a concept rule fires in this text (len if none)."""
     concepts = rules.concepts
     if concepts is None:

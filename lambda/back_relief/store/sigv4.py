@@ -7,10 +7,10 @@ test suite and against botocore's own signer, byte for byte.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from typing import NamedTuple
 from urllib.parse import quote
+
+from ..sha import hmac_sha256, sha256_hex
 
 ALGORITHM = "AWS4-HMAC-SHA256"
 # RFC 3986 unreserved characters stay as they are; everything else is percent-encoded.
@@ -24,7 +24,7 @@ class Credentials(NamedTuple):
 
 
 def _hmac(key: bytes, text: str) -> bytes:
-    return hmac.new(key, text.encode("utf-8"), hashlib.sha256).digest()
+    return hmac_sha256(key, text.encode("utf-8"))
 
 
 _KEYS: dict[tuple[str, str, str, str], bytes] = {}
@@ -89,16 +89,14 @@ def sign(
             canonical_query(query),
             "".join(f"{name}:{canonical[name]}\n" for name in names),
             signed_headers,
-            hashlib.sha256(body).hexdigest(),
+            sha256_hex(body),
         )
     )
     day = amz_date[:8]
     scope = f"{day}/{region}/{service}/aws4_request"
-    to_sign = "\n".join(
-        (ALGORITHM, amz_date, scope, hashlib.sha256(request.encode("utf-8")).hexdigest())
-    )
+    to_sign = "\n".join((ALGORITHM, amz_date, scope, sha256_hex(request.encode("utf-8"))))
     key = signing_key(credentials.secret_key, day, region, service)
-    signature = hmac.new(key, to_sign.encode("utf-8"), hashlib.sha256).hexdigest()
+    signature = hmac_sha256(key, to_sign.encode("utf-8")).hex()
     added["Authorization"] = (
         f"{ALGORITHM} Credential={credentials.access_key}/{scope}, "
         f"SignedHeaders={signed_headers}, Signature={signature}"

@@ -1,0 +1,190 @@
+"""A concept's regex searched one alternative at a time, compiling only those a text can reach.
+
+A concept regex is " (?:A1|A2|...|An)\\b": at each position the engine tries A1, then A2...,
+and finditer takes the leftmost match, then goes on from its end. Searching each alternative
+as its own " (?:Ai)\\b" and taking, at each step, the leftmost next match (the lowest i on a
+tie) yields exactly the same matches, as long as the alternatives left out cannot match
+anywhere in the text. That is what the index tells us (per alternative: the starts it can
+begin with and a group of strings one of which it needs, branches.py), so the first text that
+needs a 1 KB concept compiles the 40 characters of it that its words can reach.
+
+Build time: entry() (stored in triage_index.json under "alts"). Run time: Alternatives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from .branches import analyse
+from .prefilter import Starts, pack_groups, pack_ints, starts, unpack_groups, unpack_ints
+
+HEAD, TAIL = " (?:", r")\b"  # how concepts.concept_sources wraps every concept pattern
+
+
+def split(source: str) -> list[str] | None:
+    """The alternative sources of a concept regex source, or None when it has one (or is
+    not shaped like a concept)."""
+    if not (source.startswith(HEAD) and source.endswith(TAIL)):
+        return None
+    parts = _split(source[len(HEAD) : -len(TAIL)])
+    return [HEAD + part + TAIL for part in parts] if len(parts) > 1 else None
+
+
+def _split(body: str) -> list[str]:
+    """Top-level alternatives of a pattern; a pattern that is one whole (?:...) group is
+    opened first ("(?:a|b)" alone reads as "a|b")."""
+    parts, depth, begin, i, in_class = [], 0, 0, 0, False
+    while i < len(body):
+        char = body[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if body[i + 1 : i + 2] == "]":
+                i += 1  # "[]...]": a leading ] is a member, not the end
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(body[begin:i])
+            begin = i + 1
+        i += 1
+    parts.append(body[begin:])
+    if len(parts) == 1 and body.startswith("(?:") and _one_group(body):
+        return _split(body[3:-1])
+    return parts
+
+
+def _one_group(body: str) -> bool:
+    """Whether the whole body is a single group: its first "(" closes at the very end."""
+    depth, i, in_class = 0, 0, False
+    while i < len(body):
+        char = body[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if body[i + 1 : i + 2] == "]":
+                i += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i == len(body) - 1
+        i += 1
+    return False
+
+
+def entry(source: str, own_starts: Starts) -> dict[str, Any] | None:
+    """What the index stores for one concept: per alternative the strings it needs (one of
+    them; empty: none known), for each of the concept's starts (sorted) the bit mask of the
+    alternatives that can begin there (one that can begin anywhere is in every mask)."""
+    parts = split(source)
+    if parts is None or own_starts is None:
+        return None
+    needs: list[list[str]] = []
+    found: list[Starts] = []
+    for part in parts:
+        found.append(starts(part))
+        alternatives = analyse(part)
+        pooled: set[str] = set()
+        for _, groups in alternatives:
+            pooled.update(groups[0] if groups else ())
+        known = all(groups for _, groups in alternatives)
+        needs.append(sorted(pooled) if known else [])
+    at = []
+    for start in sorted(own_starts):
+        mask = 0
+        for bit, own in enumerate(found):
+            # Both are prefixes of the same matched text, so one is a prefix of the other.
+            if own is None or any(start.startswith(s) or s.startswith(start) for s in own):
+                mask |= 1 << bit
+        at.append(mask)
+    return {"count": len(needs), "needs": pack_groups(needs), "at": pack_ints(at)}
+
+
+class Alternatives:
+    """One concept's alternatives at run time, each compiled the first time a text needs it.
+    The stored entry is read into lookups on first use: most concepts are never needed."""
+
+    __slots__ = ("_at", "_raw", "_regexes", "_sources", "starts")
+
+    def __init__(self, own_starts: frozenset[str], source: str, raw: dict[str, Any]) -> None:
+        self.starts = own_starts
+        self._raw: tuple[str, dict[str, Any]] | None = (source, raw)
+        self._at: dict[str, int] = {}
+        self._sources: list[tuple[str, list[str]]] = []  # (source, needs) per alternative
+        self._regexes: list[re.Pattern[str] | None] = []
+
+    def _read(self) -> None:
+        # Everything is assigned before _raw is cleared, so a thread that finds _raw cleared
+        # finds the lookups whole (two threads may both read: same result).
+        raw = self._raw
+        if raw is None:
+            return
+        source, entry = raw
+        parts = split(source) or []
+        try:
+            needs = unpack_groups(entry["needs"], entry["count"])
+            masks = unpack_ints(entry["at"])
+        except (KeyError, TypeError, ValueError, AttributeError):
+            needs, masks = [], []
+        if parts and len(parts) == len(needs) and len(masks) == len(self.starts):
+            self._regexes = [None] * len(parts)
+            self._at = dict(zip(sorted(self.starts), masks, strict=True))
+            self._sources = list(zip(parts, needs, strict=True))
+        # else not what was indexed: wanted() says "all" and the whole regex is searched
+        self._raw = None
+
+    def wanted(self, spaced: str, text_starts: frozenset[str]) -> list[int] | None:
+        """The alternatives that could match somewhere in this text, in order; None: search
+        the whole regex instead (the entry did not fit, or every alternative is wanted)."""
+        self._read()
+        if not self._sources:
+            return None
+        mask = 0
+        at = self._at
+        for start in self.starts.intersection(text_starts):
+            mask |= at[start]
+        wanted = []
+        while mask:
+            bit = (mask & -mask).bit_length() - 1
+            mask &= mask - 1
+            needs = self._sources[bit][1]
+            if not needs or any(text in spaced for text in needs):
+                wanted.append(bit)
+        return None if len(wanted) == len(self._sources) else wanted
+
+    def finditer(self, spaced: str, wanted: list[int]) -> Iterator[re.Match[str]]:
+        """The matches the whole regex's finditer would give, from these alternatives."""
+        self._read()
+        regexes = []
+        for bit in wanted:
+            regex = self._regexes[bit]
+            if regex is None:
+                regex = self._regexes[bit] = re.compile(self._sources[bit][0])
+            regexes.append(regex)
+        pending = [regex.search(spaced) for regex in regexes]
+        pos = 0
+        while True:
+            best = None
+            for k, regex in enumerate(regexes):
+                found = pending[k]
+                if found is not None and found.start() < pos:
+                    found = pending[k] = regex.search(spaced, pos)
+                if found is not None and (best is None or found.start() < best.start()):
+                    best = found  # on a tie the earlier alternative wins, as in the regex
+            if best is None:
+                return
+            yield best
+            pos = best.end()  # never empty: every alternative begins with a space

@@ -1,0 +1,205 @@
+"""Second stage of the triage prefilter: which alternative of a regex a text could reach.
+
+A trigger's word starts (prefilter.py) are a union over all its alternatives, and a few of
+those starts are words that every free text carries: the skill reads each free text again with
+"i", "my", "i'm"... put back in front (content carriers), so " i have " and " it is " select a
+third of the triggers for any question at all, and the first such question in a container
+compiled ~10 KB of regex it could never match. Here each top-level alternative of a regex is
+read separately: the starts it can begin with, and the literal text it cannot match without
+("needs": groups of strings, at least one of each group occurring in the text). A trigger stays
+a candidate only when one alternative that can begin at one of the text's word starts also has
+everything it needs in the text. Like the starts, "needs" are read off the stdlib's own parse
+of the regex and only ever under-state what a match contains, so the filter still never hides a
+red flag; it only drops searches that could not have found anything.
+
+Build time only (`make model` stores the result in triage_index.json); at run time a text is
+checked with holds().
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .prefilter import Starts, extend, finish, unpack_groups, unpack_ints
+
+_sre: Any = importlib.import_module("re._parser")
+_ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
+_REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
+_MIN_LITERAL = 3  # shorter runs (" a ") are in nearly every text: not worth a check
+_MAX_GROUPS = 1  # per alternative: its most selective group is what the index keeps
+
+Needs = tuple[tuple[str, ...], ...]  # every group must have one string in the text
+
+
+def _alternatives(items: list[Any]) -> list[list[Any]]:
+    """Split a parsed sequence at its first top-level alternation: prefix + alt + suffix for
+    each alternative (itself split the same way), groups inlined on the way."""
+    for at, (op, av) in enumerate(items):
+        name = str(op)
+        if name == "SUBPATTERN":  # inline the group: only its items matter here
+            return _alternatives(items[:at] + list(av[-1]) + items[at + 1 :])
+        if name == "BRANCH":
+            prefix, suffix = items[:at], items[at + 1 :]
+            alts = [alt for branch in av[1] for alt in _alternatives(list(branch))]
+            return [prefix + alt + suffix for alt in alts]
+    return [items]
+
+
+def _needs(items: Sequence[Any]) -> list[frozenset[str]]:
+    """Groups of strings a match of this sequence must contain (one of each group)."""
+    groups: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            run += chr(av)
+            continue
+        if name in _ZERO_WIDTH:
+            continue  # consumes nothing: the literal text on either side stays adjacent
+        if len(run) >= _MIN_LITERAL:
+            groups.append(frozenset({run}))
+        run = ""
+        if name == "SUBPATTERN":
+            groups += _needs(av[-1])
+        elif name == "BRANCH":
+            picks: set[str] = set()
+            for alt in av[1]:
+                alt_groups = _needs(alt)
+                if not alt_groups:
+                    break  # this alternative needs nothing we can name: neither does the branch
+                best: frozenset[str] = min(alt_groups, key=_weakness)
+                picks |= best
+            else:
+                groups.append(frozenset(picks))
+        elif name in _REPEATS and av[0] >= 1:
+            groups += _needs(av[2])
+    if len(run) >= _MIN_LITERAL:
+        groups.append(frozenset({run}))
+    return groups
+
+
+def _weakness(group: frozenset[str]) -> tuple[int, int, tuple[str, ...]]:
+    """Fewer and longer strings rule out more texts (then by text: the index is stable)."""
+    return len(group), -min(len(s) for s in group), tuple(sorted(group))
+
+
+def analyse(source: str) -> list[tuple[Starts, Needs]]:
+    """Each top-level alternative of a regex source: (its starts, what it needs)."""
+    found = []
+    for alt in _alternatives(list(_sre.parse(source))):
+        still_open, finished = extend(alt, {""})
+        # The leading words are what the starts already checked: look past them when the
+        # rest needs anything ("i have ~ lost ~ weight": "weight", not "i have").
+        lead = 0
+        while lead < len(alt) and str(alt[lead][0]) in {"LITERAL", *_ZERO_WIDTH}:
+            lead += 1
+        groups = sorted(set(_needs(alt[lead:]) or _needs(alt)), key=_weakness)[:_MAX_GROUPS]
+        needs = tuple(tuple(sorted(g)) for g in groups)
+        found.append((finish(still_open, finished), needs))
+    return found
+
+
+def refinement(source: str, starts: Starts) -> tuple[list[list[str]], list[int]] | None:
+    """What triage_index.json stores for one regex: for each of its starts (sorted), the index
+    of a group of strings one of which a text must contain for the regex to match there (the
+    pooled needs of every alternative that can begin at that start), and the groups. None: no
+    refinement (no starts, or an alternative that needs nothing we can name)."""
+    if starts is None:
+        return None
+    alternatives = analyse(source)
+    if any(not needs for _, needs in alternatives):
+        return None
+    groups: dict[tuple[str, ...], int] = {}
+    at = []
+    for start in sorted(starts):
+        pooled: set[str] = set()
+        for own, needs in alternatives:
+            # Both are prefixes of the same matched text, so one is a prefix of the other.
+            if own is None or any(start.startswith(s) or s.startswith(start) for s in own):
+                pooled.update(needs[0])
+        group = tuple(sorted(_shortest(pooled)))
+        at.append(groups.setdefault(group, len(groups)))
+    return [list(group) for group in groups], at
+
+
+def _shortest(strings: set[str]) -> set[str]:
+    """Drop a string when a shorter one inside it is there: finding that one is enough."""
+    return {s for s in strings if not any(o != s and o in s for o in strings)}
+
+
+class Refiner:
+    """One regex's refinement as stored in triage_index.json (starts, at, groups), read into a
+    lookup the first time a text reaches the regex: most containers never need most of them,
+    and building them all would add to every cold start."""
+
+    __slots__ = ("_at", "_raw", "starts")
+
+    def __init__(self, starts: frozenset[str], raw: tuple[list[str], str, str]):
+        self.starts = starts
+        self._raw: tuple[list[str], str, str] | None = raw
+        self._at: dict[str, tuple[str, ...]] = {}
+
+    def _lookup(self) -> dict[str, tuple[str, ...]]:
+        raw = self._raw  # read before _at: _at is whole once _raw is cleared (threads)
+        if raw is None:
+            return self._at
+        ordered, packed_at, packed_groups = raw
+        try:
+            indexes = unpack_ints(packed_at)
+            groups = unpack_groups(packed_groups, packed_groups.count("\n") + 1)
+            pooled = [tuple(group) for group in groups]
+            at = {s: pooled[i] for s, i in zip(ordered, indexes, strict=True)}
+        except (ValueError, IndexError, TypeError, AttributeError):
+            at = {s: ("",) for s in ordered}  # unreadable entry: the starts alone decide
+        self._at = at
+        self._raw = None
+        return at
+
+    def group(self, start: str) -> tuple[str, ...]:
+        """The strings one of which a text must hold for the regex to match at this start
+        ("" for a start the entry does not know: any text will do)."""
+        return self._lookup().get(start, ("",))
+
+
+Conditions = tuple[tuple[int, tuple[str, ...] | None], ...]
+
+
+def second_stage(
+    spaced: str,
+    text_starts: frozenset[str],
+    by_start: Mapping[str, int],
+    cache: dict[str, Conditions],
+    items: Sequence[Any],
+) -> int:
+    """Bit mask of the items (triggers or concepts, each with a .refiner) worth searching a
+    text with: those a start of the text reaches (by_start) whose condition there the text
+    meets. cache: start -> its conditions, filled as texts bring new starts (bounded by the
+    index: only starts some item has are kept)."""
+    mask = 0
+    get = by_start.get
+    for start in text_starts:
+        hit = get(start, 0)
+        if not hit:
+            continue
+        conditions = cache.get(start)
+        if conditions is None:
+            conditions = cache[start] = _conditions(items, start, hit)
+        for bit, group in conditions:
+            if not mask >> bit & 1 and (group is None or any(t in spaced for t in group)):
+                mask |= 1 << bit
+    return mask
+
+
+def _conditions(items: Sequence[Any], start: str, hit: int) -> Conditions:
+    found = []
+    while hit:
+        bit = (hit & -hit).bit_length() - 1
+        hit &= hit - 1
+        refiner: Refiner | None = items[bit].refiner
+        found.append((bit, None if refiner is None else refiner.group(start)))
+    return tuple(found)
+
+
+__all__ = ["Conditions", "Needs", "Refiner", "analyse", "refinement", "second_stage"]
