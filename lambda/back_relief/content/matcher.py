@@ -33,6 +33,7 @@ def _stemmed_set(words: str) -> frozenset[str]:
     return frozenset(_root(w) for w in words.split())
 
 
+_ARTICLES = frozenset(("a", "an", "the"))
 _RUNS: dict[tuple[str, ...], str] = {}
 _SINGLE: dict[str, str] = {"disk": "disc", "xray": "x"}
 for _words, _concept in classes().items():
@@ -46,9 +47,9 @@ _LONGEST_RUN = max((len(k) for k in _RUNS), default=1)
 # Words that carry little meaning on their own: a phrase made only of these cannot win.
 _STOPWORDS = _stemmed_set(
     """a an the i me my mine is are am was be been it its to do doe does did can could should
-    would will shall might may must how what which when where why who for of on in into at by
+    would will shall might may must how what when where why who for of on in into at by
     with and or but not no so if then than that this these those there here you your we our they
-    them he she his her just about from up out over any some much many really very please alexa
+    them he she his her just about from up out over any some really very please alexa
     okay get got have ha has had let us want going go use using put try um uh like well oh now
     still right thing stuff bit lot little actually"""
 )
@@ -66,10 +67,18 @@ _LEAD = 1.25
 # A question about the pain itself that no topic claims gets the general easing answer.
 _PAIN_WORDS = frozenset(("pain", "spasm", "back"))
 _FALLBACK = "relief_overview"
+# Answers about who is asking (pregnant, a child, after an operation, in crisis...) change what
+# is safe to say about everything else, so when one is clearly named it wins over the topic:
+# "I'm pregnant, can I do the stretches" is a pregnancy question first.
+_CONTEXT_SHARE = 0.6  # ... unless another topic has far more of the words ("a slipped disc")
+_CONTEXT = frozenset(
+    ("crisis", "pregnancy", "child", "surgery", "after_fall", "cancer_history", "osteoporosis")
+)
 
 
 def _tokens(text: str) -> tuple[str, ...]:
-    words = [_root(w) for w in normalise(text).split()]
+    # Articles never decide a topic, and dropping them lets "lie on the ice" meet "lie on ice".
+    words = [_root(w) for w in normalise(text).split() if w not in _ARTICLES]
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -115,12 +124,18 @@ class AnswerMatcher:
         for word, owners in vocabulary.items():
             idf = math.log(1 + total / len(owners)) / top
             self._weight[word] = _base_weight(word) * (0.6 + 0.6 * idf)
-        # A word shared with only a few answers is weak evidence for each of them on its own.
-        self._lone: dict[str, tuple[str, ...]] = {
-            word: tuple(sorted(owners))
-            for word, owners in vocabulary.items()
-            if _base_weight(word) == 1.0 and len(owners) <= 3
-        }
+        # A telling word on its own ("something frozen", "the office") is weak evidence for
+        # its home: the answer whose keywords use it most ("ice" -> ice or heat).
+        uses: dict[str, dict[str, int]] = {}
+        for phrase in phrases:
+            for word in phrase.words:
+                counts = uses.setdefault(word, {})
+                counts[phrase.answer_id] = counts.get(phrase.answer_id, 0) + 1
+        self._home: dict[str, str] = {}
+        for word, counts in uses.items():
+            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], self._order[kv[0]]))
+            if _base_weight(word) == 1.0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                self._home[word] = ranked[0][0]
         # Index each phrase under its most telling word, so a question only visits phrases that
         # share that word with it instead of scanning all of them.
         index: dict[str, list[_Phrase]] = {}
@@ -142,6 +157,9 @@ class AnswerMatcher:
         exact = self._exact.get(f" {' '.join(tokens)} ")
         if exact is not None:
             return exact
+        for (score, _), answer_id in ranked:
+            if answer_id in _CONTEXT and score >= max(MIN_SCORE, ranked[0][0][0] * _CONTEXT_SHARE):
+                return answer_id
         if ranked:
             best = ranked[0][0][0]
             second = ranked[1][0][0] if len(ranked) > 1 else 0.0
@@ -176,8 +194,9 @@ class AnswerMatcher:
                 for w in words:
                     if covered.get(w, 0.0) < factor:
                         covered[w] = factor
-            for answer_id in self._lone.get(word, ()):
-                covered = cover.setdefault(answer_id, {})
+            home = self._home.get(word)
+            if home is not None:
+                covered = cover.setdefault(home, {})
                 if covered.get(word, 0.0) < _LONE_FACTOR:
                     covered[word] = _LONE_FACTOR
         # Ties go to the answer listed first, so results never depend on set order.

@@ -24,7 +24,7 @@ medicine: medicine, medication, meds, med, painkiller, pain killer, pain killers
 doctor: doctor, gp, doc, physician, medic, clinic, surgery appointment
 pharmacy: pharmacy, pharmacist, chemist, drugstore, drug store
 press: press, push, rub, knead, dig, prod, squeeze
-work: work, job, office, shift, uni, university, college, school, workplace, site, building site
+work: work, job, office, shift, uni, university, college, school, workplace
 sport: sport, footy, cricket, netball, rugby, soccer, golf, tennis, basketball,
   hockey, squash, badminton, baseball, volleyball, kabaddi
 sex: sex, intercourse, make love, making love, sexual, intimate, intimacy
