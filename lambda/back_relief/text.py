@@ -174,6 +174,8 @@ _IRREGULAR = {
     **dict.fromkeys(("slept", "sleeping", "sleeps"), "sleep"),
     **dict.fromkeys(("icing", "iced", "ices"), "ice"),
     "using": "use",
+    **dict.fromkeys(("scared", "scare", "scary"), "scare"),
+    **dict.fromkeys(("tense", "tensed", "tensing"), "tense"),
     "took": "take",
     "taken": "take",
     "worse": "bad",

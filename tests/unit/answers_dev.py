@@ -137,9 +137,10 @@ def measure(way: str, noise: bool = False, path: Path = DEV) -> Figures:
 
 
 if __name__ == "__main__":
+    data = DEV.with_name("answers_fresh2.tsv") if "--fresh" in sys.argv else DEV
     for way in ("written", "voice"):
         for noise in (False, True):
-            got = measure(way, noise)
+            got = measure(way, noise, data)
             print(got.line(f"{way}{' noisy' if noise else ''}"))
             if "-v" in sys.argv:
                 for miss in got.misses:

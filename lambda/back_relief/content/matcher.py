@@ -36,12 +36,15 @@ def _stemmed_set(words: str) -> frozenset[str]:
 _ARTICLES = frozenset(("a", "an", "the"))
 _RUNS: dict[tuple[str, ...], str] = {}
 _SINGLE: dict[str, str] = {"disk": "disc", "xray": "x"}
-for _words, _concept in classes().items():
-    _key = tuple(stem(w) for w in _words)
-    if len(_key) == 1:
-        _SINGLE[_key[0]] = _concept
-    else:
-        _RUNS[_key] = _concept
+_CLASSES = classes()
+for _words, _concept in _CLASSES.items():
+    if len(_words) == 1:
+        _SINGLE[stem(_words[0])] = _concept
+# Runs are looked up on words already folded one by one ("hot water bag" arrives as "heat water
+# bag"), so their keys are folded the same way.
+for _words, _concept in _CLASSES.items():
+    if len(_words) > 1:
+        _RUNS[tuple(_SINGLE.get(stem(w), stem(w)) for w in _words)] = _concept
 _LONGEST_RUN = max((len(k) for k in _RUNS), default=1)
 
 # Words that carry little meaning on their own: a phrase made only of these cannot win.

@@ -37,6 +37,7 @@ walk: walk, stroll, wander, hike, amble
 pain: pain, painful, hurt, hurts, sore, ache, achy, aching, agony, agonising, agonizing,
   excruciating, throbbing pain, killing me, kills
 spasm: spasm, spasming, spasmed, seized, seize, seized up, locked up, went into spasm
+back: back, lowerback, lower back
 week: week, weeks, fortnight, seven days, ten days, ten day, fourteen days, several days
 child: child, kid, son, daughter, teenager, teen, boy, girl, toddler
 partner: partner, wife, husband, mate, friend, mum, mom, dad, mother, father, brother, sister,
