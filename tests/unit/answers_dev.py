@@ -114,6 +114,12 @@ def answer_voice(content: loader.Content, text: str, locale: str = "en-US") -> s
         return None
     if heard.intent in content.intent_answers:
         return content.intent_answers[heard.intent]
+    if heard.intent == "StretchHowToIntent":
+        # An unresolved stretch name is read as a question (handlers/answers.py).
+        stretch = heard.slots.get("Stretch")
+        if stretch and not stretch.resolved_id:
+            return content.matcher.match(stretch.value) or "<StretchHowToIntent>"
+        return "stretches"  # a named stretch: its how-to line (T14, the stretches family)
     slot_name = FREE_TEXT.get(heard.intent)
     if slot_name is None:
         return f"<{heard.intent}>"
