@@ -19,7 +19,12 @@ FRESH = answers_dev.DEV.with_name("answers_fresh2.tsv")
 
 @pytest.mark.parametrize(
     ("way", "noise", "on_topic"),
-    [("written", False, 0.95), ("written", True, 0.95), ("voice", False, 0.9), ("voice", True, 0.9)],
+    [
+        ("written", False, 0.95),
+        ("written", True, 0.95),
+        ("voice", False, 0.9),
+        ("voice", True, 0.9),
+    ],
 )
 def test_dev_set_is_answered_on_topic_and_rarely_a_dead_end(
     way: str, noise: bool, on_topic: float
