@@ -120,6 +120,11 @@ def answer_voice(content: loader.Content, text: str, locale: str = "en-US") -> s
         if stretch and not stretch.resolved_id:
             return content.matcher.match(stretch.value) or "<StretchHowToIntent>"
         return "stretches"  # a named stretch: its how-to line (T14, the stretches family)
+    if heard.intent == "PickStretchIntent":
+        # As PickStretchHandler: an unknown stretch name is read as a question first.
+        stretch = heard.slots.get("Stretch")
+        if stretch and not stretch.resolved_id:
+            return content.matcher.match(stretch.value) or "<PickStretchIntent>"
     slot_name = FREE_TEXT.get(heard.intent)
     if slot_name is None:
         return f"<{heard.intent}>"
