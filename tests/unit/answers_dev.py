@@ -148,7 +148,12 @@ def measure(way: str, noise: bool = False, path: Path = DEV) -> Figures:
 
 
 if __name__ == "__main__":
-    data = DEV.with_name("answers_fresh2.tsv") if "--fresh" in sys.argv else DEV
+    data = DEV
+    for arg in sys.argv[1:]:
+        if arg.startswith("--set="):
+            data = DEV.with_name(arg.removeprefix("--set="))
+    if "--fresh" in sys.argv:
+        data = DEV.with_name("answers_fresh2.tsv")
     for way in ("written", "voice"):
         for noise in (False, True):
             got = measure(way, noise, data)
