@@ -136,6 +136,11 @@ class AnswerMatcher:
                 counts[phrase.answer_id] = counts.get(phrase.answer_id, 0) + 1
         self._home: dict[str, str] = {}
         for word, counts in uses.items():
+            # An answer with the bare word as a keyword of its own is that word's home.
+            own = [p.answer_id for p in phrases if p.run == f" {word} "]
+            if own:
+                self._home[word] = own[0]
+                continue
             ranked = sorted(counts.items(), key=lambda kv: (-kv[1], self._order[kv[0]]))
             if _base_weight(word) == 1.0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                 self._home[word] = ranked[0][0]
