@@ -134,16 +134,28 @@ class AnswerMatcher:
             for word in phrase.words:
                 counts = uses.setdefault(word, {})
                 counts[phrase.answer_id] = counts.get(phrase.answer_id, 0) + 1
+        own: dict[str, str] = {}
+        for phrase in reversed(phrases):
+            if len(phrase.words) == 1:
+                own[next(iter(phrase.words))] = phrase.answer_id
         self._home: dict[str, str] = {}
         for word, counts in uses.items():
             # An answer with the bare word as a keyword of its own is that word's home.
-            own = [p.answer_id for p in phrases if p.run == f" {word} "]
-            if own:
-                self._home[word] = own[0]
+            if word in own:
+                self._home[word] = own[word]
                 continue
             ranked = sorted(counts.items(), key=lambda kv: (-kv[1], self._order[kv[0]]))
             if _base_weight(word) == 1.0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                 self._home[word] = ranked[0][0]
+        # A question that is one telling word and nothing unknown ("heat", "tablets?") gets
+        # the answer with that word as a keyword of its own, or else the first answer using it:
+        # answers are listed general first, so "heat" is ice or heat, not how long to use heat.
+        self._one_word: dict[str, str] = {}
+        for phrase in phrases:
+            for word in phrase.words:
+                if _base_weight(word) == 1.0:
+                    self._one_word.setdefault(word, phrase.answer_id)
+        self._one_word.update(own)
         # Index each phrase under its most telling word, so a question only visits phrases that
         # share that word with it instead of scanning all of them.
         index: dict[str, list[_Phrase]] = {}
@@ -173,6 +185,12 @@ class AnswerMatcher:
             second = ranked[1][0][0] if len(ranked) > 1 else 0.0
             if best >= MIN_SCORE or (best >= _NEAR_SCORE and best >= second * _LEAD):
                 return ranked[0][1]
+        telling = [t for t in tokens if _base_weight(t) > _STOP_WEIGHT]
+        # Only a topic's own word, or a word said almost alone: "what time is it" is not a
+        # question about how long to ice.
+        short = len(tokens) <= 2 or (len(tokens) <= 3 and telling[:1] and telling[0] in self._home)
+        if len(telling) == 1 and telling[0] in self._one_word and short:
+            return self._one_word[telling[0]]
         if self._fallback is not None and _PAIN_WORDS & set(tokens):
             return self._fallback
         return None

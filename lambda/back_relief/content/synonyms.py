@@ -21,6 +21,10 @@ medicine: medicine, medication, meds, med, painkiller, pain killer, pain killers
   paracetamol, ibuprofen, acetaminophen, naproxen, aspirin, nurofen, neurofen, panadol, tylenol,
   advil, aleve, motrin, brufen, calpol, anadin, crocin, dolo, combiflam, capsule,
   anti inflammatory, anti inflammatories, antiinflammatory, nsaid, pain pill, pain tablet
+cream: cream, gel, balm, ointment, liniment, spray, deep heat, tiger balm, voltaren,
+  volini, iodex, moov, biofreeze, ibuleve, deep freeze, muscle rub, heat rub
+hospital: hospital, casualty, a and e, emergency room, emergency department, urgent care,
+  walk in clinic, minor injuries, er
 doctor: doctor, gp, doc, physician, medic, clinic, surgery appointment
 pharmacy: pharmacy, pharmacist, chemist, drugstore, drug store
 press: press, push, rub, knead, dig, prod, squeeze
@@ -30,7 +34,7 @@ sport: sport, footy, cricket, netball, rugby, soccer, golf, tennis, basketball,
 sex: sex, intercourse, make love, making love, sexual, intimate, intimacy
 sleep: sleep, asleep, doze, nap, snooze, nod off, drift off, fall asleep
 bed: bed, doona, duvet, quilt, blanket, covers
-drive: drive, driving, drove, car, ute, truck, van, commute
+drive: drive, driving, drove, car, ute, truck, van, commute, scooter, motorbike, motorcycle
 call: call, ring, phone, dial, text
 bath: bath, bathtub, tub, soak, shower, jacuzzi, hot tub, spa
 walk: walk, stroll, wander, hike, amble
