@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["normalise"]
+__all__ = ["normalise", "stem"]
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -165,3 +165,52 @@ def normalise(text: str) -> str:
             words.extend(expanded.split())
     folded = _ME_MY.sub("my ", " ".join(_fold_pairs(words)))
     return _AND_NEEDLES.sub("pins and needles", folded) if " and needles" in folded else folded
+
+
+# Word forms that suffix stripping would get wrong or leave apart.
+_IRREGULAR = {
+    **dict.fromkeys(("lying", "laying", "lay", "lain", "lies", "lays"), "lie"),
+    **dict.fromkeys(("fell", "fallen", "falling", "falls"), "fall"),
+    **dict.fromkeys(("slept", "sleeping", "sleeps"), "sleep"),
+    **dict.fromkeys(("icing", "iced", "ices"), "ice"),
+    "using": "use",
+    **dict.fromkeys(("scared", "scare", "scary"), "scare"),
+    **dict.fromkeys(("tense", "tensed", "tensing"), "tense"),
+    "took": "take",
+    "taken": "take",
+    "worse": "bad",
+    "worst": "bad",
+    "better": "good",
+    "best": "good",
+}
+# Words whose ending is part of the word, not a suffix ("tens" is the machine, not "ten").
+_KEEP = _word_set(
+    """tens physio his this yes does bus plus gas lens always less pelvis sciatica news
+    various serious nervous anxious bed red need feed shred speed"""
+)
+_SUFFIX = re.compile(r"(?:ies|ing|ed|es|s|ly|e)$")
+
+
+def stem(word: str) -> str:
+    """A light stem, so forms of one word meet: "pressing", "pressed", "presses" -> "press";
+    "stretches", "stretching" -> "stretch"; "lying", "lay" -> "lie". Applied the same way to
+    keywords and to what people say, so it only has to be consistent, not a dictionary word."""
+    irregular = _IRREGULAR.get(word)
+    if irregular is not None:
+        return irregular
+    if len(word) <= 3 or word in _KEEP or word.endswith(("ss", "us", "is")):
+        return word
+    found = _SUFFIX.search(word)
+    if found is None:
+        return word
+    suffix = found.group()
+    base = word[: -len(suffix)]
+    if len(base) < 3:
+        return word
+    if suffix == "ies":
+        return base + "y"
+    # "running" -> "run", "stopped" -> "stop"; but "falling"-type doubles of l/s/z stay.
+    if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
+        base = base[:-1]
+    # "using"/"use", "easing"/"ease": drop a final e from every word so both forms meet.
+    return base[:-1] if base.endswith("e") and len(base) > 3 else base

@@ -199,3 +199,27 @@ def test_nearest_names_the_closest_topics_even_below_the_answer_threshold(
     assert matcher.match("is my mattress too soft for my spine") in (None, "mattress")
     assert "mattress" in matcher.nearest("is my mattress too soft for my spine")
     assert matcher.nearest("zzz qqq") == []
+
+
+def test_every_locales_word_for_a_heat_pack_or_an_ice_pack_reaches_the_same_answer(
+    matcher: AnswerMatcher,
+) -> None:
+    heat = ["heating pad", "hot water bottle", "hot water bag", "wheat bag", "heat pack"]
+    cold = ["ice pack", "cold pack", "bag of frozen peas", "ice"]
+    assert {h: matcher.match(f"can i fall asleep with the {h} on") for h in heat} == dict.fromkeys(
+        heat, "sleep_with_heat"
+    )
+    assert {c: matcher.match(f"how many minutes should the {c} stay on") for c in cold} == (
+        dict.fromkeys(cold, "ice_duration")
+    )
+
+
+def test_word_forms_meet_but_lookalike_words_stay_apart(matcher: AnswerMatcher) -> None:
+    from back_relief.text import stem
+
+    assert {stem(w) for w in ("pressing", "pressed", "presses", "press")} == {"press"}
+    assert {stem(w) for w in ("stretches", "stretching", "stretch")} == {"stretch"}
+    assert {stem(w) for w in ("lying", "lay", "lie")} == {"lie"}
+    assert stem("tens") != stem("ten") and stem("tense") != stem("tens")
+    assert matcher.match("i have had this for ten days now") == "when_see_doctor"
+    assert matcher.match("would a tens machine help") == "tens"

@@ -1,85 +1,100 @@
-"""Free-text matching of a user's question to an answer id, by keyword phrases.
+"""Free-text matching of a user's question to an answer id, by keyword phrases and concepts.
 
 Used when Alexa hands the skill raw text (a catch-all intent) instead of a resolved intent.
-Everything expensive happens once in the constructor, because the matcher is built once per
-container and called on every such request.
+Keywords and questions go through the same pipeline: the shared normaliser, a light stem, and
+concept classes (synonyms.py: "frozen peas" and "cold pack" are both "ice"), so one keyword
+covers the ways people say it. A question scores against each answer by the words its phrases
+cover (a whole phrase in order counts most, its words in any order less, a lone shared word
+least), each word weighted by how telling it is across all answers (an IDF over the keyword
+vocabulary). Everything expensive happens once in the constructor: the matcher is built on the
+first free-text question of a container and called on every such question after.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..text import normalise
+from ..text import normalise, stem
+from .synonyms import classes
 
 __all__ = ["AnswerMatcher", "normalise"]
 
 
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+@lru_cache(maxsize=8192)
+def _root(word: str) -> str:
+    return _SINGLE.get(stem(word), stem(word))
 
 
-# Word forms people use interchangeably in these questions; applied after plural stripping.
-_VARIANTS = {
-    "icing": "ice",
-    "iced": "ice",
-    "heating": "heat",
-    "heated": "heat",
-    "hot": "heat",
-    "warm": "heat",
-    "cold": "ice",
-    "hurting": "hurt",
-    "mum": "mom",
-    "lay": "lie",
-    "lying": "lie",
-    "laying": "lie",
-    "disk": "disc",
-    "xray": "x ray",
-}
+def _stemmed_set(words: str) -> frozenset[str]:
+    return frozenset(_root(w) for w in words.split())
+
+
+_ARTICLES = frozenset(("a", "an", "the"))
+_RUNS: dict[tuple[str, ...], str] = {}
+_SINGLE: dict[str, str] = {"disk": "disc", "xray": "x"}
+_CLASSES = classes()
+for _words, _concept in _CLASSES.items():
+    if len(_words) == 1:
+        _SINGLE[stem(_words[0])] = _concept
+# Runs are looked up on words already folded one by one ("hot water bag" arrives as "heat water
+# bag"), so their keys are folded the same way.
+for _words, _concept in _CLASSES.items():
+    if len(_words) > 1:
+        _RUNS[tuple(_SINGLE.get(stem(w), stem(w)) for w in _words)] = _concept
+_LONGEST_RUN = max((len(k) for k in _RUNS), default=1)
 
 # Words that carry little meaning on their own: a phrase made only of these cannot win.
-_STOPWORDS = _word_set(
+_STOPWORDS = _stemmed_set(
     """a an the i me my mine is are am was be been it its to do doe does did can could should
-    would will shall might may must how what which when where why who for of on in into at by
+    would will shall might may must how what when where why who for of on in into at by
     with and or but not no so if then than that this these those there here you your we our they
-    them he she his her just about from up out over any some much many really very please alexa
-    okay get got have ha has had let us want going go use using put try"""
+    them he she his her just about from up out over any some really very please alexa
+    okay get got have ha has had let us want going go use using put try um uh like well oh now
+    still right thing stuff bit lot little actually"""
 )
-_COMMON = _word_set("back pain spasm muscle hurt sore lower bad ache achy")
+# The back-pain words nearly every question has: evidence of the domain, not of a topic.
+_COMMON = _stemmed_set("back pain spasm muscle lower bad good")
 _STOP_WEIGHT = 0.2
 _COMMON_WEIGHT = 0.3
 _BAG_FACTOR = 0.75  # all words present but not as one run: weaker evidence than the exact phrase
+_LONE_FACTOR = 0.35  # one word shared with an answer's vocabulary, outside any phrase
 MIN_SCORE = 1.0
-
-
-@lru_cache(maxsize=4096)
-def _stem(word: str) -> tuple[str, ...]:
-    """Crude plural folding, applied identically to keywords and user text."""
-    if len(word) > 3 and not word.endswith(("ss", "us", "is")):
-        if word.endswith("ies"):
-            word = word[:-3] + "y"
-        elif word.endswith(("ches", "shes", "sses", "xes")):
-            word = word[:-2]
-        elif word.endswith("s"):
-            word = word[:-1]
-    return tuple(_VARIANTS.get(word, word).split())
+# Below MIN_SCORE, still answer when the best topic clearly leads: a near answer helps more
+# than "I don't have an answer" to someone on the floor.
+_NEAR_SCORE = 0.45
+_LEAD = 1.25
+# A question about the pain itself that no topic claims gets the general easing answer.
+_PAIN_WORDS = frozenset(("pain", "spasm", "back"))
+_FALLBACK = "relief_overview"
+# Answers about who is asking (pregnant, a child, after an operation, in crisis...) change what
+# is safe to say about everything else, so when one is clearly named it wins over the topic:
+# "I'm pregnant, can I do the stretches" is a pregnancy question first.
+_CONTEXT_SHARE = 0.6  # ... unless another topic has far more of the words ("a slipped disc")
+_CONTEXT = frozenset(
+    ("crisis", "pregnancy", "child", "surgery", "after_fall", "cancer_history", "osteoporosis")
+)
 
 
 def _tokens(text: str) -> tuple[str, ...]:
-    tokens: list[str] = []
-    for word in normalise(text).split():
-        tokens.extend(_stem(word))
-    return tuple(tokens)
-
-
-def _weight(token: str) -> float:
-    if token in _STOPWORDS:
-        return _STOP_WEIGHT
-    if token in _COMMON:
-        return _COMMON_WEIGHT
-    return 1.0
+    # Articles never decide a topic, and dropping them lets "lie on the ice" meet "lie on ice".
+    words = [_root(w) for w in normalise(text).split() if w not in _ARTICLES]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(_LONGEST_RUN, len(words) - i), 1, -1):
+            concept = _RUNS.get(tuple(words[i : i + size]))
+            if concept is not None:
+                out.append(concept)
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,15 +116,51 @@ class AnswerMatcher:
             for answer_id, entry in answers.items()
             for phrase in _compile(answer_id, entry.get("keywords", ()))
         ]
-        # Index each phrase under its most telling word, so a question only visits phrases that
-        # share that word with it instead of scanning all of them.
-        frequency: dict[str, int] = {}
+        # How telling each word is: one that belongs to few answers' vocabularies says more.
+        vocabulary: dict[str, set[str]] = {}
         for phrase in phrases:
             for word in phrase.words:
-                frequency[word] = frequency.get(word, 0) + 1
+                vocabulary.setdefault(word, set()).add(phrase.answer_id)
+        total = max(1, len(answers))
+        top = math.log(1 + total)
+        self._weight: dict[str, float] = {}
+        for word, owners in vocabulary.items():
+            idf = math.log(1 + total / len(owners)) / top
+            self._weight[word] = _base_weight(word) * (0.6 + 0.6 * idf)
+        # A telling word on its own ("something frozen", "the office") is weak evidence for
+        # its home: the answer whose keywords use it most ("ice" -> ice or heat).
+        uses: dict[str, dict[str, int]] = {}
+        for phrase in phrases:
+            for word in phrase.words:
+                counts = uses.setdefault(word, {})
+                counts[phrase.answer_id] = counts.get(phrase.answer_id, 0) + 1
+        own: dict[str, str] = {}
+        for phrase in reversed(phrases):
+            if len(phrase.words) == 1:
+                own[next(iter(phrase.words))] = phrase.answer_id
+        self._home: dict[str, str] = {}
+        for word, counts in uses.items():
+            # An answer with the bare word as a keyword of its own is that word's home.
+            if word in own:
+                self._home[word] = own[word]
+                continue
+            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], self._order[kv[0]]))
+            if _base_weight(word) == 1.0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                self._home[word] = ranked[0][0]
+        # A question that is one telling word and nothing unknown ("heat", "tablets?") gets
+        # the answer with that word as a keyword of its own, or else the first answer using it:
+        # answers are listed general first, so "heat" is ice or heat, not how long to use heat.
+        self._one_word: dict[str, str] = {}
+        for phrase in phrases:
+            for word in phrase.words:
+                if _base_weight(word) == 1.0:
+                    self._one_word.setdefault(word, phrase.answer_id)
+        self._one_word.update(own)
+        # Index each phrase under its most telling word, so a question only visits phrases that
+        # share that word with it instead of scanning all of them.
         index: dict[str, list[_Phrase]] = {}
         for phrase in phrases:
-            anchor = max(phrase.words, key=lambda w: (_weight(w), -frequency[w], w))
+            anchor = max(phrase.words, key=lambda w: (self._weight[w], w))
             index.setdefault(anchor, []).append(phrase)
         self._index: dict[str, tuple[_Phrase, ...]] = {k: tuple(v) for k, v in index.items()}
         # A question that is exactly one keyword ("it hurts", "what do i do") is that answer,
@@ -117,21 +168,39 @@ class AnswerMatcher:
         self._exact: dict[str, str] = {}
         for phrase in phrases:
             self._exact.setdefault(phrase.run, phrase.answer_id)
+        self._fallback = _FALLBACK if _FALLBACK in answers else None
 
     def match(self, text: str) -> str | None:
         """Return the best answer id for ``text``, or None when nothing fits well."""
-        ranked = self._ranked(text)
-        if ranked and ranked[0][0][0] >= MIN_SCORE:
-            return ranked[0][1]
-        return self._exact.get(f" {' '.join(_tokens(text))} ")
+        tokens = _tokens(text)
+        ranked = self._ranked(tokens)
+        exact = self._exact.get(f" {' '.join(tokens)} ")
+        if exact is not None:
+            return exact
+        for (score, _), answer_id in ranked:
+            if answer_id in _CONTEXT and score >= max(MIN_SCORE, ranked[0][0][0] * _CONTEXT_SHARE):
+                return answer_id
+        if ranked:
+            best = ranked[0][0][0]
+            second = ranked[1][0][0] if len(ranked) > 1 else 0.0
+            if best >= MIN_SCORE or (best >= _NEAR_SCORE and best >= second * _LEAD):
+                return ranked[0][1]
+        telling = [t for t in tokens if _base_weight(t) > _STOP_WEIGHT]
+        # Only a topic's own word, or a word said almost alone: "what time is it" is not a
+        # question about how long to ice.
+        short = len(tokens) <= 2 or (len(tokens) <= 3 and telling[:1] and telling[0] in self._home)
+        if len(telling) == 1 and telling[0] in self._one_word and short:
+            return self._one_word[telling[0]]
+        if self._fallback is not None and _PAIN_WORDS & set(tokens):
+            return self._fallback
+        return None
 
     def nearest(self, text: str, count: int = 2) -> list[str]:
         """The answer ids that come closest to ``text``, best first, even below MIN_SCORE:
         what to offer when nothing fits well enough to answer outright."""
-        return [answer_id for _, answer_id in self._ranked(text)[:count]]
+        return [answer_id for _, answer_id in self._ranked(_tokens(text))[:count]]
 
-    def _ranked(self, text: str) -> list[tuple[tuple[float, int], str]]:
-        tokens = _tokens(text)
+    def _ranked(self, tokens: tuple[str, ...]) -> list[tuple[tuple[float, int], str]]:
         if not tokens:
             return []
         present = frozenset(tokens)
@@ -151,12 +220,28 @@ class AnswerMatcher:
                 for w in words:
                     if covered.get(w, 0.0) < factor:
                         covered[w] = factor
+            home = self._home.get(word)
+            if home is not None:
+                covered = cover.setdefault(home, {})
+                if covered.get(word, 0.0) < _LONE_FACTOR:
+                    covered[word] = _LONE_FACTOR
         # Ties go to the answer listed first, so results never depend on set order.
         keyed = [
-            ((sum(_weight(w) * f for w, f in covered.items()), -self._order[answer_id]), answer_id)
+            (
+                (sum(self._weight[w] * f for w, f in covered.items()), -self._order[answer_id]),
+                answer_id,
+            )
             for answer_id, covered in cover.items()
         ]
         return sorted(keyed, reverse=True)
+
+
+def _base_weight(token: str) -> float:
+    if token in _STOPWORDS:
+        return _STOP_WEIGHT
+    if token in _COMMON:
+        return _COMMON_WEIGHT
+    return 1.0
 
 
 def _compile(answer_id: str, keywords: Iterable[str]) -> list[_Phrase]:
@@ -167,13 +252,14 @@ def _compile(answer_id: str, keywords: Iterable[str]) -> list[_Phrase]:
         if not tokens or tokens in seen:
             continue
         seen.add(tokens)
-        meaningful = frozenset(t for t in tokens if _weight(t) > _STOP_WEIGHT)
+        meaningful = frozenset(t for t in tokens if _base_weight(t) > _STOP_WEIGHT)
+        telling = [t for t in meaningful if _base_weight(t) == 1.0]
         compiled.append(
             _Phrase(
                 answer_id=answer_id,
                 run=f" {' '.join(tokens)} ",
                 words=frozenset(tokens),
-                bag=meaningful if len(meaningful) >= 2 else None,
+                bag=meaningful if len(telling) >= 2 else None,
             )
         )
     return compiled

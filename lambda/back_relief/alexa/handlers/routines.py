@@ -18,6 +18,7 @@ from .. import pending, services
 from ..effects import perform
 from ..interceptors import get_turn, slot_texts
 from ..turn import Turn
+from .answers import say_answer
 from .base import intent_name, request_type, respond, slot
 
 NAV_INTENTS: dict[str, str] = {
@@ -97,8 +98,14 @@ class PickStretchHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = get_turn(handler_input)
-        _, stretch_id = slot(handler_input, "Stretch")
+        raw, stretch_id = slot(handler_input, "Stretch")
         if not stretch_id or stretch_id not in turn.content.stretches:
+            # The slot is open, so "can I go to work like this" lands here with "work like
+            # this" unresolved: a question the answer matcher knows beats "which stretch?".
+            answer_id = turn.content.matcher.match(raw) if raw else None
+            if answer_id:
+                say_answer(turn, answer_id)
+                return respond(handler_input)
             turn.say("stretch_unknown")
             turn.reply.ask(turn.content.message("stretch_unknown"))
             return respond(handler_input)

@@ -1,0 +1,65 @@
+"""Concept classes for the answer matcher: words people use for one thing, folded to one token.
+
+People on the floor say "frozen peas", "a cold pack" or "the ice"; "a wheat bag", "the hot water
+bag" or "heat"; "nurofen", "a panadol" or "pain killer tablets". Folding each class to one token
+(the first word of its line) lets one keyword cover every way of saying it, in any locale,
+instead of listing every phrasing. Keys are stemmed and matched on the stemmed, normalised words
+of both the keywords and the question, so they only need one form each. Matching vocabulary
+only: no spoken fact lives here.
+"""
+
+from __future__ import annotations
+
+# Each line: the concept token, then the words and phrases folded to it.
+_CLASSES = """
+ice: ice, icy, cold, frozen, freezer, peas, pea, icepack, ice pack, cold pack, cold compress,
+  gel pack, frozen peas, bag of ice, ice cube, ice cubes, ice bag, bag of frozen peas, cooling
+heat: heat, hot, warm, warmth, heating, heater, heat pack, heatpack, heat pad, heating pad,
+  heatingpad, hot water bottle, hot water bag, hotwater bottle, hot pack, wheat bag, wheatbag,
+  wheat pack, electric blanket, heat patch, heat wrap, heat pads, hot compress, warm compress
+medicine: medicine, medication, meds, med, painkiller, pain killer, pain killers, tablet, pill,
+  paracetamol, ibuprofen, acetaminophen, naproxen, aspirin, nurofen, neurofen, panadol, tylenol,
+  advil, aleve, motrin, brufen, calpol, anadin, crocin, dolo, combiflam, capsule,
+  anti inflammatory, anti inflammatories, antiinflammatory, nsaid, pain pill, pain tablet
+cream: cream, gel, balm, ointment, liniment, spray, deep heat, tiger balm, voltaren,
+  volini, iodex, moov, biofreeze, ibuleve, deep freeze, muscle rub, heat rub
+hospital: hospital, casualty, a and e, emergency room, emergency department, urgent care,
+  walk in clinic, minor injuries, er
+doctor: doctor, gp, doc, physician, medic, clinic, surgery appointment
+pharmacy: pharmacy, pharmacist, chemist, drugstore, drug store
+press: press, push, rub, knead, dig, prod, squeeze
+work: work, job, office, shift, uni, university, college, school, workplace
+sport: sport, footy, cricket, netball, rugby, soccer, golf, tennis, basketball,
+  hockey, squash, badminton, baseball, volleyball, kabaddi
+sex: sex, intercourse, make love, making love, sexual, intimate, intimacy
+sleep: sleep, asleep, doze, nap, snooze, nod off, drift off, fall asleep
+bed: bed, doona, duvet, quilt, blanket, covers
+drive: drive, driving, drove, car, ute, truck, van, commute, scooter, motorbike, motorcycle
+call: call, ring, phone, dial, text
+bath: bath, bathtub, tub, soak, shower, jacuzzi, hot tub, spa
+walk: walk, stroll, wander, hike, amble
+pain: pain, painful, hurt, hurts, sore, ache, achy, aching, agony, agonising, agonizing,
+  excruciating, throbbing pain, killing me, kills
+spasm: spasm, spasming, spasmed, seized, seize, seized up, locked up, went into spasm
+back: back, lowerback, lower back
+week: week, weeks, fortnight, seven days, eight days, nine days, ten days, ten day, eleven days,
+  twelve days, fourteen days, several days, 7 days, 8 days, 9 days, 10 days, 14 days
+child: child, kid, son, daughter, teenager, teen, boy, girl, toddler
+partner: partner, wife, husband, mate, friend, mum, mom, dad, mother, father, brother, sister,
+  flatmate, boyfriend, girlfriend, neighbour, neighbor, housemate
+"""
+
+
+def classes() -> dict[tuple[str, ...], str]:
+    """Word runs (unstemmed; the matcher stems them) -> concept token."""
+    out: dict[tuple[str, ...], str] = {}
+    for block in _CLASSES.strip().split("\n"):
+        if not block.startswith(" "):
+            concept, _, rest = block.partition(":")
+        else:
+            rest = block
+        for phrase in rest.split(","):
+            words = tuple(phrase.split())
+            if words:
+                out[words] = concept.strip()
+    return out

@@ -1,0 +1,25 @@
+"""Questions in people's own words get the answer they ask for, wherever Alexa routes them.
+
+An open custom slot (a stretch name) can catch a question: "can I go to work like this" reaches
+the skill as PickStretchIntent with "work like this" unresolved. The answer beats "which stretch?".
+"""
+
+from __future__ import annotations
+
+from back_relief.simulator.conversation import Device
+
+from tests.conversation.talk import content, said
+
+
+def test_a_question_caught_by_the_stretch_slot_gets_its_answer(device: Device) -> None:
+    device.launch()
+    reply = device.say("can i go to work like this")
+    assert content().answers["work"]["say"][:40] in reply.text, reply.text
+    assert not said(reply, "stretch_unknown")
+    assert not reply.ends_session
+
+
+def test_an_unknown_stretch_name_still_gets_the_stretch_list(device: Device) -> None:
+    device.launch()
+    reply = device.say("can i do the flamingo")
+    assert said(reply, "stretch_unknown"), reply.text
