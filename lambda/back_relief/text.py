@@ -65,6 +65,9 @@ _WHOLE_WORDS = {
     "stereo": "steroid",
     "stereos": "steroids",
     "loop": "loo",
+    "tommy": "tummy",
+    "paint": "pain",
+    "urin": "urine",
     # Ordinals said with digits ("the 4th spasm") read like the words.
     "1st": "first",
     "2nd": "second",
@@ -111,6 +114,22 @@ _PAIRS = {
     ("i", "wife"): "i wipe",
     ("my", "scarf"): "my scar",
     ("water", "works"): "waterworks",
+    # Heard through a recogniser (../shared/asr): "urine" as "year in" / "you're in", "passed
+    # water" as "past water", "inner thighs" as "dinner thighs", "down there" as "down their".
+    ("year", "in"): "urine",
+    ("youre", "in"): "urine",
+    ("past", "water"): "passed water",
+    ("past", "urine"): "passed urine",
+    ("to", "peek"): "to pee",
+    ("a", "peek"): "a pee",
+    ("cracked", "myself"): "crapped myself",
+    ("my", "ours"): "my arse",
+    ("down", "their"): "down there",
+    ("dinner", "thighs"): "inner thighs",
+    ("dinner", "thigh"): "inner thigh",
+    ("other", "like"): "other leg",
+    ("both", "like"): "both legs",
+    ("my", "lakes"): "my legs",
 }
 # UK, Irish and Australian speech: "i can't feel me legs", "i've wet meself".
 _ME_MY = re.compile(
