@@ -66,6 +66,7 @@ _WHOLE_WORDS = {
     "stereos": "steroids",
     "loop": "loo",
     "tommy": "tummy",
+    "pea": "pee",
     "paint": "pain",
     "urin": "urine",
     # Ordinals said with digits ("the 4th spasm") read like the words.
