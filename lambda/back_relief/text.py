@@ -171,6 +171,10 @@ def _fold_pairs(words: list[str]) -> list[str]:
     return out
 
 
+# Spoken questions invert: "why can't i feel anything" reads like "i can not feel anything".
+_INVERTED = re.compile(r"\b(can|could|do|did|will|would) not i\b")
+# Pure hesitations, never content ("er" stays: it can be the ER).
+_HESITATIONS = _word_set("um umm ummm uh uhh uhm erm hmm mm")
 # Recognisers mishear the first word of "pins and needles" ("bins", "pens", "bents").
 _AND_NEEDLES = re.compile(r"\b\w+ and needles\b")
 
@@ -181,7 +185,9 @@ def normalise(text: str) -> str:
     words: list[str] = []
     for token in _NON_WORD.sub(" ", text).split():
         expanded = _expand(token.strip("'"))
-        if expanded:
+        if expanded and expanded not in _HESITATIONS:
             words.extend(expanded.split())
     folded = _ME_MY.sub("my ", " ".join(_fold_pairs(words)))
+    if " not i" in folded:
+        folded = _INVERTED.sub(r"i \1 not", folded)
     return _AND_NEEDLES.sub("pins and needles", folded) if " and needles" in folded else folded
