@@ -17,11 +17,11 @@ import csv
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from triage_dev import WANT, Figures, rules  # noqa: E402
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parents[1] / "lambda")]
 
 from back_relief.safety.triage import Tier, assess, clarify  # noqa: E402
+from triage_dev import WANT, Figures, rules  # noqa: E402
 
 DATA = Path(__file__).with_name("data")
 WRITTEN, HEARD = DATA / "triage_dev2.tsv", DATA / "triage_dev2_heard.tsv"
