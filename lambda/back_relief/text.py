@@ -31,7 +31,12 @@ _ORDINALS = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _WHOLE_WORDS = {
     **{w: "can not" for w in ("can't", "cant", "cannot")},
     **{w: "will not" for w in ("won't", "wont")},
-    **{f"{w}nt": f"{w} not" for w in _word_set("do does did is are was have has could would")},
+    **{
+        f"{w}nt": f"{w} not"
+        for w in _word_set("do does did is are was were have has had could would should must need")
+    },
+    # Recognisers drop the apostrophe of "it's", "there's": read them as said.
+    **{f"{w}s": f"{w} is" for w in _word_set("it there that what where how who")},
     "shan't": "shall not",
     "ain't": "is not",
     "let's": "let us",
