@@ -36,7 +36,10 @@ _WHOLE_WORDS = {
         for w in _word_set("do does did is are was were have has had could would should must need")
     },
     # Recognisers drop the apostrophe of "it's", "there's": read them as said.
-    **{f"{w}s": f"{w} is" for w in _word_set("it there that what where how who")},
+    **{
+        f"{w}s": f"{w} is"
+        for w in _word_set("it there that what where how who nothing something everything")
+    },
     "shan't": "shall not",
     "ain't": "is not",
     "let's": "let us",
@@ -72,6 +75,8 @@ _WHOLE_WORDS = {
     "loop": "loo",
     "tommy": "tummy",
     "pea": "pee",
+    "p": "pee",
+    "sciatic": "sciatica",
     "paint": "pain",
     "urin": "urine",
     # Ordinals said with digits ("the 4th spasm") read like the words.
@@ -136,6 +141,8 @@ _PAIRS = {
     ("other", "like"): "other leg",
     ("both", "like"): "both legs",
     ("my", "lakes"): "my legs",
+    ("it", "full"): "a fall",
+    ("brutal", "bones"): "brittle bones",
 }
 # UK, Irish and Australian speech: "i can't feel me legs", "i've wet meself".
 _ME_MY = re.compile(
