@@ -29,7 +29,8 @@ _NON_WORD = re.compile(r"[^a-z0-9']+")
 _ORDINALS = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 # Whole words with one spelling elsewhere; apostrophe-less ones come from typed or ASR input.
 _WHOLE_WORDS = {
-    **{w: "can not" for w in ("can't", "cant", "cannot")},
+    **{w: "can not" for w in ("can't", "cant", "cannot", "cnt", "cnnot")},
+    "dnt": "do not",
     **{w: "will not" for w in ("won't", "wont")},
     **{
         f"{w}nt": f"{w} not"

@@ -50,6 +50,27 @@ def _hypothetical(words: list[str], i: int, after: list[str]) -> bool:
     return opens and any(w in _ONSET for w in after[:4])
 
 
+# "will my legs go numb", "can a spasm cause numbness in both legs", "what are the signs of
+# cauda equina": a general question, not a report. Never when the asker is the subject ("can i",
+# "could it be", "can you help") or the clause goes on ("will it pass and my legs are numb").
+_MODALS = _word_set("will could can might may would does do")
+_NOT_GENERAL = _word_set("i it you we this")
+_CAUSING = _word_set("go goes get gets make makes cause causes affect affects lead leads turn")
+_CLAUSE_BREAKS = _word_set("and but because so now since then")
+_SIGNS_OF = _word_set("signs sign symptoms symptom")
+
+
+def _asked_in_general(text: str, start: int) -> bool:
+    words = text[:start].split()
+    if len(words) >= 2 and words[-1] == "of" and words[-2] in _SIGNS_OF:
+        return True
+    if len(words) > 8 or not words or words[0] not in _MODALS:
+        return False
+    if (len(words) > 1 and words[1] in _NOT_GENERAL) or _CLAUSE_BREAKS.intersection(words):
+        return False
+    return any(w in _CAUSING for w in words + text[start : start + 40].split()[1:4])
+
+
 # Fillers, and "or": "i have not fallen or had an accident" negates both.
 _FILLERS = _word_set("any a an the some really much or")
 
@@ -62,6 +83,8 @@ def negated(text: str, start: int, first_word: str) -> bool:
     if lo > 0 and text[lo - 1] != " ":
         words = words[1:]  # the slice cut a word in half
     words.append(first_word)
+    if start < 80 and _asked_in_general(text, start):
+        return True
     counted = 0
     for i in range(len(words) - 2, -1, -1):
         word = words[i]
