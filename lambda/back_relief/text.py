@@ -143,6 +143,13 @@ _PAIRS = {
     ("both", "like"): "both legs",
     ("my", "lakes"): "my legs",
     ("it", "full"): "a fall",
+    ("paid", "myself"): "peed myself",
+    ("is", "we"): "is wee",
+    ("a", "within"): "a wee in",
+    ("all", "number"): "all numb",
+    ("number", "round"): "numb around",
+    ("done", "below"): "down below",
+    ("fill", "off"): "fell off",
     ("brutal", "bones"): "brittle bones",
 }
 # UK, Irish and Australian speech: "i can't feel me legs", "i've wet meself".
