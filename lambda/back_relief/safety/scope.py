@@ -58,6 +58,7 @@ _NOT_GENERAL = _word_set("i it you we this")
 _CAUSING = _word_set("go goes get gets make makes cause causes affect affects lead leads turn")
 _CLAUSE_BREAKS = _word_set("and but because so now since then")
 _SIGNS_OF = _word_set("signs sign symptoms symptom")
+_MODAL_STARTS = tuple(f" {w} " for w in _MODALS)  # texts arrive with one leading space
 
 
 def _asked_in_general(text: str, start: int) -> bool:
@@ -83,7 +84,9 @@ def negated(text: str, start: int, first_word: str) -> bool:
     if lo > 0 and text[lo - 1] != " ":
         words = words[1:]  # the slice cut a word in half
     words.append(first_word)
-    if start < 80 and _asked_in_general(text, start):
+    if (text.startswith(_MODAL_STARTS) or " of " in text[start - 4 : start]) and (
+        start < 80 and _asked_in_general(text, start)
+    ):
         return True
     counted = 0
     for i in range(len(words) - 2, -1, -1):
