@@ -29,9 +29,18 @@ _NON_WORD = re.compile(r"[^a-z0-9']+")
 _ORDINALS = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 # Whole words with one spelling elsewhere; apostrophe-less ones come from typed or ASR input.
 _WHOLE_WORDS = {
-    **{w: "can not" for w in ("can't", "cant", "cannot")},
+    **{w: "can not" for w in ("can't", "cant", "cannot", "cnt", "cnnot")},
+    "dnt": "do not",
     **{w: "will not" for w in ("won't", "wont")},
-    **{f"{w}nt": f"{w} not" for w in _word_set("do does did is are was have has could would")},
+    **{
+        f"{w}nt": f"{w} not"
+        for w in _word_set("do does did is are was were have has had could would should must need")
+    },
+    # Recognisers drop the apostrophe of "it's", "there's": read them as said.
+    **{
+        f"{w}s": f"{w} is"
+        for w in _word_set("it there that what where how who nothing something everything")
+    },
     "shan't": "shall not",
     "ain't": "is not",
     "let's": "let us",
@@ -65,6 +74,12 @@ _WHOLE_WORDS = {
     "stereo": "steroid",
     "stereos": "steroids",
     "loop": "loo",
+    "tommy": "tummy",
+    "pea": "pee",
+    "p": "pee",
+    "sciatic": "sciatica",
+    "paint": "pain",
+    "urin": "urine",
     # Ordinals said with digits ("the 4th spasm") read like the words.
     "1st": "first",
     "2nd": "second",
@@ -111,6 +126,31 @@ _PAIRS = {
     ("i", "wife"): "i wipe",
     ("my", "scarf"): "my scar",
     ("water", "works"): "waterworks",
+    # Heard through a recogniser (../shared/asr): "urine" as "year in" / "you're in", "passed
+    # water" as "past water", "inner thighs" as "dinner thighs", "down there" as "down their".
+    ("year", "in"): "urine",
+    ("youre", "in"): "urine",
+    ("past", "water"): "passed water",
+    ("past", "urine"): "passed urine",
+    ("to", "peek"): "to pee",
+    ("a", "peek"): "a pee",
+    ("cracked", "myself"): "crapped myself",
+    ("my", "ours"): "my arse",
+    ("down", "their"): "down there",
+    ("dinner", "thighs"): "inner thighs",
+    ("dinner", "thigh"): "inner thigh",
+    ("other", "like"): "other leg",
+    ("both", "like"): "both legs",
+    ("my", "lakes"): "my legs",
+    ("it", "full"): "a fall",
+    ("paid", "myself"): "peed myself",
+    ("is", "we"): "is wee",
+    ("a", "within"): "a wee in",
+    ("all", "number"): "all numb",
+    ("number", "round"): "numb around",
+    ("done", "below"): "down below",
+    ("fill", "off"): "fell off",
+    ("brutal", "bones"): "brittle bones",
 }
 # UK, Irish and Australian speech: "i can't feel me legs", "i've wet meself".
 _ME_MY = re.compile(
@@ -151,6 +191,10 @@ def _fold_pairs(words: list[str]) -> list[str]:
     return out
 
 
+# Spoken questions invert: "why can't i feel anything" reads like "i can not feel anything".
+_INVERTED = re.compile(r"\b(can|could|do|did|will|would) not i\b")
+# Pure hesitations, never content ("er" stays: it can be the ER).
+_HESITATIONS = _word_set("um umm ummm uh uhh uhm erm hmm mm")
 # Recognisers mishear the first word of "pins and needles" ("bins", "pens", "bents").
 _AND_NEEDLES = re.compile(r"\b\w+ and needles\b")
 
@@ -161,9 +205,11 @@ def normalise(text: str) -> str:
     words: list[str] = []
     for token in _NON_WORD.sub(" ", text).split():
         expanded = _expand(token.strip("'"))
-        if expanded:
+        if expanded and expanded not in _HESITATIONS:
             words.extend(expanded.split())
     folded = _ME_MY.sub("my ", " ".join(_fold_pairs(words)))
+    if " not i" in folded:
+        folded = _INVERTED.sub(r"i \1 not", folded)
     return _AND_NEEDLES.sub("pins and needles", folded) if " and needles" in folded else folded
 
 

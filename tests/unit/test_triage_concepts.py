@@ -24,6 +24,7 @@ from interaction_models.build import expand
 
 sys.path.insert(0, str(Path(__file__).parent))
 import triage_dev
+import triage_dev2
 
 TRIAGE_TOML = Path(__file__).resolve().parents[2] / "lambda/back_relief/content/en/triage.toml"
 with TRIAGE_TOML.open("rb") as _fh:
@@ -162,6 +163,24 @@ def test_negated_and_reassured_words_never_alarm() -> None:
     assert alarming(BENIGN) == []
 
 
+def test_a_sign_asked_about_as_what_may_come_does_not_alarm_but_said_now_does() -> None:
+    # "what if" needs a verb of onset: "what if i can't feel my legs" describes them now.
+    asked = [
+        "what if my legs go numb",
+        "how do i know if i have cauda equina",
+        "in case i start leaking what do i do",
+        "what happens if i ever lose bladder control",
+    ]
+    said = [
+        "what if i can't feel my legs",
+        "is it bad if both my legs are tingling",
+        "i can't tell if i wet myself",
+        "i wet myself in case you need to know",
+    ]
+    assert alarming(asked) == []
+    assert missing(said, Tier.EMERGENCY) == []
+
+
 def test_the_same_words_without_the_negation_do_alarm() -> None:
     # The pairs show it is the negation scope, not a missing rule, that keeps BENIGN calm.
     assert (
@@ -242,6 +261,10 @@ def test_triage_and_the_answer_matcher_read_the_same_words() -> None:
         ("bents and needles in both feet", "pins and needles in both feet"),
         ("when i wife i cant feel it", "when i wipe i can not feel it"),
         ("im on stereo tablets", "i am on steroid tablets"),
+        ("youre in not passing since morning", "urine not passing since morning"),
+        ("i have not past water", "i have not passed water"),
+        ("down their feels dead", "down there feels dead"),
+        ("my dinner thighs are numb", "my inner thighs are numb"),
     ],
 )
 def test_speech_shaped_text_is_folded_to_one_spelling(heard: str, meant: str) -> None:
@@ -275,6 +298,17 @@ def test_development_sets_meet_the_issue_targets(path: Path) -> None:
     assert figures.rate("E") >= 0.98, figures.misses.get("E")
     assert figures.rate("U") >= 0.95, figures.misses.get("U")
     assert figures.rate("C") == 1.0, figures.misses.get("C")
+    assert figures.rate("N") <= 0.02, figures.misses.get("N")
+
+
+@pytest.mark.parametrize("heard", [False, True])
+def test_second_development_set_meets_the_issue_targets(heard: bool) -> None:
+    """triage_dev2.tsv: regional words, fillers, rambling and benign look-alikes; the heard
+    copy is the same rows through ../shared/asr (a recogniser, about 8% word error rate)."""
+    path = triage_dev2.HEARD if heard else triage_dev2.WRITTEN
+    figures = triage_dev2.measure(path, "heard" if heard else "utterance")
+    assert figures.rate("E") >= (0.90 if heard else 0.98), figures.misses.get("E")
+    assert figures.rate("U") >= (0.85 if heard else 0.95), figures.misses.get("U")
     assert figures.rate("N") <= 0.02, figures.misses.get("N")
 
 

@@ -23,6 +23,55 @@ _NOT_BEFORE = frozenset({"able", "sure", "certain", "just", "only"})
 # "no control over my bladder", "no feeling in my legs": the negation is the symptom itself.
 _SYMPTOM_NOUNS = _word_set("control feeling sensation strength power use")
 _WINDOW_WORDS, _WINDOW_CHARS = 3, 64
+# "what if my legs go numb", "how do i know if i have cauda equina", "in case i start leaking":
+# a question about a sign that may come, not the sign. "what if i can't feel my legs" and "is it
+# bad if both my legs tingle" describe one now, so "what if" needs a verb of onset after it.
+_HYPOTHETICAL_IF = _word_set("what happens happen ever")
+_ONSET = _word_set(
+    "go goes get gets start starts become becomes lose loses develop develops ever will would "
+    "suddenly later one someday"
+)
+_KNOW = _word_set("know tell")
+_ASKING = _word_set("do would can could will should")
+_SUBJECTS = _word_set("i my we you your")
+
+
+def _hypothetical(words: list[str], i: int, after: list[str]) -> bool:
+    """words[i] ends the clause: is it "what if", "how do i know if (i)", "in case (i)"?
+    after: the words that follow words[i] up to a few past the finding."""
+    if words[i] in _SUBJECTS and i > 0:
+        i -= 1
+    if i < 1:
+        return False
+    before, word = words[i - 1], words[i]
+    if before in _KNOW:  # "how do i know if", never "i can't tell if i wet myself"
+        return word == "if" and i > 2 and words[i - 2] == "i" and words[i - 3] in _ASKING
+    opens = (word == "if" and before in _HYPOTHETICAL_IF) or (before, word) == ("in", "case")
+    return opens and any(w in _ONSET for w in after[:4])
+
+
+# "will my legs go numb", "can a spasm cause numbness in both legs", "what are the signs of
+# cauda equina": a general question, not a report. Never when the asker is the subject ("can i",
+# "could it be", "can you help") or the clause goes on ("will it pass and my legs are numb").
+_MODALS = _word_set("will could can might may would does do")
+_NOT_GENERAL = _word_set("i it you we this")
+_CAUSING = _word_set("go goes get gets make makes cause causes affect affects lead leads turn")
+_CLAUSE_BREAKS = _word_set("and but because so now since then")
+_SIGNS_OF = _word_set("signs sign symptoms symptom")
+_MODAL_STARTS = tuple(f" {w} " for w in _MODALS)  # texts arrive with one leading space
+
+
+def _asked_in_general(text: str, start: int) -> bool:
+    words = text[:start].split()
+    if len(words) >= 2 and words[-1] == "of" and words[-2] in _SIGNS_OF:
+        return True
+    if len(words) > 8 or not words or words[0] not in _MODALS:
+        return False
+    if (len(words) > 1 and words[1] in _NOT_GENERAL) or _CLAUSE_BREAKS.intersection(words):
+        return False
+    return any(w in _CAUSING for w in words + text[start : start + 40].split()[1:4])
+
+
 # Fillers, and "or": "i have not fallen or had an accident" negates both.
 _FILLERS = _word_set("any a an the some really much or")
 
@@ -35,11 +84,16 @@ def negated(text: str, start: int, first_word: str) -> bool:
     if lo > 0 and text[lo - 1] != " ":
         words = words[1:]  # the slice cut a word in half
     words.append(first_word)
+    if (text.startswith(_MODAL_STARTS) or " of " in text[start - 4 : start]) and (
+        start < 80 and _asked_in_general(text, start)
+    ):
+        return True
     counted = 0
     for i in range(len(words) - 2, -1, -1):
         word = words[i]
-        if word in _SCOPE_ENDS:
-            return False
+        if word in _SCOPE_ENDS or word == "case":
+            after = words[i + 1 :] + text[start : start + 40].split()[1:4]
+            return _hypothetical(words, i, after)
         if word in _NEGATIONS:
             if word == "not" and (
                 (i > 0 and words[i - 1] in _NOT_AFTER) or words[i + 1] in _NOT_BEFORE
