@@ -202,6 +202,7 @@ def prepare() -> None:
         if not os.environ.get("TABLE_NAME"):
             return
         from . import rehearsal
+        from .alexa import apl  # noqa: F401  screens too, for a first request from an Echo Show
 
         scratch = rehearsal.ScratchStore()
         spare = build(store=lambda: scratch, api_client=rehearsal.LocalTimersApi())

@@ -31,7 +31,6 @@ from ask_sdk_model.slu.entityresolution import (
 
 from ...content import loader
 from ...routines.engine import Nav
-from .. import apl
 from ..interceptors import get_turn
 from . import routines
 from .base import request_type, respond
@@ -60,6 +59,8 @@ def spoken_request(request: Any) -> IntentRequest | None:
     if not isinstance(arguments, list) or len(arguments) != 2 or arguments[0] != "say":
         return None
     content = loader.load(getattr(request, "locale", None))
+    from .. import apl  # screens load on the first touch (or APL reply), not at INIT
+
     chosen = next((s for s in apl.suggestions(content) if s["id"] == arguments[1]), None)
     if chosen is None:
         return None
