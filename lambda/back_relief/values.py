@@ -35,20 +35,21 @@ class Value:
         annotations = cls.__dict__.get("__annotations__", {})
         names = tuple(n for n, a in annotations.items() if "ClassVar" not in str(a))
         cls.fields = names
-        setattr(cls, "__match_args__", names)  # positional match patterns, as a dataclass has
+        # Positional match patterns, as a dataclass has (a ClassVar to type checkers).
+        cls.__match_args__ = names  # type: ignore[misc,attr-defined]
         cls._defaults = tuple(cls.__dict__.get(n, _MISSING) for n in names)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         names = self.fields
         if len(args) > len(names):
             raise TypeError(f"{type(self).__name__}() takes {len(names)} positional arguments")
-        values = dict(zip(names, args))
+        values = dict(zip(names, args, strict=False))  # fewer args than fields
         for name, value in kwargs.items():
             if name not in names or name in values:
                 raise TypeError(f"{type(self).__name__}() got an unexpected or repeated {name!r}")
             values[name] = value
         if len(values) < len(names):
-            for name, default in zip(names, self._defaults):
+            for name, default in zip(names, self._defaults, strict=True):
                 if name not in values:
                     if default is _MISSING:
                         raise TypeError(f"{type(self).__name__}() missing argument {name!r}")
