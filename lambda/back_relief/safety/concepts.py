@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..values import Value
 from .alternatives import Alternatives
 from .branches import Conditions, Refiner, second_stage
 from .prefilter import Refinement, Starts, source_hash, starts, word_starts
@@ -31,8 +32,7 @@ __all__ = ["Concepts", "Rule", "concept_sources"]
 INDEX_PREFIX = "concept:"
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Value):
     trigger: str
     needs: frozenset[str]
     absent: frozenset[str]

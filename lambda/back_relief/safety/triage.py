@@ -21,6 +21,7 @@ from enum import IntEnum
 from typing import Any
 
 from ..text import normalise
+from ..values import Value
 from .branches import Conditions, Refiner, second_stage
 from .concepts import Concepts, concept_sources
 from .prefilter import Refinement, Starts, load_index, source_hash, starts, word_starts
@@ -47,8 +48,7 @@ class Tier(IntEnum):
 TIER_NAMES = {tier.name.lower(): tier for tier in Tier if tier}  # "same_day" -> SAME_DAY
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Value):
     tier: Tier
     trigger: str
 
