@@ -201,8 +201,16 @@ def prepare() -> None:
             log.warning("prepare_store_unavailable")  # the first request says so calmly
         if not os.environ.get("TABLE_NAME"):
             return
+        # Loaded here, not at import, for the embedded store's one-request cold start; deployed,
+        # INIT loads them so a first request does not: screens (an Echo Show's first request),
+        # ipaddress (the first Alexa API call's host check), the consent and touch models.
+        import ipaddress  # noqa: F401
+
+        import ask_sdk_model.interfaces.connections
+        import ask_sdk_model.slu.entityresolution  # noqa: F401
+
         from . import rehearsal
-        from .alexa import apl  # noqa: F401  screens too, for a first request from an Echo Show
+        from .alexa import apl  # noqa: F401
 
         scratch = rehearsal.ScratchStore()
         spare = build(store=lambda: scratch, api_client=rehearsal.LocalTimersApi())
