@@ -203,9 +203,7 @@ def prepare() -> None:
             return
         # Loaded here, not at import, for the embedded store's one-request cold start; deployed,
         # INIT loads them so a first request does not: screens (an Echo Show's first request),
-        # ipaddress (the first Alexa API call's host check), the consent and touch models.
-        import ipaddress  # noqa: F401
-
+        # the consent and touch models.
         import ask_sdk_model.interfaces.connections
         import ask_sdk_model.slu.entityresolution  # noqa: F401
 

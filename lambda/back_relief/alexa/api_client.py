@@ -10,6 +10,7 @@ It speaks HTTP with the standard library's http.client, not ``requests``: import
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import threading
 from typing import TYPE_CHECKING
@@ -38,9 +39,6 @@ def is_loopback_host(host: str | None) -> bool:
         return False
     if host.lower() == "localhost":
         return True
-    # Imported on the first API call (ipaddress is ~1 ms of a cold start a launch never needs).
-    import ipaddress
-
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
