@@ -157,10 +157,11 @@ class Concepts:
         by_start: dict[str, int] = {}
         always = 0
         for bit, concept in enumerate(built):
+            mask = 1 << bit
             if concept.starts is None:
-                always |= 1 << bit
+                always |= mask
             for start in concept.starts or ():
-                by_start[start] = by_start.get(start, 0) | 1 << bit
+                by_start[start] = by_start.get(start, 0) | mask
         bits = {concept.name: 1 << bit for bit, concept in enumerate(built)}
         firing = 0
         for rule in rules:

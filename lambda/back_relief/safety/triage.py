@@ -213,10 +213,11 @@ class TriageRules:
         by_start: dict[str, int] = {}
         always = 0
         for bit, trigger in enumerate(built):
+            mask = 1 << bit
             if trigger.starts is None:
-                always |= 1 << bit
+                always |= mask
             for start in trigger.starts or ():
-                by_start[start] = by_start.get(start, 0) | 1 << bit
+                by_start[start] = by_start.get(start, 0) | mask
         by_id = {t.id: i for i, t in enumerate(built)}
         return cls(tuple(built), by_start, always, by_id)
 
