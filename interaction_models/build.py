@@ -216,19 +216,27 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _compiled_content(check: bool) -> int:
-    """content/compiled.json: the TOML content pre-parsed, so a cold start skips tomllib."""
+    """content/compiled.json: the TOML content pre-parsed, so a cold start skips tomllib;
+    content/keyword_tokens.json: the answer matcher's keywords pre-tokenised."""
     _triage_index()  # puts lambda/ on sys.path
     loader = importlib.import_module("back_relief.content.loader")
-    text = loader.compiled_text()
-    path = loader.COMPILED
+    matcher = importlib.import_module("back_relief.content.matcher")
+    # The answer matcher's keyword tokens too (content/keyword_tokens.json): built from the
+    # same sources, trusted at run time the same way.
+    outputs = (
+        (loader.COMPILED, loader.compiled_text()),
+        (matcher.TOKENS, loader.keyword_tokens_text()),
+    )
     if check:
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            print("stale content/compiled.json (run `make model`)", file=sys.stderr)
-            return 1
+        for path, text in outputs:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                print(f"stale content/{path.name} (run `make model`)", file=sys.stderr)
+                return 1
         print("compiled content up to date")
         return 0
-    path.write_text(text, encoding="utf-8")
-    print(f"compiled content written to {path}")
+    for path, text in outputs:
+        path.write_text(text, encoding="utf-8")
+        print(f"compiled content written to {path}")
     return 0
 
 

@@ -201,7 +201,14 @@ def prepare() -> None:
             log.warning("prepare_store_unavailable")  # the first request says so calmly
         if not os.environ.get("TABLE_NAME"):
             return
+        # Loaded here, not at import, for the embedded store's one-request cold start; deployed,
+        # INIT loads them so a first request does not: screens (an Echo Show's first request),
+        # the consent and touch models.
+        import ask_sdk_model.interfaces.connections
+        import ask_sdk_model.slu.entityresolution  # noqa: F401
+
         from . import rehearsal
+        from .alexa import apl  # noqa: F401
 
         scratch = rehearsal.ScratchStore()
         spare = build(store=lambda: scratch, api_client=rehearsal.LocalTimersApi())

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from ask_sdk_core.serialize import DefaultSerializer
 from back_relief.alexa.serializer import FastSerializer
-from back_relief.content import loader
+from back_relief.content import loader, matcher
 from back_relief.safety import triage
 from back_relief.skill import build
 from back_relief.store.local import LocalStore
@@ -43,6 +43,18 @@ NEVER_AT_INIT = (
     "werkzeug",
     "cryptography",
     "_hashlib",
+)
+# Modules a launch does not need, so the embedded store's INIT and first launch never import
+# them (issue 16: ~36 ms over hello world): screens only for APL devices, the answer matcher on
+# the first free text, the rest on first use. Deployed, INIT loads them all on purpose, so the
+# first request of each kind does not (the first-request targets).
+LAZY = (
+    "back_relief.alexa.apl",
+    "back_relief.alexa.layout",
+    "back_relief.alexa.fit",
+    "back_relief.content.matcher",
+    "ask_sdk_model.slu.entityresolution",
+    "ask_sdk_model.interfaces.connections",
 )
 _ENV_SCRUB = ("TABLE_NAME", "DYNAMODB_ENDPOINT_URL", "SKILL_ID", "PYTHONPATH")
 
@@ -75,6 +87,7 @@ import lambda_function
 from back_relief.content import loader
 stages["lambda_init"] = dict(counts)
 compiled_at["lambda_init"] = len(compiled)
+lazy_at_init = [name for name in LAZY_MODULES if name in sys.modules]
 matcher_at["lambda_init"] = "matcher" in vars(loader.load(None))
 reply = lambda_function.lambda_handler(json.loads(sys.stdin.read()), None)
 stages["first_request"] = dict(counts)
@@ -84,9 +97,11 @@ sources = {t.source for t in loader.load(None).triage.triggers}
 triage = {stage: sum(p in sources for p in compiled[:n]) for stage, n in compiled_at.items()}
 triage["all"] = len(sources)
 dynamo = "back_relief.store.dynamo_http" in sys.modules
+lazy = {"lambda_init": lazy_at_init,
+        "first_request": [name for name in LAZY_MODULES if name in sys.modules]}
 print(json.dumps({"stages": stages, "heavy": heavy, "reply": reply, "triage_compiled": triage,
-                  "dynamo": dynamo, "matcher_at_init": matcher_at["lambda_init"]}))
-""".replace("NEVER_ATINIT", repr(NEVER_AT_INIT))
+                  "dynamo": dynamo, "matcher_at_init": matcher_at["lambda_init"], "lazy": lazy}))
+""".replace("NEVER_ATINIT", repr(NEVER_AT_INIT)).replace("LAZY_MODULES", repr(LAZY))
 
 
 def run_child(tmp_path: Path, **env: str) -> dict[str, Any]:
@@ -167,6 +182,36 @@ def test_deployed_init_builds_the_matcher_and_compiles_no_triage_regex(tmp_path:
     embedded = run_child(tmp_path)
     assert embedded["triage_compiled"]["first_request"] == 0
     assert not embedded["matcher_at_init"]
+
+
+def test_embedded_launch_imports_only_what_a_launch_needs(tmp_path: Path) -> None:
+    """The embedded store's cold start is one launch long: screens, the answer matcher and
+    the models of touches and consent wait for a request that needs them.
+    Deployed, INIT imports every one of them, so no first request pays for one."""
+    embedded = run_child(tmp_path)
+    assert "Back Relief" in embedded["reply"]["response"]["outputSpeech"]["ssml"]
+    assert embedded["lazy"]["first_request"] == []
+    deployed = run_child(tmp_path, **DEPLOYED)
+    assert deployed["lazy"]["lambda_init"] == list(LAZY)
+
+
+def test_the_answer_matcher_is_built_from_shipped_tokens_identical_to_tokenising() -> None:
+    """Tokenising ~1,400 keywords was most of building the matcher (the first free text, or
+    the deployed INIT): `make model` writes them to keyword_tokens.json. Every locale's every
+    keyword must be there (else it is tokenised at run time) and match what tokenising gives;
+    a matcher built with them answers every question as one built without them."""
+    shipped = matcher.shipped_tokens()
+    for code in loader.LOCALES:
+        content = loader.load(code)
+        keywords = {k for a in content.answers.values() for k in a.get("keywords", ())}
+        assert keywords <= shipped.keys(), "keyword_tokens.json stale? `make model`"
+        assert all(shipped[k] == " ".join(matcher._tokens(k)) for k in keywords)
+    content = loader.load("en-GB")
+    fast = matcher.AnswerMatcher(content.answers)
+    slow = matcher.AnswerMatcher(content.answers, known={})
+    questions = sorted({k for a in content.answers.values() for k in a.get("keywords", ())})
+    questions += [f"what about {q} and my back" for q in questions[::7]]
+    assert [fast.match(q) for q in questions] == [slow.match(q) for q in questions]
 
 
 def test_loading_content_compiles_no_triage_regex(

@@ -24,6 +24,7 @@ from ..routines.engine import Say
 from ..routines.model import Routine, Step
 from ..safety.triage import Tier
 from . import layout
+from .handlers.base import screen_supported
 from .turn import Turn
 
 if TYPE_CHECKING:
@@ -49,10 +50,7 @@ def document(name: str) -> dict[str, Any]:
 
 
 def supported(handler_input: HandlerInput) -> bool:
-    context = handler_input.request_envelope.context
-    device = getattr(getattr(context, "system", None), "device", None)
-    interfaces = getattr(device, "supported_interfaces", None)
-    return getattr(interfaces, "alexa_presentation_apl", None) is not None
+    return screen_supported(handler_input)
 
 
 def directive(turn: Turn) -> RenderDocumentDirective | None:

@@ -11,18 +11,17 @@ Otherwise the other device's state stands and the user hears where they are now.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 from ..routines.engine import State, abandon, transition
 from ..store import Store, StoreError
+from ..values import Value
 from .turn import Turn
 
 log = logging.getLogger("back_relief")
 
 
-@dataclass(frozen=True)
-class Settled:
+class Settled(Value):
     snapshot: dict[str, Any] | None  # what the session should carry now; None: nothing
     note: str | None  # what to tell the user, if anything
 

@@ -10,7 +10,6 @@ an unreadable envelope read the same finding, so even a crash answers a red flag
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestInterceptor
@@ -18,13 +17,13 @@ from ask_sdk_core.handler_input import HandlerInput
 
 from ..content import loader
 from ..safety.triage import Finding, Tier, assess
+from ..values import Value
 
 log = logging.getLogger("back_relief")
 TRIAGE = "triage"
 
 
-@dataclass(frozen=True)
-class Early:
+class Early(Value):
     content: loader.Content
     finding: Finding | None
 

@@ -9,60 +9,52 @@ is dropped, not guessed at.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
 from typing import Any
 
+from ..values import Value
 
-@dataclass(frozen=True)
-class Resume:
+
+class Resume(Value):
     """ "Would you like to carry on with your routine?"."""
 
 
-@dataclass(frozen=True)
-class Offer:
+class Offer(Value):
     """An answer offered a routine: yes starts it."""
 
     routine: str
 
 
-@dataclass(frozen=True)
-class Reminder:
+class Reminder(Value):
     """The routine ended offering a reminder for the next session."""
 
     routine: str
 
 
-@dataclass(frozen=True)
-class WarningMore:
+class WarningMore(Value):
     """The warning signs asked whether to hear more."""
 
 
-@dataclass(frozen=True)
-class SymptomWarning:
+class SymptomWarning(Value):
     """A symptom with no red flag: offered the warning signs."""
 
 
-@dataclass(frozen=True)
-class GapAlternative:
+class GapAlternative(Value):
     """Too soon for more cold: offered heat or stretches instead."""
 
 
-@dataclass(frozen=True)
-class ConfirmRedFlag:
+class ConfirmRedFlag(Value):
     """Triage asked a yes/no question to confirm a possible red flag."""
 
     trigger: str
 
 
-@dataclass(frozen=True)
-class Gentler:
+class Gentler(Value):
     """An exercise hurt: offered the routine's gentler step."""
 
     routine: str
 
 
-@dataclass(frozen=True)
-class StopOffer:
+class StopOffer(Value):
     """An exercise hurt: offered to stop."""
 
 
@@ -93,7 +85,7 @@ _NAMES = {cls: name for name, cls in _KINDS.items()}
 
 
 def to_dict(pending: Pending) -> dict[str, str]:
-    values = {f.name: str(getattr(pending, f.name)) for f in fields(pending)}
+    values = {name: str(getattr(pending, name)) for name in pending.fields}
     return {"kind": _NAMES[type(pending)], **values}
 
 
@@ -105,9 +97,9 @@ def from_dict(data: Any) -> Pending | None:
     if cls is None:
         return None
     values: dict[str, str] = {}
-    for f in fields(cls):
-        value = data.get(f.name)
+    for name in cls.fields:
+        value = data.get(name)
         if not isinstance(value, str) or not value:
             return None
-        values[f.name] = value
+        values[name] = value
     return cls(**values)

@@ -8,11 +8,10 @@ counts the words of the instruction, not the counts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..content.loader import Content, fill
 from ..routines.events import State
 from ..routines.model import Routine, Step
+from ..values import Value
 from . import ssml
 
 PACED_OPEN = '<prosody rate="95%">'
@@ -21,8 +20,7 @@ PACED_CLOSE = "</prosody>"
 REST_BETWEEN_REPS = 3.0
 
 
-@dataclass(frozen=True)
-class StepText:
+class StepText(Value):
     title: str
     text: str  # plain text, for screens and cards
     ssml: str  # the spoken step (a hold's paced counts included)

@@ -8,7 +8,6 @@ every piece of plain text passes through ssml.escape exactly once.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from typing import Any
 
 from .. import privacy
@@ -28,16 +27,22 @@ def clock() -> float:
 user_key = privacy.user_key
 
 
-@dataclass
+# Plain classes with __slots__, not dataclasses: four of them cost a cold start ~1.5 ms of
+# generated code, and nothing compares or prints these per-request working objects.
+
+
 class Reply:
-    speech: list[str] = field(default_factory=list)
-    reprompt: str | None = None
-    end_session: bool | None = None
-    directives: list[Any] = field(default_factory=list)
-    card: tuple[str, str] | None = None
-    # A Connections.SendRequest (voice consent) is out: Alexa takes over the dialog, so
-    # the response carries no reprompt and leaves shouldEndSession unset.
-    awaiting_consent: bool = False
+    __slots__ = ("awaiting_consent", "card", "directives", "end_session", "reprompt", "speech")
+
+    def __init__(self) -> None:
+        self.speech: list[str] = []
+        self.reprompt: str | None = None
+        self.end_session: bool | None = None
+        self.directives: list[Any] = []
+        self.card: tuple[str, str] | None = None
+        # A Connections.SendRequest (voice consent) is out: Alexa takes over the dialog, so
+        # the response carries no reprompt and leaves shouldEndSession unset.
+        self.awaiting_consent = False
 
     def say(self, text: str) -> None:
         self.speech.append(ssml.escape(text))
@@ -54,45 +59,72 @@ class Reply:
         self.end_session = True
 
 
-@dataclass
 class Budget:
     """This turn's time: when it started (for the log) and when every call must be done."""
 
-    started_ms: float = 0.0
-    # Every call after the store load must finish by this time (perf_counter seconds).
-    deadline: float = float("inf")
-    api_worst_seconds: float = 0.0
+    __slots__ = ("api_worst_seconds", "deadline", "started_ms")
+
+    def __init__(
+        self,
+        started_ms: float = 0.0,
+        # Every call after the store load must finish by this time (perf_counter seconds).
+        deadline: float = float("inf"),
+        api_worst_seconds: float = 0.0,
+    ) -> None:
+        self.started_ms = started_ms
+        self.deadline = deadline
+        self.api_worst_seconds = api_worst_seconds
 
 
-@dataclass
 class Sync:
     """This turn's bookkeeping with the store, read by SaveTurn and conflict.py."""
 
-    version: int = 0  # the record version loaded: the save is conditional on it
-    seq: int = 0  # progress counter: the newer of the stored and the session copy wins
-    dirty: bool = False  # something to save
-    failed: bool = False  # the load failed: no save, and the user is told
-    forgotten: bool = False  # "forget me" deleted the record: nothing to write back
+    __slots__ = ("dirty", "failed", "forgotten", "seq", "version")
+
+    def __init__(self) -> None:
+        self.version = 0  # the record version loaded: the save is conditional on it
+        self.seq = 0  # progress counter: the newer of the stored and the session copy wins
+        self.dirty = False  # something to save
+        self.failed = False  # the load failed: no save, and the user is told
+        self.forgotten = False  # "forget me" deleted the record: nothing to write back
 
 
-@dataclass
 class Turn:
-    content: Content
-    state: State
-    now: float
-    user_key: str
-    profile: dict[str, Any] = field(default_factory=dict)  # welcomed flag, launch count
-    sync: Sync = field(default_factory=Sync)
-    # What a bare "yes"/"no" answers in this turn, and what this reply asks (pending.py).
-    pending_in: Pending | None = None
-    pending: Pending | None = None
-    finding: Finding | None = None
-    permissions: dict[str, bool] = field(default_factory=dict)
-    new_session: bool = True
-    reply: Reply = field(default_factory=Reply)
-    effects_seen: list[Effect] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)  # re-run on a save conflict (conflict.py)
-    budget: Budget = field(default_factory=Budget)
+    __slots__ = (
+        "budget",
+        "content",
+        "effects_seen",
+        "events",
+        "finding",
+        "new_session",
+        "now",
+        "pending",
+        "pending_in",
+        "permissions",
+        "profile",
+        "reply",
+        "state",
+        "sync",
+        "user_key",
+    )
+
+    def __init__(self, content: Content, state: State, now: float, user_key: str) -> None:
+        self.content = content
+        self.state = state
+        self.now = now
+        self.user_key = user_key
+        self.profile: dict[str, Any] = {}  # welcomed flag, launch count
+        self.sync = Sync()
+        # What a bare "yes"/"no" answers in this turn, and what this reply asks (pending.py).
+        self.pending_in: Pending | None = None
+        self.pending: Pending | None = None
+        self.finding: Finding | None = None
+        self.permissions: dict[str, bool] = {}
+        self.new_session = True
+        self.reply = Reply()
+        self.effects_seen: list[Effect] = []
+        self.events: list[Event] = []  # re-run on a save conflict (conflict.py)
+        self.budget = Budget()
 
     def affords(self, seconds: float) -> bool:
         """Whether a call that may take `seconds` still fits in this turn's time budget."""

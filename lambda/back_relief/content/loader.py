@@ -14,12 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..routines.model import Routine, Step
 from ..safety.triage import TriageRules
-from .matcher import AnswerMatcher
 from .numbers import digits
+
+if TYPE_CHECKING:
+    from .matcher import AnswerMatcher
 
 log = logging.getLogger("back_relief")
 HERE = Path(__file__).parent
@@ -57,6 +59,9 @@ class Content:
     def matcher(self) -> AnswerMatcher:
         # Built on the first free-text question, not at init: most turns (launch, routine
         # steps, answer intents) never need it, and compiling it costs a cold start ~30 ms.
+        # Imported here too: a launch (the embedded store's whole cold start) never needs it.
+        from .matcher import AnswerMatcher
+
         return AnswerMatcher(self.answers)
 
     def message(self, key: str, **params: Any) -> str:
@@ -128,6 +133,21 @@ def parse_sources() -> dict[str, Any]:
 def compiled_text() -> str:
     """compiled.json as `make model` writes it: the parsed sources plus their digest."""
     return json.dumps({"digest": digest(), **parse_sources()}, ensure_ascii=False) + "\n"
+
+
+def keyword_tokens_text() -> str:
+    """matcher.TOKENS as `make model` writes it: the tokens of every locale's keywords."""
+    from . import matcher
+
+    sources = parse_sources()
+    keywords: set[str] = set()
+    for code in LOCALES:
+        data = _merge(sources["en"], sources["locales"][code])
+        vocab = dict(data.pop("vocab"))
+        vocab["emergency_digits"] = digits(vocab["emergency"])
+        for answer in _render(data.get("answers", {}), vocab).values():
+            keywords.update(answer.get("keywords", ()))
+    return matcher.tokens_text(keywords)
 
 
 @cache

@@ -12,16 +12,23 @@ first free-text question of a container and called on every such question after.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..text import normalise, stem
 from .synonyms import classes
 
 __all__ = ["AnswerMatcher", "normalise"]
+
+# Every shipped keyword's tokens, written by `make model` (tokens_text) and checked by its
+# --check like compiled.json: tokenising ~1,400 keywords was most of building the matcher
+# (~10 ms of the first free-text question, or of the deployed INIT that rehearses one).
+TOKENS = Path(__file__).parent / "keyword_tokens.json"
 
 
 @lru_cache(maxsize=8192)
@@ -109,31 +116,36 @@ class _Phrase:
 class AnswerMatcher:
     """Picks the answer whose keyword phrases best cover a free-text question."""
 
-    def __init__(self, answers: Mapping[str, Mapping[str, Any]]) -> None:
+    def __init__(
+        self, answers: Mapping[str, Mapping[str, Any]], known: Mapping[str, str] | None = None
+    ) -> None:
+        """known: keyword -> its tokens joined by spaces (default: the shipped TOKENS file);
+        any keyword not in it is tokenised here."""
         self._order = {answer_id: i for i, answer_id in enumerate(answers)}
+        known = shipped_tokens() if known is None else known
         phrases = [
             phrase
             for answer_id, entry in answers.items()
-            for phrase in _compile(answer_id, entry.get("keywords", ()))
+            for phrase in _compile(answer_id, entry.get("keywords", ()), known)
         ]
-        # How telling each word is: one that belongs to few answers' vocabularies says more.
-        vocabulary: dict[str, set[str]] = {}
+        # uses: word -> answer -> how many of that answer's phrases hold it.
+        uses: dict[str, dict[str, int]] = {}
         for phrase in phrases:
+            answer_id = phrase.answer_id
             for word in phrase.words:
-                vocabulary.setdefault(word, set()).add(phrase.answer_id)
+                counts = uses.get(word)
+                if counts is None:
+                    counts = uses[word] = {}
+                counts[answer_id] = counts.get(answer_id, 0) + 1
+        # How telling each word is: one that belongs to few answers' vocabularies says more.
         total = max(1, len(answers))
         top = math.log(1 + total)
         self._weight: dict[str, float] = {}
-        for word, owners in vocabulary.items():
-            idf = math.log(1 + total / len(owners)) / top
+        for word, counts in uses.items():
+            idf = math.log(1 + total / len(counts)) / top
             self._weight[word] = _base_weight(word) * (0.6 + 0.6 * idf)
         # A telling word on its own ("something frozen", "the office") is weak evidence for
         # its home: the answer whose keywords use it most ("ice" -> ice or heat).
-        uses: dict[str, dict[str, int]] = {}
-        for phrase in phrases:
-            for word in phrase.words:
-                counts = uses.setdefault(word, {})
-                counts[phrase.answer_id] = counts.get(phrase.answer_id, 0) + 1
         own: dict[str, str] = {}
         for phrase in reversed(phrases):
             if len(phrase.words) == 1:
@@ -152,9 +164,8 @@ class AnswerMatcher:
         # answers are listed general first, so "heat" is ice or heat, not how long to use heat.
         self._one_word: dict[str, str] = {}
         for phrase in phrases:
-            for word in phrase.words:
-                if _base_weight(word) == 1.0:
-                    self._one_word.setdefault(word, phrase.answer_id)
+            for word in phrase.words - _STOPWORDS - _COMMON:  # full-weight words
+                self._one_word.setdefault(word, phrase.answer_id)
         self._one_word.update(own)
         # Index each phrase under its most telling word, so a question only visits phrases that
         # share that word with it instead of scanning all of them.
@@ -244,22 +255,41 @@ def _base_weight(token: str) -> float:
     return 1.0
 
 
-def _compile(answer_id: str, keywords: Iterable[str]) -> list[_Phrase]:
+def tokens_text(keywords: Iterable[str]) -> str:
+    """The TOKENS file for these keywords, as `make model` writes it."""
+    tokens = {k: " ".join(_tokens(k)) for k in sorted(set(keywords))}
+    return json.dumps(tokens, ensure_ascii=False, indent=0) + "\n"
+
+
+@cache
+def shipped_tokens() -> Mapping[str, str]:
+    """The TOKENS file; empty when missing or unreadable (every keyword is then tokenised)."""
+    try:
+        data = json.loads(TOKENS.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, str)}
+
+
+def _compile(answer_id: str, keywords: Iterable[str], known: Mapping[str, str]) -> list[_Phrase]:
     compiled: list[_Phrase] = []
     seen: set[tuple[str, ...]] = set()
     for keyword in keywords:
-        tokens = _tokens(keyword)
+        stored = known.get(keyword)
+        tokens = _tokens(keyword) if stored is None else tuple(stored.split())
         if not tokens or tokens in seen:
             continue
         seen.add(tokens)
-        meaningful = frozenset(t for t in tokens if _base_weight(t) > _STOP_WEIGHT)
-        telling = [t for t in meaningful if _base_weight(t) == 1.0]
+        words = frozenset(tokens)
+        # Set algebra for _base_weight: meaningful = above stopword weight, telling = full
+        # weight (neither a stopword nor common). Same result, a fraction of the calls.
+        meaningful = words - _STOPWORDS
+        telling = meaningful - _COMMON
         compiled.append(
             _Phrase(
-                answer_id=answer_id,
-                run=f" {' '.join(tokens)} ",
-                words=frozenset(tokens),
-                bag=meaningful if len(telling) >= 2 else None,
+                answer_id, f" {' '.join(tokens)} ", words, meaningful if len(telling) >= 2 else None
             )
         )
     return compiled

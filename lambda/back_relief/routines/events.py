@@ -8,8 +8,11 @@ safe to persist as is.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Literal, get_args
+
+from ..values import Value
 
 Status = Literal["idle", "active", "paused", "timing"]
 
@@ -75,11 +78,17 @@ def _well_typed(state: State) -> bool:
     return state.status in get_args(Status)
 
 
+# The events and effects below are Values (values.py), not dataclasses: the same frozen,
+# compare-by-class-and-fields records for a fraction of a cold start. State stays a dataclass:
+# callers evolve it with dataclasses.replace.
+
+# An effect's parameters when it has none: read-only, so one shared default is safe.
+NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
+
 # ---- events -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Start:
+class Start(Value):
     routine: str
     minutes: int | None = None
     # A returning user who has done this routine's preparation before: one short check,
@@ -103,48 +112,40 @@ NavAction = Literal[
 NAV_ACTIONS: tuple[NavAction, ...] = get_args(NavAction)
 
 
-@dataclass(frozen=True)
-class Nav:
+class Nav(Value):
     """A navigation command from the user."""
 
     action: NavAction
 
 
-@dataclass(frozen=True)
-class Pick:
+class Pick(Value):
     """Do only these steps of a routine (one stretch by name, or the seated ones)."""
 
     routine: str
     steps: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Pain:
+class Pain(Value):
     """The user says the exercise hurts: stop it at once."""
 
 
-@dataclass(frozen=True)
-class Gentler:
+class Gentler(Value):
     """The user accepted the gentler option offered after Pain."""
 
 
-@dataclass(frozen=True)
-class Relaunch:
+class Relaunch(Value):
     """The user opened the skill again while progress was stored."""
 
 
-@dataclass(frozen=True)
-class PermissionGranted:
+class PermissionGranted(Value):
     """The user accepted the timer permission: try the timer again."""
 
 
-@dataclass(frozen=True)
-class TimerStarted:
+class TimerStarted(Value):
     timer_id: str | None
 
 
-@dataclass(frozen=True)
-class TimerUnavailable:
+class TimerUnavailable(Value):
     reason: Literal["denied", "not_answered", "error"]
 
 
@@ -163,38 +164,32 @@ Event = (
 # ---- effects ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Say:
+class Say(Value):
     key: str  # a message key, "step" for the current step, "text" for params["text"]
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = NO_PARAMS
 
 
-@dataclass(frozen=True)
-class Count:
+class Count(Value):
     """Pace `seconds` in speech with spoken counts (a short timed step needs no timer)."""
 
     seconds: int
 
 
-@dataclass(frozen=True)
-class StartTimer:
+class StartTimer(Value):
     seconds: int
     label: str
     announce: str
 
 
-@dataclass(frozen=True)
-class CancelTimer:
+class CancelTimer(Value):
     timer_id: str
 
 
-@dataclass(frozen=True)
-class EndSession:
+class EndSession(Value):
     pass
 
 
-@dataclass(frozen=True)
-class OfferReminder:
+class OfferReminder(Value):
     routine: str
     hours: int
 
@@ -202,14 +197,13 @@ class OfferReminder:
 Question = Literal["resume", "gap_alternative", "gentler", "stop_offer"]
 
 
-@dataclass(frozen=True)
-class Ask:
+class Ask(Value):
     """The reply ends on a yes/no question; the adapter remembers what it was."""
 
     question: Question
     routine: str = ""
     # What the question said (the gentler step's name): the reprompt says the same.
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = NO_PARAMS
 
 
 Effect = Say | Count | StartTimer | CancelTimer | EndSession | OfferReminder | Ask

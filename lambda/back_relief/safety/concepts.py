@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..values import Value
 from .alternatives import Alternatives
 from .branches import Conditions, Refiner, second_stage
 from .prefilter import Refinement, Starts, source_hash, starts, word_starts
@@ -31,8 +32,7 @@ __all__ = ["Concepts", "Rule", "concept_sources"]
 INDEX_PREFIX = "concept:"
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Value):
     trigger: str
     needs: frozenset[str]
     absent: frozenset[str]
@@ -157,10 +157,11 @@ class Concepts:
         by_start: dict[str, int] = {}
         always = 0
         for bit, concept in enumerate(built):
+            mask = 1 << bit
             if concept.starts is None:
-                always |= 1 << bit
+                always |= mask
             for start in concept.starts or ():
-                by_start[start] = by_start.get(start, 0) | 1 << bit
+                by_start[start] = by_start.get(start, 0) | mask
         bits = {concept.name: 1 << bit for bit, concept in enumerate(built)}
         firing = 0
         for rule in rules:

@@ -21,6 +21,7 @@ from enum import IntEnum
 from typing import Any
 
 from ..text import normalise
+from ..values import Value
 from .branches import Conditions, Refiner, second_stage
 from .concepts import Concepts, concept_sources
 from .prefilter import Refinement, Starts, load_index, source_hash, starts, word_starts
@@ -47,8 +48,7 @@ class Tier(IntEnum):
 TIER_NAMES = {tier.name.lower(): tier for tier in Tier if tier}  # "same_day" -> SAME_DAY
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Value):
     tier: Tier
     trigger: str
 
@@ -213,10 +213,11 @@ class TriageRules:
         by_start: dict[str, int] = {}
         always = 0
         for bit, trigger in enumerate(built):
+            mask = 1 << bit
             if trigger.starts is None:
-                always |= 1 << bit
+                always |= mask
             for start in trigger.starts or ():
-                by_start[start] = by_start.get(start, 0) | 1 << bit
+                by_start[start] = by_start.get(start, 0) | mask
         by_id = {t.id: i for i, t in enumerate(built)}
         return cls(tuple(built), by_start, always, by_id)
 

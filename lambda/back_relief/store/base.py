@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Protocol
+
+from ..values import Value
 
 # Progress older than this is useless (a routine lasts under an hour; the ice gap
 # rule looks back two hours), so records expire after a week of silence.
@@ -26,8 +27,7 @@ class ConflictError(StoreError):
     """Another writer saved a newer version first (e.g. a second device)."""
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(Value):
     data: dict[str, Any]
     version: int  # 0 means "never saved"
 
