@@ -45,6 +45,15 @@ back: back, lowerback, lower back
 week: week, weeks, fortnight, seven days, eight days, nine days, ten days, ten day, eleven days,
   twelve days, fourteen days, several days, 7 days, 8 days, 9 days, 10 days, 14 days
 child: child, kid, son, daughter, teenager, teen, boy, girl, toddler
+pulse: pulse, heartbeat, heart beat, heart beating
+wrap: wrap, wrapped, wrapping, towel, tea towel, cloth, flannel, pillowcase, pillow case
+leg: leg, legs, thigh, thighs, buttock, buttocks, bum, butt, glute, glutes, hamstring, calf, calves
+supplement: supplement, supplements, vitamin, vitamins, magnesium, potassium, fish oil, omega 3,
+  turmeric, zinc, calcium, glucosamine, collagen, cod liver oil, multivitamin, banana, bananas
+relaxant: relaxant, relaxants, relaxer, relaxers, muscle relaxant, muscle relaxants, muscle relaxer,
+  muscle relaxers, relax muscles, relax the muscles, relax my muscles, diazepam, valium,
+  methocarbamol, cyclobenzaprine, flexeril, baclofen, tizanidine
+drink: drink, drank, drunk, drinking, fluid, fluids
 partner: partner, wife, husband, mate, friend, mum, mom, dad, mother, father, brother, sister,
   flatmate, boyfriend, girlfriend, neighbour, neighbor, housemate
 """
