@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..text import normalise, stem
-from .synonyms import classes
+from .synonyms import classes, unslip
 
 __all__ = ["AnswerMatcher", "normalise"]
 
@@ -74,6 +74,7 @@ _FALLBACK = "relief_overview"
 # is safe to say about everything else, so when one is clearly named it wins over the topic:
 # "I'm pregnant, can I do the stretches" is a pregnancy question first.
 _CONTEXT_SHARE = 0.6  # ... unless another topic has far more of the words ("a slipped disc")
+_YIELDS = {"child": "lifting"}
 _CONTEXT = frozenset(
     ("crisis", "pregnancy", "child", "surgery", "after_fall", "cancer_history", "osteoporosis")
 )
@@ -81,7 +82,7 @@ _CONTEXT = frozenset(
 
 def _tokens(text: str) -> tuple[str, ...]:
     # Articles never decide a topic, and dropping them lets "lie on the ice" meet "lie on ice".
-    words = [_root(w) for w in normalise(text).split() if w not in _ARTICLES]
+    words = [_root(w) for w in unslip(normalise(text).split()) if w not in _ARTICLES]
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -177,8 +178,13 @@ class AnswerMatcher:
         exact = self._exact.get(f" {' '.join(tokens)} ")
         if exact is not None:
             return exact
+        scores = {answer_id: score for (score, _), answer_id in ranked}
         for (score, _), answer_id in ranked:
             if answer_id in _CONTEXT and score >= max(MIN_SCORE, ranked[0][0][0] * _CONTEXT_SHARE):
+                # "Can I lift my toddler" is about the lifter's back, not the child's.
+                yields = _YIELDS.get(answer_id)
+                if yields and scores.get(yields, 0.0) >= _NEAR_SCORE and not _PAIN_WORDS & set(tokens):
+                    return yields
                 return answer_id
         if ranked:
             best = ranked[0][0][0]
