@@ -183,7 +183,8 @@ class AnswerMatcher:
             if answer_id in _CONTEXT and score >= max(MIN_SCORE, ranked[0][0][0] * _CONTEXT_SHARE):
                 # "Can I lift my toddler" is about the lifter's back, not the child's.
                 yields = _YIELDS.get(answer_id)
-                if yields and scores.get(yields, 0.0) >= _NEAR_SCORE and not _PAIN_WORDS & set(tokens):
+                near = scores.get(yields or "", 0.0) >= _NEAR_SCORE
+                if yields and near and not _PAIN_WORDS & set(tokens):
                     return yields
                 return answer_id
         if ranked:

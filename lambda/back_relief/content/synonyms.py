@@ -15,7 +15,8 @@ _CLASSES = """
 ice: ice, icy, cold, frozen, freezer, peas, pea, icepack, ice pack, cold pack, cold compress,
   gel pack, frozen peas, bag of ice, ice cube, ice cubes, ice bag, bag of frozen peas, cooling
 heat: heat, hot, warm, warmth, heating, heater, heat pack, heatpack, heat pad, heating pad,
-  heatingpad, hot water bottle, hot water bag, hotwater bottle, hotwater bag, hotwater, hot pack, wheat bag, wheatbag,
+  heatingpad, hot water bottle, hot water bag, hotwater bottle, hotwater bag, hotwater,
+  hot pack, wheat bag, wheatbag,
   wheat pack, electric blanket, heat patch, heat wrap, heat pads, hot compress, warm compress
 medicine: medicine, medication, meds, med, painkiller, pain killer, pain killers, tablet, pill,
   paracetamol, ibuprofen, acetaminophen, naproxen, aspirin, nurofen, neurofen, panadol, tylenol,
@@ -76,9 +77,16 @@ def classes() -> dict[tuple[str, ...], str]:
 
 # Sound-alikes a recogniser writes for a little word, repaired only where the next (or previous)
 # word shows which one was said: "get help four me", "want too be here", "i should weight".
-_FOR_BEFORE = frozenset("me you us him her them it my your a an the ever now ages".split())
-_TO_AFTER = frozenset("want wanted wants have has had need needs going got used ought in able".split())
-_WAIT_AFTER = frozenset("i to should can could we you just".split())
+_FOR_BEFORE = frozenset(
+    ("me", "you", "us", "him", "her", "them", "it", "my", "your", "a", "an", "the", "ever", "now")
+)
+_TO_AFTER = frozenset(
+    (
+        *("want", "wanted", "wants", "have", "has", "had", "need", "needs", "going", "got"),
+        *("used", "ought", "in", "able"),
+    )
+)
+_WAIT_AFTER = frozenset(("i", "to", "should", "can", "could", "we", "you", "just"))
 
 
 def unslip(words: list[str]) -> list[str]:
