@@ -50,7 +50,7 @@ _LONGEST_RUN = max((len(k) for k in _RUNS), default=1)
 # Words that carry little meaning on their own: a phrase made only of these cannot win.
 _STOPWORDS = _stemmed_set(
     """a an the i me my mine is are am was be been it its to do doe does did can could should
-    would will shall might may must how what when where why who for of on in into at by
+    would will shall might may must how what when where who for of on in into at by
     with and or but not no so if then than that this these those there here you your we our they
     them he she his her just about from up out over any some really very please alexa
     okay get got have ha has had let us want going go use using put try um uh like well oh now
