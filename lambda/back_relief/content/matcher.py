@@ -70,6 +70,8 @@ _LEAD = 1.25
 # A question about the pain itself that no topic claims gets the general easing answer.
 _PAIN_WORDS = frozenset(("pain", "spasm", "back"))
 _FALLBACK = "relief_overview"
+# ... and so does a plain request for advice ("what's the first thing I should try").
+_ADVICE = _stemmed_set("try advice suggest suggestion recommend recommendation idea ideas")
 # Answers about who is asking (pregnant, a child, after an operation, in crisis...) change what
 # is safe to say about everything else, so when one is clearly named it wins over the topic:
 # "I'm pregnant, can I do the stretches" is a pregnancy question first.
@@ -198,7 +200,7 @@ class AnswerMatcher:
         short = len(tokens) <= 2 or (len(tokens) <= 3 and telling[:1] and telling[0] in self._home)
         if len(telling) == 1 and telling[0] in self._one_word and short:
             return self._one_word[telling[0]]
-        if self._fallback is not None and _PAIN_WORDS & set(tokens):
+        if self._fallback is not None and (_PAIN_WORDS | _ADVICE) & set(tokens):
             return self._fallback
         return None
 
