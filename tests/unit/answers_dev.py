@@ -128,7 +128,7 @@ def answer_voice(content: loader.Content, text: str, locale: str = "en-US") -> s
     if heard.intent == "StartRoutineIntent":
         # As StartRoutineHandler: an unknown routine name is read as a question first.
         routine = heard.slots.get("Routine")
-        if routine and not routine.resolved_id:
+        if routine and not routine.resolved_id and len(routine.value.split()) >= 3:
             return content.matcher.match(routine.value) or "<StartRoutineIntent>"
     slot_name = FREE_TEXT.get(heard.intent)
     if slot_name is None:
