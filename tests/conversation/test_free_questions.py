@@ -23,3 +23,19 @@ def test_an_unknown_stretch_name_still_gets_the_stretch_list(device: Device) -> 
     device.launch()
     reply = device.say("can i do the flamingo")
     assert said(reply, "stretch_unknown"), reply.text
+
+
+def test_a_question_caught_by_the_routine_slot_gets_its_answer(device: Device) -> None:
+    # "do those electric pad machines help" fits "do {Routine}": the open slot holds
+    # "electric pad machines help", which is a question about TENS, not a routine name.
+    device.launch()
+    reply = device.say("do those electric pad machines help")
+    assert content().answers["tens"]["say"][:40] in reply.text, reply.text
+    assert not said(reply, "which_routine")
+    assert not reply.ends_session
+
+
+def test_an_unknown_routine_name_still_asks_which_routine(device: Device) -> None:
+    device.launch()
+    reply = device.say("start the zumba")
+    assert said(reply, "which_routine"), reply.text

@@ -125,6 +125,11 @@ def answer_voice(content: loader.Content, text: str, locale: str = "en-US") -> s
         stretch = heard.slots.get("Stretch")
         if stretch and not stretch.resolved_id:
             return content.matcher.match(stretch.value) or "<PickStretchIntent>"
+    if heard.intent == "StartRoutineIntent":
+        # As StartRoutineHandler: an unknown routine name is read as a question first.
+        routine = heard.slots.get("Routine")
+        if routine and not routine.resolved_id and len(routine.value.split()) >= 3:
+            return content.matcher.match(routine.value) or "<StartRoutineIntent>"
     slot_name = FREE_TEXT.get(heard.intent)
     if slot_name is None:
         return f"<{heard.intent}>"

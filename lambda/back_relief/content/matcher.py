@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..text import normalise, stem
-from .synonyms import classes
+from .synonyms import classes, unslip
 
 __all__ = ["AnswerMatcher", "normalise"]
 
@@ -57,7 +57,7 @@ _LONGEST_RUN = max((len(k) for k in _RUNS), default=1)
 # Words that carry little meaning on their own: a phrase made only of these cannot win.
 _STOPWORDS = _stemmed_set(
     """a an the i me my mine is are am was be been it its to do doe does did can could should
-    would will shall might may must how what when where why who for of on in into at by
+    would will shall might may must how what when where who for of on in into at by
     with and or but not no so if then than that this these those there here you your we our they
     them he she his her just about from up out over any some really very please alexa
     okay get got have ha has had let us want going go use using put try um uh like well oh now
@@ -77,10 +77,13 @@ _LEAD = 1.25
 # A question about the pain itself that no topic claims gets the general easing answer.
 _PAIN_WORDS = frozenset(("pain", "spasm", "back"))
 _FALLBACK = "relief_overview"
+# ... and so does a plain request for advice ("what's the first thing I should try").
+_ADVICE = _stemmed_set("try advice suggest suggestion recommend recommendation idea ideas")
 # Answers about who is asking (pregnant, a child, after an operation, in crisis...) change what
 # is safe to say about everything else, so when one is clearly named it wins over the topic:
 # "I'm pregnant, can I do the stretches" is a pregnancy question first.
 _CONTEXT_SHARE = 0.6  # ... unless another topic has far more of the words ("a slipped disc")
+_YIELDS = {"child": "lifting"}
 _CONTEXT = frozenset(
     ("crisis", "pregnancy", "child", "surgery", "after_fall", "cancer_history", "osteoporosis")
 )
@@ -88,7 +91,7 @@ _CONTEXT = frozenset(
 
 def _tokens(text: str) -> tuple[str, ...]:
     # Articles never decide a topic, and dropping them lets "lie on the ice" meet "lie on ice".
-    words = [_root(w) for w in normalise(text).split() if w not in _ARTICLES]
+    words = [_root(w) for w in unslip(normalise(text).split()) if w not in _ARTICLES]
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -188,8 +191,14 @@ class AnswerMatcher:
         exact = self._exact.get(f" {' '.join(tokens)} ")
         if exact is not None:
             return exact
+        scores = {answer_id: score for (score, _), answer_id in ranked}
         for (score, _), answer_id in ranked:
             if answer_id in _CONTEXT and score >= max(MIN_SCORE, ranked[0][0][0] * _CONTEXT_SHARE):
+                # "Can I lift my toddler" is about the lifter's back, not the child's.
+                yields = _YIELDS.get(answer_id)
+                near = scores.get(yields or "", 0.0) >= _NEAR_SCORE
+                if yields and near and not _PAIN_WORDS & set(tokens):
+                    return yields
                 return answer_id
         if ranked:
             best = ranked[0][0][0]
@@ -202,7 +211,7 @@ class AnswerMatcher:
         short = len(tokens) <= 2 or (len(tokens) <= 3 and telling[:1] and telling[0] in self._home)
         if len(telling) == 1 and telling[0] in self._one_word and short:
             return self._one_word[telling[0]]
-        if self._fallback is not None and _PAIN_WORDS & set(tokens):
+        if self._fallback is not None and (_PAIN_WORDS | _ADVICE) & set(tokens):
             return self._fallback
         return None
 

@@ -15,7 +15,8 @@ _CLASSES = """
 ice: ice, icy, cold, frozen, freezer, peas, pea, icepack, ice pack, cold pack, cold compress,
   gel pack, frozen peas, bag of ice, ice cube, ice cubes, ice bag, bag of frozen peas, cooling
 heat: heat, hot, warm, warmth, heating, heater, heat pack, heatpack, heat pad, heating pad,
-  heatingpad, hot water bottle, hot water bag, hotwater bottle, hot pack, wheat bag, wheatbag,
+  heatingpad, hot water bottle, hot water bag, hotwater bottle, hotwater bag, hotwater,
+  hot pack, wheat bag, wheatbag,
   wheat pack, electric blanket, heat patch, heat wrap, heat pads, hot compress, warm compress
 medicine: medicine, medication, meds, med, painkiller, pain killer, pain killers, tablet, pill,
   paracetamol, ibuprofen, acetaminophen, naproxen, aspirin, nurofen, neurofen, panadol, tylenol,
@@ -45,6 +46,15 @@ back: back, lowerback, lower back
 week: week, weeks, fortnight, seven days, eight days, nine days, ten days, ten day, eleven days,
   twelve days, fourteen days, several days, 7 days, 8 days, 9 days, 10 days, 14 days
 child: child, kid, son, daughter, teenager, teen, boy, girl, toddler
+pulse: pulse, heartbeat, heart beat, heart beating
+wrap: wrap, wrapped, wrapping, towel, tea towel, cloth, flannel, pillowcase, pillow case
+leg: leg, legs, thigh, thighs, buttock, buttocks, bum, butt, glute, glutes, hamstring, calf, calves
+supplement: supplement, supplements, vitamin, vitamins, magnesium, potassium, fish oil, omega 3,
+  turmeric, zinc, calcium, glucosamine, collagen, cod liver oil, multivitamin, banana, bananas
+relaxant: relaxant, relaxants, relaxer, relaxers, muscle relaxant, muscle relaxants, muscle relaxer,
+  muscle relaxers, relax muscles, relax the muscles, relax my muscles, diazepam, valium,
+  methocarbamol, cyclobenzaprine, flexeril, baclofen, tizanidine
+drink: drink, drank, drunk, drinking, fluid, fluids
 partner: partner, wife, husband, mate, friend, mum, mom, dad, mother, father, brother, sister,
   flatmate, boyfriend, girlfriend, neighbour, neighbor, housemate
 """
@@ -62,4 +72,33 @@ def classes() -> dict[tuple[str, ...], str]:
             words = tuple(phrase.split())
             if words:
                 out[words] = concept.strip()
+    return out
+
+
+# Sound-alikes a recogniser writes for a little word, repaired only where the next (or previous)
+# word shows which one was said: "get help four me", "want too be here", "i should weight".
+_FOR_BEFORE = frozenset(
+    ("me", "you", "us", "him", "her", "them", "it", "my", "your", "a", "an", "the", "ever", "now")
+)
+_TO_AFTER = frozenset(
+    (
+        *("want", "wanted", "wants", "have", "has", "had", "need", "needs", "going", "got"),
+        *("used", "ought", "in", "able"),
+    )
+)
+_WAIT_AFTER = frozenset(("i", "to", "should", "can", "could", "we", "you", "just"))
+
+
+def unslip(words: list[str]) -> list[str]:
+    """Normalised words with the commonest recogniser sound-alikes put right from context."""
+    out = list(words)
+    for i, word in enumerate(out):
+        before = out[i - 1] if i else ""
+        after = out[i + 1] if i + 1 < len(out) else ""
+        if word == "four" and after in _FOR_BEFORE:
+            out[i] = "for"
+        elif word in ("too", "two") and before in _TO_AFTER and after not in ("much", "many"):
+            out[i] = "to"
+        elif word == "weight" and before in _WAIT_AFTER:
+            out[i] = "wait"
     return out

@@ -71,8 +71,16 @@ class StartRoutineHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = get_turn(handler_input)
-        _, routine_id = slot(handler_input, "Routine")
+        raw, routine_id = slot(handler_input, "Routine")
         if routine_id not in turn.content.routines:
+            # The Routine slot is open, so "ice pack good idea" or "rub it where" lands here
+            # unresolved: a question the answer matcher knows beats "which routine?". A name
+            # is a word or two ("frozen towel"): that is still a routine asked for by name.
+            question = raw is not None and len(raw.split()) >= 3
+            answer_id = turn.content.matcher.match(raw) if question and raw else None
+            if answer_id:
+                say_answer(turn, answer_id)
+                return respond(handler_input)
             turn.say("which_routine")
             turn.reply.ask(turn.content.message("which_routine_reprompt"))
             return respond(handler_input)
