@@ -151,6 +151,13 @@ _PAIRS = {
     ("done", "below"): "down below",
     ("fill", "off"): "fell off",
     ("brutal", "bones"): "brittle bones",
+    # "feel" heard as "fill" ("i can't fill my bum"), "wee" as "we"/"week" before a verb that
+    # only fits the wee ("we keeps leaking", "my week won't come").
+    ("not", "fill"): "not feel",
+    ("no", "filling"): "no feeling",
+    **{("we", v): f"wee {v}" for v in _word_set("keeps comes leaks dribbles trickles runs")},
+    **{("week", v): f"wee {v}" for v in _word_set("come comes came keeps leaks dribbles")},
+    ("the", "lou"): "the loo",
 }
 # UK, Irish and Australian speech: "i can't feel me legs", "i've wet meself".
 _ME_MY = re.compile(
