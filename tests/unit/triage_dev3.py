@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from triage_dev2 import DATA, measure  # noqa: E402
+from triage_dev2 import DATA, measure
 
 WRITTEN, HEARD = DATA / "triage_dev3.tsv", DATA / "triage_dev3_heard.tsv"
 # Written after the first round-3 changes, measured untuned (E 33/41, U 10/10, D 3/5, benign
