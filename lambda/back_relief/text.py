@@ -178,6 +178,8 @@ _PAIRS = {
     ("tight", "nings"): "tightenings",
     ("height", "up"): "high up",
     ("tensor", "needles"): "pins and needles",
+    ("explain", "weight"): "unexplained weight",
+    ("explained", "weight"): "unexplained weight",
 }
 # UK, Irish and Australian speech: "i can't feel me legs", "i've wet meself".
 _ME_MY = re.compile(
