@@ -81,6 +81,12 @@ _WHOLE_WORDS = {
     "sciatic": "sciatica",
     "paint": "pain",
     "urin": "urine",
+    "weying": "weeing",
+    "pewd": "pooed",
+    "pane": "pain",
+    "namaste": "numbness",
+    "nomeness": "numbness",
+    "dissectomy": "discectomy",
     # Ordinals said with digits ("the 4th spasm") read like the words.
     "1st": "first",
     "2nd": "second",
@@ -152,6 +158,29 @@ _PAIRS = {
     ("done", "below"): "down below",
     ("fill", "off"): "fell off",
     ("brutal", "bones"): "brittle bones",
+    # "feel" heard as "fill" ("i can't fill my bum"), "wee" as "we"/"week" before a verb that
+    # only fits the wee ("we keeps leaking", "my week won't come").
+    ("not", "fill"): "not feel",
+    ("no", "filling"): "no feeling",
+    **{("we", v): f"wee {v}" for v in _word_set("keeps comes leaks dribbles trickles runs")},
+    **{("week", v): f"wee {v}" for v in _word_set("come comes came keeps leaks dribbles")},
+    ("the", "lou"): "the loo",
+    ("my", "we"): "my wee",
+    ("the", "we"): "the wee",
+    ("back", "paying"): "back pain",
+    ("keep", "wedding"): "keep wetting",
+    ("wedding", "myself"): "wetting myself",
+    ("the", "stubs"): "the steps",
+    ("believing", "heavily"): "bleeding heavily",
+    ("is", "weeks"): "is weak",
+    ("are", "weeks"): "are weak",
+    ("dissecting", "me"): "discectomy",
+    ("verbal", "bones"): "brittle bones",
+    ("tight", "nings"): "tightenings",
+    ("height", "up"): "high up",
+    ("tensor", "needles"): "pins and needles",
+    ("explain", "weight"): "unexplained weight",
+    ("explained", "weight"): "unexplained weight",
 }
 # UK, Irish and Australian speech: "i can't feel me legs", "i've wet meself".
 _ME_MY_PATTERN = (
@@ -204,7 +233,13 @@ _INVERTED = re.compile(r"\b(can|could|do|did|will|would) not i\b")
 # Pure hesitations, never content ("er" stays: it can be the ER).
 _HESITATIONS = _word_set("um umm ummm uh uhh uhm erm hmm mm")
 # Recognisers mishear the first word of "pins and needles" ("bins", "pens", "bents").
-_AND_NEEDLES = re.compile(r"\b\w+ and needles\b")
+_AND_NEEDLES = re.compile(r"\b\w+ and (?:needles|meatballs|noodles)\b")
+# "she felt down the stairs", "my legs keep getting way": falls and giving way misheard.
+# Each with a plain substring that must be present, so most texts skip the regex.
+_MISHEARD = (
+    ("felt ", re.compile(r"\bfelt (down|off|from) (the|a|my)\b"), r"fell \1 \2"),
+    ("getting way", re.compile(r"\bgetting way\b(?! (?:worse|better|more|too))"), "giving way"),
+)
 
 
 def normalise(text: str) -> str:
@@ -220,7 +255,12 @@ def normalise(text: str) -> str:
         folded = _me_my().sub("my ", folded)
     if " not i" in folded:
         folded = _INVERTED.sub(r"i \1 not", folded)
-    return _AND_NEEDLES.sub("pins and needles", folded) if " and needles" in folded else folded
+    for needle, pattern, said in _MISHEARD:
+        if needle in folded:
+            folded = pattern.sub(said, folded)
+    if " and n" in folded or " and meatballs" in folded:
+        folded = _AND_NEEDLES.sub("pins and needles", folded)
+    return folded
 
 
 # Word forms that suffix stripping would get wrong or leave apart.

@@ -114,13 +114,22 @@ _REASSURANCE = _word_set("fine okay alright normal")
 _AFTER_WORDS = 4
 
 
+# "my legs are numb, is that okay", "are both legs being numb normal": asking for reassurance
+# is not giving it.
+_ASKED = _word_set("is was are")
+_ASKED_OF = _word_set("that it this")
+
+
 def reassured(text: str, end: int) -> bool:
     """True when a reassurance word follows text[:end] within a few words of the same clause."""
-    for i, word in enumerate(text[end : end + 48].split()):
+    if text.startswith((" is ", " are ")):
+        return False
+    words = text[end : end + 48].split()
+    for i, word in enumerate(words):
         if i >= _AFTER_WORDS or word in _SCOPE_ENDS - {"it", "my", "this", "that"}:
             return False
         if word in _NEGATIONS:  # "my wee is not normal"
             return False
         if word in _REASSURANCE:
-            return True
+            return not (i >= 2 and words[i - 1] in _ASKED_OF and words[i - 2] in _ASKED)
     return False
