@@ -74,19 +74,25 @@ def measure(path: Path = DEV) -> Figures:
     return figures
 
 
-if __name__ == "__main__":
-    got = measure(DATA / "triage_fresh.txt" if "--fresh" in sys.argv else DEV)
-    names = {
-        "E": "emergency recall",
-        "U": "same-day recall (>=U)",
-        "D": "within-days (>=D)",
-        "C": "unsettled -> E or question",
-        "N": "benign false alarms (E)",
-        "Nq": "benign asked a question",
-    }
+NAMES = {
+    "E": "emergency recall",
+    "U": "same-day recall (>=U)",
+    "D": "within-days (>=D)",
+    "C": "unsettled -> E or question",
+    "N": "benign false alarms (E)",
+}
+
+
+def report(got: Figures, names: dict[str, str]) -> None:
+    """Print each kind's figure; with -v, every miss (the dev scripts share this)."""
     for kind, name in names.items():
         print(f"{name:32} {got.hit.get(kind, 0):3}/{got.total.get(kind, 0):3} {got.rate(kind):.0%}")
     if "-v" in sys.argv:
         for kind, missed in got.misses.items():
             for text in missed:
                 print(kind, text)
+
+
+if __name__ == "__main__":
+    got = measure(DATA / "triage_fresh.txt" if "--fresh" in sys.argv else DEV)
+    report(got, {**NAMES, "Nq": "benign asked a question"})

@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parents[1] / "lambda")]
 
 from back_relief.safety.triage import Tier, assess, clarify  # noqa: E402
-from triage_dev import WANT, Figures, rules  # noqa: E402
+from triage_dev import NAMES, WANT, Figures, report, rules  # noqa: E402
 
 DATA = Path(__file__).with_name("data")
 WRITTEN, HEARD = DATA / "triage_dev2.tsv", DATA / "triage_dev2_heard.tsv"
@@ -69,16 +69,4 @@ if __name__ == "__main__":
     if heard:
         path = path.with_name(path.stem + "_heard.tsv")
     got = measure(path, "heard" if heard else "utterance")
-    names = {
-        "E": "emergency recall",
-        "U": "same-day recall (>=U)",
-        "D": "within-days (>=D)",
-        "C": "unsettled -> E or question",
-        "N": "benign false alarms (E)",
-    }
-    for kind, name in names.items():
-        print(f"{name:32} {got.hit.get(kind, 0):3}/{got.total.get(kind, 0):3} {got.rate(kind):.0%}")
-    if "-v" in sys.argv:
-        for kind, missed in got.misses.items():
-            for text in missed:
-                print(kind, text)
+    report(got, NAMES)

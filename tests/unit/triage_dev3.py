@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from triage_dev import NAMES, report
 from triage_dev2 import DATA, measure
 
 WRITTEN, HEARD = DATA / "triage_dev3.tsv", DATA / "triage_dev3_heard.tsv"
@@ -31,16 +32,4 @@ if __name__ == "__main__":
     heard = "--heard" in sys.argv
     path = PROBE if "--probe" in sys.argv else HEARD if heard else WRITTEN
     got = measure(path, "heard" if heard else "utterance")
-    names = {
-        "E": "emergency recall",
-        "U": "same-day recall (>=U)",
-        "D": "within-days (>=D)",
-        "C": "unsettled -> E or question",
-        "N": "benign false alarms (E)",
-    }
-    for kind, name in names.items():
-        print(f"{name:32} {got.hit.get(kind, 0):3}/{got.total.get(kind, 0):3} {got.rate(kind):.0%}")
-    if "-v" in sys.argv:
-        for kind, missed in got.misses.items():
-            for text in missed:
-                print(kind, text)
+    report(got, NAMES)
