@@ -32,37 +32,9 @@ def split(source: str) -> list[str] | None:
     return [HEAD + part + TAIL for part in parts] if len(parts) > 1 else None
 
 
-def _split(body: str) -> list[str]:
-    """Top-level alternatives of a pattern; a pattern that is one whole (?:...) group is
-    opened first ("(?:a|b)" alone reads as "a|b")."""
-    parts, depth, begin, i, in_class = [], 0, 0, 0, False
-    while i < len(body):
-        char = body[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if body[i + 1 : i + 2] == "]":
-                i += 1  # "[]...]": a leading ] is a member, not the end
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(body[begin:i])
-            begin = i + 1
-        i += 1
-    parts.append(body[begin:])
-    if len(parts) == 1 and body.startswith("(?:") and _one_group(body):
-        return _split(body[3:-1])
-    return parts
-
-
-def _one_group(body: str) -> bool:
-    """Whether the whole body is a single group: its first "(" closes at the very end."""
+def _structure(body: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) for each "(", ")" and "|" of a pattern that
+    is not escaped or inside a character class: all that splitting needs to see."""
     depth, i, in_class = 0, 0, False
     while i < len(body):
         char = body[i]
@@ -74,14 +46,32 @@ def _one_group(body: str) -> bool:
         elif char == "[":
             in_class = True
             if body[i + 1 : i + 2] == "]":
-                i += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i == len(body) - 1
+                i += 1  # "[]...]": a leading ] is a member, not the end
+        elif char in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[char]
+            yield i, char, depth
         i += 1
+
+
+def _split(body: str) -> list[str]:
+    """Top-level alternatives of a pattern; a pattern that is one whole (?:...) group is
+    opened first ("(?:a|b)" alone reads as "a|b")."""
+    parts, begin = [], 0
+    for i, char, depth in _structure(body):
+        if char == "|" and depth == 0:
+            parts.append(body[begin:i])
+            begin = i + 1
+    parts.append(body[begin:])
+    if len(parts) == 1 and body.startswith("(?:") and _one_group(body):
+        return _split(body[3:-1])
+    return parts
+
+
+def _one_group(body: str) -> bool:
+    """Whether the whole body is a single group: its first "(" closes at the very end."""
+    for i, char, depth in _structure(body):
+        if char == ")" and depth == 0:
+            return i == len(body) - 1
     return False
 
 
