@@ -24,7 +24,7 @@ from typing import Any
 from ..values import Value
 from .alternatives import Alternatives
 from .branches import Conditions, Refiner, second_stage
-from .prefilter import Refinement, Starts, source_hash, starts, word_starts
+from .prefilter import Refinement, Starts, source_hash, start_masks, starts, word_starts
 from .scope import negated, reassured
 
 __all__ = ["Concepts", "Rule", "concept_sources"]
@@ -154,14 +154,7 @@ class Concepts:
             unsettled += _rules(trigger_id, spec.get("unsettled", ()), known)
             if spec.get("unsettled") and not spec.get("ask"):
                 raise ValueError(f"trigger {trigger_id}: unsettled rules need an ask question")
-        by_start: dict[str, int] = {}
-        always = 0
-        for bit, concept in enumerate(built):
-            mask = 1 << bit
-            if concept.starts is None:
-                always |= mask
-            for start in concept.starts or ():
-                by_start[start] = by_start.get(start, 0) | mask
+        by_start, always = start_masks(concept.starts for concept in built)
         bits = {concept.name: 1 << bit for bit, concept in enumerate(built)}
         firing = 0
         for rule in rules:

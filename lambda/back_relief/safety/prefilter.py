@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from ..sha import sha256_hex
@@ -200,6 +200,20 @@ def render_index(sources: Mapping[str, str], origin: str) -> str:
         f'  "analysis": {json.dumps(ANALYSIS)},\n'
         '  "triggers": {\n' + ",\n".join(lines) + "\n  }\n}\n"
     )
+
+
+def start_masks(all_starts: Iterable[Starts]) -> tuple[dict[str, int], int]:
+    """For items in priority order (bit i = item i): word-start text -> bit mask of the items
+    that can match there, and the mask of those searched whatever the text."""
+    by_start: dict[str, int] = {}
+    always = 0
+    for bit, item_starts in enumerate(all_starts):
+        mask = 1 << bit
+        if item_starts is None:
+            always |= mask
+        for start in item_starts or ():
+            by_start[start] = by_start.get(start, 0) | mask
+    return by_start, always
 
 
 def word_starts(spaced: str) -> Iterator[str]:

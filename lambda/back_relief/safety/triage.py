@@ -24,7 +24,7 @@ from ..text import normalise
 from ..values import Value
 from .branches import Conditions, Refiner, second_stage
 from .concepts import Concepts, concept_sources
-from .prefilter import Refinement, Starts, load_index, source_hash, starts, word_starts
+from .prefilter import Refinement, Starts, load_index, source_hash, start_masks, starts, word_starts
 from .scope import negated as _negated
 
 __all__ = [
@@ -210,14 +210,7 @@ class TriageRules:
         # hear about the maternity unit, not only "get advice today".
         specific = {tid for tid, spec in triggers.items() if spec.get("say")}
         built.sort(key=lambda t: (-t.tier, t.id not in specific, _order_key(t.id)))
-        by_start: dict[str, int] = {}
-        always = 0
-        for bit, trigger in enumerate(built):
-            mask = 1 << bit
-            if trigger.starts is None:
-                always |= mask
-            for start in trigger.starts or ():
-                by_start[start] = by_start.get(start, 0) | mask
+        by_start, always = start_masks(trigger.starts for trigger in built)
         by_id = {t.id: i for i, t in enumerate(built)}
         return cls(tuple(built), by_start, always, by_id)
 
