@@ -106,6 +106,18 @@ def say_no_answer(handler_input: HandlerInput, turn: Turn, text: str) -> None:
         turn.ask(Offer("heat"), reprompt)
 
 
+def answer_open_slot(handler_input: HandlerInput, raw: str | None) -> Response | None:
+    """A custom slot is open: words that are no value of it ("what is sciatica" in the
+    Stretch slot, "ice pack good idea" in Routine) are a question. The matcher's answer, if it
+    has one, beats "which one?"; None leaves the handler to ask."""
+    turn = get_turn(handler_input)
+    answer_id = turn.content.matcher.match(raw) if raw else None
+    if not answer_id:
+        return None
+    say_answer(turn, answer_id)
+    return respond(handler_input)
+
+
 STRETCH_INTENTS = {"StretchHowToIntent"}
 
 
@@ -117,11 +129,9 @@ class StretchHowToHandler(AbstractRequestHandler):
         turn = get_turn(handler_input)
         raw, stretch_id = slot(handler_input, "Stretch")
         step = turn.content.stretches.get(stretch_id or "")
-        # A custom slot is open: "what is sciatica" can arrive here with "sciatica" unresolved.
-        answer_id = turn.content.matcher.match(raw) if step is None and raw else None
-        if answer_id:
-            say_answer(turn, answer_id)
-            return respond(handler_input)
+        answered = answer_open_slot(handler_input, raw) if step is None else None
+        if answered is not None:
+            return answered
         if step is None:
             steps = turn.content.routines["stretches"].steps
             names = ", ".join(s.title for s in steps if s.id)

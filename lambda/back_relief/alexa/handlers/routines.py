@@ -18,7 +18,7 @@ from .. import pending, services
 from ..effects import perform
 from ..interceptors import get_turn, slot_texts
 from ..turn import Turn
-from .answers import say_answer
+from .answers import answer_open_slot
 from .base import intent_name, request_type, respond, slot
 
 NAV_INTENTS: dict[str, str] = {
@@ -73,14 +73,12 @@ class StartRoutineHandler(AbstractRequestHandler):
         turn = get_turn(handler_input)
         raw, routine_id = slot(handler_input, "Routine")
         if routine_id not in turn.content.routines:
-            # The Routine slot is open, so "ice pack good idea" or "rub it where" lands here
-            # unresolved: a question the answer matcher knows beats "which routine?". A name
-            # is a word or two ("frozen towel"): that is still a routine asked for by name.
+            # A name is a word or two ("frozen towel"): that is still a routine asked for by
+            # name; three words or more ("rub it where") may be a question.
             question = raw is not None and len(raw.split()) >= 3
-            answer_id = turn.content.matcher.match(raw) if question and raw else None
-            if answer_id:
-                say_answer(turn, answer_id)
-                return respond(handler_input)
+            answered = answer_open_slot(handler_input, raw) if question else None
+            if answered is not None:
+                return answered
             turn.say("which_routine")
             turn.reply.ask(turn.content.message("which_routine_reprompt"))
             return respond(handler_input)
@@ -108,12 +106,9 @@ class PickStretchHandler(AbstractRequestHandler):
         turn = get_turn(handler_input)
         raw, stretch_id = slot(handler_input, "Stretch")
         if not stretch_id or stretch_id not in turn.content.stretches:
-            # The slot is open, so "can I go to work like this" lands here with "work like
-            # this" unresolved: a question the answer matcher knows beats "which stretch?".
-            answer_id = turn.content.matcher.match(raw) if raw else None
-            if answer_id:
-                say_answer(turn, answer_id)
-                return respond(handler_input)
+            answered = answer_open_slot(handler_input, raw)
+            if answered is not None:
+                return answered
             turn.say("stretch_unknown")
             turn.reply.ask(turn.content.message("stretch_unknown"))
             return respond(handler_input)
