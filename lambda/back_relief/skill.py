@@ -201,6 +201,9 @@ def prepare() -> None:
             log.warning("prepare_store_unavailable")  # the first request says so calmly
         if not os.environ.get("TABLE_NAME"):
             return
+        # Deployed, the triage rules are built now (locale content builds them on first use)
+        # and the rehearsal below assesses with them, so no request ever waits on them.
+        _ = loader.load(loader.DEFAULT_LOCALE).triage
         # Loaded here, not at import, for the embedded store's one-request cold start; deployed,
         # INIT loads them so a first request does not: screens (an Echo Show's first request),
         # the consent and touch models.

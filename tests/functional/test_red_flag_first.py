@@ -158,6 +158,17 @@ BREAKERS: dict[str, Breaker] = {
     "tiers wrong type": lambda locales: locales["en-GB"].__setitem__("tiers", 5),
     "messages wrong type": lambda locales: locales["en-GB"].__setitem__("messages", "x"),
     "routines broken": lambda locales: locales["en-GB"].__setitem__("routines", {"x": 1}),
+    # The locale's content loads, but its triage rules (built on first use) cannot be built:
+    # the packaged English rules must find the red flag instead.
+    "trigger tier unknown": lambda locales: locales["en-GB"].__setitem__(
+        "triggers", {"E1": {"tier": "whenever"}}
+    ),
+    "pattern word unparseable": lambda locales: locales["en-GB"].__setitem__(
+        "pattern_words", {"not_able": "(unclosed"}
+    ),
+    "concept rule unknown": lambda locales: locales["en-GB"].__setitem__(
+        "triggers", {"E1": {"concepts": [["no_such_concept"]]}}
+    ),
 }
 
 

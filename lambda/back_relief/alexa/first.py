@@ -81,7 +81,9 @@ def _assess(handler_input: HandlerInput) -> Early:
     content = loader.safe_load(getattr(handler_input.request_envelope.request, "locale", None))
     try:
         texts = slot_texts(handler_input, content.carriers) + implied(content, handler_input)
-        return Early(content, assess(content.triage, texts))
+        # No words (a launch, a touch-free navigation intent): nothing to find, and the
+        # rules are not built for nothing (Content.triage).
+        return Early(content, assess(content.triage, texts) if texts else None)
     except Exception as error:  # logged; the turn goes on without a finding rather than crash
         log.error("triage_failed", extra={"error": type(error).__name__})
         return Early(content, None)

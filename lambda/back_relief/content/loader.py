@@ -11,7 +11,7 @@ import json
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,8 +52,18 @@ class Content:
     warning_signs: dict[str, str]
     routines: dict[str, Routine]
     stretches: dict[str, Step]  # stretch id -> its step in the stretches routine
-    triage: TriageRules
     carriers: tuple[str, ...]  # words the voice model strips from free text that triage restores
+    # What the triage rules are built from (triggers, pattern words, concepts): see `triage`.
+    rules_source: dict[str, Any] = field(compare=False, repr=False)
+
+    @cached_property
+    def triage(self) -> TriageRules:
+        # Built on the first text to assess, not at load: a launch (the embedded store's
+        # whole cold start) has none, and building costs ~5 ms. Lambda's INIT builds them
+        # (skill.prepare), so no request there waits. If this locale's rules fail to build,
+        # the packaged English rules answer instead (triage_rules), as a broken locale's
+        # content falls back at load (safe_load): a red flag is still found.
+        return triage_rules(self.rules_source)
 
     @cached_property
     def matcher(self) -> AnswerMatcher:
@@ -228,6 +238,20 @@ def _check_safety_lines(data: dict[str, Any]) -> None:
         raise TypeError("a safety line is missing or not text")
 
 
+_RULES_KEYS = ("triggers", "pattern_words", "concepts")
+
+
+def triage_rules(source: dict[str, Any]) -> TriageRules:
+    """The triage rules built from content's triggers; if they fail to build, the packaged
+    English ones (what safe_load's last step uses), the fault logged by its class."""
+    try:
+        return TriageRules.from_data(source)
+    except Exception as error:  # a locale's broken trigger must not cost a red flag
+        log.warning("triage_fault", extra={"error": type(error).__name__})
+    english = _english()
+    return TriageRules.from_data({key: english[key] for key in _RULES_KEYS if key in english})
+
+
 def _build(code: str, override: dict[str, Any]) -> Content:
     data = _merge(_english(), override)
     vocab: dict[str, str] = data.pop("vocab")
@@ -249,6 +273,6 @@ def _build(code: str, override: dict[str, Any]) -> Content:
         warning_signs=data["warning_signs"],
         routines=routines,
         stretches=stretches,
-        triage=TriageRules.from_data(data),
         carriers=tuple(data["voice"]["restored"]),
+        rules_source={key: data[key] for key in _RULES_KEYS if key in data},
     )
