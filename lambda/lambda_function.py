@@ -9,7 +9,7 @@ from back_relief.skill import lambda_handler, prepare
 prepare()
 # What INIT made lives as long as the process. Frozen, the collector's full passes (a warm
 # request's pause, the last one at interpreter exit) no longer walk its ~25,000 objects again.
-# INIT leaves no cyclic garbage behind to be kept by this (the guard tests check).
+# INIT leaves next to no cyclic garbage to be kept by this (tests/performance checks).
 gc.freeze()
 
 __all__ = ["lambda_handler"]

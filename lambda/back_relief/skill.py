@@ -46,7 +46,7 @@ from .alexa.interceptors import LoadTurn, SaveTurn
 from .alexa.serializer import FastSerializer
 from .content import loader
 from .logs import configure
-from .safety.triage import Tier
+from .safety.tiers import Tier
 from .store import Store, StoreError, StoreFactory, store_from_env
 
 # Everything after loading the user's progress must fit in this: under the Lambda timeout

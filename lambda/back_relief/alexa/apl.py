@@ -22,7 +22,7 @@ from ..content.numbers import digits
 from ..routines import engine
 from ..routines.engine import Say
 from ..routines.model import Routine, Step
-from ..safety.triage import Tier
+from ..safety.tiers import Tier
 from . import layout
 from .handlers.base import screen_supported
 from .turn import Turn

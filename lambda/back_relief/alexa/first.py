@@ -16,7 +16,7 @@ from ask_sdk_core.dispatch_components.request_components import AbstractRequestI
 from ask_sdk_core.handler_input import HandlerInput
 
 from ..content import loader
-from ..safety.triage import Finding, Tier, assess
+from ..safety.tiers import Finding, Tier
 from ..values import Value
 
 log = logging.getLogger("back_relief")
@@ -83,10 +83,18 @@ def _assess(handler_input: HandlerInput) -> Early:
         texts = slot_texts(handler_input, content.carriers) + implied(content, handler_input)
         # No words (a launch, a touch-free navigation intent): nothing to find, and the
         # rules are not built for nothing (Content.triage).
-        return Early(content, assess(content.triage, texts) if texts else None)
+        return Early(content, assess(content, texts) if texts else None)
     except Exception as error:  # logged; the turn goes on without a finding rather than crash
         log.error("triage_failed", extra={"error": type(error).__name__})
         return Early(content, None)
+
+
+def assess(content: loader.Content, texts: list[str]) -> Finding | None:
+    """triage.assess with the content's rules. The rules' machinery (regex analysis, concepts,
+    prefilters) is imported with the rules, on the first words to assess: a launch has none."""
+    from ..safety.triage import assess as assess_rules
+
+    return assess_rules(content.triage, texts)
 
 
 class TriageFirst(AbstractRequestInterceptor):
@@ -117,7 +125,7 @@ def raw_early(event: Any) -> Early | None:
                 texts.extend(f"{carrier} {value}" for carrier in content.carriers)
         texts.extend(_resolved_ids(slot))
     try:
-        finding = Early(content, assess(content.triage, texts))
+        finding = Early(content, assess(content, texts))
     except Exception as error:
         log.error("triage_failed", extra={"error": type(error).__name__})
         return None

@@ -17,7 +17,7 @@ from ask_sdk_model.response import Response
 
 from ..logs import now_ms
 from ..routines.engine import State
-from ..safety.triage import Tier
+from ..safety.tiers import Tier
 from ..store import ConflictError, Store, StoreError
 from . import pending, ssml
 from .conflict import end_routine, settle

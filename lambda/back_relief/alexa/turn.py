@@ -14,7 +14,7 @@ from .. import privacy
 from ..content.loader import Content
 from ..routines.engine import Effect, Event, State, transition
 from ..routines.model import Routine
-from ..safety.triage import Finding
+from ..safety.tiers import Finding
 from . import ssml
 from .pending import Pending
 

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..routines.model import Routine, Step
-from ..safety.triage import TriageRules
 from .numbers import digits
 
 if TYPE_CHECKING:
+    from ..safety.triage import TriageRules
     from .matcher import AnswerMatcher
 
 log = logging.getLogger("back_relief")
@@ -244,6 +244,9 @@ _RULES_KEYS = ("triggers", "pattern_words", "concepts")
 def triage_rules(source: dict[str, Any]) -> TriageRules:
     """The triage rules built from content's triggers; if they fail to build, the packaged
     English ones (what safe_load's last step uses), the fault logged by its class."""
+    # Imported with the rules, not with content: a launch never loads their machinery.
+    from ..safety.triage import TriageRules
+
     try:
         return TriageRules.from_data(source)
     except Exception as error:  # a locale's broken trigger must not cost a red flag

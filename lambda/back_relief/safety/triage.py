@@ -17,17 +17,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from enum import IntEnum
 from typing import Any
 
 from ..text import normalise
-from ..values import Value
 from .branches import Conditions, Refiner, second_stage
 from .concepts import Concepts, concept_sources
 from .prefilter import Refinement, Starts, load_index, source_hash, start_masks, starts, word_starts
 from .scope import negated as _negated
+from .tiers import TIER_NAMES, Finding, Tier
 
 __all__ = [
+    "TIER_NAMES",
     "Finding",
     "Tier",
     "TriageRules",
@@ -36,21 +36,6 @@ __all__ = [
     "matching_triggers",
     "normalise",
 ]
-
-
-class Tier(IntEnum):
-    NONE = 0
-    WITHIN_DAYS = 1
-    SAME_DAY = 2
-    EMERGENCY = 3
-
-
-TIER_NAMES = {tier.name.lower(): tier for tier in Tier if tier}  # "same_day" -> SAME_DAY
-
-
-class Finding(Value):
-    tier: Tier
-    trigger: str
 
 
 # ---------------------------------------------------------------------------- negation

@@ -7,7 +7,6 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
 from ...routines.model import Routine
-from ...safety.triage import clarify
 from ..interceptors import get_turn, slot_texts
 from ..pending import Offer, Resume, SymptomWarning
 from ..turn import Turn
@@ -70,6 +69,8 @@ class FreeTextHandler(AbstractRequestHandler):
         text, _ = slot(handler_input, "Query" if name == "QuestionIntent" else "Symptom")
         # Recall first: words that touch a warning sign without settling it get one yes/no
         # question before any answer (a settled finding was answered by RedFlagHandler).
+        from ...safety.triage import clarify  # loaded with the rules (alexa/first.py)
+
         unsettled = clarify(turn.content.triage, slot_texts(handler_input, turn.content.carriers))
         if unsettled is not None and unsettled in turn.content.triggers:
             ask_confirmation(turn, unsettled)

@@ -9,7 +9,7 @@ from ask_sdk_model.response import Response
 
 from ...content.loader import Content
 from ...routines.engine import abandon
-from ...safety.triage import TIER_NAMES, Finding, Tier, clarify
+from ...safety.tiers import TIER_NAMES, Finding, Tier
 from ..interceptors import get_turn, slot_texts
 from ..pending import ConfirmRedFlag, SymptomWarning, WarningMore
 from ..turn import Turn
@@ -37,6 +37,8 @@ class RedFlagHandler(AbstractRequestHandler):
             # Recall first: "unable to pass motion and the pain is severe" is a within-days
             # finding that also touches an emergency sign; the advice stands, and one question
             # settles the rest.
+            from ...safety.triage import clarify  # loaded with the rules (alexa/first.py)
+
             texts = slot_texts(handler_input, turn.content.carriers)
             unsettled = clarify(turn.content.triage, texts)
             if unsettled is not None and unsettled in turn.content.triggers:

@@ -11,7 +11,7 @@ from ask_sdk_model.response import Response
 
 from ...routines import engine
 from ...routines.engine import Nav, Relaunch, State, abandon
-from ...safety.triage import Tier
+from ...safety.tiers import Tier
 from ...store import StoreError, StoreFactory
 from .. import pending, ssml
 from ..effects import perform
