@@ -224,7 +224,7 @@ def _compiled_content(check: bool) -> int:
     # The answer matcher's keyword tokens too (content/keyword_tokens.json): built from the
     # same sources, trusted at run time the same way.
     outputs = (
-        (loader.COMPILED, loader.compiled_text()),
+        (Path(loader.COMPILED), loader.compiled_text()),
         (matcher.TOKENS, loader.keyword_tokens_text()),
     )
     if check:

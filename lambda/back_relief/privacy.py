@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from pathlib import Path
 
 from .sha import hmac_sha256
 
@@ -48,19 +47,20 @@ def secret() -> bytes:
         return configured.encode()
     if os.environ.get("AWS_LAMBDA_FUNCTION_NAME"):
         raise SecretMissing(f"{SECRET_ENV} is not set (template parameter UserKeySecret)")
-    return _local_secret(Path(os.environ.get("BACK_RELIEF_DATA_DIR", ".data")))
+    return _local_secret(os.environ.get("BACK_RELIEF_DATA_DIR", ".data"))
 
 
-def _local_secret(data_dir: Path) -> bytes:
-    path = data_dir / SECRET_FILE
+# Plain os.path, not pathlib: importing pathlib costs every cold start ~2 ms.
+def _local_secret(data_dir: str) -> bytes:
+    path = os.path.join(data_dir, SECRET_FILE)
     try:
         return _read(path)
     except FileNotFoundError:
         pass
-    data_dir.mkdir(parents=True, exist_ok=True)
+    os.makedirs(data_dir, exist_ok=True)
     # Written aside, then linked into place: link fails if the name exists, so two processes
     # starting at once agree on whichever secret landed first, and nobody reads half a file.
-    scratch = data_dir / f".{SECRET_FILE}.{os.getpid()}.{os.urandom(4).hex()}"
+    scratch = os.path.join(data_dir, f".{SECRET_FILE}.{os.getpid()}.{os.urandom(4).hex()}")
     fd = os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_EXCL, SECRET_FILE_MODE)
     with os.fdopen(fd, "w") as out:
         # os.urandom is what secrets.token_hex reads; secrets would import hmac, so OpenSSL.
@@ -70,12 +70,13 @@ def _local_secret(data_dir: Path) -> bytes:
     except FileExistsError:
         pass
     finally:
-        scratch.unlink()
+        os.unlink(scratch)
     return _read(path)
 
 
-def _read(path: Path) -> bytes:
-    value = path.read_text(encoding="ascii").strip()
+def _read(path: str) -> bytes:
+    with open(path, encoding="ascii") as fh:
+        value = fh.read().strip()
     if len(value) < MIN_SECRET_CHARS:
         raise SecretMissing(f"{path} holds no usable secret")
     return value.encode()

@@ -6,6 +6,7 @@ imports, when content is parsed and the store opened, and that content is parsed
 
 from __future__ import annotations
 
+import builtins
 import json
 import logging
 import os
@@ -66,14 +67,15 @@ _ENV_SCRUB = ("TABLE_NAME", "DYNAMODB_ENDPOINT_URL", "SKILL_ID", "PYTHONPATH")
 # Run in a fresh interpreter: counts content parses and store (file) opens through each stage, then
 # answers the launch on stdin and reports which of NEVER_AT_INIT were ever imported.
 CHILD = """\
-import json, pathlib, re, sys, sqlite3, tomllib
+import builtins, json, os, re, sys, sqlite3, tomllib
 counts = {"toml": 0, "content": 0, "sqlite": 0}
 real_load, real_connect, real_compile = tomllib.load, sqlite3.connect, re.compile
-real_read_text = pathlib.Path.read_text
-def read_text(self, *args, **kwargs):
-    counts["content"] += self.name == "compiled.json"
-    return real_read_text(self, *args, **kwargs)
-pathlib.Path.read_text = read_text
+real_open = builtins.open
+def counting_open(file, *args, **kwargs):
+    if isinstance(file, (str, os.PathLike)):
+        counts["content"] += os.path.basename(file) == "compiled.json"
+    return real_open(file, *args, **kwargs)
+builtins.open = counting_open
 compiled, compiled_at, matcher_at = [], {}, {}
 def load(fh):
     counts["toml"] += 1
@@ -140,7 +142,7 @@ def run_child(tmp_path: Path, **env: str) -> dict[str, Any]:
 
 
 def english_files() -> list[Path]:
-    return sorted((loader.HERE / "en").glob("*.toml"))
+    return sorted((Path(loader.HERE) / "en").glob("*.toml"))
 
 
 def test_lambda_handler_never_imports_boto3_or_requests_without_dynamodb(tmp_path: Path) -> None:
@@ -300,16 +302,17 @@ def test_content_is_read_once_whatever_the_traffic(
     fresh_content_cache: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reads: Counter[str] = Counter()
-    real_read_text = Path.read_text
+    real_open = builtins.open
 
-    def counting_read_text(self: Path, *args: Any, **kwargs: Any) -> str:
-        reads[self.name] += 1
-        return real_read_text(self, *args, **kwargs)
+    def counting_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(file, str | os.PathLike):
+            reads[os.path.basename(file)] += 1
+        return real_open(file, *args, **kwargs)
 
     def no_toml(*args: Any, **kwargs: Any) -> dict[str, Any]:
         raise AssertionError("compiled.json is fresh, so no TOML should be parsed")
 
-    monkeypatch.setattr(Path, "read_text", counting_read_text)
+    monkeypatch.setattr(builtins, "open", counting_open)
     monkeypatch.setattr(tomllib, "load", no_toml)
     store = LocalStore(tmp_path / "store")
     skill = build(store=lambda: store)
@@ -346,7 +349,7 @@ def test_compiled_content_is_trusted_at_init_and_checked_at_build_time(
 ) -> None:
     """Init reads compiled.json without hashing the TOML sources (the artifact ships none);
     the build's --check, which `make test` and the packager run, is what refuses a stale one."""
-    stale = json.loads(loader.COMPILED.read_text(encoding="utf-8"))
+    stale = json.loads(Path(loader.COMPILED).read_text(encoding="utf-8"))
     stale["locales"]["en-GB"]["vocab"]["emergency"] = "nine nine nine stale"
     path = tmp_path / "compiled.json"
     path.write_text(json.dumps(stale), encoding="utf-8")

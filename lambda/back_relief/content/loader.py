@@ -9,23 +9,26 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..routines.model import Routine, Step
 from .numbers import digits
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..safety.triage import TriageRules
     from .matcher import AnswerMatcher
 
 log = logging.getLogger("back_relief")
-HERE = Path(__file__).parent
-COMPILED = HERE / "compiled.json"
+# Plain paths: pathlib would cost every cold start ~2 ms, and only the build reads the sources.
+HERE = os.path.dirname(__file__)
+COMPILED = os.path.join(HERE, "compiled.json")
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 DEFAULT_LOCALE = "en-US"
 # Explicit fallbacks (issue 9): any other English locale speaks US English content; any
@@ -111,8 +114,15 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _here() -> Path:
+    from pathlib import Path
+
+    return Path(HERE)
+
+
 def _sources() -> list[Path]:
-    return [*sorted((HERE / "en").glob("*.toml")), *sorted((HERE / "locales").glob("*.toml"))]
+    here = _here()
+    return [*sorted((here / "en").glob("*.toml")), *sorted((here / "locales").glob("*.toml"))]
 
 
 def digest() -> str:
@@ -121,7 +131,7 @@ def digest() -> str:
 
     hasher = hashlib.sha256()
     for path in _sources():
-        hasher.update(path.relative_to(HERE).as_posix().encode() + b"\0" + path.read_bytes())
+        hasher.update(path.relative_to(_here()).as_posix().encode() + b"\0" + path.read_bytes())
     return hasher.hexdigest()
 
 
@@ -129,13 +139,14 @@ def parse_sources() -> dict[str, Any]:
     """The TOML sources, parsed: English merged, and each locale's override."""
     import tomllib
 
+    here = _here()
     english: dict[str, Any] = {}
-    for path in sorted((HERE / "en").glob("*.toml")):
+    for path in sorted((here / "en").glob("*.toml")):
         with path.open("rb") as fh:
             english = _merge(english, tomllib.load(fh))
     locales = {}
     for code in LOCALES:
-        with (HERE / "locales" / f"{code}.toml").open("rb") as fh:
+        with (here / "locales" / f"{code}.toml").open("rb") as fh:
             locales[code] = tomllib.load(fh)
     return {"en": english, "locales": locales}
 
@@ -167,7 +178,8 @@ def _raw() -> dict[str, Any]:
     # build's --check) and scripts/package.py refuse a stale one, and the artifact ships no
     # TOML to compare it with. A missing or unreadable file falls back to the sources.
     try:
-        data = json.loads(COMPILED.read_text(encoding="utf-8"))
+        with open(COMPILED, encoding="utf-8") as fh:
+            data = json.loads(fh.read())
         if isinstance(data, dict):
             return data
     except (OSError, ValueError):

@@ -6,7 +6,6 @@ import json
 import os
 import sqlite3
 import threading
-from pathlib import Path
 from typing import Any
 
 from .base import DEFAULT_TTL_SECONDS, EMPTY, ConflictError, Record, StoreError, valid_data
@@ -27,19 +26,23 @@ class LocalStore:
     # A local sqlite file: no network, so a generous fixed bound is honest.
     worst_case_seconds = 0.5
 
-    def __init__(self, data_dir: str | Path, ttl_seconds: int = DEFAULT_TTL_SECONDS) -> None:
+    def __init__(
+        self, data_dir: str | os.PathLike[str], ttl_seconds: int = DEFAULT_TTL_SECONDS
+    ) -> None:
         self._ttl = ttl_seconds
-        path = Path(data_dir)
-        if str(data_dir) != ":memory:":
-            path.mkdir(parents=True, exist_ok=True)
-            path = path / "back_relief.sqlite3"
+        # Plain os.path, not pathlib: importing pathlib costs every cold start ~2 ms.
+        path = os.fspath(data_dir)
+        on_disk = path != ":memory:"
+        if on_disk:
+            os.makedirs(path, exist_ok=True)
+            path = os.path.join(path, "back_relief.sqlite3")
         # A WAL the processes before this one left long is folded into the file now (below).
-        long_wal = str(data_dir) != ":memory:" and _size(f"{path}-wal") > WAL_FOLD_BYTES
+        long_wal = on_disk and _size(f"{path}-wal") > WAL_FOLD_BYTES
         # One connection shared by the web server's threads; sqlite serialises writes,
         # the lock keeps our read-check-write of the version atomic.
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        if str(data_dir) != ":memory:":
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        if on_disk:
             # Every turn writes, and the default rollback journal fsyncs each commit (10 ms
             # or more on a busy disk). WAL with synchronous=NORMAL appends instead and syncs
             # at checkpoints: a power cut may lose the last turns, never the file's integrity.
