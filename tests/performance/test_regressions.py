@@ -223,12 +223,13 @@ def test_embedded_launch_builds_no_triage_rules_and_deployed_init_builds_them(
 
 
 def test_init_is_frozen_for_the_collector_and_leaves_no_garbage_in_it(tmp_path: Path) -> None:
-    """lambda_function freezes what INIT made (gc.freeze), so full collections never walk it
-    again; anything unreachable among it is kept for the container's life instead, so there
-    must be next to none (a caught exception's traceback, as when the store is down here)."""
+    """lambda_function keeps the collector off through INIT and then freezes what INIT made
+    (gc.freeze), so collections never walk it again; anything unreachable among it is kept
+    for the container's life instead, so it must stay a few hundred objects (class-creation
+    cycles at import, the rehearsal's leftovers), not a share of the heap."""
     for report in (run_child(tmp_path), run_child(tmp_path, **DEPLOYED)):
         assert report["frozen_at_init"] > 10_000
-        assert report["garbage_at_init"] < 100
+        assert report["garbage_at_init"] < 1_000
 
 
 def test_the_answer_matcher_is_built_from_shipped_tokens_identical_to_tokenising() -> None:
