@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -59,7 +60,9 @@ class LocalStore:
             if set_config is not None and no_checkpoint is not None:
                 set_config(no_checkpoint, True)
             if long_wal:
-                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                # Busy (another process holds the file): a later process folds it.
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS progress ("
             " user_key TEXT PRIMARY KEY, data TEXT NOT NULL,"
