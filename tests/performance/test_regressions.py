@@ -13,7 +13,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 import tomllib
 from collections import Counter
 from collections.abc import Iterator
@@ -416,30 +415,3 @@ def test_benign_free_text_searches_no_trigger_even_with_carriers_put_back() -> N
             mask |= rules.candidates(" " + triage.normalise(text))
         reached.append(mask)
     assert sum(1 for mask in reached if mask == 0) >= 0.8 * len(phrases)
-
-
-def test_one_request_processes_keep_every_save_and_a_short_wal(tmp_path: Path) -> None:
-    """A one-request process (a local run of the handler, the simulator) closes the store as it
-    exits. Closing no longer checkpoints the WAL (three fsyncs, ~20 ms of such a process on a
-    busy disk; Python 3.12+): the WAL is kept, and the process that finds it over
-    WAL_FOLD_BYTES folds it into the file. Every save survives, and the WAL stays short."""
-    import gc
-    import sqlite3
-
-    from back_relief.store import local
-
-    data_dir = tmp_path / "data"
-    wal = data_dir / "back_relief.sqlite3-wal"
-    largest = 0
-    for n in range(120):
-        store = LocalStore(data_dir)
-        assert store.load(f"user{n - 1}").data == ({"n": n - 1} if n else {})
-        store.save(f"user{n}", {"n": n}, 0, time.time())
-        del store
-        gc.collect()  # the connection closes, as at a process's exit
-        largest = max(largest, wal.stat().st_size if wal.exists() else 0)
-        if n == 0 and hasattr(sqlite3.Connection, "setconfig"):
-            assert wal.exists(), "closing checkpointed the WAL"
-    assert largest <= local.WAL_FOLD_BYTES + 64 * 1024
-    store = LocalStore(data_dir)
-    assert all(store.load(f"user{n}").data == {"n": n} for n in range(120))
