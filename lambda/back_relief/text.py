@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .heard import fold_heard
+from .soundalike import soundalike
+
 __all__ = ["normalise", "stem"]
 
 
@@ -141,7 +144,6 @@ _PAIRS = {
     ("past", "urine"): "passed urine",
     ("to", "peek"): "to pee",
     ("a", "peek"): "a pee",
-    ("cracked", "myself"): "crapped myself",
     ("my", "ours"): "my arse",
     ("down", "their"): "down there",
     ("dinner", "thighs"): "inner thighs",
@@ -201,7 +203,9 @@ def _expand(token: str) -> str:
     if whole is not None:
         return whole
     if "'" not in token:
-        return token
+        # A word the skill never wrote that sounds and looks like a concept word it listens
+        # for ("urin", "nomeness"): read as that word (soundalike.py).
+        return soundalike(token) or token
     for suffix, replacement in _SUFFIXES:
         if token.endswith(suffix):
             return token[: -len(suffix)].replace("'", "") + replacement
@@ -260,7 +264,7 @@ def normalise(text: str) -> str:
             folded = pattern.sub(said, folded)
     if " and n" in folded or " and meatballs" in folded:
         folded = _AND_NEEDLES.sub("pins and needles", folded)
-    return folded
+    return fold_heard(folded)
 
 
 # Word forms that suffix stripping would get wrong or leave apart.

@@ -1,0 +1,158 @@
+"""What a speech recogniser writes for the words people in this skill's situation say.
+
+A recogniser writes the commonest word that fits the sound: "pee" comes back as "pea",
+"peak" or "be", "wee" as "we" or "week", "numb" as "none" or "now", "pain" as "pin" or
+"been", "can't" as "can". Those are real words, so no spelling rule can fold them: each
+class below names the sound-alikes of one word, and a fold reads one as that word only in
+a context where the sound-alike makes no sense ("i need to pin", "my leg has gone one").
+
+Safety decides which way an ambiguity falls: a fold may only turn nonsense into a warning
+sign, never ordinary speech into one. "the swelling has gone down" keeps its "down",
+"i crack myself up" keeps its laugh, and "can" becomes "can not" only where a positive
+"can" is not English ("i can hold my water anymore").
+
+Every rule runs on normalise()'s output and is gated by a plain substring, so most texts
+pay one `in` test per rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["fold_heard"]
+
+# Sound-alikes, by the word they stand for (what Whisper and similar recognisers write).
+_PEE = "pea|peak|peek|pete|pin|p|bee|be"
+# As the subject of a flow ("the peace stops and starts"): not "pea"/"peas" (the frozen peas
+# on the back come out of the freezer) nor "we"/"week" (text.py folds "we keeps" alone).
+_PEE_FLOWING = "peace|peak|pete|p|weed|whee|wii"
+_PEE_TO = "pea|peak|peek|pin|p|pete"  # after "need to": not "be" ("i need to be careful")
+_WEE = "we|week|weed|weep|whee|wii"
+_POO = "pooh|pu|who|boo"
+_NUMB = "none|num|nom|numbed"
+_PAIN = "paint|pane|pin|pen|been|bean"
+_ERECTION = "interaction|direction|election|reaction|erection"
+_MOVE = "lose|loose|use|mood|moo"
+# Where the body word is said first and its state after ("my leg has gone ...").
+_BODY = (
+    r"(?:legs?|feet|foot|thighs?|knees?|calf|calves|toes|bum|bottom|backside|arse|butt|"
+    r"buttocks|groin|genitals|privates|penis|willy|vagina|fanny|crotch|saddle|anus|"
+    r"down there|down below|between my legs)"
+)
+_FLOW = (
+    r"(?:keeps|keep|just|comes|came|coming|is coming|leaks|leaking|dribbles|dribbling|"
+    r"trickles|trickling|runs|running|stops|starts|will not|would not|does not|did not|won)"
+)
+_WANT = (
+    r"(?:need|needs|needed|want|wants|wanted|have|having|do|doing|desperate for|dying for|"
+    r"bursting for|go for|went for|going for|pop for|nip for|trying to have)"
+)
+_AFTER_TO = r"(?:need|needs|needed|want|wanted|have|has|had|going|got|trying|try|tried|able)"
+
+_RULES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = tuple(
+    (needles, re.compile(pattern), said)
+    for needles, pattern, said in (
+        # "i can hold my water anymore": a positive "can" does not take "anymore",
+        # so the recogniser lost the "n't" (a question, "can i move at all", is left alone).
+        (
+            ("any more", "anymore"),
+            r"\b(i|we|he|she|they|it) (can|could) (?!not\b)"
+            r"((?:(?!(?:nothing|never|hardly|barely|not|no|only)\b)\w+ ){1,5}?)"
+            r"(anymore|any more)\b",
+            r"\1 \2 not \3\4",
+        ),
+        # pee: after "need to" / "can not" / "when i", or as the subject of a flow.
+        (
+            (" to ",),
+            rf"\b({_AFTER_TO}) to (?:{_PEE_TO})\b(?! (?:it|on|up|down|him|her|them|a|the)\b)",
+            r"\1 to pee",
+        ),
+        (
+            ("can not ", "could not ", "when i ", "if i ", "whenever i "),
+            r"\b(i can not|i could not|i am unable to|when i|if i|whenever i|after i|while i) "
+            rf"(?:{_PEE})\b"
+            r"(?= (?:i|im|ive|and|but|since|it|my|properly|anymore|any more|at all)\b|$)",
+            r"\1 pee",
+        ),
+        (
+            (" ",),
+            rf"(^|\b(?:the|my|no|some) )(?:{_PEE_FLOWING}) ({_FLOW})\b"
+            r"(?! (?:home|back|to|in|over|here|round|by|up)\b)",
+            r"\1pee \2",
+        ),
+        # wee wanted: "i am desperate for a week" (not "a week off", "a week ago").
+        (
+            ("a w",),
+            rf"\b({_WANT}) a (?:{_WEE}|wheat)\b"
+            r"(?! (?:ago|off|or|now|later|of|in|at|away|and|before|since|to|from|after|with)\b)",
+            r"\1 a wee",
+        ),
+        # poo coming out: "who came out on its own".
+        (
+            ("out",),
+            rf"\b(?:{_POO}) (came|comes|coming|just came|keeps coming) out\b",
+            r"poo \1 out",
+        ),
+        # numb: "my leg has gone one", "is none", "its number round my anus", "i feel now".
+        (
+            ("gone", "went"),
+            rf"\b({_BODY} (?:\w+ )?(?:has |have |had )?(?:gone|went)) (?:one|on|none|num|nom|dumb)"
+            r"(?= (?:and|but|since|now|completely|totally|again|too|today)\b|$)",
+            r"\1 numb",
+        ),
+        (
+            (" none", " num", " nom"),
+            rf"\b(is|are|gone|go|goes|going|went|feel|feels|felt|all) (?:{_NUMB})\b",
+            r"\1 numb",
+        ),
+        (("now",), r"\b(is|are|feel|feels|i feel|it feels) now$", r"\1 numb"),
+        (
+            ("number",),
+            r"\b(is|are|gone|feels|feel|all) number\b(?! (?:one|two|ones|twos|\d))",
+            r"\1 numb",
+        ),
+        # pain after a body part or a kind of pain: "chest been", "ripping pin".
+        (
+            (" pin", " pen", " been", " bean", "paint", "pane"),
+            r"\b(back|chest|belly|stomach|tummy|leg|neck|hip|side|sharp|shooting|stabbing|"
+            rf"ripping|tearing|sudden|severe|terrible|bad) (?:{_PAIN})\b(?! and\b)",
+            r"\1 pain",
+        ),
+        # erection, after the verbs it goes with: "i could not get interaction".
+        (
+            ("tion",),
+            r"\b(get|getting|got|keep|keeping|maintain|maintaining|lost|losing) (an |my |any )?"
+            rf"(?:{_ERECTION})\b",
+            r"\1 \2erection",
+        ),
+        # the inner thighs: "dinner thighs", "my gener thighs".
+        (("ner thigh",), r"\b(?!inner\b)\w*ner (thighs?)\b", r"inner \1"),
+        # soiled, said as "crack myself" (but "i crack myself up" is a laugh).
+        (("myself",), r"\b(?:crack|cracked|crapped) myself\b(?! up)", "crapped myself"),
+        # regional words a US voice model does not know: "no feeling in my family" (fanny).
+        (
+            ("family",),
+            r"\b(feeling|feel|numb|numbness|tingling|sensation) in my family\b",
+            r"\1 in my fanny",
+        ),
+        # "i can't lose either of my legs": move.
+        (
+            ("can not ", "could not "),
+            rf"\b(can not|could not) (?:{_MOVE}) "
+            r"((?:either|both|one) (?:of )?(?:my )?(?:legs?|feet|foot)|my (?:legs?|feet|foot))\b",
+            r"\1 move \2",
+        ),
+        # "i just painted from the pain", "it is staring apart", "it turns when i pee".
+        (("painted",), r"\bpainted (from|with|because|earlier|twice|again|when)\b", r"fainted \1"),
+        (("apart",), r"\b(?:staring|starring|daring|tiring|during) apart\b", "tearing apart"),
+        (("turns when",), r"\bturns when i (pee|wee)\b", r"burns when i \1"),
+    )
+)
+
+
+def fold_heard(text: str) -> str:
+    """Read recogniser sound-alikes as the word meant, where only that word makes sense."""
+    for needles, pattern, said in _RULES:
+        if any(needle in text for needle in needles):
+            text = pattern.sub(said, text)
+    return text
