@@ -118,6 +118,22 @@ _RULES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = tuple(
             rf"ripping|tearing|sudden|severe|terrible|bad) (?:{_PAIN})\b(?! and\b)",
             r"\1 pain",
         ),
+        # ...or as the subject of where it goes: "paying going down my leg".
+        (
+            (" going", " shooting", " down", " radiat", " running"),
+            rf"(^|\b(?:the|my|this|no|of) )(?:{_PAIN}|paying) "
+            r"(going|shooting|down|radiating|running|travelling|traveling)\b",
+            r"\1pain \2",
+        ),
+        # the ice pack heard as "a nice pack", "the eyes and my skin", "slipped on nice".
+        (
+            ("nice", "eyes"),
+            r"\b(?:an? nice|an? eyes|the nice) (pack|packs|pad|cube|cubes|bag|block)\b",
+            r"an ice \1",
+        ),
+        (("eyes and", "on nice"), r"\b(between the|on) (?:eyes|nice)\b(?= and| on|$)", r"\1 ice"),
+        # the back heard as "bat": "landed on my bat", "my lower bat".
+        (("bat",), r"\b(lower|upper|on my|hurt my|in my|of my) bat\b", r"\1 back"),
         # erection, after the verbs it goes with: "i could not get interaction".
         (
             ("tion",),

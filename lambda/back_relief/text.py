@@ -57,9 +57,12 @@ _WHOLE_WORDS = {
     "meself": "myself",
     "ok": "okay",
     # Run together by keyboards and recognisers alike.
-    "backpain": "back pain",
-    "backache": "back ache",
-    "backaches": "back aches",
+    **{
+        f"back{w}": f"back {w}"
+        for w in _word_set(
+            "pain pains ache aches spasm spasms injury muscle muscles problem problems"
+        )
+    },
     "lightheaded": "light headed",
     "shoulderblades": "shoulder blades",
     "pinsandneedles": "pins and needles",
