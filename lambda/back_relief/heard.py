@@ -11,8 +11,8 @@ sign, never ordinary speech into one. "the swelling has gone down" keeps its "do
 "i crack myself up" keeps its laugh, and "can" becomes "can not" only where a positive
 "can" is not English ("i can hold my water anymore").
 
-Every rule runs on normalise()'s output and is gated by a plain substring, so most texts
-pay one `in` test per rule.
+Every rule runs on normalise()'s output, and only on a text that holds its sound-alike
+words: most texts pay one set intersection and no regex at all.
 """
 
 from __future__ import annotations
@@ -49,13 +49,15 @@ _WANT = (
 )
 _AFTER_TO = r"(?:need|needs|needed|want|wanted|have|has|had|going|got|trying|try|tried|able)"
 
-_RULES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = tuple(
-    (needles, re.compile(pattern), said)
-    for needles, pattern, said in (
+# (gates, pattern, replacement): a rule runs only on a text holding a word of each gate
+# (words split by spaces or "|"), so most texts run none.
+_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = tuple(
+    (gates, pattern, said)
+    for gates, pattern, said in (
         # "i can hold my water anymore": a positive "can" does not take "anymore",
         # so the recogniser lost the "n't" (a question, "can i move at all", is left alone).
         (
-            ("any more", "anymore"),
+            ("anymore more",),
             r"\b(i|we|he|she|they|it) (can|could) (?!not\b)"
             r"((?:(?!(?:nothing|never|hardly|barely|not|no|only)\b)\w+ ){1,5}?)"
             r"(anymore|any more)\b",
@@ -63,45 +65,45 @@ _RULES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = tuple(
         ),
         # pee: after "need to" / "can not" / "when i", or as the subject of a flow.
         (
-            (" to ",),
+            (_PEE_TO,),
             rf"\b({_AFTER_TO}) to (?:{_PEE_TO})\b(?! (?:it|on|up|down|him|her|them|a|the)\b)",
             r"\1 to pee",
         ),
         (
-            ("can not ", "could not ", "when i ", "if i ", "whenever i "),
+            (_PEE, "i"),
             r"\b(i can not|i could not|i am unable to|when i|if i|whenever i|after i|while i) "
             rf"(?:{_PEE})\b"
             r"(?= (?:i|im|ive|and|but|since|it|my|properly|anymore|any more|at all)\b|$)",
             r"\1 pee",
         ),
         (
-            (" ",),
+            (_PEE_FLOWING,),
             rf"(^|\b(?:the|my|no|some) )(?:{_PEE_FLOWING}) ({_FLOW})\b"
             r"(?! (?:home|back|to|in|over|here|round|by|up)\b)",
             r"\1pee \2",
         ),
         # wee wanted: "i am desperate for a week" (not "a week off", "a week ago").
         (
-            ("a w",),
+            (_WEE + "|wheat", "a"),
             rf"\b({_WANT}) a (?:{_WEE}|wheat)\b"
             r"(?! (?:ago|off|or|now|later|of|in|at|away|and|before|since|to|from|after|with)\b)",
             r"\1 a wee",
         ),
         # poo coming out: "who came out on its own".
         (
-            ("out",),
+            (_POO, "out"),
             rf"\b(?:{_POO}) (came|comes|coming|just came|keeps coming) out\b",
             r"poo \1 out",
         ),
         # numb: "my leg has gone one", "is none", "its number round my anus", "i feel now".
         (
-            ("gone", "went"),
+            ("gone went", "one on none num nom dumb"),
             rf"\b({_BODY} (?:\w+ )?(?:has |have |had )?(?:gone|went)) (?:one|on|none|num|nom|dumb)"
             r"(?= (?:and|but|since|now|completely|totally|again|too|today)\b|$)",
             r"\1 numb",
         ),
         (
-            (" none", " num", " nom"),
+            (_NUMB,),
             rf"\b(is|are|gone|go|goes|going|went|feel|feels|felt|all) (?:{_NUMB})\b",
             r"\1 numb",
         ),
@@ -113,38 +115,46 @@ _RULES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = tuple(
         ),
         # pain after a body part or a kind of pain: "chest been", "ripping pin".
         (
-            (" pin", " pen", " been", " bean", "paint", "pane"),
+            (_PAIN,),
             r"\b(back|chest|belly|stomach|tummy|leg|neck|hip|side|sharp|shooting|stabbing|"
             rf"ripping|tearing|sudden|severe|terrible|bad) (?:{_PAIN})\b(?! and\b)",
             r"\1 pain",
         ),
         # ...or as the subject of where it goes: "paying going down my leg".
         (
-            (" going", " shooting", " down", " radiat", " running"),
+            (_PAIN + "|paying", "going shooting down radiating running travelling traveling"),
             rf"(^|\b(?:the|my|this|no|of) )(?:{_PAIN}|paying) "
             r"(going|shooting|down|radiating|running|travelling|traveling)\b",
             r"\1pain \2",
         ),
         # the ice pack heard as "a nice pack", "the eyes and my skin", "slipped on nice".
         (
-            ("nice", "eyes"),
+            ("nice eyes",),
             r"\b(?:an? nice|an? eyes|the nice) (pack|packs|pad|cube|cubes|bag|block)\b",
             r"an ice \1",
         ),
-        (("eyes and", "on nice"), r"\b(between the|on) (?:eyes|nice)\b(?= and| on|$)", r"\1 ice"),
+        (
+            ("nice eyes", "between on"),
+            r"\b(between the|on) (?:eyes|nice)\b(?= and| on|$)",
+            r"\1 ice",
+        ),
         # the back heard as "bat": "landed on my bat", "my lower bat".
         (("bat",), r"\b(lower|upper|on my|hurt my|in my|of my) bat\b", r"\1 back"),
         # erection, after the verbs it goes with: "i could not get interaction".
         (
-            ("tion",),
+            (_ERECTION,),
             r"\b(get|getting|got|keep|keeping|maintain|maintaining|lost|losing) (an |my |any )?"
             rf"(?:{_ERECTION})\b",
             r"\1 \2erection",
         ),
         # the inner thighs: "dinner thighs", "my gener thighs".
-        (("ner thigh",), r"\b(?!inner\b)\w*ner (thighs?)\b", r"inner \1"),
+        (("thigh thighs",), r"\b(?!inner\b)\w*ner (thighs?)\b", r"inner \1"),
         # soiled, said as "crack myself" (but "i crack myself up" is a laugh).
-        (("myself",), r"\b(?:crack|cracked|crapped) myself\b(?! up)", "crapped myself"),
+        (
+            ("crack cracked", "myself"),
+            r"\b(?:crack|cracked|crapped) myself\b(?! up)",
+            "crapped myself",
+        ),
         # regional words a US voice model does not know: "no feeling in my family" (fanny).
         (
             ("family",),
@@ -153,7 +163,7 @@ _RULES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = tuple(
         ),
         # "i can't lose either of my legs": move.
         (
-            ("can not ", "could not "),
+            (_MOVE, "legs leg feet foot"),
             rf"\b(can not|could not) (?:{_MOVE}) "
             r"((?:either|both|one) (?:of )?(?:my )?(?:legs?|feet|foot)|my (?:legs?|feet|foot))\b",
             r"\1 move \2",
@@ -161,14 +171,32 @@ _RULES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = tuple(
         # "i just painted from the pain", "it is staring apart", "it turns when i pee".
         (("painted",), r"\bpainted (from|with|because|earlier|twice|again|when)\b", r"fainted \1"),
         (("apart",), r"\b(?:staring|starring|daring|tiring|during) apart\b", "tearing apart"),
-        (("turns when",), r"\bturns when i (pee|wee)\b", r"burns when i \1"),
+        (("turns",), r"\bturns when i (pee|wee)\b", r"burns when i \1"),
     )
 )
 
 
+_GATES = tuple(
+    tuple(frozenset(gate.replace("|", " ").split()) for gate in gates) for gates, _, _ in _SOURCES
+)
+# Each word of a rule's first gate -> the rules it may open.
+_OPENS: dict[str, tuple[int, ...]] = {}
+for _index, _gates in enumerate(_GATES):
+    for _word in _gates[0]:
+        _OPENS[_word] = (*_OPENS.get(_word, ()), _index)
+_COMPILED: dict[int, re.Pattern[str]] = {}  # compiled on first use: a cold start pays none
+
+
 def fold_heard(text: str) -> str:
     """Read recogniser sound-alikes as the word meant, where only that word makes sense."""
-    for needles, pattern, said in _RULES:
-        if any(needle in text for needle in needles):
-            text = pattern.sub(said, text)
+    words = set(text.split())
+    opened = words.intersection(_OPENS)
+    if not opened:
+        return text
+    for index in sorted({i for word in opened for i in _OPENS[word]}):
+        if all(not gate.isdisjoint(words) for gate in _GATES[index][1:]):
+            regex = _COMPILED.get(index)
+            if regex is None:
+                regex = _COMPILED[index] = re.compile(_SOURCES[index][1])
+            text = regex.sub(_SOURCES[index][2], text)
     return text

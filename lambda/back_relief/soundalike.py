@@ -16,9 +16,7 @@ read as their sound-alike, so no word the skill already understands changes mean
 
 from __future__ import annotations
 
-import json
 import re
-import tomllib
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -96,6 +94,8 @@ _EVERYDAY = "bloody bloodied heard theyre youre pens bony"
 
 @lru_cache(maxsize=1)
 def _loaded() -> tuple[dict[str, str], frozenset[str]]:
+    import json  # when a word is first looked up: not a cold start
+
     if not TABLE.exists():  # only while `make model` first builds it: nothing is folded
         return {}, frozenset()
     data = json.loads(TABLE.read_text(encoding="utf-8"))
@@ -149,6 +149,9 @@ def table_text(root: Path | None = None) -> str:
     texts += [
         p.read_text(encoding="utf-8") for p in sorted((root / "interaction_models").rglob("*.yaml"))
     ]
+    import json  # build time only
+    import tomllib
+
     with (content / "triage.toml").open("rb") as fh:
         triage = tomllib.load(fh)
     texts += [*_strings(triage)]
