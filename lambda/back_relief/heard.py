@@ -95,6 +95,44 @@ _SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = tuple(
             rf"\b(?:{_POO}) (came|comes|coming|just came|keeps coming) out\b",
             r"poo \1 out",
         ),
+        # pee at the start: "be just running down my leg" ("he" is left alone: a person).
+        (
+            ("be bee",),
+            r"^(?:be|bee) (just|keeps|is|keep) "
+            r"(running|coming|leaking|dribbling|trickling|pouring)\b",
+            r"pee \1 \2",
+        ),
+        # none since the morning: "no weeds since this morning".
+        (("weeds weed week",), r"\bno (?:weeds|weed|week) since\b", "no wee since"),
+        # passed urine, where the pair fold made "urine" of "year in" after "past".
+        (("past", "urine water"), r"\bpast (urine|water)\b", r"passed \1"),
+        (
+            ("your youre year", "pass passing passed"),
+            r"\b(pass|passing|passed) (?:your|youre|year)\b(?= (?:and|but|it|then|i)\b|$)",
+            r"\1 urine",
+        ),
+        # the bowels as "barrels", "battles", "bottles", "vowels"; motions as "emotions".
+        (
+            ("barrels battles bottles vowels", "my"),
+            r"\bmy (?:barrels|battles|bottles|vowels)\b"
+            r"(?= (?:just|have|keep|keeps|let|are|opened|went|gave)\b|$)"
+            r"|(?<=control of )my (?:barrels|battles|bottles|vowels)\b",
+            "my bowels",
+        ),
+        (("emotions",), r"\bemotions (are|keep|keeps) (coming|leaking)\b", r"motions \1 \2"),
+        # wet or soiled "myself", "the bed" heard as "feed", "food", "picked", "swallowed"
+        # ("i picked myself up" and "i fed the cat" are left alone).
+        (
+            ("feed", "myself everywhere bed pants trousers"),
+            r"\bfeed (?=(?:myself|everywhere|the bed|my pants|my trousers)\b)",
+            "peed ",
+        ),
+        (
+            ("food picked swallowed", "myself everywhere bed pants trousers"),
+            r"\b(?:food|fooed|picked|swallowed) "
+            r"(?=(?:myself|everywhere|the bed|my pants|my trousers)\b(?! up| off| back| out))",
+            "soiled ",
+        ),
         # numb: "my leg has gone one", "is none", "its number round my anus", "i feel now".
         (
             ("gone went", "one on none num nom dumb"),
@@ -109,6 +147,12 @@ _SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = tuple(
         ),
         (("now",), r"\b(is|are|feel|feels|i feel|it feels) now$", r"\1 numb"),
         (
+            ("numbers number", "in around round down between"),
+            r"\bnumbers? (in|around|round|down|between)\b"
+            r"(?! (?:the|a|my) (?:book|list|phone|paper|news|bank|account))",
+            r"numbness \1",
+        ),
+        (
             ("number",),
             r"\b(is|are|gone|feels|feel|all) number\b(?! (?:one|two|ones|twos|\d))",
             r"\1 numb",
@@ -122,9 +166,9 @@ _SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = tuple(
         ),
         # ...or as the subject of where it goes: "paying going down my leg".
         (
-            (_PAIN + "|paying", "going shooting down radiating running travelling traveling"),
+            (_PAIN + "|paying", "going shooting down radiating running travelling traveling like"),
             rf"(^|\b(?:the|my|this|no|of) )(?:{_PAIN}|paying) "
-            r"(going|shooting|down|radiating|running|travelling|traveling)\b",
+            r"(going|shooting|down|radiating|running|travelling|traveling|is like)\b",
             r"\1pain \2",
         ),
         # the ice pack heard as "a nice pack", "the eyes and my skin", "slipped on nice".
@@ -138,6 +182,35 @@ _SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = tuple(
             r"\b(between the|on) (?:eyes|nice)\b(?= and| on|$)",
             r"\1 ice",
         ),
+        # the bottom as "bomb": nobody has one ("my bomb is numb").
+        (("bomb bombs",), r"\b(my|me) bombs?\b", r"\1 bum"),
+        # legs as "lakes", "lags", "lex" before giving way: "my lakes just gave out".
+        (
+            ("lakes lake lags lag lex like",),
+            r"(^|\bmy )(?:lakes?|lags?|lex|like) (?=(?:just |both |keep |keeps |have |)"
+            r"(?:gave|give|gives|giving|buckl\w*|collaps\w*)\b)",
+            r"\1legs ",
+        ),
+        (
+            ("cold called buckle", "knees legs leg knee"),
+            r"\b(knees|legs|leg|knee) (?:but cold|buck old|but called|buckle)\b",
+            r"\1 buckled",
+        ),
+        # the foot: "my foot tags" (drags), "i keep dripping over my foot" (tripping).
+        (
+            ("tags tag drugs", "foot feet leg"),
+            r"\b(foot|feet|leg) (?:tags|tag|drugs)\b",
+            r"\1 drags",
+        ),
+        (("dripping dripped", "over"), r"\bdripp(ing|ed) over\b", r"tripp\1 over"),
+        # a cough: "every time my cuff it shoots".
+        (
+            ("cuff cuffs coff",),
+            r"\b(when|time|if|whenever) (?:i|my) (?:cuff|cuffs|coff)\b",
+            r"\1 i cough",
+        ),
+        # "when i wipe i cant seal the paper": feel.
+        (("seal peel",), r"\b(can not|could not) (?:seal|peel)\b", r"\1 feel"),
         # the back heard as "bat": "landed on my bat", "my lower bat".
         (("bat",), r"\b(lower|upper|on my|hurt my|in my|of my) bat\b", r"\1 back"),
         # erection, after the verbs it goes with: "i could not get interaction".
@@ -161,6 +234,12 @@ _SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = tuple(
             r"\b(feeling|feel|numb|numbness|tingling|sensation) in my family\b",
             r"\1 in my fanny",
         ),
+        (
+            ("family",),
+            r"\bmy family "
+            r"(?=(?:has |have |is |feels |feel )?(?:gone |all |a bit |really )?(?:numb|tingl))",
+            "my fanny ",
+        ),
         # "i can't lose either of my legs": move.
         (
             (_MOVE, "legs leg feet foot"),
@@ -170,7 +249,12 @@ _SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = tuple(
         ),
         # "i just painted from the pain", "it is staring apart", "it turns when i pee".
         (("painted",), r"\bpainted (from|with|because|earlier|twice|again|when)\b", r"fainted \1"),
-        (("apart",), r"\b(?:staring|starring|daring|tiring|during) apart\b", "tearing apart"),
+        (
+            ("apart through",),
+            r"\b(?:staring|starring|daring|tiring|during|turning|tarring) "
+            r"(apart|through (?:my|to))\b",
+            r"tearing \1",
+        ),
         (("turns",), r"\bturns when i (pee|wee)\b", r"burns when i \1"),
     )
 )
