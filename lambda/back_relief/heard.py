@@ -211,8 +211,39 @@ _SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = tuple(
         ),
         # "when i wipe i cant seal the paper": feel.
         (("seal peel",), r"\b(can not|could not) (?:seal|peel)\b", r"\1 feel"),
-        # the back heard as "bat": "landed on my bat", "my lower bat".
-        (("bat",), r"\b(lower|upper|on my|hurt my|in my|of my) bat\b", r"\1 back"),
+        # the back heard as "bat", "bank", "bath": "landed on my bat", "my bank is killing me"
+        # ("can i have a bath" keeps its bath).
+        (
+            ("bat bank bath",),
+            r"\b(lower|upper|on my|hurt my|in my|of my|bad|sore) (?:bat|bath)\b"
+            r"|\b(my) (?:bat|bank)\b"
+            r"(?= (?:is |has |keeps )?(?:killing|hurting|hurts|sore|aching|agony))",
+            r"\1\2 back",
+        ),
+        # a spasm split at its "s": "this pasm", "backs pasms", "us pazam".
+        (
+            ("pasm pasms pazam pazams pasam",),
+            r"(?:\b(?:us|uh) )?\b(?:pasm|pazam|pasam)(s?)\b",
+            r"spasm\1",
+        ),
+        (
+            ("backs", "spasm spasms pasm pasms pazam pazams pasam"),
+            r"\bbacks (spasms?)\b",
+            r"back \1",
+        ),
+        # ice and heat packs: "ice pat", "heat peck"; "eyes or heat", "after eyes".
+        (("pat peck pak", "ice heat"), r"\b(ice|heat) (?:pat|peck|pak)\b", r"\1 pack"),
+        (
+            ("eyes",),
+            r"\beyes(?= (?:or|and|versus|vs|then) heat\b)|(?<=heat or )eyes\b|(?<=after )eyes$",
+            "ice",
+        ),
+        # a painkiller as "paint killer", "paint color".
+        (
+            ("pain paint", "color colour colors kill filler"),
+            r"\bpaint? (?:color|colour|colors|kill|filler)\b",
+            "painkiller",
+        ),
         # erection, after the verbs it goes with: "i could not get interaction".
         (
             (_ERECTION,),

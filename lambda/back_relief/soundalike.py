@@ -20,8 +20,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-__all__ = ["TABLE", "key", "soundalike", "table_text"]
+__all__ = ["TABLE", "key", "skill_words", "soundalike", "table_text"]
 
 HERE = Path(__file__).resolve().parent
 TABLE = HERE / "soundalike.json"
@@ -139,23 +140,31 @@ def _strings(node: object) -> Iterator[str]:
                 yield from _strings(item)
 
 
+def _triage(root: Path) -> dict[str, Any]:
+    import tomllib  # build time only
+
+    with (root / "lambda" / "back_relief" / "content" / "en" / "triage.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def skill_words(root: Path | None = None) -> set[str]:
+    """Every word the skill writes: its content, voice model and triage text (not regexes)."""
+    root = root or HERE.parents[1]
+    content = root / "lambda" / "back_relief" / "content" / "en"
+    paths = [p for p in sorted(content.glob("*.toml")) if p.name != "triage.toml"]
+    paths += sorted((root / "interaction_models").rglob("*.yaml"))
+    texts = [p.read_text(encoding="utf-8") for p in paths] + [*_strings(_triage(root))]
+    return {w for text in texts for w in _WORD.findall(text.lower())}
+
+
 def table_text(root: Path | None = None) -> str:
     """soundalike.json as `make model` writes it, from the triage concepts and the skill's
     own words."""
-    root = root or HERE.parents[1]
-    content = root / "lambda" / "back_relief" / "content" / "en"
-    tomls = [p for p in sorted(content.glob("*.toml")) if p.name != "triage.toml"]
-    texts = [p.read_text(encoding="utf-8") for p in tomls]
-    texts += [
-        p.read_text(encoding="utf-8") for p in sorted((root / "interaction_models").rglob("*.yaml"))
-    ]
     import json  # build time only
-    import tomllib
 
-    with (content / "triage.toml").open("rb") as fh:
-        triage = tomllib.load(fh)
-    texts += [*_strings(triage)]
-    corpus = {w for text in texts for w in _WORD.findall(text.lower())}
+    root = root or HERE.parents[1]
+    triage = _triage(root)
+    corpus = skill_words(root)
     concepts, words = triage["concepts"], triage["pattern_words"]
     sources = [concepts[n] for n in _KEYED.split() if n in concepts]
     sources += [words[n] for n in _KEYED_WORDS.split() if n in words]
