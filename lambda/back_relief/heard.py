@@ -102,6 +102,34 @@ _SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = tuple(
             r"(running|coming|leaking|dribbling|trickling|pouring)\b",
             r"pee \1 \2",
         ),
+        # wee as "weep", "weed", "week" where only the wee fits: "it stings when i weep",
+        # "an accident with my week"; "we" before a verb for one ("we just comes").
+        (
+            ("weep weed week", "burns burning stings stinging hurts when with"),
+            r"\b(burns|burning|stings|stinging|hurts) (when i |)(?:weep|weed)\b"
+            r"|\b(accident with my|accident with) (?:week|weed)\b",
+            r"\1\3 \2wee",
+        ),
+        (
+            ("we", "comes leaks dribbles trickles runs keeps keep"),
+            r"\bwe (just |still |)(comes|leaks|dribbles|trickles|runs|keeps)\b",
+            r"wee \1\2",
+        ),
+        (("we", "keep"), r"\bwe keep (leaking|dribbling|trickling)\b", r"wee keeps \1"),
+        # poo as "food" ("i can not hold my food in", not "...food down") and "who is leaking".
+        (("food", "hold holding"), r"\b(hold|holding) my food in\b", r"\1 my poo in"),
+        (
+            ("who pooh",),
+            r"\b(?:who|pooh) (is |keeps |just )?(leaking|dribbling|trickling)\b",
+            r"poo \1\2",
+        ),
+        # the loo as "the loot"; trousers as "trussers"; the bum as "bone", "phone".
+        (("loot",), r"\b(to the|the) loot\b", r"\1 loo"),
+        (
+            ("bone bones phone bomb bun", "feel"),
+            r"\b(feel my) (?:bone|bones|phone|bun)\b",
+            r"\1 bum",
+        ),
         # none since the morning: "no weeds since this morning".
         (("weeds weed week",), r"\bno (?:weeds|weed|week) since\b", "no wee since"),
         # passed urine, where the pair fold made "urine" of "year in" after "past".
@@ -145,7 +173,27 @@ _SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = tuple(
             rf"\b(is|are|gone|go|goes|going|went|feel|feels|felt|all) (?:{_NUMB})\b",
             r"\1 numb",
         ),
-        (("now",), r"\b(is|are|feel|feels|i feel|it feels) now$", r"\1 numb"),
+        (("now",), r"\b(is|are|feel|feels|i feel|it feels|i have gone) now$", r"\1 numb"),
+        (
+            ("month money mum", "all"),
+            r"\b(gone|went|is|are|feels|go) all (?:month|money|mum)\b",
+            r"\1 all numb",
+        ),
+        # tingling as "tangling"; weight in "six kills"; "my back gas started hurting".
+        (("tangling tangly",), r"\btangl(ing|y)\b(?= (?:in|down|around|round|all))", r"tingl\1"),
+        (
+            ("kills", "lost lose losing"),
+            r"\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|few) kills\b",
+            r"\1 kilos",
+        ),
+        (("gas",), r"\b(back|pain|leg|legs|it) gas (?=started|been|gone|got)", r"\1 has "),
+        # fell, heard as "go": "i go off the roof" ("i got off the bike" is left alone).
+        (
+            ("go", "off"),
+            r"\bi go off (?=(?:the|a|my) (?:roof|ladder|horse|bike|motorbike|wall|trampoline|"
+            r"tree|stairs|steps|scaffold\w*)\b)",
+            "i fell off ",
+        ),
         (
             ("numbers number", "in around round down between"),
             r"\bnumbers? (in|around|round|down|between)\b"

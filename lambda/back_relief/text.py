@@ -93,6 +93,8 @@ _WHOLE_WORDS = {
     "namaste": "numbness",
     "nomeness": "numbness",
     "dissectomy": "discectomy",
+    "dax": "daks",
+    "trussers": "trousers",
     # Ordinals said with digits ("the 4th spasm") read like the words.
     "1st": "first",
     "2nd": "second",
