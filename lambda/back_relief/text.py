@@ -8,6 +8,11 @@ shapes: without apostrophes ("cant", "im"), run together or split ("my self", "b
 as sound-alikes ("gave weigh", "fell of") and with digits for ordinals ("4th"). Each shape is
 folded to one spelling here, so no rule downstream has to know about them. Pure stdlib, built
 at import from small tables: importing costs microseconds.
+
+Two more steps read what a speech recogniser writes: soundalike.py reads a word the skill never
+wrote as the concept word it sounds and looks like ("nomeness" -> "numbness"), and heard.py
+reads real words a recogniser wrote for the word meant, where only that word makes sense
+("i need to pin" -> "i need to pee"). Both leave written text as it is.
 """
 
 from __future__ import annotations
