@@ -41,12 +41,16 @@ _SPELLINGS = (
     ("qu", "kw"),
     ("dg", "j"),
 )
-_SOFT_C = re.compile(r"c(?=[eiy])")
-_SOFT_G = re.compile(r"g(?=[eiy])")
 # Letters that spell one sound: c and q are k, z is s ("paralyzed", "paralysed").
 _TWINS = str.maketrans("cqz", "kks")
-_SILENT = re.compile(r"(?<=.)[aeiouyhw]")
-_DOUBLE = re.compile(r"(.)\1+")
+# Soft c and g, vowels and h/w after the first letter, doubled letters.
+_SOUNDS = (r"c(?=[eiy])", r"g(?=[eiy])", r"(?<=.)[aeiouyhw]", r"(.)\1+")
+
+
+@lru_cache(maxsize=1)
+def _sounds() -> tuple[re.Pattern[str], ...]:
+    # Compiled when the first unknown word is keyed, not at a cold start.
+    return tuple(re.compile(source) for source in _SOUNDS)
 
 
 def key(word: str) -> str:
@@ -55,8 +59,9 @@ def key(word: str) -> str:
     for letters, sound in _SPELLINGS:
         if letters in spelled:
             spelled = spelled.replace(letters, sound)
-    spelled = _SOFT_G.sub("j", _SOFT_C.sub("s", spelled)).translate(_TWINS)
-    return _DOUBLE.sub(r"\1", _SILENT.sub("", _DOUBLE.sub(r"\1", spelled)))
+    soft_c, soft_g, silent, double = _sounds()
+    spelled = soft_g.sub("j", soft_c.sub("s", spelled)).translate(_TWINS)
+    return double.sub(r"\1", silent.sub("", double.sub(r"\1", spelled)))
 
 
 def _distance(a: str, b: str) -> int:
@@ -120,10 +125,10 @@ def soundalike(word: str) -> str | None:
 
 # ---------------------------------------------------------------------------- build time
 
-_WORD = re.compile(r"[a-z]+")
+_WORD = r"[a-z]+"
 # A concept regex's literal words: letters not followed by a regex suffix that makes them a
 # stem ("tingl\\w*"); "bums?" counts as "bum" and "bums".
-_LITERAL = re.compile(r"(?<![a-z\\])([a-z]{4,})(s\\?)?(?![a-z\\?*+{(])")  # 4: _MIN_LENGTH
+_LITERAL = r"(?<![a-z\\])([a-z]{4,})(s\\?)?(?![a-z\\?*+{(])"  # 4: _MIN_LENGTH
 _REGEX_FIELDS = frozenset({"patterns", "concepts", "pattern_words", "unsettled", "benign"})
 
 
@@ -154,7 +159,7 @@ def skill_words(root: Path | None = None) -> set[str]:
     paths = [p for p in sorted(content.glob("*.toml")) if p.name != "triage.toml"]
     paths += sorted((root / "interaction_models").rglob("*.yaml"))
     texts = [p.read_text(encoding="utf-8") for p in paths] + [*_strings(_triage(root))]
-    return {w for text in texts for w in _WORD.findall(text.lower())}
+    return {w for text in texts for w in re.findall(_WORD, text.lower())}
 
 
 def table_text(root: Path | None = None) -> str:
@@ -168,7 +173,9 @@ def table_text(root: Path | None = None) -> str:
     concepts, words = triage["concepts"], triage["pattern_words"]
     sources = [concepts[n] for n in _KEYED.split() if n in concepts]
     sources += [words[n] for n in _KEYED_WORDS.split() if n in words]
-    literal = {m[0] + s for src in sources for m in _LITERAL.findall(src) for s in {"", m[1][:1]}}
+    literal = {
+        m[0] + s for src in sources for m in re.findall(_LITERAL, src) for s in {"", m[1][:1]}
+    }
     # Only literal words the skill also writes as words: regex fragments are not words.
     targets = (literal & corpus) - set(_UNKEYED.split())
     by_key: dict[str, set[str]] = {}
