@@ -122,6 +122,22 @@ _BLADDER_BOWEL: tuple[tuple[tuple[str, ...], str, str], ...] = (
     ),
     # none since the morning: "no weeds since this morning".
     (("weeds weed week",), r"\bno (?:weeds|weed|week) since\b", "no wee since"),
+    # "haven't" heard as "have it": "i have it past water since last night".
+    (
+        ("it in", "have has"),
+        r"\b(i|we|he|she) (have|has) (?:it|in) (?=(?:been|past|passed|had|felt|managed)\b)",
+        r"\1 \2 not ",
+    ),
+    (("past", "year"), r"\bpast year (?:and|in)\b", "passed urine"),
+    # "when i pee" as "one ip", "when ip": "it burns one ip".
+    (("ip",), r"\b(?:one|when|win) ip\b", "when i pee"),
+    # pee as "he", where no person fits: "he just running down my leg".
+    (
+        ("he",),
+        r"\bhe (keeps |just |is |)(just |)(running|dribbling|leaking|trickling|coming out)"
+        r"(?= (?:down my|out of me|on its own|on it is own|by itself))",
+        r"pee \1\2\3",
+    ),
     # passed urine, where the pair fold made "urine" of "year in" after "past".
     (("past", "urine water"), r"\bpast (urine|water)\b", r"passed \1"),
     (

@@ -111,7 +111,35 @@ BODY_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"\b(foot|feet|leg) (?:tags|tag|drugs)\b",
         r"\1 drags",
     ),
-    (("dripping dripped", "over"), r"\bdripp(ing|ed) over\b", r"tripp\1 over"),
+    (
+        ("dripping dripped curving", "over"),
+        r"\b(?:dripping|curving) over\b|\bdripped over\b",
+        "tripping over",
+    ),
+    (("slots slops", "foot feet"), r"\b(foot|feet) (?:slots|slops) on\b", r"\1 slaps on"),
+    # the left as "luck": "my luck leg is tingling"; "i'm eighty four" as "i may be four".
+    (("luck", "leg foot side knee hip"), r"\bmy luck (leg|foot|side|knee|hip)\b", r"my left \1"),
+    (
+        ("may maybe", "one two three four five six seven eight nine"),
+        r"^i (?:may be|maybe) (one|two|three|four|five|six|seven|eight|nine)(?= and\b)",
+        r"i am eighty \1",
+    ),
+    # straining on the toilet as "stream"; the wound as "my one", oozing as "using".
+    (
+        ("stream streaming", "toilet loo"),
+        r"\bstream(ing)? on the (toilet|loo)\b",
+        r"strain\1 on the \2",
+    ),
+    (
+        ("one", "operation surgery op"),
+        r"\b(my|the) one (?=(?:from|on|of|for) (?:my |the )?(?:back )?(?:operation|surgery|op)\b)",
+        r"\1 wound ",
+    ),
+    (
+        ("using",),
+        r"\b(red and|weeping and|wound is|scar is|stitches are|is|are) using\b(?= and|$)",
+        r"\1 oozing",
+    ),
     # a cough: "every time my cuff it shoots".
     (
         ("cuff cuffs coff",),
@@ -156,7 +184,8 @@ BODY_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
     # erection, after the verbs it goes with: "i could not get interaction".
     (
         (_ERECTION,),
-        r"\b(get|getting|got|keep|keeping|maintain|maintaining|lost|losing) (an |my |any )?"
+        r"\b(get|getting|got|keep|keeping|maintain|maintaining|lost|losing|problems with|"
+        r"trouble with|trouble getting|problems getting) (an |my |any )?"
         rf"(?:{_ERECTION})\b",
         r"\1 \2erection",
     ),

@@ -48,6 +48,9 @@ HEARD_EMERGENCIES = [
     "my back feels like its staring apart",  # "tearing" as "staring"
     "i have nomeness in my bum",  # no word at all: a sound-alike key
     "urin keeps leaking out",
+    "i have it past water all day",  # "haven't" as "have it"
+    "he just dribbling down my leg and i cant stop it",  # "pee" as "he"
+    "my luck leg and my right leg are numb",  # "left" as "luck"
 ]
 
 BENIGN_LOOK_ALIKES = [
