@@ -138,6 +138,15 @@ _BLADDER_BOWEL: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"(?= (?:down my|out of me|on its own|on it is own|by itself))",
         r"pee \1\2\3",
     ),
+    # urine as "you're in", "your in" (text.py folds "year in", "youre in" as pairs).
+    (
+        ("in", "you your"),
+        r"^(?:you are|your) in (?=(?:not|is|keeps|coming|passing|leaking|comes|came|will|has)\b)"
+        r"|\b(?:you are|your) in (?=(?:not|is not|keeps|is coming|is leaking)\b)",
+        "urine ",
+    ),
+    # loose motions as "lose motions".
+    (("lose", "motions motion"), r"\blose (motions?)\b", r"loose \1"),
     # passed urine, where the pair fold made "urine" of "year in" after "past".
     (("past", "urine water"), r"\bpast (urine|water)\b", r"passed \1"),
     (

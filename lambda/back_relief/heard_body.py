@@ -105,6 +105,13 @@ BODY_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"\b(knees|legs|leg|knee) (?:but cold|buck old|but called|buckle)\b",
         r"\1 buckled",
     ),
+    # Indian English "my legs are paining", heard as "painting".
+    (
+        ("painting",),
+        r"\b(legs?|back|feet|foot|hips?|knees?|thighs?|it|body) "
+        r"(is |are |was |keeps |started |)painting\b",
+        r"\1 \2paining",
+    ),
     # the foot: "my foot tags" (drags), "i keep dripping over my foot" (tripping).
     (
         ("tags tag drugs", "foot feet leg"),
