@@ -6,7 +6,8 @@
 
 The *_heard_mix.tsv copies (asr4) are 100-row samples of answers_dev2/3 passed through
 ../shared/asr (`asr_noise.py --tts mix --asr whisper --noise --seed 7`: piper, flite and
-festival voices, noise, about 12% WER); their "heard" column is what is measured.
+festival voices, noise, 18% WER); their "heard" column is what is measured. Written (matcher)
+on topic before the asr4 folds: dev2 75/100, dev3 75/100; after: 77 and 78.
 
 Three ways in, each also on a programmatic noisy copy (no apostrophes, sound-alikes, split and
 joined words), because the hidden checks hear questions through a recogniser:
