@@ -188,13 +188,14 @@ _OPENS: dict[str, tuple[int, ...]] = {}
 for _index, _gates in enumerate(_GATES):
     for _word in _gates[0]:
         _OPENS[_word] = (*_OPENS.get(_word, ()), _index)
+_OPEN_WORDS = frozenset(_OPENS)  # a set: "&" then walks the shorter side, the text's words
 _COMPILED: dict[int, re.Pattern[str]] = {}  # compiled on first use: a cold start pays none
 
 
 def fold_heard(text: str) -> str:
     """Read recogniser sound-alikes as the word meant, where only that word makes sense."""
     words = set(text.split())
-    opened = words.intersection(_OPENS)
+    opened = words & _OPEN_WORDS
     if not opened:
         return text
     for index in sorted({i for word in opened for i in _OPENS[word]}):
