@@ -9,9 +9,13 @@ mixed voices through ../shared/asr) keep their figures.
 
 from __future__ import annotations
 
+import re
 import sys
+import tomllib
 from pathlib import Path
 
+import pytest
+from back_relief import text as text_module
 from back_relief.safety.triage import Tier, TriageRules, assess
 from back_relief.soundalike import skill_words, soundalike
 from back_relief.text import normalise
@@ -98,6 +102,46 @@ def test_sound_alike_keys_fold_only_words_the_skill_never_wrote() -> None:
         "urine",
         "shivering",
     ]
+
+
+def _written_sentences() -> list[str]:
+    """Every sentence the skill writes (content, triage examples), each a thing a person might
+    also say."""
+    content = Path(text_module.__file__).parent / "content" / "en"
+    out: list[str] = []
+
+    def walk(node: object, name: str = "") -> None:
+        if name in ("patterns", "concepts", "pattern_words", "unsettled"):
+            return  # regexes, not sentences
+        if isinstance(node, str):
+            out.extend(re.split(r"[.!?;:]\s+", node))
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, name)
+        elif isinstance(node, dict):
+            for key, item in node.items():
+                walk(item, key)
+
+    for path in sorted(content.glob("*.toml")):
+        with path.open("rb") as fh:
+            walk(tomllib.load(fh))
+    return [sentence for sentence in out if len(sentence.split()) > 1]
+
+
+def test_written_text_reads_the_same_with_or_without_the_heard_folds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sentences = _written_sentences()
+    assert len(sentences) > 1000
+    folded = [normalise(sentence) for sentence in sentences]
+    monkeypatch.setattr(text_module, "fold_heard", lambda text: text)
+    monkeypatch.setattr(text_module, "soundalike", lambda word: None)
+    changed = [
+        (sentence, heard)
+        for sentence, heard in zip(sentences, folded, strict=True)
+        if normalise(sentence) != heard
+    ]
+    assert changed == []
 
 
 def test_heard_development_copies_keep_their_figures() -> None:
