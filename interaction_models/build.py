@@ -221,16 +221,19 @@ def _compiled_content(check: bool) -> int:
     _triage_index()  # puts lambda/ on sys.path
     loader = importlib.import_module("back_relief.content.loader")
     matcher = importlib.import_module("back_relief.content.matcher")
+    soundalike = importlib.import_module("back_relief.soundalike")
     # The answer matcher's keyword tokens too (content/keyword_tokens.json): built from the
     # same sources, trusted at run time the same way.
     outputs = (
         (Path(loader.COMPILED), loader.compiled_text()),
         (matcher.TOKENS, loader.keyword_tokens_text()),
+        # The speech-recognition sound-alike keys (back_relief/soundalike.py).
+        (soundalike.TABLE, soundalike.table_text()),
     )
     if check:
         for path, text in outputs:
             if not path.exists() or path.read_text(encoding="utf-8") != text:
-                print(f"stale content/{path.name} (run `make model`)", file=sys.stderr)
+                print(f"stale {path.name} (run `make model`)", file=sys.stderr)
                 return 1
         print("compiled content up to date")
         return 0

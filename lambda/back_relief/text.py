@@ -8,12 +8,20 @@ shapes: without apostrophes ("cant", "im"), run together or split ("my self", "b
 as sound-alikes ("gave weigh", "fell of") and with digits for ordinals ("4th"). Each shape is
 folded to one spelling here, so no rule downstream has to know about them. Pure stdlib, built
 at import from small tables: importing costs microseconds.
+
+Two more steps read what a speech recogniser writes: soundalike.py reads a word the skill never
+wrote as the concept word it sounds and looks like ("nomeness" -> "numbness"), and heard.py
+reads real words a recogniser wrote for the word meant, where only that word makes sense
+("i need to pin" -> "i need to pee"). Both leave written text as it is.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+
+from .heard import fold_heard
+from .soundalike import soundalike
 
 __all__ = ["normalise", "stem"]
 
@@ -54,9 +62,12 @@ _WHOLE_WORDS = {
     "meself": "myself",
     "ok": "okay",
     # Run together by keyboards and recognisers alike.
-    "backpain": "back pain",
-    "backache": "back ache",
-    "backaches": "back aches",
+    **{
+        f"back{w}": f"back {w}"
+        for w in _word_set(
+            "pain pains ache aches spasm spasms injury muscle muscles problem problems"
+        )
+    },
     "lightheaded": "light headed",
     "shoulderblades": "shoulder blades",
     "pinsandneedles": "pins and needles",
@@ -87,6 +98,8 @@ _WHOLE_WORDS = {
     "namaste": "numbness",
     "nomeness": "numbness",
     "dissectomy": "discectomy",
+    "dax": "daks",
+    "trussers": "trousers",
     # Ordinals said with digits ("the 4th spasm") read like the words.
     "1st": "first",
     "2nd": "second",
@@ -141,7 +154,6 @@ _PAIRS = {
     ("past", "urine"): "passed urine",
     ("to", "peek"): "to pee",
     ("a", "peek"): "a pee",
-    ("cracked", "myself"): "crapped myself",
     ("my", "ours"): "my arse",
     ("down", "their"): "down there",
     ("dinner", "thighs"): "inner thighs",
@@ -201,7 +213,9 @@ def _expand(token: str) -> str:
     if whole is not None:
         return whole
     if "'" not in token:
-        return token
+        # A word the skill never wrote that sounds and looks like a concept word it listens
+        # for ("urin", "nomeness"): read as that word (soundalike.py).
+        return soundalike(token) or token
     for suffix, replacement in _SUFFIXES:
         if token.endswith(suffix):
             return token[: -len(suffix)].replace("'", "") + replacement
@@ -260,7 +274,7 @@ def normalise(text: str) -> str:
             folded = pattern.sub(said, folded)
     if " and n" in folded or " and meatballs" in folded:
         folded = _AND_NEEDLES.sub("pins and needles", folded)
-    return folded
+    return fold_heard(folded)
 
 
 # Word forms that suffix stripping would get wrong or leave apart.
