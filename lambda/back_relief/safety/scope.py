@@ -10,7 +10,7 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_NEGATIONS = frozenset({"no", "not", "never", "without", "nor", "neither", "none"})
+_NEGATIONS = frozenset({"no", "not", "never", "without", "nor", "neither", "none", "nobody"})
 # A negation does not reach past these: "no fever but i wet myself", "no i wet myself".
 _SCOPE_ENDS = _word_set(
     "but and though although however yet except because so then now still also plus while "
@@ -19,7 +19,8 @@ _SCOPE_ENDS = _word_set(
 )
 # "can not feel my legs" and "not able to walk" describe symptoms, not their absence.
 _NOT_AFTER = frozenset({"can", "could"})
-_NOT_BEFORE = frozenset({"able", "sure", "certain", "just", "only"})
+# "my teeth will not stop chattering", "it has not stopped leaking": the sign goes on.
+_NOT_BEFORE = frozenset({"able", "sure", "certain", "just", "only", "stop", "stopped", "stopping"})
 # "no control over my bladder", "no feeling in my legs": the negation is the symptom itself.
 _SYMPTOM_NOUNS = _word_set("control feeling sensation strength power use")
 _WINDOW_WORDS, _WINDOW_CHARS = 3, 64
