@@ -27,7 +27,7 @@ _WINDOW_WORDS, _WINDOW_CHARS = 3, 64
 # "what if my legs go numb", "how do i know if i have cauda equina", "in case i start leaking":
 # a question about a sign that may come, not the sign. "what if i can't feel my legs" and "is it
 # bad if both my legs tingle" describe one now, so "what if" needs a verb of onset after it.
-_HYPOTHETICAL_IF = _word_set("what happens happen ever")
+_HYPOTHETICAL_IF = _word_set("what happens happen ever do")
 _ONSET = _word_set(
     "go goes get gets start starts become becomes lose loses develop develops ever will would "
     "suddenly later one someday"
