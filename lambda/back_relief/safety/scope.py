@@ -32,6 +32,7 @@ _ONSET = _word_set(
     "go goes get gets start starts become becomes lose loses develop develops ever will would "
     "suddenly later one someday"
 )
+_ANYONE = _word_set("someone somebody anyone anybody people person")
 _KNOW = _word_set("know tell")
 _ASKING = _word_set("do would can could will should")
 _SUBJECTS = _word_set("i my we you your")
@@ -48,7 +49,8 @@ def _hypothetical(words: list[str], i: int, after: list[str]) -> bool:
     if before in _KNOW:  # "how do i know if", never "i can't tell if i wet myself"
         return word == "if" and i > 2 and words[i - 2] == "i" and words[i - 3] in _ASKING
     opens = (word == "if" and before in _HYPOTHETICAL_IF) or (before, word) == ("in", "case")
-    return opens and any(w in _ONSET for w in after[:4])
+    # "what if someone can't feel their legs": a question about anybody, not a report.
+    return opens and (any(w in _ONSET for w in after[:4]) or bool(after and after[0] in _ANYONE))
 
 
 # "will my legs go numb", "can a spasm cause numbness in both legs", "what are the signs of
