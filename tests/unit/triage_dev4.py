@@ -32,7 +32,7 @@ WRITTEN, HEARD = DATA / "triage_dev4.tsv", DATA / "triage_dev4_heard.tsv"
 # alarms 5/61. Then probe2, clinical and Indian-English words plus benign words that touch the
 # new classes (ice packs, other people's falls, "it hit me like a truck"), untuned: E 64/70,
 # benign alarms 8/113 (9/113 before round 4); its last 55 rows (carers speaking of
-# someone else, two-word blurts) untuned: E 45/55. Each was measured before its misses were
+# someone else, two-word blurts) untuned: E 45/55; then 50 questions and hedges ("is it bad that..."), untuned: E 43/50. Each was measured before its misses were
 # generalised into classes.
 PROBES = {"--probe": DATA / "triage_dev4_probe.tsv", "--probe2": DATA / "triage_dev4_probe2.tsv"}
 
