@@ -29,11 +29,11 @@ from triage_dev2 import DATA, measure
 
 WRITTEN, HEARD = DATA / "triage_dev4.tsv", DATA / "triage_dev4_heard.tsv"
 # Written after the first class pass and measured untuned: E 84/100, U 30/30, D 14/15, benign
-# alarms 5/61. Then probe2, clinical and Indian-English words plus benign words that touch the
-# new classes (ice packs, other people's falls, "it hit me like a truck"), untuned: E 64/70,
-# benign alarms 8/113 (9/113 before round 4); its last 55 rows (carers speaking of
-# someone else, two-word blurts) untuned: E 45/55; then 50 questions and hedges ("is it bad that..."), untuned: E 43/50. Each was measured before its misses were
-# generalised into classes.
+# alarms 5/61. Then probe2, each part measured untuned before its misses were generalised into
+# classes: clinical and Indian-English words plus benign words that touch the new classes (ice
+# packs, other people's falls, "it hit me like a truck"): E 64/70, benign alarms 8/113 (9/113
+# before round 4); carers speaking of someone else and two-word blurts: E 45/55; questions and
+# hedges ("is it bad that..."): E 43/50.
 PROBES = {"--probe": DATA / "triage_dev4_probe.tsv", "--probe2": DATA / "triage_dev4_probe2.tsv"}
 
 
