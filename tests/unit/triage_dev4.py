@@ -33,7 +33,8 @@ WRITTEN, HEARD = DATA / "triage_dev4.tsv", DATA / "triage_dev4_heard.tsv"
 # classes: clinical and Indian-English words plus benign words that touch the new classes (ice
 # packs, other people's falls, "it hit me like a truck"): E 64/70, benign alarms 8/113 (9/113
 # before round 4); carers speaking of someone else and two-word blurts: E 45/55; questions and
-# hedges ("is it bad that..."): E 43/50; same-day and within-days in plain words: U 41/44, D 21/23.
+# hedges ("is it bad that..."): E 43/50; same-day and within-days in plain words: U 41/44, D 21/23;
+# benign words near the new classes (heat packs, sex, pregnancy, the loo): alarms 6/82 (5 before).
 PROBES = {"--probe": DATA / "triage_dev4_probe.tsv", "--probe2": DATA / "triage_dev4_probe2.tsv"}
 
 
