@@ -34,7 +34,9 @@ WRITTEN, HEARD = DATA / "triage_dev4.tsv", DATA / "triage_dev4_heard.tsv"
 # packs, other people's falls, "it hit me like a truck"): E 64/70, benign alarms 8/113 (9/113
 # before round 4); carers speaking of someone else and two-word blurts: E 45/55; questions and
 # hedges ("is it bad that..."): E 43/50; same-day and within-days in plain words: U 41/44, D 21/23;
-# benign words near the new classes (heat packs, sex, pregnancy, the loo): alarms 6/82 (5 before).
+# benign words near the new classes (heat packs, sex, pregnancy, the loo): alarms 6/82 (5 before);
+# five locales' slang ("wet me dacks", "fell from the two wheeler"): E 43/54, two rows then
+# relabelled to the reference's tier (sudden worst pain alone is D4, bleeding in pregnancy U12).
 PROBES = {"--probe": DATA / "triage_dev4_probe.tsv", "--probe2": DATA / "triage_dev4_probe2.tsv"}
 
 
