@@ -39,7 +39,8 @@ WRITTEN, HEARD = DATA / "triage_dev4.tsv", DATA / "triage_dev4_heard.tsv"
 # relabelled to the reference's tier (sudden worst pain alone is D4, bleeding in pregnancy
 # U12); long stories of what the body did or someone noticed ("my knees keep folding"): E 20/35;
 # more of them after that round: E 25/35; same-day and within-days stories: U 20/29, D 8/9;
-# the body and what it can't do ("my legs feel made of wood"): E 22/34.
+# the body and what it can't do ("my legs feel made of wood"): E 22/34; benign words of
+# someone on the floor: alarms 3/61 (the same 3 before round 4).
 PROBES = {"--probe": DATA / "triage_dev4_probe.tsv", "--probe2": DATA / "triage_dev4_probe2.tsv"}
 
 
