@@ -25,6 +25,7 @@ from interaction_models.build import expand
 sys.path.insert(0, str(Path(__file__).parent))
 import triage_dev
 import triage_dev2
+import triage_dev4
 
 TRIAGE_TOML = Path(__file__).resolve().parents[2] / "lambda/back_relief/content/en/triage.toml"
 with TRIAGE_TOML.open("rb") as _fh:
@@ -309,6 +310,27 @@ def test_second_development_set_meets_the_issue_targets(heard: bool) -> None:
     figures = triage_dev2.measure(path, "heard" if heard else "utterance")
     assert figures.rate("E") >= (0.90 if heard else 0.98), figures.misses.get("E")
     assert figures.rate("U") >= (0.85 if heard else 0.95), figures.misses.get("U")
+    assert figures.rate("N") <= 0.02, figures.misses.get("N")
+
+
+def test_fourth_development_set_meets_the_issue_targets() -> None:
+    """triage_dev4.tsv: red flags said without their key word (what the body does, what
+    happened, what someone else noticed) and benign look-alikes. (Its probes are figures only,
+    in triage_dev4.py: written after tuning began, each measured before its misses were
+    generalised.)"""
+    figures = triage_dev2.measure(triage_dev4.WRITTEN, "utterance")
+    assert figures.rate("E") >= 0.98, figures.misses.get("E")
+    assert figures.rate("U") >= 0.95, figures.misses.get("U")
+    assert figures.rate("N") <= 0.02, figures.misses.get("N")
+
+
+def test_fourth_development_set_as_heard_keeps_its_floor() -> None:
+    """The same rows through ../shared/asr (7.6% word error rate). Below the issue's 90%: the
+    misses left are recogniser slips ("chest" heard as "just", "legs" as "lets") that belong to
+    the shared normaliser's sound-alike folds, so this is a floor against regressions (round 4:
+    E 132/158, benign 2/170), not the target."""
+    figures = triage_dev2.measure(triage_dev4.HEARD, "heard")
+    assert figures.rate("E") >= 0.82, figures.misses.get("E")
     assert figures.rate("N") <= 0.02, figures.misses.get("N")
 
 

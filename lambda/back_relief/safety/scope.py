@@ -10,7 +10,7 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_NEGATIONS = frozenset({"no", "not", "never", "without", "nor", "neither", "none"})
+_NEGATIONS = frozenset({"no", "not", "never", "without", "nor", "neither", "none", "nobody"})
 # A negation does not reach past these: "no fever but i wet myself", "no i wet myself".
 _SCOPE_ENDS = _word_set(
     "but and though although however yet except because so then now still also plus while "
@@ -19,18 +19,20 @@ _SCOPE_ENDS = _word_set(
 )
 # "can not feel my legs" and "not able to walk" describe symptoms, not their absence.
 _NOT_AFTER = frozenset({"can", "could"})
-_NOT_BEFORE = frozenset({"able", "sure", "certain", "just", "only"})
+# "my teeth will not stop chattering", "it has not stopped leaking": the sign goes on.
+_NOT_BEFORE = frozenset({"able", "sure", "certain", "just", "only", "stop", "stopped", "stopping"})
 # "no control over my bladder", "no feeling in my legs": the negation is the symptom itself.
 _SYMPTOM_NOUNS = _word_set("control feeling sensation strength power use")
 _WINDOW_WORDS, _WINDOW_CHARS = 3, 64
 # "what if my legs go numb", "how do i know if i have cauda equina", "in case i start leaking":
 # a question about a sign that may come, not the sign. "what if i can't feel my legs" and "is it
 # bad if both my legs tingle" describe one now, so "what if" needs a verb of onset after it.
-_HYPOTHETICAL_IF = _word_set("what happens happen ever")
+_HYPOTHETICAL_IF = _word_set("what happens happen ever do")
 _ONSET = _word_set(
     "go goes get gets start starts become becomes lose loses develop develops ever will would "
     "suddenly later one someday"
 )
+_ANYONE = _word_set("someone somebody anyone anybody people person")
 _KNOW = _word_set("know tell")
 _ASKING = _word_set("do would can could will should")
 _SUBJECTS = _word_set("i my we you your")
@@ -47,7 +49,8 @@ def _hypothetical(words: list[str], i: int, after: list[str]) -> bool:
     if before in _KNOW:  # "how do i know if", never "i can't tell if i wet myself"
         return word == "if" and i > 2 and words[i - 2] == "i" and words[i - 3] in _ASKING
     opens = (word == "if" and before in _HYPOTHETICAL_IF) or (before, word) == ("in", "case")
-    return opens and any(w in _ONSET for w in after[:4])
+    # "what if someone can't feel their legs": a question about anybody, not a report.
+    return opens and (any(w in _ONSET for w in after[:4]) or bool(after and after[0] in _ANYONE))
 
 
 # "will my legs go numb", "can a spasm cause numbness in both legs", "what are the signs of
