@@ -27,7 +27,7 @@ from back_relief.content import loader  # noqa: E402
 from back_relief.simulator.nlu import for_locale  # noqa: E402
 
 DEV = Path(__file__).with_name("data") / "answers_dev2.tsv"
-FREE_TEXT = {"QuestionIntent": "Query", "SymptomIntent": "Symptom"}
+FREE_TEXT = {"QuestionIntent": "Query", "SymptomIntent": "Symptom", "TopicIntent": "Topic"}
 
 
 def rows(path: Path = DEV) -> list[tuple[str, frozenset[str]]]:
@@ -134,6 +134,8 @@ def answer_voice(content: loader.Content, text: str, locale: str = "en-US") -> s
     if slot_name is None:
         return f"<{heard.intent}>"
     slot = heard.slots.get(slot_name)
+    if slot and slot.resolved_id in content.answers:
+        return slot.resolved_id  # a topic named alone (TopicIntent)
     return content.matcher.match(slot.value) if slot else None
 
 

@@ -61,7 +61,7 @@ _STOPWORDS = _stemmed_set(
     with and or but not no so if then than that this these those there here you your we our they
     them he she his her just about from up out over any some really very please alexa
     okay get got have ha has had let us want going go use using put try um uh like well oh now
-    still right thing stuff bit lot little actually"""
+    still right thing stuff bit lot little actually something anything everything"""
 )
 # The back-pain words nearly every question has: evidence of the domain, not of a topic.
 _COMMON = _stemmed_set("back pain spasm muscle lower bad good")
@@ -78,7 +78,9 @@ _LEAD = 1.25
 _PAIN_WORDS = frozenset(("pain", "spasm", "back"))
 _FALLBACK = "relief_overview"
 # ... and so does a plain request for advice ("what's the first thing I should try").
-_ADVICE = _stemmed_set("try advice suggest suggestion recommend recommendation idea ideas")
+_ADVICE = _stemmed_set(
+    "try advice suggest suggestion recommend recommendation idea ideas help helps comfortable stuck"
+)
 # Answers about who is asking (pregnant, a child, after an operation, in crisis...) change what
 # is safe to say about everything else, so when one is clearly named it wins over the topic:
 # "I'm pregnant, can I do the stretches" is a pregnancy question first.
@@ -87,6 +89,12 @@ _YIELDS = {"child": "lifting"}
 _CONTEXT = frozenset(
     ("crisis", "pregnancy", "child", "surgery", "after_fall", "cancer_history", "osteoporosis")
 )
+# ... but "my back has locked and I've got the kids to pick up" is the speaker's own back: a
+# child named beside "my back" is not the one in pain, so the topic is chosen as usual.
+_OWN_BACK = {"child": " my back "}
+# A concept word (synonyms.py: "warm" is heat, "advil" is medicine) said with nothing else
+# telling ("is it ok to put something warm on it") names its topic, however long the sentence.
+_CONCEPTS = frozenset(_CLASSES.values())
 
 
 def _tokens(text: str) -> tuple[str, ...]:
@@ -193,6 +201,9 @@ class AnswerMatcher:
             return exact
         scores = {answer_id: score for (score, _), answer_id in ranked}
         for (score, _), answer_id in ranked:
+            own = _OWN_BACK.get(answer_id)
+            if own is not None and own in f" {' '.join(tokens)} ":
+                continue
             if answer_id in _CONTEXT and score >= max(MIN_SCORE, ranked[0][0][0] * _CONTEXT_SHARE):
                 # "Can I lift my toddler" is about the lifter's back, not the child's.
                 yields = _YIELDS.get(answer_id)
@@ -209,7 +220,8 @@ class AnswerMatcher:
         # Only a topic's own word, or a word said almost alone: "what time is it" is not a
         # question about how long to ice.
         short = len(tokens) <= 2 or (len(tokens) <= 3 and telling[:1] and telling[0] in self._home)
-        if len(telling) == 1 and telling[0] in self._one_word and short:
+        concept = telling[:1] and telling[0] in _CONCEPTS
+        if len(telling) == 1 and telling[0] in self._one_word and (short or concept):
             return self._one_word[telling[0]]
         if self._fallback is not None and (_PAIN_WORDS | _ADVICE) & set(tokens):
             return self._fallback

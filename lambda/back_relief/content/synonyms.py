@@ -38,6 +38,7 @@ bed: bed, doona, duvet, quilt, blanket, covers
 drive: drive, driving, drove, car, ute, truck, van, commute, scooter, motorbike, motorcycle
 call: call, ring, phone, dial, text
 bath: bath, bathtub, tub, soak, shower, jacuzzi, hot tub, spa
+put: put, chuck, slap, stick
 walk: walk, stroll, wander, hike, amble
 pain: pain, painful, hurt, hurts, sore, ache, achy, aching, agony, agonising, agonizing,
   excruciating, throbbing pain, killing me, kills

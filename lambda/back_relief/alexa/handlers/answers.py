@@ -58,23 +58,29 @@ class AnswerHandler(AbstractRequestHandler):
         return respond(handler_input)
 
 
+# The free-text intents and the slot holding their words. TopicIntent's slot resolves to an
+# answer id when a topic is named alone ("physio?"); other words in it are read as a question.
+FREE_TEXT_SLOTS = {"QuestionIntent": "Query", "SymptomIntent": "Symptom", "TopicIntent": "Topic"}
+
+
 class FreeTextHandler(AbstractRequestHandler):
     """The catch-all question and symptom intents carry raw text: find the best answer."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return intent_name(handler_input) in ("QuestionIntent", "SymptomIntent")
+        return intent_name(handler_input) in FREE_TEXT_SLOTS
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = get_turn(handler_input)
         name = intent_name(handler_input)
-        text, _ = slot(handler_input, "Query" if name == "QuestionIntent" else "Symptom")
+        text, named = slot(handler_input, FREE_TEXT_SLOTS[name])
         # Recall first: words that touch a warning sign without settling it get one yes/no
         # question before any answer (a settled finding was answered by RedFlagHandler).
         unsettled = clarify(turn.content.triage, slot_texts(handler_input, turn.content.carriers))
         if unsettled is not None and unsettled in turn.content.triggers:
             ask_confirmation(turn, unsettled)
             return respond(handler_input)
-        answer_id = turn.content.matcher.match(text or "")
+        answer_id = named if named in turn.content.answers else None
+        answer_id = answer_id or turn.content.matcher.match(text or "")
         if answer_id:
             say_answer(turn, answer_id)
         elif name == "SymptomIntent":
