@@ -27,7 +27,8 @@ from back_relief.content import loader  # noqa: E402
 from back_relief.simulator.nlu import for_locale  # noqa: E402
 
 DEV = Path(__file__).with_name("data") / "answers_dev2.tsv"
-FREE_TEXT = {"QuestionIntent": "Query", "SymptomIntent": "Symptom", "TopicIntent": "Topic"}
+from back_relief.alexa.handlers.answers import FREE_TEXT_SLOTS as FREE_TEXT  # noqa: E402
+from back_relief.alexa.handlers.answers import asked  # noqa: E402
 
 
 def rows(path: Path = DEV) -> list[tuple[str, frozenset[str]]]:
@@ -136,7 +137,7 @@ def answer_voice(content: loader.Content, text: str, locale: str = "en-US") -> s
     slot = heard.slots.get(slot_name)
     if slot and slot.resolved_id in content.answers:
         return slot.resolved_id  # a topic named alone (TopicIntent)
-    return content.matcher.match(slot.value) if slot else None
+    return content.matcher.match(asked(heard.intent, slot.value)) if slot else None
 
 
 def measure(way: str, noise: bool = False, path: Path = DEV) -> Figures:

@@ -60,7 +60,22 @@ class AnswerHandler(AbstractRequestHandler):
 
 # The free-text intents and the slot holding their words. TopicIntent's slot resolves to an
 # answer id when a topic is named alone ("physio?"); other words in it are read as a question.
-FREE_TEXT_SLOTS = {"QuestionIntent": "Query", "SymptomIntent": "Symptom", "TopicIntent": "Topic"}
+FREE_TEXT_SLOTS = {
+    "QuestionIntent": "Query",
+    "SymptomIntent": "Symptom",
+    "TopicIntent": "Topic",
+    "AskHowIntent": "Query",
+    "AskWhyIntent": "Query",
+    "AskWhenIntent": "Query",
+}
+# The question word each of these intents' carrier dropped: "why" + "did my back go".
+QUESTION_WORDS = {"AskHowIntent": "how", "AskWhyIntent": "why", "AskWhenIntent": "when"}
+
+
+def asked(name: str, text: str | None) -> str:
+    """The question as said: the slot's words with the carrier's question word put back."""
+    word = QUESTION_WORDS.get(name)
+    return f"{word} {text}" if word and text else text or ""
 
 
 class FreeTextHandler(AbstractRequestHandler):
@@ -72,7 +87,8 @@ class FreeTextHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = get_turn(handler_input)
         name = intent_name(handler_input)
-        text, named = slot(handler_input, FREE_TEXT_SLOTS[name])
+        said, named = slot(handler_input, FREE_TEXT_SLOTS[name])
+        text = asked(name, said)
         # Recall first: words that touch a warning sign without settling it get one yes/no
         # question before any answer (a settled finding was answered by RedFlagHandler).
         unsettled = clarify(turn.content.triage, slot_texts(handler_input, turn.content.carriers))
@@ -80,14 +96,14 @@ class FreeTextHandler(AbstractRequestHandler):
             ask_confirmation(turn, unsettled)
             return respond(handler_input)
         answer_id = named if named in turn.content.answers else None
-        answer_id = answer_id or turn.content.matcher.match(text or "")
+        answer_id = answer_id or turn.content.matcher.match(text)
         if answer_id:
             say_answer(turn, answer_id)
         elif name == "SymptomIntent":
             turn.say("symptom_no_flag")
             turn.ask(SymptomWarning(), turn.content.message("symptom_no_flag_reprompt"))
         else:
-            say_no_answer(handler_input, turn, text or "")
+            say_no_answer(handler_input, turn, text)
         return respond(handler_input)
 
 
