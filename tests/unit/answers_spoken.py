@@ -37,6 +37,9 @@ TRIAGE = "<triage>"
 
 
 def spoken(device: Device, titles: dict[str, str], tiers: set[str], text: str) -> str | None:
+    content = loader.load(device.locale)
+    stretch_howto = tuple(f"{s.title}." for s in content.stretches.values())
+    no_flag = content.message("symptom_no_flag")[:40]
     device.launch()  # a new user each time: nothing left running from the row before
     reply = device.say(text)
     title = str((reply.response.get("card") or {}).get("title") or "")
@@ -44,6 +47,10 @@ def spoken(device: Device, titles: dict[str, str], tiers: set[str], text: str) -
         return titles[title]
     if title in tiers:
         return TRIAGE
+    if reply.text.startswith(stretch_howto):
+        return "stretches"  # a named stretch's how-to line (T14, the stretches family)
+    if reply.text.startswith(no_flag):
+        return "is_it_serious"  # "I can't tell what's causing it, but most back pain isn't…" (T37)
     if "Not sure about that" in reply.text or "I don't have an answer" in reply.text:
         return None
     return f"<{reply.intent}: {reply.text[:50]}>"

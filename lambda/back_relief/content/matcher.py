@@ -95,6 +95,16 @@ _OWN_BACK = {"child": " my back "}
 # A concept word (synonyms.py: "warm" is heat, "advil" is medicine) said with nothing else
 # telling ("is it ok to put something warm on it") names its topic, however long the sentence.
 _CONCEPTS = frozenset(_CLASSES.values())
+# Where a question starts inside a longer turn, and how many words of story must come first.
+# Not "when" or "where": inside a turn they mostly join a story ("a pulse where I press").
+_CUES = frozenset(_root(w) for w in "what how why which whether wonder".split())
+_CUE_PAIRS = frozenset(
+    tuple(_root(w) for w in pair.split())
+    for pair in ("should i", "can i", "could i", "is it", "do i", "will it", "will i", "any tip")
+)
+_STORY = 4
+_TAIL_SHARE = 0.5
+_Ranked = tuple[tuple[float, int], str]
 
 
 def _tokens(text: str) -> tuple[str, ...]:
@@ -195,14 +205,32 @@ class AnswerMatcher:
     def match(self, text: str) -> str | None:
         """Return the best answer id for ``text``, or None when nothing fits well."""
         tokens = _tokens(text)
-        ranked = self._ranked(tokens)
-        exact = self._exact.get(f" {' '.join(tokens)} ")
+        exact = self._exact.get(_padded(tokens))
         if exact is not None:
             return exact
+        ranked = self._ranked(tokens)
+        found = self._context(tokens, ranked)
+        # A question after a story ("I bent down to tie my shoe and it went, what's good for
+        # it") is asked by its last clause: the story names how it happened, not the need.
+        # ... unless the story says far more than a bare "what now" after it.
+        tail = _asked(tokens)
+        if found is None and tail is not None:
+            asked = self._ranked(tail)
+            found = self._exact.get(_padded(tail)) or self._decide(tail, asked)
+            said = next((score for (score, _), a in asked if a == found), 0.0)
+            if ranked and said < ranked[0][0][0] * _TAIL_SHARE:
+                found = None
+        found = found or self._decide(tokens, ranked)
+        if found is None and self._fallback is not None and (_PAIN_WORDS | _ADVICE) & set(tokens):
+            return self._fallback
+        return found
+
+    def _context(self, tokens: tuple[str, ...], ranked: list[_Ranked]) -> str | None:
+        """An answer about who is asking, when one is clearly named (see _CONTEXT)."""
         scores = {answer_id: score for (score, _), answer_id in ranked}
         for (score, _), answer_id in ranked:
             own = _OWN_BACK.get(answer_id)
-            if own is not None and own in f" {' '.join(tokens)} ":
+            if own is not None and own in _padded(tokens):
                 continue
             if answer_id in _CONTEXT and score >= max(MIN_SCORE, ranked[0][0][0] * _CONTEXT_SHARE):
                 # "Can I lift my toddler" is about the lifter's back, not the child's.
@@ -211,6 +239,9 @@ class AnswerMatcher:
                 if yields and near and not _PAIN_WORDS & set(tokens):
                     return yields
                 return answer_id
+        return None
+
+    def _decide(self, tokens: tuple[str, ...], ranked: list[_Ranked]) -> str | None:
         if ranked:
             best = ranked[0][0][0]
             second = ranked[1][0][0] if len(ranked) > 1 else 0.0
@@ -223,8 +254,6 @@ class AnswerMatcher:
         concept = telling[:1] and telling[0] in _CONCEPTS
         if len(telling) == 1 and telling[0] in self._one_word and (short or concept):
             return self._one_word[telling[0]]
-        if self._fallback is not None and (_PAIN_WORDS | _ADVICE) & set(tokens):
-            return self._fallback
         return None
 
     def nearest(self, text: str, count: int = 2) -> list[str]:
@@ -232,7 +261,7 @@ class AnswerMatcher:
         what to offer when nothing fits well enough to answer outright."""
         return [answer_id for _, answer_id in self._ranked(_tokens(text))[:count]]
 
-    def _ranked(self, tokens: tuple[str, ...]) -> list[tuple[tuple[float, int], str]]:
+    def _ranked(self, tokens: tuple[str, ...]) -> list[_Ranked]:
         if not tokens:
             return []
         present = frozenset(tokens)
@@ -266,6 +295,21 @@ class AnswerMatcher:
             for answer_id, covered in cover.items()
         ]
         return sorted(keyed, reverse=True)
+
+
+def _padded(tokens: tuple[str, ...]) -> str:
+    return f" {' '.join(tokens)} "
+
+
+def _asked(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The clause from the last question cue on, when a story of a few words comes first
+    (a turn that opens with a question is that question throughout)."""
+    if any(t in _CUES or tokens[i : i + 2] in _CUE_PAIRS for i, t in enumerate(tokens[:2])):
+        return None
+    for i in range(len(tokens) - 2, _STORY - 1, -1):
+        if tokens[i] in _CUES or tokens[i : i + 2] in _CUE_PAIRS:
+            return tokens[i:]
+    return None
 
 
 def _base_weight(token: str) -> float:
