@@ -307,7 +307,8 @@ def _asked(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     if any(t in _CUES or tokens[i : i + 2] in _CUE_PAIRS for i, t in enumerate(tokens[:2])):
         return None
     for i in range(len(tokens) - 2, _STORY - 1, -1):
-        if tokens[i] in _CUES or tokens[i : i + 2] in _CUE_PAIRS:
+        # "... is that why" points back at the story: one question, not two.
+        if (tokens[i] in _CUES or tokens[i : i + 2] in _CUE_PAIRS) and tokens[i - 1] != "that":
             return tokens[i:]
     return None
 
