@@ -251,9 +251,11 @@ class AnswerMatcher:
         # Only a topic's own word, or a word said almost alone: "what time is it" is not a
         # question about how long to ice.
         short = len(tokens) <= 2 or (len(tokens) <= 3 and telling[:1] and telling[0] in self._home)
-        concept = telling[:1] and telling[0] in _CONCEPTS
-        if len(telling) == 1 and telling[0] in self._one_word and (short or concept):
+        if len(telling) == 1 and telling[0] in self._one_word and short:
             return self._one_word[telling[0]]
+        full = [t for t in tokens if _base_weight(t) == 1.0]
+        if len(full) == 1 and full[0] in _CONCEPTS and full[0] in self._one_word:
+            return self._one_word[full[0]]
         return None
 
     def nearest(self, text: str, count: int = 2) -> list[str]:

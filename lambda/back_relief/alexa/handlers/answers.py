@@ -67,9 +67,19 @@ FREE_TEXT_SLOTS = {
     "AskHowIntent": "Query",
     "AskWhyIntent": "Query",
     "AskWhenIntent": "Query",
+    "AskWhatIntent": "Query",
+    "AskWhereIntent": "Query",
+    "AskWhichIntent": "Query",
 }
 # The question word each of these intents' carrier dropped: "why" + "did my back go".
-QUESTION_WORDS = {"AskHowIntent": "how", "AskWhyIntent": "why", "AskWhenIntent": "when"}
+QUESTION_WORDS = {
+    "AskHowIntent": "how",
+    "AskWhyIntent": "why",
+    "AskWhenIntent": "when",
+    "AskWhatIntent": "what",
+    "AskWhereIntent": "where",
+    "AskWhichIntent": "which",
+}
 
 
 def asked(name: str, text: str | None) -> str:
