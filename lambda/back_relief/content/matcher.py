@@ -97,7 +97,7 @@ _OWN_BACK = {"child": " my back "}
 _CONCEPTS = frozenset(_CLASSES.values())
 # Where a question starts inside a longer turn, and how many words of story must come first.
 # Not "when" or "where": inside a turn they mostly join a story ("a pulse where I press").
-_CUES = frozenset(_root(w) for w in "what how why which whether wonder".split())
+_CUES = _stemmed_set("what how why which whether wonder")
 _CUE_PAIRS = frozenset(
     tuple(_root(w) for w in pair.split())
     for pair in ("should i", "can i", "could i", "is it", "do i", "will it", "will i", "any tip")
