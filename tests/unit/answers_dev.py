@@ -119,7 +119,7 @@ def answer_voice(content: loader.Content, text: str, locale: str = "en-US") -> s
         # An unresolved stretch name is read as a question (handlers/answers.py).
         stretch = heard.slots.get("Stretch")
         if stretch and not stretch.resolved_id:
-            return content.matcher.match(stretch.value) or "<StretchHowToIntent>"
+            return content.matcher.match(f"what is {stretch.value}") or "<StretchHowToIntent>"
         return "stretches"  # a named stretch: its how-to line (T14, the stretches family)
     if heard.intent == "PickStretchIntent":
         # As PickStretchHandler: an unknown stretch name is read as a question first.

@@ -161,7 +161,10 @@ class StretchHowToHandler(AbstractRequestHandler):
         turn = get_turn(handler_input)
         raw, stretch_id = slot(handler_input, "Stretch")
         step = turn.content.stretches.get(stretch_id or "")
-        answered = answer_open_slot(handler_input, raw) if step is None else None
+        # Every sample asks to have the slot explained ("what is", "tell me about", "how do
+        # I do"): an unknown name is read as that question ("what is a back spasm exactly").
+        asked_what = f"what is {raw}" if raw else None
+        answered = answer_open_slot(handler_input, asked_what) if step is None else None
         if answered is not None:
             return answered
         if step is None:
