@@ -44,6 +44,7 @@ pain: pain, painful, hurt, hurts, sore, ache, achy, aching, agony, agonising, ag
   excruciating, throbbing pain, killing me, kills
 spasm: spasm, spasming, spasmed, seized, seize, seized up, locked up, went into spasm
 back: back, lowerback, lower back
+gone: gone, stuffed, buggered, wrecked, rooted, busted, knackered
 week: week, weeks, fortnight, seven days, eight days, nine days, ten days, ten day, eleven days,
   twelve days, fourteen days, several days, 7 days, 8 days, 9 days, 10 days, 14 days
 child: child, kid, son, daughter, teenager, teen, boy, girl, toddler
