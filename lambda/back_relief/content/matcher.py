@@ -41,6 +41,7 @@ def _stemmed_set(words: str) -> frozenset[str]:
 
 
 _ARTICLES = frozenset(("a", "an", "the"))
+_VOCATIVES = frozenset(("mate", "love", "buddy", "dude", "bro", "yaar", "ji"))
 _RUNS: dict[tuple[str, ...], str] = {}
 _SINGLE: dict[str, str] = {"disk": "disc", "xray": "x"}
 _CLASSES = classes()
@@ -109,7 +110,11 @@ _Ranked = tuple[tuple[float, int], str]
 
 def _tokens(text: str) -> tuple[str, ...]:
     # Articles never decide a topic, and dropping them lets "lie on the ice" meet "lie on ice".
-    words = [_root(w) for w in unslip(normalise(text).split()) if w not in _ARTICLES]
+    words = unslip(normalise(text).split())
+    # A closing "mate", "love" or "yaar" addresses the listener; it is nobody's medicine.
+    while words and words[-1] in _VOCATIVES:
+        words.pop()
+    words = [_root(w) for w in words if w not in _ARTICLES]
     out: list[str] = []
     i = 0
     while i < len(words):
