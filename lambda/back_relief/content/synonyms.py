@@ -10,10 +10,12 @@ only: no spoken fact lives here.
 
 from __future__ import annotations
 
-# Each line: the concept token, then the words and phrases folded to it.
+# Each line: the concept token, then the words and phrases folded to it. A few are what a
+# recogniser writes for the word ("eyes" or "nice pack" for "ice pack", "dr" for "doctor").
 _CLASSES = """
 ice: ice, icy, cold, frozen, freezer, peas, pea, icepack, ice pack, cold pack, cold compress,
-  gel pack, frozen peas, bag of ice, ice cube, ice cubes, ice bag, bag of frozen peas, cooling
+  gel pack, frozen peas, bag of ice, ice cube, ice cubes, ice bag, bag of frozen peas, cooling,
+  eyes, nice pack, nice back
 heat: heat, hot, warm, warmth, heating, heater, heat pack, heatpack, heat pad, heating pad,
   heatingpad, hot water bottle, hot water bag, hotwater bottle, hotwater bag, hotwater,
   hot pack, wheat bag, wheatbag,
@@ -26,7 +28,7 @@ cream: cream, gel, balm, ointment, liniment, spray, deep heat, tiger balm, volta
   volini, iodex, moov, biofreeze, ibuleve, deep freeze, muscle rub, heat rub
 hospital: hospital, casualty, a and e, emergency room, emergency department, urgent care,
   walk in clinic, minor injuries, er
-doctor: doctor, gp, doc, physician, medic, clinic, surgery appointment
+doctor: doctor, gp, doc, dr, physician, medic, clinic, surgery appointment
 pharmacy: pharmacy, pharmacist, chemist, drugstore, drug store
 press: press, push, rub, knead, dig, prod, squeeze
 work: work, job, office, shift, uni, university, college, school, workplace
