@@ -71,10 +71,21 @@ def test_every_model_intent_has_its_own_handler(skill: CustomSkill, locale: str,
 
 
 def handled_in_code() -> set[str]:
-    """Intent names the code answers: content answers, navigation, and can_handle literals."""
+    """Intent names the code answers: content answers, navigation, can_handle literals and
+    the keys of module-level intent tables (FREE_TEXT_SLOTS) that a can_handle looks up."""
     names = set(loader.load("en-US").intent_answers) | set(NAV_INTENTS)
     for path in sorted(HANDLERS_DIR.glob("*.py")):
         tree = ast.parse(path.read_text())
+        for top in tree.body:
+            value = top.value if isinstance(top, ast.Assign | ast.AnnAssign) else None
+            if isinstance(value, ast.Dict):
+                names |= {
+                    key.value
+                    for key in value.keys
+                    if isinstance(key, ast.Constant)
+                    and isinstance(key.value, str)
+                    and _INTENT_NAME.match(key.value)
+                }
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef) and node.name == "can_handle":
                 names |= {

@@ -12,13 +12,13 @@ import re
 from typing import Any
 
 import pytest
+from back_relief.alexa.handlers.answers import FREE_TEXT_SLOTS as FREE_TEXT
 from back_relief.content.loader import load
 from back_relief.simulator.nlu import for_locale
 
 from interaction_models import build
 from tests.builders.skill import LOCALES, SessionFactory, model, model_intents
 
-FREE_TEXT = {"QuestionIntent": "Query", "SymptomIntent": "Symptom"}
 # How statements and questions start, each followed by words no sample or slot value has.
 SHAPES = [
     "both {x}", "since {x}", "there's {x}", "i {x}", "my {x}", "what {x}", "why {x}",

@@ -33,7 +33,8 @@ from back_relief.content import loader  # noqa: E402
 from back_relief.simulator.nlu import for_locale  # noqa: E402
 
 DEV = Path(__file__).with_name("data") / "answers_dev2.tsv"
-FREE_TEXT = {"QuestionIntent": "Query", "SymptomIntent": "Symptom"}
+from back_relief.alexa.handlers.answers import FREE_TEXT_SLOTS as FREE_TEXT  # noqa: E402
+from back_relief.alexa.handlers.answers import asked  # noqa: E402
 
 
 def rows(path: Path = DEV) -> list[tuple[str, frozenset[str]]]:
@@ -133,7 +134,7 @@ def answer_voice(content: loader.Content, text: str, locale: str = "en-US") -> s
         # An unresolved stretch name is read as a question (handlers/answers.py).
         stretch = heard.slots.get("Stretch")
         if stretch and not stretch.resolved_id:
-            return content.matcher.match(stretch.value) or "<StretchHowToIntent>"
+            return content.matcher.match(f"what is {stretch.value}") or "<StretchHowToIntent>"
         return "stretches"  # a named stretch: its how-to line (T14, the stretches family)
     if heard.intent == "PickStretchIntent":
         # As PickStretchHandler: an unknown stretch name is read as a question first.
@@ -149,7 +150,9 @@ def answer_voice(content: loader.Content, text: str, locale: str = "en-US") -> s
     if slot_name is None:
         return f"<{heard.intent}>"
     slot = heard.slots.get(slot_name)
-    return content.matcher.match(slot.value) if slot else None
+    if slot and slot.resolved_id in content.answers:
+        return slot.resolved_id  # a topic named alone (TopicIntent)
+    return content.matcher.match(asked(heard.intent, slot.value)) if slot else None
 
 
 def measure(way: str, noise: bool = False, path: Path = DEV) -> Figures:

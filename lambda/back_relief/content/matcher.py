@@ -41,6 +41,7 @@ def _stemmed_set(words: str) -> frozenset[str]:
 
 
 _ARTICLES = frozenset(("a", "an", "the"))
+_VOCATIVES = frozenset(("mate", "love", "buddy", "dude", "bro", "yaar", "ji"))
 _RUNS: dict[tuple[str, ...], str] = {}
 _SINGLE: dict[str, str] = {"disk": "disc", "xray": "x"}
 _CLASSES = classes()
@@ -61,7 +62,7 @@ _STOPWORDS = _stemmed_set(
     with and or but not no so if then than that this these those there here you your we our they
     them he she his her just about from up out over any some really very please alexa
     okay get got have ha has had let us want going go use using put try um uh like well oh now
-    still right thing stuff bit lot little actually"""
+    still right thing stuff bit lot little actually something anything everything"""
 )
 # The back-pain words nearly every question has: evidence of the domain, not of a topic.
 _COMMON = _stemmed_set("back pain spasm muscle lower bad good")
@@ -78,7 +79,9 @@ _LEAD = 1.25
 _PAIN_WORDS = frozenset(("pain", "spasm", "back"))
 _FALLBACK = "relief_overview"
 # ... and so does a plain request for advice ("what's the first thing I should try").
-_ADVICE = _stemmed_set("try advice suggest suggestion recommend recommendation idea ideas")
+_ADVICE = _stemmed_set(
+    "try advice suggest suggestion recommend recommendation idea ideas help helps comfortable stuck"
+)
 # Answers about who is asking (pregnant, a child, after an operation, in crisis...) change what
 # is safe to say about everything else, so when one is clearly named it wins over the topic:
 # "I'm pregnant, can I do the stretches" is a pregnancy question first.
@@ -87,11 +90,31 @@ _YIELDS = {"child": "lifting"}
 _CONTEXT = frozenset(
     ("crisis", "pregnancy", "child", "surgery", "after_fall", "cancer_history", "osteoporosis")
 )
+# ... but "my back has locked and I've got the kids to pick up" is the speaker's own back: a
+# child named beside "my back" is not the one in pain, so the topic is chosen as usual.
+_OWN_BACK = {"child": " my back "}
+# A concept word (synonyms.py: "warm" is heat, "advil" is medicine) said with nothing else
+# telling ("is it ok to put something warm on it") names its topic, however long the sentence.
+_CONCEPTS = frozenset(_CLASSES.values())
+# Where a question starts inside a longer turn, and how many words of story must come first.
+# Not "when" or "where": inside a turn they mostly join a story ("a pulse where I press").
+_CUES = _stemmed_set("what how why which whether wonder")
+_CUE_PAIRS = frozenset(
+    tuple(_root(w) for w in pair.split())
+    for pair in ("should i", "can i", "could i", "is it", "do i", "will it", "will i", "any tip")
+)
+_STORY = 4
+_TAIL_SHARE = 0.5
+_Ranked = tuple[tuple[float, int], str]
 
 
 def _tokens(text: str) -> tuple[str, ...]:
     # Articles never decide a topic, and dropping them lets "lie on the ice" meet "lie on ice".
-    words = [_root(w) for w in unslip(normalise(text).split()) if w not in _ARTICLES]
+    words = unslip(normalise(text).split())
+    # A closing "mate", "love" or "yaar" addresses the listener; it is nobody's medicine.
+    while words and words[-1] in _VOCATIVES:
+        words.pop()
+    words = [_root(w) for w in words if w not in _ARTICLES]
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -187,12 +210,33 @@ class AnswerMatcher:
     def match(self, text: str) -> str | None:
         """Return the best answer id for ``text``, or None when nothing fits well."""
         tokens = _tokens(text)
-        ranked = self._ranked(tokens)
-        exact = self._exact.get(f" {' '.join(tokens)} ")
+        exact = self._exact.get(_padded(tokens))
         if exact is not None:
             return exact
+        ranked = self._ranked(tokens)
+        found = self._context(tokens, ranked)
+        # A question after a story ("I bent down to tie my shoe and it went, what's good for
+        # it") is asked by its last clause: the story names how it happened, not the need.
+        # ... unless the story says far more than a bare "what now" after it.
+        tail = _asked(tokens)
+        if found is None and tail is not None:
+            asked = self._ranked(tail)
+            found = self._exact.get(_padded(tail)) or self._decide(tail, asked)
+            said = next((score for (score, _), a in asked if a == found), 0.0)
+            if ranked and said < ranked[0][0][0] * _TAIL_SHARE:
+                found = None
+        found = found or self._decide(tokens, ranked)
+        if found is None and self._fallback is not None and (_PAIN_WORDS | _ADVICE) & set(tokens):
+            return self._fallback
+        return found
+
+    def _context(self, tokens: tuple[str, ...], ranked: list[_Ranked]) -> str | None:
+        """An answer about who is asking, when one is clearly named (see _CONTEXT)."""
         scores = {answer_id: score for (score, _), answer_id in ranked}
         for (score, _), answer_id in ranked:
+            own = _OWN_BACK.get(answer_id)
+            if own is not None and own in _padded(tokens):
+                continue
             if answer_id in _CONTEXT and score >= max(MIN_SCORE, ranked[0][0][0] * _CONTEXT_SHARE):
                 # "Can I lift my toddler" is about the lifter's back, not the child's.
                 yields = _YIELDS.get(answer_id)
@@ -200,6 +244,9 @@ class AnswerMatcher:
                 if yields and near and not _PAIN_WORDS & set(tokens):
                     return yields
                 return answer_id
+        return None
+
+    def _decide(self, tokens: tuple[str, ...], ranked: list[_Ranked]) -> str | None:
         if ranked:
             best = ranked[0][0][0]
             second = ranked[1][0][0] if len(ranked) > 1 else 0.0
@@ -211,8 +258,9 @@ class AnswerMatcher:
         short = len(tokens) <= 2 or (len(tokens) <= 3 and telling[:1] and telling[0] in self._home)
         if len(telling) == 1 and telling[0] in self._one_word and short:
             return self._one_word[telling[0]]
-        if self._fallback is not None and (_PAIN_WORDS | _ADVICE) & set(tokens):
-            return self._fallback
+        full = [t for t in tokens if _base_weight(t) == 1.0]
+        if len(full) == 1 and full[0] in _CONCEPTS and full[0] in self._one_word:
+            return self._one_word[full[0]]
         return None
 
     def nearest(self, text: str, count: int = 2) -> list[str]:
@@ -220,7 +268,7 @@ class AnswerMatcher:
         what to offer when nothing fits well enough to answer outright."""
         return [answer_id for _, answer_id in self._ranked(_tokens(text))[:count]]
 
-    def _ranked(self, tokens: tuple[str, ...]) -> list[tuple[tuple[float, int], str]]:
+    def _ranked(self, tokens: tuple[str, ...]) -> list[_Ranked]:
         if not tokens:
             return []
         present = frozenset(tokens)
@@ -254,6 +302,22 @@ class AnswerMatcher:
             for answer_id, covered in cover.items()
         ]
         return sorted(keyed, reverse=True)
+
+
+def _padded(tokens: tuple[str, ...]) -> str:
+    return f" {' '.join(tokens)} "
+
+
+def _asked(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The clause from the last question cue on, when a story of a few words comes first
+    (a turn that opens with a question is that question throughout)."""
+    if any(t in _CUES or tokens[i : i + 2] in _CUE_PAIRS for i, t in enumerate(tokens[:2])):
+        return None
+    for i in range(len(tokens) - 2, _STORY - 1, -1):
+        # "... is that why" points back at the story: one question, not two.
+        if (tokens[i] in _CUES or tokens[i : i + 2] in _CUE_PAIRS) and tokens[i - 1] != "that":
+            return tokens[i:]
+    return None
 
 
 def _base_weight(token: str) -> float:

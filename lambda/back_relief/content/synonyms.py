@@ -10,10 +10,12 @@ only: no spoken fact lives here.
 
 from __future__ import annotations
 
-# Each line: the concept token, then the words and phrases folded to it.
+# Each line: the concept token, then the words and phrases folded to it. A few are what a
+# recogniser writes for the word ("eyes" or "nice pack" for "ice pack", "dr" for "doctor").
 _CLASSES = """
 ice: ice, icy, cold, frozen, freezer, peas, pea, icepack, ice pack, cold pack, cold compress,
-  gel pack, frozen peas, bag of ice, ice cube, ice cubes, ice bag, bag of frozen peas, cooling
+  gel pack, frozen peas, bag of ice, ice cube, ice cubes, ice bag, bag of frozen peas, cooling,
+  eyes, nice pack, nice back
 heat: heat, hot, warm, warmth, heating, heater, heat pack, heatpack, heat pad, heating pad,
   heatingpad, hot water bottle, hot water bag, hotwater bottle, hotwater bag, hotwater,
   hot pack, wheat bag, wheatbag,
@@ -26,7 +28,7 @@ cream: cream, gel, balm, ointment, liniment, spray, deep heat, tiger balm, volta
   volini, iodex, moov, biofreeze, ibuleve, deep freeze, muscle rub, heat rub
 hospital: hospital, casualty, a and e, emergency room, emergency department, urgent care,
   walk in clinic, minor injuries, er
-doctor: doctor, gp, doc, physician, medic, clinic, surgery appointment
+doctor: doctor, gp, doc, dr, physician, medic, clinic, surgery appointment
 pharmacy: pharmacy, pharmacist, chemist, drugstore, drug store
 press: press, push, rub, knead, dig, prod, squeeze
 work: work, job, office, shift, uni, university, college, school, workplace
@@ -38,11 +40,13 @@ bed: bed, doona, duvet, quilt, blanket, covers
 drive: drive, driving, drove, car, ute, truck, van, commute, scooter, motorbike, motorcycle
 call: call, ring, phone, dial, text
 bath: bath, bathtub, tub, soak, shower, jacuzzi, hot tub, spa
+put: put, chuck, slap, stick
 walk: walk, stroll, wander, hike, amble
 pain: pain, painful, hurt, hurts, sore, ache, achy, aching, agony, agonising, agonizing,
   excruciating, throbbing pain, killing me, kills
 spasm: spasm, spasming, spasmed, seized, seize, seized up, locked up, went into spasm
 back: back, lowerback, lower back
+gone: gone, stuffed, buggered, wrecked, rooted, busted, knackered
 week: week, weeks, fortnight, seven days, eight days, nine days, ten days, ten day, eleven days,
   twelve days, fourteen days, several days, 7 days, 8 days, 9 days, 10 days, 14 days
 child: child, kid, son, daughter, teenager, teen, boy, girl, toddler

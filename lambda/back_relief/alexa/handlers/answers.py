@@ -57,16 +57,47 @@ class AnswerHandler(AbstractRequestHandler):
         return respond(handler_input)
 
 
+# The free-text intents and the slot holding their words. TopicIntent's slot resolves to an
+# answer id when a topic is named alone ("physio?"); other words in it are read as a question.
+FREE_TEXT_SLOTS = {
+    "QuestionIntent": "Query",
+    "SymptomIntent": "Symptom",
+    "TopicIntent": "Topic",
+    "AskHowIntent": "Query",
+    "AskWhyIntent": "Query",
+    "AskWhenIntent": "Query",
+    "AskWhatIntent": "Query",
+    "AskWhereIntent": "Query",
+    "AskWhichIntent": "Query",
+}
+# The question word each of these intents' carrier dropped: "why" + "did my back go".
+QUESTION_WORDS = {
+    "AskHowIntent": "how",
+    "AskWhyIntent": "why",
+    "AskWhenIntent": "when",
+    "AskWhatIntent": "what",
+    "AskWhereIntent": "where",
+    "AskWhichIntent": "which",
+}
+
+
+def asked(name: str, text: str | None) -> str:
+    """The question as said: the slot's words with the carrier's question word put back."""
+    word = QUESTION_WORDS.get(name)
+    return f"{word} {text}" if word and text else text or ""
+
+
 class FreeTextHandler(AbstractRequestHandler):
     """The catch-all question and symptom intents carry raw text: find the best answer."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return intent_name(handler_input) in ("QuestionIntent", "SymptomIntent")
+        return intent_name(handler_input) in FREE_TEXT_SLOTS
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = get_turn(handler_input)
         name = intent_name(handler_input)
-        text, _ = slot(handler_input, "Query" if name == "QuestionIntent" else "Symptom")
+        said, named = slot(handler_input, FREE_TEXT_SLOTS[name])
+        text = asked(name, said)
         # Recall first: words that touch a warning sign without settling it get one yes/no
         # question before any answer (a settled finding was answered by RedFlagHandler).
         from ...safety.triage import clarify  # loaded with the rules (alexa/first.py)
@@ -75,14 +106,15 @@ class FreeTextHandler(AbstractRequestHandler):
         if unsettled is not None and unsettled in turn.content.triggers:
             ask_confirmation(turn, unsettled)
             return respond(handler_input)
-        answer_id = turn.content.matcher.match(text or "")
+        answer_id = named if named in turn.content.answers else None
+        answer_id = answer_id or turn.content.matcher.match(text)
         if answer_id:
             say_answer(turn, answer_id)
         elif name == "SymptomIntent":
             turn.say("symptom_no_flag")
             turn.ask(SymptomWarning(), turn.content.message("symptom_no_flag_reprompt"))
         else:
-            say_no_answer(handler_input, turn, text or "")
+            say_no_answer(handler_input, turn, text)
         return respond(handler_input)
 
 
@@ -130,7 +162,10 @@ class StretchHowToHandler(AbstractRequestHandler):
         turn = get_turn(handler_input)
         raw, stretch_id = slot(handler_input, "Stretch")
         step = turn.content.stretches.get(stretch_id or "")
-        answered = answer_open_slot(handler_input, raw) if step is None else None
+        # Every sample asks to have the slot explained ("what is", "tell me about", "how do
+        # I do"): an unknown name is read as that question ("what is a back spasm exactly").
+        asked_what = f"what is {raw}" if raw else None
+        answered = answer_open_slot(handler_input, asked_what) if step is None else None
         if answered is not None:
             return answered
         if step is None:

@@ -18,7 +18,7 @@ from .. import pending, services
 from ..effects import perform
 from ..interceptors import get_turn, slot_texts
 from ..turn import Turn
-from .answers import answer_open_slot
+from .answers import FREE_TEXT_SLOTS, answer_open_slot
 from .base import intent_name, request_type, respond, slot
 
 NAV_INTENTS: dict[str, str] = {
@@ -143,7 +143,7 @@ class ExercisePainHandler(AbstractRequestHandler):
         if name == PAIN_INTENT:
             return True
         turn = get_turn(handler_input)
-        if turn.routine is None or name not in ("QuestionIntent", "SymptomIntent"):
+        if turn.routine is None or name not in FREE_TEXT_SLOTS:
             return False
         return hurts(turn, slot_texts(handler_input, turn.content.carriers))
 
