@@ -48,6 +48,12 @@ class ConfirmRedFlag(Value):
     trigger: str
 
 
+class Hear(Value):
+    """Triage's advice came first and left no breath for the answer asked about: yes hears it."""
+
+    answer: str
+
+
 class Gentler(Value):
     """An exercise hurt: offered the routine's gentler step."""
 
@@ -66,6 +72,7 @@ Pending = (
     | SymptomWarning
     | GapAlternative
     | ConfirmRedFlag
+    | Hear
     | Gentler
     | StopOffer
 )
@@ -78,6 +85,7 @@ _KINDS: dict[str, type[Pending]] = {
     "symptom_warning": SymptomWarning,
     "gap_alternative": GapAlternative,
     "confirm_red_flag": ConfirmRedFlag,
+    "hear": Hear,
     "gentler": Gentler,
     "stop_offer": StopOffer,
 }

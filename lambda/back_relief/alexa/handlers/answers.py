@@ -8,7 +8,7 @@ from ask_sdk_model.response import Response
 
 from ...routines.model import Routine
 from ..interceptors import get_turn, slot_texts
-from ..pending import Offer, Resume, SymptomWarning
+from ..pending import Hear, Offer, Resume, SymptomWarning
 from ..turn import Turn
 from .base import intent_name, respond, slot
 from .safety import add_safety_net, ask_confirmation
@@ -116,6 +116,51 @@ class FreeTextHandler(AbstractRequestHandler):
         else:
             say_no_answer(handler_input, turn, text)
         return respond(handler_input)
+
+
+# "When should I see a doctor?" is what the within-days advice itself answers.
+_SAID_BY_ADVICE = ("when_see_doctor",)
+# One breath (hands-free): the most words a reply may hold (tests/conversation/breath.py).
+ONE_BREATH_WORDS = 50
+
+
+def asked_answer(handler_input: HandlerInput, turn: Turn) -> str | None:
+    """The answer this request asks for, if it asks: an answer intent's own, a topic named
+    alone, or the matcher's pick for a free-text question (question word put back). A
+    statement (SymptomIntent: "the pain goes down my leg") asks for nothing."""
+    name = intent_name(handler_input)
+    if name not in FREE_TEXT_SLOTS:
+        return turn.content.intent_answers.get(name)
+    said, named = slot(handler_input, FREE_TEXT_SLOTS[name])
+    if named in turn.content.answers:
+        return named
+    if name == "SymptomIntent" or not said:
+        return None
+    return turn.content.matcher.match(asked(name, said))
+
+
+def say_advice_and_answer(handler_input: HandlerInput, turn: Turn, title: str, advice: str) -> bool:
+    """A within-days finding inside a question ("it's been a week, what can I do for it?"):
+    triage's advice first, then the answer asked for, so that booking an appointment does not
+    leave the person on the floor without the self-care they asked about. `advice` is the
+    tier's whole line; its first sentence is the reference's (3.3) and is all that is said
+    before an answer when both fit one breath. Otherwise the whole line and a yes/no offer of
+    the answer. False (nothing said): no answer was asked for."""
+    answer_id = asked_answer(handler_input, turn)
+    if answer_id is None or answer_id in _SAID_BY_ADVICE:
+        return False
+    answer = turn.content.answers[answer_id]
+    text = f"{advice.split('. ', 1)[0].rstrip('.')}. {answer['say']}"
+    if len(text.split()) <= ONE_BREATH_WORDS:
+        turn.reply.say(text)
+        turn.reply.card = (title, text)
+        turn.reply.ask(turn.content.message("anything_else_reprompt"))
+        return True
+    offer = turn.content.message("advice_offer_answer", topic=answer["topic"])
+    turn.reply.say(f"{advice} {offer}")
+    turn.reply.card = (title, advice)
+    turn.ask(Hear(answer_id), offer)
+    return True
 
 
 # Offered when nothing comes close: the commonest things people on the floor need.

@@ -31,9 +31,10 @@ class RedFlagHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = get_turn(handler_input)
-        assert turn.finding is not None
-        say_finding(turn, turn.finding)
-        if turn.finding.tier < Tier.EMERGENCY:
+        finding = turn.finding
+        assert finding is not None
+        unsettled = None
+        if finding.tier < Tier.EMERGENCY:
             # Recall first: "unable to pass motion and the pain is severe" is a within-days
             # finding that also touches an emergency sign; the advice stands, and one question
             # settles the rest.
@@ -41,8 +42,18 @@ class RedFlagHandler(AbstractRequestHandler):
 
             texts = slot_texts(handler_input, turn.content.carriers)
             unsettled = clarify(turn.content.triage, texts)
-            if unsettled is not None and unsettled in turn.content.triggers:
-                ask_confirmation(turn, unsettled)
+            if unsettled not in turn.content.triggers:
+                unsettled = None
+        if finding.tier == Tier.WITHIN_DAYS and unsettled is None:
+            # Not urgent: the question asked is still answered, after the advice.
+            from .answers import say_advice_and_answer  # answers.py imports this module
+
+            title, advice = red_flag_text(turn.content, finding)
+            if say_advice_and_answer(handler_input, turn, title, advice):
+                return respond(handler_input)
+        say_finding(turn, finding)
+        if unsettled is not None:
+            ask_confirmation(turn, unsettled)
         return respond(handler_input)
 
 

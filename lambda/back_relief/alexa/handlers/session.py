@@ -18,6 +18,7 @@ from ..effects import perform
 from ..first import early
 from ..interceptors import TURN, get_turn, log_fields
 from ..turn import Turn
+from .answers import say_answer
 from .base import intent_name, request_type, respond
 from .routines import create_reminder, run, say_reminder_words, start
 from .safety import add_safety_net, answer_confirmation, red_flag_text, say_warning_signs
@@ -83,6 +84,8 @@ class YesNoHandler(AbstractRequestHandler):
                 _pain_declined(turn, asked)
             case pending.StopOffer():
                 return run(handler_input, Nav("stop"))
+            case pending.Hear(answer) if yes and answer in turn.content.answers:
+                say_answer(turn, answer)
             case pending.WarningMore() if yes:
                 turn.reply.say(turn.content.warning_signs["more"])
             case pending.WarningMore():

@@ -1,0 +1,87 @@
+"""A within-days sign inside a question: the booking advice first, and the question still answered.
+
+"My spasms keep coming back, what can I do?" is a reason to book an appointment (reference D6)
+and a request for self-care. The person on the floor hears the advice, then the answer when both
+fit one breath, or is offered the answer as a yes/no when they do not. Emergencies and same-day
+signs never share their breath with an answer.
+"""
+
+from __future__ import annotations
+
+import pytest
+from back_relief.content import loader
+
+from tests.builders.skill import EMERGENCY, LOCALES, Reply, Session, SessionFactory
+
+ONE_BREATH = 50
+
+
+def ask(talk: Session, words: str) -> Reply:
+    return talk.intent("QuestionIntent", {"Query": words})
+
+
+def advice(locale: str) -> str:
+    """The reference's within-days line (3.3), in the locale's words."""
+    return str(loader.load(locale).tiers["within_days"]["say"]).split(". ")[0]
+
+
+def answer(locale: str, answer_id: str) -> str:
+    return str(loader.load(locale).answers[answer_id]["say"])
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_recurring_spasms_get_the_advice_then_the_answer_in_one_breath(
+    session: SessionFactory, locale: str
+) -> None:
+    talk = session(locale=locale)
+    talk.launch()
+    reply = ask(talk, "my back keeps going into spasm every few weeks, how do i stop it happening")
+    assert reply.text.startswith(advice(locale))
+    assert answer(locale, "prevention") in reply.text
+    assert len(reply.text.split()) <= ONE_BREATH, reply.text
+    assert not reply.ends_session and reply.reprompt
+
+
+def test_a_long_answer_is_offered_after_the_advice_and_yes_hears_it(
+    session: SessionFactory,
+) -> None:
+    talk = session(locale="en-GB")
+    talk.launch()
+    reply = ask(talk, "it keeps coming back every month, should i use ice or heat")
+    assert reply.text.startswith(advice("en-GB"))
+    assert answer("en-GB", "ice_or_heat") not in reply.text  # no room in this breath
+    assert str(loader.load("en-GB").tiers["within_days"]["say"]) in reply.text  # the whole line
+    assert "ice or heat" in reply.text and reply.text.rstrip().endswith("?")
+    assert len(reply.text.split()) <= ONE_BREATH, reply.text
+    heard = talk.intent("AMAZON.YesIntent")
+    assert answer("en-GB", "ice_or_heat") in heard.text
+    declined = ask(talk, "it keeps coming back every month, should i use ice or heat")
+    no = talk.intent("AMAZON.NoIntent")
+    assert declined.text != no.text and answer("en-GB", "ice_or_heat") not in no.text
+
+
+def test_a_statement_gets_the_whole_advice_and_no_answer(session: SessionFactory) -> None:
+    talk = session(locale="en-AU")
+    talk.launch()
+    reply = talk.intent("SymptomIntent", {"Symptom": "my spasms keep coming back every month"})
+    assert reply.text == str(loader.load("en-AU").tiers["within_days"]["say"])
+
+
+def test_advice_alone_when_the_question_is_when_to_see_a_doctor(session: SessionFactory) -> None:
+    talk = session(locale="en-US")
+    talk.launch()
+    reply = ask(talk, "it keeps coming back every month, when should i see a doctor")
+    assert reply.text.startswith(advice("en-US"))
+    assert "?" not in reply.text  # nothing offered: the advice is that answer
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_emergency_in_a_question_gets_the_number_and_no_answer(
+    session: SessionFactory, locale: str
+) -> None:
+    talk = session(locale=locale)
+    talk.launch()
+    reply = ask(talk, "i can't feel my bum when i wipe, should i use ice or heat")
+    assert f"call {EMERGENCY[locale]} now" in reply.text
+    assert answer(locale, "ice_or_heat") not in reply.text and "ice or heat" not in reply.text
+    assert reply.ends_session
