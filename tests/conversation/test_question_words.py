@@ -38,3 +38,16 @@ def test_a_red_flag_said_in_a_question_still_gets_the_emergency_number(device: D
     device.launch()
     reply = device.say("why have both my legs gone numb")
     assert "nine one one" in reply.text, reply.text
+
+
+def test_time_left_with_nothing_running_says_how_long_ice_stays_on(device: Device) -> None:
+    """They may be timing the pack with an Alexa timer of their own: the useful answer is how
+    long ice stays on, and yes starts a timed ice session."""
+    device.launch()
+    reply = device.say("when do i take the ice off")
+    assert content().answers["ice_duration"]["say"] in reply.text, reply.text
+    started = device.say("yes")
+    assert "ice session" in started.text and not started.ends_session
+    device.say("next")
+    during = device.say("how much longer")
+    assert content().answers["ice_duration"]["say"] not in during.text  # in a routine: its own

@@ -63,6 +63,10 @@ def tier_lines(locale: str, tier: str) -> list[str]:
     """The tier's own line and every trigger-specific line of that tier, for the locale."""
     content = loader.load(locale)
     lines = [str(content.tiers[tier]["say"])]
+    if tier == D:
+        # Before an answer to the question asked, only the reference's line (3.3) is said:
+        # the tier line's first sentence (tests/functional/test_advice_and_answer.py).
+        lines = [lines[0].split(". ")[0]]
     lines += [str(t["say"]) for t in content.triggers.values() if t["tier"] == tier and "say" in t]
     return lines
 

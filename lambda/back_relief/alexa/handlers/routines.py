@@ -18,7 +18,7 @@ from .. import pending, services
 from ..effects import perform
 from ..interceptors import get_turn, slot_texts
 from ..turn import Turn
-from .answers import FREE_TEXT_SLOTS, answer_open_slot
+from .answers import FREE_TEXT_SLOTS, answer_open_slot, say_answer
 from .base import intent_name, request_type, respond, slot
 
 NAV_INTENTS: dict[str, str] = {
@@ -34,6 +34,8 @@ NAV_INTENTS: dict[str, str] = {
     "WhichStepIntent": "where",
 }
 PAIN_INTENT = "ExercisePainIntent"
+# Time left with no routine going: the ice session is the skill's commonest timed step.
+IDLE_TIME_LEFT_ANSWER = "ice_duration"
 
 
 def run(handler_input: HandlerInput, event: engine.Event) -> Response:
@@ -93,6 +95,13 @@ class NavigationHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         action = NAV_INTENTS[intent_name(handler_input)]
+        turn = get_turn(handler_input)
+        if action == "time_left" and turn.routine is None and not turn.sync.failed:
+            # "When do I take the ice off?" with nothing of ours running: they may be timing
+            # it themselves (an Alexa timer), so the answer is how long ice stays on.
+            turn.say("no_timer")
+            say_answer(turn, IDLE_TIME_LEFT_ANSWER)
+            return respond(handler_input)
         return run(handler_input, Nav(action))  # type: ignore[arg-type]
 
 
