@@ -124,13 +124,8 @@ BODY_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         "tripping over",
     ),
     (("slots slops", "foot feet"), r"\b(foot|feet) (?:slots|slops) on\b", r"\1 slaps on"),
-    # the left as "luck": "my luck leg is tingling"; "i'm eighty four" as "i may be four".
+    # the left as "luck": "my luck leg is tingling".
     (("luck", "leg foot side knee hip"), r"\bmy luck (leg|foot|side|knee|hip)\b", r"my left \1"),
-    (
-        ("may maybe", "one two three four five six seven eight nine"),
-        r"^i (?:may be|maybe) (one|two|three|four|five|six|seven|eight|nine)(?= and\b)",
-        r"i am eighty \1",
-    ),
     # straining on the toilet as "stream"; the wound as "my one", oozing as "using".
     (
         ("stream streaming", "toilet loo"),
