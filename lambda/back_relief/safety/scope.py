@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-__all__ = ["asked_about", "negated", "reassured"]
+__all__ = ["asked_about", "negated", "reassured", "resolved"]
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -212,8 +212,64 @@ _ASKED = _word_set("is was are")
 _ASKED_OF = _word_set("that it this")
 
 
+# "the tingling went away", "the numbness wore off after an hour", "pins and needles in both legs
+# but that has cleared up now": a sign that has passed. Never when it came back or got worse
+# ("i thought the numbness had gone but it is back in both legs").
+_RESOLVED = (" went away", " gone away", " wore off", " were off", " worn off", " back to normal")
+_RESOLVED += (" fine again", " normal again", " cleared up", " settled down", " eased off")
+_RESOLVED += (" feeling has come back", " feeling came back", " feeling is back")
+# Only at the end of the clause: "it has gone now", never "my legs have gone weak" or
+# "i passed out"; and never what was lost ("the feeling in both legs has gone").
+_ENDED = (" has gone", " have gone", " had gone", " is gone", " are gone", " passed", " cleared")
+_ENDED += (" settled", " eased")
+_ENDED_BY = _word_set("now away completely again off yesterday today once after")
+_LOST = _word_set("feeling sensation strength power control use movement grip")
+_BACK_TO = _word_set("they it that this these those the feeling")
+_RETURNED = (" returned", " worse", " spread", " again", " is back", " are back", " came back")
+_RETURNED += (" come back", " coming back")
+
+
+def resolved(text: str, end: int) -> bool:
+    """True when the words after text[:end] say the sign has passed and not come back."""
+    words = text[end : end + 96].split()[:10]
+    clause, crossed = "", False
+    for i, word in enumerate(words):
+        if word in _NEGATIONS:
+            return False
+        if word in ("but", "and") and not crossed and i + 1 < len(words):
+            crossed = words[i + 1] in _BACK_TO  # "but that has cleared up", "but they are fine"
+            if not crossed:
+                break
+        elif word in _SCOPE_ENDS - {"it", "my", "this", "that", "they", "now"}:
+            break
+        clause += " " + word
+    if _LOST.intersection(text[max(0, end - 48) : end].split()[-6:]):
+        return False
+    rest = text[end:]
+    for phrase in _RESOLVED:
+        if phrase in clause:
+            later = rest[rest.find(phrase) + len(phrase) :]
+            later = later.replace(" fine again", "").replace(" feeling has come back", "")
+            return not any(p in later for p in _RETURNED)
+    for phrase in _ENDED:
+        at = clause.find(phrase)
+        if at >= 0:
+            nxt = clause[at + len(phrase) :].split()[:1]
+            if not nxt or nxt[0] in _ENDED_BY:
+                later = rest[rest.find(phrase) + len(phrase) :]
+                return not any(p in later for p in _RETURNED)
+    return False
+
+
+# "my legs were fine this morning but now they have both gone weak": fine until a change.
+_UNTIL = _word_set("this earlier yesterday until till before last when")
+
+
 def reassured(text: str, end: int) -> bool:
-    """True when a reassurance word follows text[:end] within a few words of the same clause."""
+    """True when a reassurance word follows text[:end] within a few words of the same clause,
+    or the sign is said to have passed."""
+    if resolved(text, end):
+        return True
     if text.startswith((" is ", " are ")):
         return False
     words = text[end : end + 48].split()
@@ -223,5 +279,7 @@ def reassured(text: str, end: int) -> bool:
         if word in _NEGATIONS:  # "my wee is not normal"
             return False
         if word in _REASSURANCE:
+            if i + 1 < len(words) and words[i + 1] in _UNTIL:
+                return False
             return not (i >= 2 and words[i - 1] in _ASKED_OF and words[i - 2] in _ASKED)
     return False

@@ -24,6 +24,7 @@ from .branches import Conditions, Refiner, second_stage
 from .concepts import Concepts, concept_sources
 from .prefilter import Refinement, Starts, load_index, source_hash, start_masks, starts, word_starts
 from .scope import negated as _negated
+from .scope import resolved as _resolved
 from .tiers import TIER_NAMES, Finding, Tier
 
 __all__ = [
@@ -217,7 +218,9 @@ def _matches(trigger: _Trigger, spaced: str) -> bool:
     """spaced: a normalised text with one leading space."""
     for found in trigger.regex.finditer(spaced):
         first_word = found.group(0)[1:].split(" ", 1)[0]
-        if not _negated(spaced, found.start() + 1, first_word):
+        if not _negated(spaced, found.start() + 1, first_word) and not _resolved(
+            spaced, found.end()
+        ):
             return True
     return False
 
