@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 __all__ = ["asked_about", "negated", "reassured", "resolved"]
 
 
@@ -151,7 +153,7 @@ def asked_about(text: str, start: int) -> bool:
     if len(words) < 3 or _ME.intersection(words):
         return False
     if words[0] in _QUESTION_OPEN and any(
-        a in _GENERIC and b in _GENERIC_AFTER for a, b in zip(words[1:4], words[2:5], strict=False)
+        a in _GENERIC and b in _GENERIC_AFTER for a, b in pairwise(words[1:5])
     ):
         return True  # "would a person with cauda equina still walk", "do people with ... ever"
     return (
@@ -215,18 +217,21 @@ _ASKED_OF = _word_set("that it this")
 # "the tingling went away", "the numbness wore off after an hour", "pins and needles in both legs
 # but that has cleared up now": a sign that has passed. Never when it came back or got worse
 # ("i thought the numbness had gone but it is back in both legs").
-_RESOLVED = (" went away", " gone away", " wore off", " were off", " worn off", " back to normal")
-_RESOLVED += (" fine again", " normal again", " cleared up", " settled down", " eased off")
-_RESOLVED += (" feeling has come back", " feeling came back", " feeling is back")
+def _phrases(phrases: str) -> tuple[str, ...]:
+    return tuple(" " + phrase for phrase in phrases.split("|"))
+
+
+_RESOLVED = _phrases(
+    "went away|gone away|wore off|were off|worn off|back to normal|fine again|normal again|"
+    "cleared up|settled down|eased off|feeling has come back|feeling came back|feeling is back"
+)
 # Only at the end of the clause: "it has gone now", never "my legs have gone weak" or
 # "i passed out"; and never what was lost ("the feeling in both legs has gone").
-_ENDED = (" has gone", " have gone", " had gone", " is gone", " are gone", " passed", " cleared")
-_ENDED += (" settled", " eased")
+_ENDED = _phrases("has gone|have gone|had gone|is gone|are gone|passed|cleared|settled|eased")
 _ENDED_BY = _word_set("now away completely again off yesterday today once after")
 _LOST = _word_set("feeling sensation strength power control use movement grip")
 _BACK_TO = _word_set("they it that this these those the feeling")
-_RETURNED = (" returned", " worse", " spread", " again", " is back", " are back", " came back")
-_RETURNED += (" come back", " coming back")
+_RETURNED = _phrases("returned|worse|spread|again|is back|are back|came back|come back|coming back")
 
 
 def resolved(text: str, end: int) -> bool:

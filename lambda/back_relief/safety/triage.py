@@ -153,8 +153,15 @@ class TriageRules:
         words: Mapping[str, str] = data.get("pattern_words", {})
         # Every locale shares these rules, so they are built once per container.
         rules = [
-            (i, t.get("tier"), t["patterns"], t.get("concepts"), t.get("unsettled"), t.get("ask"))
-            + (t.get("unless"),)
+            (
+                i,
+                t.get("tier"),
+                t["patterns"],
+                t.get("concepts"),
+                t.get("unsettled"),
+                t.get("ask"),
+                t.get("unless"),
+            )
             for i, t in data["triggers"].items()
         ]
         key = repr((sorted(words.items()), rules, sorted(data.get("concepts", {}).items())))
