@@ -126,14 +126,14 @@ def _framed(clause: list[str], following: list[str]) -> bool:
         n = len(frame)
         for i in range(len(clause) - n, -1, -1):
             if tuple(clause[i : i + n]) == frame:
-                return not _ME.intersection(clause[i + n :])
+                return not _ME.intersection(clause[i + n :] + following[:1])
     for i in range(len(clause) - 1, 0, -1):
         if clause[i] == "for" and clause[i - 1] in _COMMON:
-            return not _ME.intersection(clause[i:]) and bool(
-                _CAUSING.intersection(clause[i:] + following[:3])
+            return not _ME.intersection(clause[i:] + following[:1]) and bool(
+                _CAUSING.intersection(clause[i:] + following[:4])
             )
     if "if" in clause:
-        after_if = clause[len(clause) - clause[::-1].index("if") :]
+        after_if = clause[len(clause) - clause[::-1].index("if") :] + following[:1]
         return bool(_GENERIC.intersection(after_if)) and not _ME.intersection(after_if)
     return False
 
@@ -147,7 +147,7 @@ def asked_about(text: str, start: int) -> bool:
         if word in _REPORT_BREAKS:
             break
         clause.insert(0, word)
-    if clause and _framed(clause, text[start : start + 48].split()[1:]):
+    if clause and _framed(clause, text[start : start + 48].split()):
         return True
     words = text.split()
     if len(words) < 3 or _ME.intersection(words):
