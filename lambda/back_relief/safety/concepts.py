@@ -26,8 +26,9 @@ from typing import Any
 from ..values import Value
 from .alternatives import Alternatives
 from .branches import Conditions, Refiner, second_stage
+from .passed import reassured
 from .prefilter import Refinement, Starts, source_hash, start_masks, starts, word_starts
-from .scope import negated, reassured
+from .scope import negated
 
 __all__ = ["Concepts", "Rule", "concept_sources"]
 

@@ -22,9 +22,9 @@ from typing import Any
 from ..text import normalise
 from .branches import Conditions, Refiner, second_stage
 from .concepts import Concepts, concept_sources
+from .passed import resolved as _resolved
 from .prefilter import Refinement, Starts, load_index, source_hash, start_masks, starts, word_starts
 from .scope import negated as _negated
-from .scope import resolved as _resolved
 from .tiers import TIER_NAMES, Finding, Tier
 
 __all__ = [
