@@ -60,7 +60,19 @@ PAIRS = {
             "my legs were fine earlier but both are numb now",
         ),
     ],
+    "history or back on their feet": [
+        (
+            "i used to get tingling in both legs when i was pregnant",
+            "i used to be fine but now both legs tingle",
+        ),
+        ("my uncle had a heart attack years ago", "i think i am having a heart attack"),
+        ("i could not stand up at first but i am up now", "my legs gave way but i got up"),
+    ],
     "everyday cause": [
+        (
+            "the ice pack has made my bottom go numb",
+            "my bottom has gone numb and i am on an ice pack",
+        ),
         (
             "my chest is sore from coughing all night",
             "my chest is sore and the pain goes down my arm",

@@ -44,7 +44,7 @@ _ENDED = _phrases(
 _FELT = tuple(
     _word_set(
         "numb tingl pins needles weak tight dead heav jelly wobbl shak sore ach hurt pain dizz "
-        "faint breath feet legs"
+        "faint breath feet legs burn throb cramp sting"
     )
 )
 _ENDED_BY = _word_set("now away completely again off yesterday today once after")
@@ -56,6 +56,25 @@ _RETURNED = _phrases(
 _PARTLY = _word_set("bit little slightly somewhat")  # "a bit better" is not gone
 
 
+# "i could not get up at first but i am up now": the speaker is back on their feet.
+_UP_AGAIN = (
+    "i am up",
+    "i got up",
+    "i managed to get up",
+    "i made it up",
+    "i can walk now",
+    "i can stand now",
+    "i am walking now",
+    "i am standing now",
+)
+
+
+def _up_from(text: str, end: int) -> bool:
+    """Only an inability to get up or stand is undone by getting up, never legs giving way."""
+    said = text[max(0, end - 48) : end].split()[-6:]
+    return "up" in said and not {"way", "gave", "buckled", "collapsed"}.intersection(said)
+
+
 def resolved(text: str, end: int) -> bool:
     """True when the words after text[:end] say the sign has passed and not come back."""
     words = text[end : end + 96].split()[:10]
@@ -63,6 +82,12 @@ def resolved(text: str, end: int) -> bool:
     for i, word in enumerate(words):
         if word in _NEGATIONS:
             return False
+        if (
+            word == "but"
+            and " ".join(words[i + 1 : i + 6]).startswith(_UP_AGAIN)
+            and _up_from(text, end)
+        ):
+            return not any(p in text[end:] for p in _RETURNED)  # "but i am up now"
         if word in ("but", "and") and not crossed and i + 1 < len(words):
             crossed = words[i + 1] in _BACK_TO  # "but that has cleared up", "but they are fine"
             if not crossed:

@@ -126,6 +126,9 @@ _MEANING_ENDS = (" feel like", " feel", " feels like", " mean", " look like", " 
 
 
 def _framed(clause: list[str], following: list[str]) -> bool:
+    for i in range(len(clause) - 2, -1, -1):  # "i used to get pins and needles": history
+        if clause[i : i + 2] == ["used", "to"]:
+            return (clause[i + 2 : i + 3] or following[:1]) not in (["be"], ["have"])
     for frame in _FRAMES:
         n = len(frame)
         for i in range(len(clause) - n, -1, -1):
