@@ -60,6 +60,16 @@ PAIRS = {
             "my legs were fine earlier but both are numb now",
         ),
     ],
+    "taken back after 'but they'": [
+        (
+            "both feet were tingly last night but they are totally fine today",
+            "both feet were fine last night but today they tingle",
+        ),
+        (
+            "my wife asked if my legs were weak and they are not",
+            "my wife asked if my legs were weak and they are, both of them",
+        ),
+    ],
     "history or back on their feet": [
         (
             "i used to get tingling in both legs when i was pregnant",

@@ -33,7 +33,8 @@ def _phrases(phrases: str) -> tuple[str, ...]:
 
 _RESOLVED = _phrases(
     "went away|gone away|wore off|were off|worn off|back to normal|fine again|normal again|"
-    "cleared up|settled down|eased off|feeling has come back|feeling came back|feeling is back"
+    "cleared up|settled down|eased off|feeling has come back|feeling came back|feeling is back|"
+    "warmed up"
 )
 # Only at the end of the clause: "it has gone now", never "my legs have gone weak" or
 # "i passed out"; and never what was lost ("the feeling in both legs has gone").
@@ -75,6 +76,21 @@ def _up_from(text: str, end: int) -> bool:
     return "up" in said and not {"way", "gave", "buckled", "collapsed"}.intersection(said)
 
 
+# After "but they", "and it": "but they are totally fine this morning", "and they are not".
+_THEY_ARE = _word_set("are is were was have")
+_NOW_FINE = _word_set("totally completely absolutely perfectly all fine okay alright normal now")
+
+
+def _taken_back(words: list[str]) -> bool:
+    """words: what follows "but they" / "and it" (up to four words)."""
+    if not words or words[0] not in _THEY_ARE:
+        return False
+    if words[1:2] == ["not"]:  # "and they are not": only when nothing follows but "at all"
+        return words[2:] in ([], ["at", "all"], ["really"])
+    rest = words[1:]
+    return bool(rest) and all(w in _NOW_FINE for w in rest[:2]) and bool(_REASSURANCE & set(rest))
+
+
 def resolved(text: str, end: int) -> bool:
     """True when the words after text[:end] say the sign has passed and not come back."""
     words = text[end : end + 96].split()[:10]
@@ -92,6 +108,8 @@ def resolved(text: str, end: int) -> bool:
             crossed = words[i + 1] in _BACK_TO  # "but that has cleared up", "but they are fine"
             if not crossed:
                 break
+            if _taken_back(words[i + 2 : i + 6]):
+                return True
         elif word in _SCOPE_ENDS - {"it", "my", "this", "that", "they", "now"}:
             break
         clause += " " + word

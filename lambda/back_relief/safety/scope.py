@@ -126,9 +126,13 @@ _MEANING_ENDS = (" feel like", " feel", " feels like", " mean", " look like", " 
 
 
 def _framed(clause: list[str], following: list[str]) -> bool:
-    for i in range(len(clause) - 2, -1, -1):  # "i used to get pins and needles": history
-        if clause[i : i + 2] == ["used", "to"]:
-            return (clause[i + 2 : i + 3] or following[:1]) not in (["be"], ["have"])
+    # "i used to get pins and needles", "the sciatica used to go down both legs": history. Not
+    # when the finding is the "used to" itself ("i used to go every hour, now nothing").
+    near = clause + following[:4] if following[:1] != ["used"] else clause
+    for i in range(len(near) - 2, -1, -1):
+        if near[i : i + 2] == ["used", "to"]:  # never "not used to", "getting used to"
+            accustomed = i > 0 and near[i - 1] in ("not", "get", "getting", "got")
+            return not accustomed and near[i + 2 : i + 3] not in (["be"], ["have"], ["being"])
     for frame in _FRAMES:
         n = len(frame)
         for i in range(len(clause) - n, -1, -1):
