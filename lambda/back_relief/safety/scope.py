@@ -122,7 +122,6 @@ _GENERIC = _word_set("you your someone somebody anyone anybody person people")
 _GENERIC_AFTER = _word_set("with who that ever")
 _QUESTION_OPEN = _word_set("would do does can could will should is are")
 _MEANING_OPEN = _word_set("what how")
-_SIGN_IS = ("a warning sign", "warning signs", "a red flag", "red flags")
 _MEANING_ENDS = (" feel like", " feel", " feels like", " mean", " look like", " be like")
 
 
@@ -168,8 +167,6 @@ def asked_about(text: str, start: int) -> bool:
         a in _GENERIC and b in _GENERIC_AFTER for a, b in pairwise(words[1:5])
     ):
         return True  # "would a person with cauda equina still walk", "do people with ... ever"
-    if words[0] in ("is", "are") and len(clause) <= 1 and " ".join(words[-4:]).endswith(_SIGN_IS):
-        return True  # "is losing bladder control a warning sign", never "is that a red flag"
     return (
         words[0] in _MEANING_OPEN
         and words[1] in _MODALS | {"did", "might", "should"}
