@@ -133,7 +133,9 @@ _WORD = r"[a-z]+"
 # A concept regex's literal words: letters not followed by a regex suffix that makes them a
 # stem ("tingl\\w*"); "bums?" counts as "bum" and "bums".
 _LITERAL = r"(?<![a-z\\])([a-z]{4,})(s\\?)?(?![a-z\\?*+{(])"  # 4: _MIN_LENGTH
-_REGEX_FIELDS = frozenset({"patterns", "concepts", "pattern_words", "unsettled", "benign"})
+_REGEX_FIELDS = frozenset(
+    {"patterns", "concepts", "pattern_words", "unsettled", "unless", "benign"}
+)
 
 
 def _strings(node: object) -> Iterator[str]:

@@ -46,7 +46,13 @@ PROBES = {"--probe": DATA / "triage_dev4_probe.tsv", "--probe2": DATA / "triage_
 
 def every_set() -> dict[str, Figures]:
     """Each dev set's figures (written and heard copies that exist), newest first."""
-    out = {"dev4": measure(WRITTEN, "utterance")}
+    # Round 5: benign look-alikes (asked about, passed, an everyday cause) and the reports next
+    # to them, written before any change: E 35/36, benign alarms 38/63 (test_triage_benign.py).
+    # Its probe: three batches written after changes, each measured before its misses were
+    # generalised (benign alarms 7/28, then 6/40 statements, then 7/25 with E 12/12).
+    out = {"benign5": measure(DATA / "triage_benign5.tsv", "utterance")}
+    out["benign5_probe"] = measure(DATA / "triage_benign5_probe.tsv", "utterance")
+    out["dev4"] = measure(WRITTEN, "utterance")
     out |= {flag[2:]: measure(path, "utterance") for flag, path in PROBES.items()}
     if HEARD.exists():
         out["dev4 heard"] = measure(HEARD, "heard")

@@ -9,7 +9,9 @@ wording: "both thighs are tingling" is both + leg + numb, whatever the sentence 
 
 A rule may also name concepts that must be absent ("!toilet_trip"). `unsettled` rules do
 not fire the trigger: they mark words that touch it without settling it, which the skill
-answers with one yes/no question (the trigger's `ask`).
+answers with one yes/no question (the trigger's `ask`). `unless` rules hold a trigger back,
+whether its patterns or its concepts found it, when the same text gives an everyday cause
+("my chest is tight from all the coughing"), unless a grave word is there too.
 
 Everything is deterministic: a finding names its trigger, and so its reference tier id.
 """
@@ -24,8 +26,9 @@ from typing import Any
 from ..values import Value
 from .alternatives import Alternatives
 from .branches import Conditions, Refiner, second_stage
+from .passed import reassured
 from .prefilter import Refinement, Starts, source_hash, start_masks, starts, word_starts
-from .scope import negated, reassured
+from .scope import negated
 
 __all__ = ["Concepts", "Rule", "concept_sources"]
 
@@ -122,7 +125,8 @@ class Concepts:
     always: int
     rules: tuple[Rule, ...]  # fire their trigger
     unsettled: tuple[Rule, ...]  # ask their trigger's question
-    firing: int  # bit mask of the concepts some firing rule needs (all assess() looks for)
+    firing: int  # bit mask of the concepts some firing or guard rule needs (all assess() reads)
+    guards: tuple[Rule, ...] = ()  # hold their trigger back (`unless`)
     stage2: dict[str, Conditions] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -149,18 +153,22 @@ class Concepts:
         known = {c.name for c in built}
         rules: list[Rule] = []
         unsettled: list[Rule] = []
+        guards: list[Rule] = []
         for trigger_id, spec in data["triggers"].items():
             rules += _rules(trigger_id, spec.get("concepts", ()), known)
             unsettled += _rules(trigger_id, spec.get("unsettled", ()), known)
+            guards += _rules(trigger_id, spec.get("unless", ()), known)
             if spec.get("unsettled") and not spec.get("ask"):
                 raise ValueError(f"trigger {trigger_id}: unsettled rules need an ask question")
         by_start, always = start_masks(concept.starts for concept in built)
         bits = {concept.name: 1 << bit for bit, concept in enumerate(built)}
         firing = 0
-        for rule in rules:
+        for rule in rules + guards:
             for name in rule.needs | rule.absent:
                 firing |= bits[name]
-        return cls(tuple(built), by_start, always, tuple(rules), tuple(unsettled), firing)
+        return cls(
+            tuple(built), by_start, always, tuple(rules), tuple(unsettled), firing, tuple(guards)
+        )
 
     def present(
         self,
@@ -189,7 +197,15 @@ class Concepts:
         return frozenset(found)
 
     def fired(self, present: frozenset[str]) -> list[str]:
-        return [rule.trigger for rule in self.rules if rule.holds(present)] if present else []
+        if not present:
+            return []
+        return [
+            r.trigger for r in self.rules if r.holds(present) and not self.held(r.trigger, present)
+        ]
+
+    def held(self, trigger_id: str, present: frozenset[str]) -> bool:
+        """True when an `unless` rule of this trigger holds: the text explains the sign away."""
+        return any(g.trigger == trigger_id and g.holds(present) for g in self.guards)
 
     def unsettled_trigger(self, present: frozenset[str]) -> str | None:
         for rule in self.unsettled:

@@ -1,18 +1,23 @@
 """Negation scope: whether words found in a text are said as absent ("no weakness at all",
-"i do not have pain going down my legs", "my legs are fine") rather than present."""
+"i do not have pain going down my legs") or asked about in general ("when should i worry about
+numb legs") rather than reported. passed.py reads the words after a finding."""
 
 from __future__ import annotations
 
-__all__ = ["negated", "reassured"]
+from itertools import pairwise
+
+__all__ = ["NEGATIONS", "SCOPE_ENDS", "asked_about", "negated"]
 
 
 def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_NEGATIONS = frozenset({"no", "not", "never", "without", "nor", "neither", "none", "nobody"})
+NEGATIONS = _NEGATIONS = frozenset(
+    {"no", "not", "never", "without", "nor", "neither", "none", "nobody"}
+)
 # A negation does not reach past these: "no fever but i wet myself", "no i wet myself".
-_SCOPE_ENDS = _word_set(
+SCOPE_ENDS = _SCOPE_ENDS = _word_set(
     "but and though although however yet except because so then now still also plus while "
     "whereas since i we he she they it you there my this that why what how if whether when "
     "who which where idea wonder doubt after"
@@ -33,6 +38,10 @@ _ONSET = _word_set(
     "suddenly later one someday"
 )
 _ANYONE = _word_set("someone somebody anyone anybody people person")
+# "the doctor said to ring an ambulance if my legs go weak": advice about a sign that may come.
+_ADVICE = _word_set("said says told advised advises leaflet website instructions")
+# "supposing my legs went numb one day": like "what if", with a verb of onset after it.
+_SUPPOSING = _word_set("supposing suppose imagine hypothetically")
 _KNOW = _word_set("know tell")
 _ASKING = _word_set("do would can could will should")
 _SUBJECTS = _word_set("i my we you your")
@@ -43,12 +52,16 @@ def _hypothetical(words: list[str], i: int, after: list[str]) -> bool:
     after: the words that follow words[i] up to a few past the finding."""
     if words[i] in _SUBJECTS and i > 0:
         i -= 1
+    if words[i] in _SUPPOSING:
+        return True
     if i < 1:
         return False
     before, word = words[i - 1], words[i]
     if before in _KNOW:  # "how do i know if", never "i can't tell if i wet myself"
         return word == "if" and i > 2 and words[i - 2] == "i" and words[i - 3] in _ASKING
-    opens = (word == "if" and before in _HYPOTHETICAL_IF) or (before, word) == ("in", "case")
+    opens = (word == "if" and (before in _HYPOTHETICAL_IF or _ADVICE.intersection(words[:i]))) or (
+        (before, word) == ("in", "case")
+    )
     # "what if someone can't feel their legs": a question about anybody, not a report.
     return opens and (any(w in _ONSET for w in after[:4]) or bool(after and after[0] in _ANYONE))
 
@@ -75,6 +88,93 @@ def _asked_in_general(text: str, start: int) -> bool:
     return any(w in _CAUSING for w in words + text[start : start + 40].split()[1:4])
 
 
+# Asked about, not reported: "when should i worry about numb legs", "my physio told me to watch
+# out for numbness down there", "if someone can't control their bladder", "what does saddle
+# numbness feel like". Each needs the sign to be nobody's in particular: a first-person word
+# between the frame and the sign ("worry about my legs going numb") keeps it a report, and so
+# does a clause break ("which symptoms are serious, because i can't feel my bottom").
+_ME = _word_set("i my me im ive myself mine we our us")
+_REPORT_BREAKS = _word_set("but because cos so now since then and")
+_FRAMES = (
+    ("worry", "about"),
+    ("out", "for"),
+    ("watch", "for"),
+    ("read", "about"),
+    ("read", "that"),
+    ("reading", "about"),
+    ("learn", "about"),
+    ("heard", "about"),
+    ("know", "about"),
+    ("know", "when"),
+    ("know", "whether"),
+    ("curious", "about"),
+    ("curious", "whether"),
+    ("curious", "if"),
+    ("in", "general"),
+    ("what", "kind", "of"),
+    ("what", "type", "of"),
+    ("what", "sort", "of"),
+    ("which", "symptoms"),
+)
+# "is it common for sciatica to affect both legs": only with a verb of causing after it.
+_COMMON = _word_set("common usual typical possible unusual")
+_GENERIC = _word_set("you your someone somebody anyone anybody person people")
+_GENERIC_AFTER = _word_set("with who that ever")
+_QUESTION_OPEN = _word_set("would do does can could will should is are")
+_MEANING_OPEN = _word_set("what how")
+_MEANING_ENDS = (" feel like", " feel", " feels like", " mean", " look like", " be like")
+
+
+def _framed(clause: list[str], following: list[str]) -> bool:
+    # "i used to get pins and needles", "the sciatica used to go down both legs": history. Not
+    # when the finding is the "used to" itself ("i used to go every hour, now nothing").
+    near = clause + following[:4] if following[:1] != ["used"] else clause
+    for i in range(len(near) - 2, -1, -1):
+        if near[i : i + 2] == ["used", "to"]:  # never "not used to", "getting used to"
+            accustomed = i > 0 and near[i - 1] in ("not", "get", "getting", "got")
+            return not accustomed and near[i + 2 : i + 3] not in (["be"], ["have"], ["being"])
+    for frame in _FRAMES:
+        n = len(frame)
+        for i in range(len(clause) - n, -1, -1):
+            if tuple(clause[i : i + n]) == frame:
+                return not _ME.intersection(clause[i + n :] + following[:1])
+    for i in range(len(clause) - 1, 0, -1):
+        if clause[i] == "for" and clause[i - 1] in _COMMON:
+            return not _ME.intersection(clause[i:] + following[:1]) and bool(
+                _CAUSING.intersection(clause[i:] + following[:4])
+            )
+    if "if" in clause:
+        after_if = clause[len(clause) - clause[::-1].index("if") :] + following[:1]
+        return bool(_GENERIC.intersection(after_if)) and not _ME.intersection(after_if)
+    return False
+
+
+def asked_about(text: str, start: int) -> bool:
+    """True when the words at text[start:] are the object of a question or advice about a
+    warning sign in general, not a report of one (text: normalised, one leading space)."""
+    before = text[max(0, start - 96) : start].split()
+    clause: list[str] = []
+    for word in reversed(before[1:] if start > 96 else before):
+        if word in _REPORT_BREAKS:
+            break
+        clause.insert(0, word)
+    if clause and _framed(clause, text[start : start + 48].split()):
+        return True
+    words = text.split()
+    if len(words) < 3 or _ME.intersection(words):
+        return False
+    if words[0] in _QUESTION_OPEN and any(
+        a in _GENERIC and b in _GENERIC_AFTER for a, b in pairwise(words[1:5])
+    ):
+        return True  # "would a person with cauda equina still walk", "do people with ... ever"
+    return (
+        words[0] in _MEANING_OPEN
+        and words[1] in _MODALS | {"did", "might", "should"}
+        and words[2] not in _NOT_GENERAL | {"that", "this"}
+        and text.endswith(_MEANING_ENDS)
+    )
+
+
 # Fillers, and "or": "i have not fallen or had an accident" negates both.
 _FILLERS = _word_set("any a an the some really much or")
 
@@ -87,6 +187,8 @@ def negated(text: str, start: int, first_word: str) -> bool:
     if lo > 0 and text[lo - 1] != " ":
         words = words[1:]  # the slice cut a word in half
     words.append(first_word)
+    if asked_about(text, start):
+        return True
     if (text.startswith(_MODAL_STARTS) or " of " in text[start - 4 : start]) and (
         start < 80 and _asked_in_general(text, start)
     ):
@@ -94,7 +196,7 @@ def negated(text: str, start: int, first_word: str) -> bool:
     counted = 0
     for i in range(len(words) - 2, -1, -1):
         word = words[i]
-        if word in _SCOPE_ENDS or word == "case":
+        if word in _SCOPE_ENDS or word == "case" or word in _SUPPOSING:
             after = words[i + 1 :] + text[start : start + 40].split()[1:4]
             return _hypothetical(words, i, after)
         if word in _NEGATIONS:
@@ -109,30 +211,4 @@ def negated(text: str, start: int, first_word: str) -> bool:
             counted += 1
             if counted >= _WINDOW_WORDS:
                 return False
-    return False
-
-
-# "my legs are fine", "bladder is okay": the words after a finding take it back.
-_REASSURANCE = _word_set("fine okay alright normal")
-_AFTER_WORDS = 4
-
-
-# "my legs are numb, is that okay", "are both legs being numb normal": asking for reassurance
-# is not giving it.
-_ASKED = _word_set("is was are")
-_ASKED_OF = _word_set("that it this")
-
-
-def reassured(text: str, end: int) -> bool:
-    """True when a reassurance word follows text[:end] within a few words of the same clause."""
-    if text.startswith((" is ", " are ")):
-        return False
-    words = text[end : end + 48].split()
-    for i, word in enumerate(words):
-        if i >= _AFTER_WORDS or word in _SCOPE_ENDS - {"it", "my", "this", "that"}:
-            return False
-        if word in _NEGATIONS:  # "my wee is not normal"
-            return False
-        if word in _REASSURANCE:
-            return not (i >= 2 and words[i - 1] in _ASKED_OF and words[i - 2] in _ASKED)
     return False

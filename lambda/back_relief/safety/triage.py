@@ -22,6 +22,7 @@ from typing import Any
 from ..text import normalise
 from .branches import Conditions, Refiner, second_stage
 from .concepts import Concepts, concept_sources
+from .passed import resolved as _resolved
 from .prefilter import Refinement, Starts, load_index, source_hash, start_masks, starts, word_starts
 from .scope import negated as _negated
 from .tiers import TIER_NAMES, Finding, Tier
@@ -152,7 +153,15 @@ class TriageRules:
         words: Mapping[str, str] = data.get("pattern_words", {})
         # Every locale shares these rules, so they are built once per container.
         rules = [
-            (i, t.get("tier"), t["patterns"], t.get("concepts"), t.get("unsettled"), t.get("ask"))
+            (
+                i,
+                t.get("tier"),
+                t["patterns"],
+                t.get("concepts"),
+                t.get("unsettled"),
+                t.get("ask"),
+                t.get("unless"),
+            )
             for i, t in data["triggers"].items()
         ]
         key = repr((sorted(words.items()), rules, sorted(data.get("concepts", {}).items())))
@@ -217,7 +226,9 @@ def _matches(trigger: _Trigger, spaced: str) -> bool:
     """spaced: a normalised text with one leading space."""
     for found in trigger.regex.finditer(spaced):
         first_word = found.group(0)[1:].split(" ", 1)[0]
-        if not _negated(spaced, found.start() + 1, first_word):
+        if not _negated(spaced, found.start() + 1, first_word) and not _resolved(
+            spaced, found.end()
+        ):
             return True
     return False
 
@@ -243,9 +254,10 @@ def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
             spaced = " " + text
             starts = frozenset(word_starts(spaced))  # shared by both prefilters
             mask = rules.candidates(spaced, starts)
-            prepared.append((spaced, mask))
+            present = _present(rules, spaced, starts)
+            prepared.append((spaced, mask, present))
             wanted |= mask
-            best = min(best, _concept_best(rules, spaced, starts))
+            best = min(best, _concept_best(rules, present))
     # Triggers are in priority order (bit 0 first), so the first hit is the answer; a resolved
     # id or a concept rule already found cuts off everything it outranks.
     wanted &= (1 << best) - 1
@@ -253,7 +265,10 @@ def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
         bit = (wanted & -wanted).bit_length() - 1
         wanted &= wanted - 1
         trigger = rules.triggers[bit]
-        if any(mask >> bit & 1 and _matches(trigger, spaced) for spaced, mask in prepared):
+        if any(
+            mask >> bit & 1 and _matches(trigger, spaced) and not _held(rules, trigger.id, present)
+            for spaced, mask, present in prepared
+        ):
             return Finding(trigger.tier, trigger.id)
     if best < len(rules.triggers):
         found = rules.triggers[best]
@@ -261,13 +276,24 @@ def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
     return None
 
 
-def _concept_best(rules: TriageRules, spaced: str, starts: frozenset[str]) -> int:
+def _present(rules: TriageRules, spaced: str, starts: frozenset[str]) -> frozenset[str]:
+    """The concepts a firing or guard rule reads, said in this text."""
+    concepts = rules.concepts
+    if concepts is None:
+        return frozenset()
+    return concepts.present(spaced, only=concepts.firing, starts=starts)
+
+
+def _held(rules: TriageRules, trigger_id: str, present: frozenset[str]) -> bool:
+    return rules.concepts is not None and rules.concepts.held(trigger_id, present)
+
+
+def _concept_best(rules: TriageRules, present: frozenset[str]) -> int:
     """Priority index of the best trigger a concept rule fires in this text (len if none)."""
     concepts = rules.concepts
     if concepts is None:
         return len(rules.triggers)
-    fired = concepts.fired(concepts.present(spaced, only=concepts.firing, starts=starts))
-    return min((rules.by_id[t] for t in fired), default=len(rules.triggers))
+    return min((rules.by_id[t] for t in concepts.fired(present)), default=len(rules.triggers))
 
 
 def clarify(rules: TriageRules, texts: Iterable[str]) -> str | None:
@@ -289,5 +315,10 @@ def matching_triggers(rules: TriageRules, text: str) -> list[str]:
     """Every trigger one text sets off, in priority order, bypassing the prefilter (tests)."""
     spaced = " " + normalise(text)
     concepts = rules.concepts
-    fired = set(concepts.fired(concepts.present(spaced, every=True))) if concepts else set()
-    return [t.id for t in rules.triggers if t.id in fired or _matches(t, spaced)]
+    present = concepts.present(spaced, every=True) if concepts else frozenset()
+    fired = set(concepts.fired(present)) if concepts else set()
+    return [
+        t.id
+        for t in rules.triggers
+        if t.id in fired or (_matches(t, spaced) and not _held(rules, t.id, present))
+    ]

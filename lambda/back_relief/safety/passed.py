@@ -1,0 +1,157 @@
+"""Words after a finding that take it back: a reassurance ("my legs are fine", "bladder is
+okay") or a felt sign said to have passed ("the tingling went away", "that has cleared up now")."""
+
+from __future__ import annotations
+
+from .scope import NEGATIONS as _NEGATIONS
+from .scope import SCOPE_ENDS as _SCOPE_ENDS
+
+__all__ = ["reassured", "resolved"]
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# "my legs are fine", "bladder is okay": the words after a finding take it back.
+_REASSURANCE = _word_set("fine okay alright normal")
+_AFTER_WORDS = 4
+
+
+# "my legs are numb, is that okay", "are both legs being numb normal": asking for reassurance
+# is not giving it.
+_ASKED = _word_set("is was are")
+_ASKED_OF = _word_set("that it this")
+
+
+# "the tingling went away", "the numbness wore off after an hour", "pins and needles in both legs
+# but that has cleared up now": a sign that has passed. Never when it came back or got worse
+# ("i thought the numbness had gone but it is back in both legs").
+def _phrases(phrases: str) -> tuple[str, ...]:
+    return tuple(" " + phrase for phrase in phrases.split("|"))
+
+
+_RESOLVED = _phrases(
+    "went away|gone away|wore off|were off|worn off|back to normal|fine again|normal again|"
+    "cleared up|settled down|eased off|feeling has come back|feeling came back|feeling is back|"
+    "warmed up"
+)
+# Only at the end of the clause: "it has gone now", never "my legs have gone weak" or
+# "i passed out"; and never what was lost ("the feeling in both legs has gone").
+_ENDED = _phrases(
+    "has gone|have gone|had gone|is gone|are gone|passed|cleared|settled|eased|stopped|better"
+)
+# Only a felt sign passes: a wet bed or a fall is an event, even once it has stopped.
+_FELT = tuple(
+    _word_set(
+        "numb tingl pins needles weak tight dead heav jelly wobbl shak sore ach hurt pain dizz "
+        "faint breath feet legs burn throb cramp sting"
+    )
+)
+_ENDED_BY = _word_set("now away completely again off yesterday today once after")
+_LOST = _word_set("feeling sensation strength power control use movement grip")
+_BACK_TO = _word_set("they it that this these those the feeling")
+_RETURNED = _phrases(
+    "returned|worse|spread|again|is back|are back|came back|come back|coming back|still"
+)
+_PARTLY = _word_set("bit little slightly somewhat")  # "a bit better" is not gone
+
+
+# "i could not get up at first but i am up now": the speaker is back on their feet.
+_UP_AGAIN = (
+    "i am up",
+    "i got up",
+    "i managed to get up",
+    "i made it up",
+    "i can walk now",
+    "i can stand now",
+    "i am walking now",
+    "i am standing now",
+)
+
+
+def _up_from(text: str, end: int) -> bool:
+    """Only an inability to get up or stand is undone by getting up, never legs giving way."""
+    said = text[max(0, end - 48) : end].split()[-6:]
+    return "up" in said and not {"way", "gave", "buckled", "collapsed"}.intersection(said)
+
+
+# After "but they", "and it": "but they are totally fine this morning", "and they are not".
+_THEY_ARE = _word_set("are is were was have")
+_NOW_FINE = _word_set("totally completely absolutely perfectly all fine okay alright normal now")
+
+
+def _taken_back(words: list[str]) -> bool:
+    """words: what follows "but they" / "and it" (up to four words)."""
+    if not words or words[0] not in _THEY_ARE:
+        return False
+    if words[1:2] == ["not"]:  # "and they are not": only when nothing follows but "at all"
+        return words[2:] in ([], ["at", "all"], ["really"])
+    rest = words[1:]
+    return bool(rest) and all(w in _NOW_FINE for w in rest[:2]) and bool(_REASSURANCE & set(rest))
+
+
+def resolved(text: str, end: int) -> bool:
+    """True when the words after text[:end] say the sign has passed and not come back."""
+    words = text[end : end + 96].split()[:10]
+    clause, crossed = "", False
+    for i, word in enumerate(words):
+        if word in _NEGATIONS:
+            return False
+        if (
+            word == "but"
+            and " ".join(words[i + 1 : i + 6]).startswith(_UP_AGAIN)
+            and _up_from(text, end)
+        ):
+            return not any(p in text[end:] for p in _RETURNED)  # "but i am up now"
+        if word in ("but", "and") and not crossed and i + 1 < len(words):
+            crossed = words[i + 1] in _BACK_TO  # "but that has cleared up", "but they are fine"
+            if not crossed:
+                break
+            if _taken_back(words[i + 2 : i + 6]):
+                return True
+        elif word in _SCOPE_ENDS - {"it", "my", "this", "that", "they", "now"}:
+            break
+        clause += " " + word
+    said = text[max(0, end - 64) : end].split()[-8:]
+    if _LOST.intersection(said) or not any(w.startswith(_FELT) for w in said):
+        return False
+    rest = text[end:]
+    for phrase in _RESOLVED:
+        if phrase in clause:
+            later = rest[rest.find(phrase) + len(phrase) :]
+            later = later.replace(" fine again", "").replace(" feeling has come back", "")
+            return not any(p in later for p in _RETURNED)
+    for phrase in _ENDED:
+        at = clause.find(phrase)
+        if at >= 0:
+            nxt = clause[at + len(phrase) :].split()[:1]
+            before = clause[:at].split()[-1:]
+            if (not nxt or nxt[0] in _ENDED_BY) and not _PARTLY.intersection(before):
+                later = rest[rest.find(phrase) + len(phrase) :]
+                return not any(p in later for p in _RETURNED)
+    return False
+
+
+# "my legs were fine this morning but now they have both gone weak": fine until a change.
+_UNTIL = _word_set("this earlier yesterday until till before last when")
+
+
+def reassured(text: str, end: int) -> bool:
+    """True when a reassurance word follows text[:end] within a few words of the same clause,
+    or the sign is said to have passed."""
+    if resolved(text, end):
+        return True
+    if text.startswith((" is ", " are ")):
+        return False
+    words = text[end : end + 48].split()
+    for i, word in enumerate(words):
+        if i >= _AFTER_WORDS or word in _SCOPE_ENDS - {"it", "my", "this", "that"}:
+            return False
+        if word in _NEGATIONS:  # "my wee is not normal"
+            return False
+        if word in _REASSURANCE:
+            if i + 1 < len(words) and words[i + 1] in _UNTIL:
+                return False
+            return not (i >= 2 and words[i - 1] in _ASKED_OF and words[i - 2] in _ASKED)
+    return False
