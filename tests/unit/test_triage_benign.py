@@ -142,3 +142,20 @@ def test_benign_look_alike_set_meets_the_issue_targets() -> None:
     figures = triage_dev2.measure(triage_dev2.DATA / "triage_benign5.tsv", "utterance")
     assert figures.rate("E") == 1.0, figures.misses.get("E")
     assert figures.rate("N") <= 0.02, figures.misses.get("N")
+
+
+def test_hot_and_cold_asked_as_a_treatment_is_not_a_fever() -> None:
+    """Contrast therapy is one of the skill's routines: asking about it must get its answer,
+    while feeling hot and cold is still a same-day sign (U1)."""
+    treatments = [
+        "should i use hot and cold",
+        "can i do hot then cold",
+        "is it ok to try hot and cold",
+    ]
+    feelings = [
+        "i'm going hot and cold",
+        "i've been hot and cold all night",
+        "feeling hot then cold",
+    ]
+    assert [t for t in treatments if tier(t) != Tier.NONE] == []
+    assert [f for f in feelings if tier(f) < Tier.SAME_DAY] == []
