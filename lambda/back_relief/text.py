@@ -18,7 +18,7 @@ reads real words a recogniser wrote for the word meant, where only that word mak
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .heard import fold_heard
 from .soundalike import soundalike
@@ -256,6 +256,9 @@ _MISHEARD = (
 )
 
 
+# A turn reads the same words several times (triage, then the clarifying check, then the
+# matcher), and normalising is pure: the last few hundred texts are kept.
+@lru_cache(maxsize=512)
 def normalise(text: str) -> str:
     """Lowercase words of a-z and 0-9 separated by single spaces, in one spelling each."""
     text = _TAG.sub(" ", text.lower().translate(_APOSTROPHES))

@@ -118,6 +118,15 @@ def _rules(trigger_id: str, groups: Sequence[Sequence[str]], known: set[str]) ->
     return rules
 
 
+def _mask(rules: Sequence[Rule], bits: Mapping[str, int]) -> int:
+    """The concepts these rules read, as a bit mask: the rest need not be looked for."""
+    mask = 0
+    for rule in rules:
+        for name in rule.needs | rule.absent:
+            mask |= bits[name]
+    return mask
+
+
 @dataclass(frozen=True)
 class Concepts:
     concepts: tuple[_Concept, ...]
@@ -127,6 +136,7 @@ class Concepts:
     unsettled: tuple[Rule, ...]  # ask their trigger's question
     firing: int  # bit mask of the concepts some firing or guard rule needs (all assess() reads)
     guards: tuple[Rule, ...] = ()  # hold their trigger back (`unless`)
+    asking: int = -1  # bit mask of the concepts some unsettled rule reads (all clarify() reads)
     stage2: dict[str, Conditions] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -162,12 +172,16 @@ class Concepts:
                 raise ValueError(f"trigger {trigger_id}: unsettled rules need an ask question")
         by_start, always = start_masks(concept.starts for concept in built)
         bits = {concept.name: 1 << bit for bit, concept in enumerate(built)}
-        firing = 0
-        for rule in rules + guards:
-            for name in rule.needs | rule.absent:
-                firing |= bits[name]
+        firing, asking = _mask(rules + guards, bits), _mask(unsettled, bits)
         return cls(
-            tuple(built), by_start, always, tuple(rules), tuple(unsettled), firing, tuple(guards)
+            tuple(built),
+            by_start,
+            always,
+            tuple(rules),
+            tuple(unsettled),
+            firing,
+            tuple(guards),
+            asking,
         )
 
     def present(

@@ -116,6 +116,7 @@ _FRAMES = (
     ("what", "sort", "of"),
     ("which", "symptoms"),
 )
+_FRAME_STARTS = frozenset(frame[0] for frame in _FRAMES)
 # "is it common for sciatica to affect both legs": only with a verb of causing after it.
 _COMMON = _word_set("common usual typical possible unusual")
 _GENERIC = _word_set("you your someone somebody anyone anybody person people")
@@ -129,11 +130,12 @@ def _framed(clause: list[str], following: list[str]) -> bool:
     # "i used to get pins and needles", "the sciatica used to go down both legs": history. Not
     # when the finding is the "used to" itself ("i used to go every hour, now nothing").
     near = clause + following[:4] if following[:1] != ["used"] else clause
-    for i in range(len(near) - 2, -1, -1):
+    for i in range(len(near) - 2, -1, -1) if "used" in near else ():
         if near[i : i + 2] == ["used", "to"]:  # never "not used to", "getting used to"
             accustomed = i > 0 and near[i - 1] in ("not", "get", "getting", "got")
             return not accustomed and near[i + 2 : i + 3] not in (["be"], ["have"], ["being"])
-    for frame in _FRAMES:
+    # Every text of a turn passes here: most hold no frame's first word, and skip the scan.
+    for frame in _FRAMES if _FRAME_STARTS.intersection(clause) else ():
         n = len(frame)
         for i in range(len(clause) - n, -1, -1):
             if tuple(clause[i : i + n]) == frame:

@@ -305,7 +305,7 @@ def clarify(rules: TriageRules, texts: Iterable[str]) -> str | None:
         return None
     for raw in texts:
         if raw and (text := normalise(raw)):
-            trigger = concepts.unsettled_trigger(concepts.present(" " + text))
+            trigger = concepts.unsettled_trigger(concepts.present(" " + text, only=concepts.asking))
             if trigger is not None:
                 return trigger
     return None
