@@ -34,26 +34,30 @@ def spans(matches: object) -> list[tuple[int, int]]:
     return [m.span() for m in matches]  # type: ignore[attr-defined]
 
 
-def test_concept_alternatives_find_exactly_what_the_whole_regex_finds() -> None:
+def test_alternatives_find_exactly_what_the_whole_regex_finds() -> None:
+    """Concepts and triggers alike: a first text compiles only the alternatives its words
+    reach, and finds what the whole regex would."""
     concepts = RULES.concepts
     assert concepts is not None
-    split = [c for c in concepts.concepts if c.alternatives is not None]
-    assert len(split) >= len(concepts.concepts) // 2  # the index holds them (`make model`)
+    searched = [*concepts.concepts, *RULES.triggers]
+    split = [item for item in searched if item.alternatives is not None]
+    # The index holds them (`make model`): most concepts, every trigger with several patterns.
+    assert len(split) >= len(searched) // 2
+    assert all(t.alternatives is not None for t in RULES.triggers if t.starts is not None)
     texts = [" " + normalise(t) for t in phrases()]
-    for concept in split:
-        whole = re.compile(concept.source)
-        parts = alternatives.split(concept.source)
-        assert parts is not None
-        assert alternatives.Alternatives is type(concept.alternatives)
+    for item in split:
+        whole = re.compile(item.source)
+        parts = alternatives.split(item.source)
+        assert parts is not None and item.alternatives is not None
         every = list(range(len(parts)))
         for spaced in texts:
             expected = spans(whole.finditer(spaced))
             # All alternatives, merged by the leftmost-first rule: the regex's own matches.
-            assert spans(concept.alternatives.finditer(spaced, every)) == expected, spaced
-            wanted = concept.alternatives.wanted(spaced, frozenset(word_starts(spaced)))
+            assert spans(item.alternatives.finditer(spaced, every)) == expected, spaced
+            wanted = item.alternatives.wanted(spaced, frozenset(word_starts(spaced)))
             if wanted is not None:  # only those the text's words reach: still the same
-                assert spans(concept.alternatives.finditer(spaced, wanted)) == expected, (
-                    concept.name,
+                assert spans(item.alternatives.finditer(spaced, wanted)) == expected, (
+                    item.source[:60],
                     spaced,
                 )
 
@@ -65,7 +69,8 @@ def test_split_reads_groups_classes_and_escapes() -> None:
         head + part + tail for part in ["a", "b(?:c|d)", "[|)]x", r"e\|f"]
     ]
     assert alternatives.split(head + "(?:a|b)c" + tail) is None  # one alternative: a group + c
-    assert alternatives.split(" (?:a|b)") is None  # not a concept's shape
+    assert alternatives.split(" (?:(?:a)|(?:b|c))") == [" (?:(?:a))", " (?:(?:b|c))"]  # a trigger
+    assert alternatives.split("(?:a|b)") is None  # neither shape: no leading space
 
 
 def test_second_stage_never_drops_a_trigger_that_matches() -> None:

@@ -21,15 +21,30 @@ from .branches import analyse
 from .prefilter import Starts, pack_groups, pack_ints, starts, unpack_groups, unpack_ints
 
 HEAD, TAIL = " (?:", r")\b"  # how concepts.concept_sources wraps every concept pattern
+TRIGGER_TAIL = ")"  # triggers (triage._trigger_source) end their group with no \b
 
 
 def split(source: str) -> list[str] | None:
-    """The alternative sources of a concept regex source, or None when it has one (or is
-    not shaped like a concept)."""
-    if not (source.startswith(HEAD) and source.endswith(TAIL)):
+    """The alternative sources of a concept or trigger regex source, each wrapped as the
+    whole is, or None when it has one alternative (or is shaped like neither)."""
+    found = spans(source)
+    if found is None:
         return None
-    parts = _split(source[len(HEAD) : -len(TAIL)])
-    return [HEAD + part + TAIL for part in parts] if len(parts) > 1 else None
+    return [_wrapped(source, begin, end) for begin, end in found]
+
+
+def spans(source: str) -> list[tuple[int, int]] | None:
+    """Where split()'s alternatives lie in the source (begin, end), or None as for split."""
+    for tail in (TAIL, TRIGGER_TAIL):
+        if source.startswith(HEAD) and source.endswith(tail):
+            found = _split(source, len(HEAD), len(source) - len(tail))
+            return found if len(found) > 1 else None
+    return None
+
+
+def _wrapped(source: str, begin: int, end: int) -> str:
+    tail = TAIL if source.endswith(TAIL) else TRIGGER_TAIL
+    return HEAD + source[begin:end] + tail
 
 
 def _structure(body: str) -> Iterator[tuple[int, str, int]]:
@@ -53,17 +68,18 @@ def _structure(body: str) -> Iterator[tuple[int, str, int]]:
         i += 1
 
 
-def _split(body: str) -> list[str]:
-    """Top-level alternatives of a pattern; a pattern that is one whole (?:...) group is
-    opened first ("(?:a|b)" alone reads as "a|b")."""
-    parts, begin = [], 0
+def _split(source: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """Top-level alternatives of the pattern source[begin:end], as spans; a pattern that is
+    one whole (?:...) group is opened first ("(?:a|b)" alone reads as "a|b")."""
+    body = source[begin:end]
+    parts, start = [], 0
     for i, char, depth in _structure(body):
         if char == "|" and depth == 0:
-            parts.append(body[begin:i])
-            begin = i + 1
-    parts.append(body[begin:])
+            parts.append((begin + start, begin + i))
+            start = i + 1
+    parts.append((begin + start, end))
     if len(parts) == 1 and body.startswith("(?:") and _one_group(body):
-        return _split(body[3:-1])
+        return _split(source, begin + 3, end - 1)
     return parts
 
 
@@ -76,12 +92,13 @@ def _one_group(body: str) -> bool:
 
 
 def entry(source: str, own_starts: Starts) -> dict[str, Any] | None:
-    """What the index stores for one concept: per alternative the strings it needs (one of
-    them; empty: none known), for each of the concept's starts (sorted) the bit mask of the
-    alternatives that can begin there (one that can begin anywhere is in every mask)."""
-    parts = split(source)
-    if parts is None or own_starts is None:
+    """What the index stores for one concept or trigger: per alternative the strings it
+    needs (one of them; empty: none known), for each of its starts (sorted) the bit mask of
+    the alternatives that can begin there (one that can begin anywhere is in every mask)."""
+    cut = spans(source)
+    if cut is None or own_starts is None:
         return None
+    parts = [_wrapped(source, begin, end) for begin, end in cut]
     needs: list[list[str]] = []
     found: list[Starts] = []
     for part in parts:
@@ -100,12 +117,14 @@ def entry(source: str, own_starts: Starts) -> dict[str, Any] | None:
             if own is None or any(start.startswith(s) or s.startswith(start) for s in own):
                 mask |= 1 << bit
         at.append(mask)
-    return {"count": len(needs), "needs": pack_groups(needs), "at": pack_ints(at)}
+    # Where each alternative lies, so run time slices the source instead of parsing it.
+    cuts = pack_ints([i for span in cut for i in span])
+    return {"count": len(needs), "needs": pack_groups(needs), "at": pack_ints(at), "cuts": cuts}
 
 
 class Alternatives:
-    """One concept's alternatives at run time, each compiled the first time a text needs it.
-    The stored entry is read into lookups on first use: most concepts are never needed."""
+    """One concept's or trigger's alternatives at run time, each compiled the first time a
+    text needs it. The stored entry is read into lookups on first use: most are never needed."""
 
     __slots__ = ("_at", "_raw", "_regexes", "_sources", "starts")
 
@@ -123,12 +142,13 @@ class Alternatives:
         if raw is None:
             return
         source, entry = raw
-        parts = split(source) or []
         try:
             needs = unpack_groups(entry["needs"], entry["count"])
             masks = unpack_ints(entry["at"])
+            cuts = unpack_ints(entry["cuts"])
+            parts = [_wrapped(source, b, e) for b, e in zip(cuts[::2], cuts[1::2], strict=True)]
         except (KeyError, TypeError, ValueError, AttributeError):
-            needs, masks = [], []
+            needs, masks, parts = [], [], []
         if parts and len(parts) == len(needs) and len(masks) == len(self.starts):
             self._regexes = [None] * len(parts)
             self._at = dict(zip(sorted(self.starts), masks, strict=True))
@@ -178,3 +198,50 @@ class Alternatives:
                 return
             yield best
             pos = best.end()  # never empty: every alternative begins with a space
+
+
+_SPLIT_USES = 16  # searches by alternatives before a regex is compiled whole
+
+
+class LazyRegex:
+    """A concept's or trigger's regex, compiled the first time a text needs it (most
+    containers only ever need a few, and compiling all of them would double a cold start),
+    and until then searched by the alternatives the text's words reach, so the first text
+    that needs a 2 KB trigger compiles the few dozen characters of it that can match.
+    Two threads racing here both compile the same source; either result is the same."""
+
+    __slots__ = ("_regex", "_split_uses", "alternatives", "source")
+
+    def __init__(
+        self, source: str, regex: re.Pattern[str] | None, alternatives: Alternatives | None
+    ) -> None:
+        self.source, self._regex = source, regex
+        self.alternatives = alternatives  # None: always search the whole regex
+        self._split_uses = 0
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        regex = self._regex
+        if regex is None:
+            regex = self._regex = re.compile(self.source)
+        return regex
+
+    @property
+    def compiled(self) -> bool:
+        return self._regex is not None
+
+    def finditer(
+        self, spaced: str, text_starts: frozenset[str] | None = None
+    ) -> Iterator[re.Match[str]]:
+        """The whole regex's matches. text_starts: the text's word_starts, to search only the
+        alternatives they reach (the same matches); None: search the whole regex."""
+        split, wanted = self.alternatives, None
+        if text_starts is not None and split is not None and self._regex is None:
+            # One a container keeps needing is soon compiled whole: one search is then
+            # quicker than several, and the first requests have long been answered.
+            self._split_uses += 1
+            if self._split_uses <= _SPLIT_USES:
+                wanted = split.wanted(spaced, text_starts)
+        if split is not None and wanted is not None:
+            return split.finditer(spaced, wanted)
+        return self.regex.finditer(spaced)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..values import Value
-from .alternatives import Alternatives
+from .alternatives import Alternatives, LazyRegex
 from .branches import Conditions, Refiner, second_stage
 from .passed import reassured
 from .prefilter import Refinement, Starts, source_hash, start_masks, starts, word_starts
@@ -44,13 +44,10 @@ class Rule(Value):
         return self.needs <= present and not self.absent & present
 
 
-_SPLIT_USES = 16  # searches by alternatives before a concept's whole regex is compiled
+class _Concept(LazyRegex):
+    """One concept's regex (alternatives.LazyRegex: compiled on first need)."""
 
-
-class _Concept:
-    """One concept's regex, compiled the first time a text needs it (cold start)."""
-
-    __slots__ = ("_regex", "_split_uses", "alternatives", "name", "refiner", "source", "starts")
+    __slots__ = ("name", "refiner", "starts")
 
     def __init__(
         self,
@@ -61,32 +58,14 @@ class _Concept:
         refiner: Refiner | None = None,
         alternatives: Alternatives | None = None,
     ):
-        self.name, self.source, self.starts, self._regex = name, source, found, regex
+        super().__init__(source, regex, alternatives)
+        self.name, self.starts = name, found
         self.refiner = refiner  # None: the starts alone decide
-        self.alternatives = alternatives  # None: always search the whole regex
-        self._split_uses = 0
-
-    @property
-    def regex(self) -> re.Pattern[str]:
-        if self._regex is None:
-            self._regex = re.compile(self.source)
-        return self._regex
 
     def in_text(self, spaced: str, text_starts: frozenset[str] | None = None) -> bool:
         """text_starts: the text's word_starts, to search only the alternatives they reach
         (alternatives.py: the same matches); None: search the whole regex."""
-        split, wanted = self.alternatives, None
-        if text_starts is not None and split is not None and self._regex is None:
-            # A concept a container keeps needing is soon compiled whole: one search is then
-            # quicker than several, and the first requests have long been answered.
-            self._split_uses += 1
-            if self._split_uses <= _SPLIT_USES:
-                wanted = split.wanted(spaced, text_starts)
-        if split is not None and wanted is not None:
-            matches = split.finditer(spaced, wanted)
-        else:
-            matches = self.regex.finditer(spaced)
-        for found in matches:
+        for found in self.finditer(spaced, text_starts):
             first_word = found.group(0)[1:].split(" ", 1)[0]
             if not negated(spaced, found.start() + 1, first_word) and not reassured(
                 spaced, found.end()

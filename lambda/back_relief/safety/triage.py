@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..text import normalise
+from .alternatives import Alternatives, LazyRegex
 from .branches import Conditions, Refiner, second_stage
 from .concepts import Concepts, concept_sources
 from .passed import resolved as _resolved
@@ -83,12 +84,11 @@ def _order_key(trigger_id: str) -> tuple[str, int]:
 # ---------------------------------------------------------------------------- prefilter
 
 
-class _Trigger:
-    """One trigger's regex, compiled the first time a text needs it: most containers only ever
-    search a few triggers, and compiling all ~50 KB of regex is a good part of a cold start.
-    Two threads racing here both compile the same source; either result is the same."""
+class _Trigger(LazyRegex):
+    """One trigger's regex (alternatives.LazyRegex: compiled on first need; until then the
+    alternatives a text reaches)."""
 
-    __slots__ = ("_regex", "id", "refiner", "source", "starts", "tier")
+    __slots__ = ("id", "refiner", "starts", "tier")
 
     def __init__(
         self,
@@ -98,24 +98,13 @@ class _Trigger:
         starts: Starts,
         regex: re.Pattern[str] | None = None,
         refiner: Refiner | None = None,
+        alternatives: Alternatives | None = None,
     ) -> None:
+        super().__init__(source, regex, alternatives)
         self.id = trigger_id
         self.tier = tier
-        self.source = source
         self.starts = starts  # None: always search
-        self._regex = regex
         self.refiner = refiner  # None: the starts alone decide
-
-    @property
-    def regex(self) -> re.Pattern[str]:
-        regex = self._regex
-        if regex is None:
-            regex = self._regex = re.compile(self.source)
-        return regex
-
-    @property
-    def compiled(self) -> bool:
-        return self._regex is not None
 
 
 def _trigger_source(trigger_id: str, spec: Mapping[str, Any], words: Mapping[str, str]) -> str:
@@ -168,7 +157,7 @@ class TriageRules:
         cached = _COMPILED.get(key)
         if cached is None:
             index, refined, alternatives = load_index()
-            built = cls._build(data["triggers"], words, index, refined)
+            built = cls._build(data["triggers"], words, index, refined, alternatives)
             concepts = Concepts.build(data, _expand_pattern, index, refined, alternatives)
             cached = _COMPILED[key] = replace(built, concepts=concepts)
         return cached
@@ -180,9 +169,11 @@ class TriageRules:
         words: Mapping[str, str],
         index: Mapping[str, tuple[str, Starts]],
         refined: Mapping[str, Refinement] | None = None,
+        alternatives: Mapping[str, dict[str, Any]] | None = None,
     ) -> TriageRules:
-        """index: trigger id -> (source hash, starts) as read from triage_index.json; refined:
-        the refinements stored there (branches.py), used only with a fresh entry."""
+        """index: trigger id -> (source hash, starts) as read from triage_index.json; refined
+        and alternatives: the refinements (branches.py) and alternatives (alternatives.py)
+        stored there, used only with a fresh entry."""
         built = []
         for trigger_id, spec in triggers.items():
             tier = TIER_NAMES.get(spec.get("tier", ""))
@@ -192,9 +183,11 @@ class TriageRules:
             stored = index.get(trigger_id)
             if stored is not None and stored[0] == source_hash(source):
                 # build_index compiled this exact source, so it is known to be valid.
-                raw = (refined or {}).get(trigger_id)
-                refiner = None if raw is None or stored[1] is None else Refiner(stored[1], raw)
-                built.append(_Trigger(trigger_id, tier, source, stored[1], None, refiner))
+                own, raw = stored[1], (refined or {}).get(trigger_id)
+                alts = (alternatives or {}).get(trigger_id)
+                refiner = None if raw is None or own is None else Refiner(own, raw)
+                split = None if alts is None or own is None else Alternatives(own, source, alts)
+                built.append(_Trigger(trigger_id, tier, source, own, None, refiner, split))
             else:
                 # No (fresh) entry: analyse now, and compile now so a bad pattern fails here.
                 regex = re.compile(source)
@@ -222,9 +215,9 @@ class TriageRules:
 _COMPILED: dict[str, TriageRules] = {}
 
 
-def _matches(trigger: _Trigger, spaced: str) -> bool:
-    """spaced: a normalised text with one leading space."""
-    for found in trigger.regex.finditer(spaced):
+def _matches(trigger: _Trigger, spaced: str, text_starts: frozenset[str] | None = None) -> bool:
+    """spaced: a normalised text with one leading space; text_starts: its word_starts."""
+    for found in trigger.finditer(spaced, text_starts):
         first_word = found.group(0)[1:].split(" ", 1)[0]
         if not _negated(spaced, found.start() + 1, first_word) and not _resolved(
             spaced, found.end()
@@ -255,7 +248,7 @@ def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
             starts = frozenset(word_starts(spaced))  # shared by both prefilters
             mask = rules.candidates(spaced, starts)
             present = _present(rules, spaced, starts)
-            prepared.append((spaced, mask, present))
+            prepared.append((spaced, starts, mask, present))
             wanted |= mask
             best = min(best, _concept_best(rules, present))
     # Triggers are in priority order (bit 0 first), so the first hit is the answer; a resolved
@@ -266,8 +259,10 @@ def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
         wanted &= wanted - 1
         trigger = rules.triggers[bit]
         if any(
-            mask >> bit & 1 and _matches(trigger, spaced) and not _held(rules, trigger.id, present)
-            for spaced, mask, present in prepared
+            mask >> bit & 1
+            and _matches(trigger, spaced, starts)
+            and not _held(rules, trigger.id, present)
+            for spaced, starts, mask, present in prepared
         ):
             return Finding(trigger.tier, trigger.id)
     if best < len(rules.triggers):
