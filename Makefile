@@ -65,9 +65,11 @@ bench: $(BENCH_VENV)/.installed node_modules/.installed
 # Held-out evaluation (reports, never fails on the figures): tests/heldout/README.md.
 eval: $(VENV)/.installed model
 	$(PY) scripts/evaluate.py
+	$(PY) scripts/evaluate.py --set second
 
 eval-heard: $(VENV)/.installed model
 	$(PY) scripts/evaluate.py --heard
+	$(PY) scripts/evaluate.py --heard --set second
 
 package: $(VENV)/.installed
 	$(PY) scripts/package.py

@@ -32,6 +32,12 @@ from tests.builders.services import post, start_dev, stop
 REPO = Path(__file__).resolve().parents[1]
 HELDOUT = REPO / "tests" / "heldout" / "phrasings.tsv"
 HEARD = REPO / "tests" / "heldout" / "phrasings_heard.tsv"
+# A second set by another writer, made after round 4's work began and never shown to it
+# (tests/heldout/README.md): `--set second`.
+SETS = {
+    "first": (HELDOUT, HEARD),
+    "second": (HELDOUT.with_name("second.tsv"), HEARD.with_name("second_heard.tsv")),
+}
 KINDS = ("emergency", "same_day", "within_days", "benign_question")
 RANK = {"within_days": 1, "same_day": 2, "emergency": 3}  # higher is more urgent
 PREFIX = {"emergency": "E", "same_day": "U", "within_days": "D"}  # reference tier ids: E1, U4, D2
@@ -44,6 +50,7 @@ class Row:
     locale: str
     kind: str
     expect: tuple[str, ...]  # tier id (E1, U4, D2...) or answer ids; "-" means no topic expected
+    note: str = ""  # "common": words our data already held when the set was written
 
     @property
     def topics(self) -> tuple[str, ...]:
@@ -62,6 +69,7 @@ def load_rows(path: Path, column: str = "utterance") -> list[Row]:
                 raw.get("locale") or "",
                 raw.get("kind") or "",
                 tuple((raw.get("expect") or "").split("|")),
+                (raw.get("note") or "").strip(),
             )
             tier_id = row.kind not in PREFIX or re.fullmatch(
                 rf"{PREFIX[row.kind]}\d+", row.expect[0]
@@ -265,10 +273,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--heard", action="store_true", help="send the as-heard set")
     parser.add_argument("--out", type=Path, help="also write the report here (markdown)")
+    parser.add_argument("--set", choices=sorted(SETS), default="first", help="which held-out set")
     args = parser.parse_args(argv)
-    rows = load_rows(HEARD, "heard") if args.heard else load_rows(HELDOUT)
+    written, heard = SETS[args.set]
+    rows = load_rows(heard, "heard") if args.heard else load_rows(written)
     label = "as heard (speech channel)" if args.heard else "as written"
-    out: Path = args.out or REPO / "build" / ("eval-heard.md" if args.heard else "eval.md")
+    label = f"{label}, {args.set} set" if args.set != "first" else label
+    stem = "eval" if args.set == "first" else f"eval-{args.set}"
+    out: Path = args.out or REPO / "build" / (f"{stem}-heard.md" if args.heard else f"{stem}.md")
     with tempfile.TemporaryDirectory(prefix="back-relief-eval-") as scratch:
         service = start_dev(Path(scratch))
         try:

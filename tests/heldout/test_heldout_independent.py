@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from scripts.evaluate import HELDOUT, load_rows
+import pytest
+
+from scripts.evaluate import SETS, load_rows
 
 REPO = Path(__file__).resolve().parents[2]
 # Content data, the voice model source and the generated models.
@@ -37,12 +39,15 @@ def guarded_lines() -> str:
     return "\n".join(f" {line} " for line in lines if line)
 
 
-def test_no_heldout_phrasing_appears_in_content_or_voice_model() -> None:
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_no_heldout_phrasing_appears_in_content_or_voice_model(name: str) -> None:
     corpus = guarded_lines()
     assert len(corpus) > 100_000, "the guarded folders look empty: is the repository layout intact?"
-    leaked = sorted(
-        {row.utterance for row in load_rows(HELDOUT) if f" {normalise(row.utterance)} " in corpus}
-    )
+    # "common": a short everyday phrase the second set's writer used that our data already
+    # held before that set was written (checked against the tree of that time): a coincidence,
+    # not a leak, and still measured.
+    rows = [row for row in load_rows(SETS[name][0]) if row.note != "common"]
+    leaked = sorted({row.utterance for row in rows if f" {normalise(row.utterance)} " in corpus})
     assert not leaked, (
         "held-out phrasings found verbatim in content or voice model data; remove them from the "
         f"data (the held-out set must not be tuned to): {leaked}"
