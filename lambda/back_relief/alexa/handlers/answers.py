@@ -106,8 +106,7 @@ class FreeTextHandler(AbstractRequestHandler):
         if unsettled is not None and unsettled in turn.content.triggers:
             ask_confirmation(turn, unsettled)
             return respond(handler_input)
-        answer_id = named if named in turn.content.answers else None
-        answer_id = answer_id or turn.content.matcher.match(text)
+        answer_id = free_text_answer(turn, name, said, named)
         if answer_id:
             say_answer(turn, answer_id)
         elif name == "SymptomIntent":
@@ -131,12 +130,17 @@ def asked_answer(handler_input: HandlerInput, turn: Turn) -> str | None:
     name = intent_name(handler_input)
     if name not in FREE_TEXT_SLOTS:
         return turn.content.intent_answers.get(name)
-    said, named = slot(handler_input, FREE_TEXT_SLOTS[name])
+    if name == "SymptomIntent":
+        return None
+    return free_text_answer(turn, name, *slot(handler_input, FREE_TEXT_SLOTS[name]))
+
+
+def free_text_answer(turn: Turn, name: str, said: str | None, named: str | None) -> str | None:
+    """The answer free text asks for: the topic its slot resolved to, else the matcher's pick
+    for its words with the carrier's question word put back."""
     if named in turn.content.answers:
         return named
-    if name == "SymptomIntent" or not said:
-        return None
-    return turn.content.matcher.match(asked(name, said))
+    return turn.content.matcher.match(asked(name, said)) if said else None
 
 
 def say_advice_and_answer(handler_input: HandlerInput, turn: Turn, title: str, advice: str) -> bool:
