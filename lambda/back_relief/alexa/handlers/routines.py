@@ -55,15 +55,20 @@ def _note_practiced(turn: Turn) -> None:
     """Once a user reaches a timed step, next time they may skip to it (the fast path)."""
     if turn.state.status != "timing" or turn.state.routine is None:
         return
-    practiced = set(str(turn.profile.get("practiced", "")).split())
+    practiced = _practiced(turn)
     if turn.state.routine not in practiced:
         turn.profile["practiced"] = " ".join(sorted(practiced | {turn.state.routine}))
         turn.sync.dirty = True
 
 
+def _practiced(turn: Turn) -> set[str]:
+    """The routines this user has reached a timed step of (stored as space-separated ids)."""
+    return set(str(turn.profile.get("practiced", "")).split())
+
+
 def start(handler_input: HandlerInput, routine_id: str, minutes: int | None = None) -> Response:
     turn = get_turn(handler_input)
-    quick = routine_id in str(turn.profile.get("practiced", "")).split()
+    quick = routine_id in _practiced(turn)
     return run(handler_input, engine.Start(routine_id, minutes, quick=quick))
 
 
