@@ -10,6 +10,7 @@ an unreadable envelope read the same finding, so even a crash answers a red flag
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from typing import Any
 
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestInterceptor
@@ -38,21 +39,30 @@ def slot_texts(handler_input: HandlerInput, carriers: tuple[str, ...] = ()) -> l
     A free-text Query arrives without the word that started it ("my legs gave way" comes as
     "legs gave way"), so it is also read with each possible first word put back."""
     intent = getattr(handler_input.request_envelope.request, "intent", None)
+    slots = (getattr(intent, "slots", None) or {}).values()
+    return _texts(((s.name, s.value, _sdk_ids(s)) for s in slots if s is not None), carriers)
+
+
+def _texts(slots: Iterable[tuple[object, object, list[str]]], carriers: Iterable[str]) -> list[str]:
+    """(slot name, raw value, resolved ids) per slot -> the texts triage reads, in order."""
     texts: list[str] = []
-    for slot in (getattr(intent, "slots", None) or {}).values():
-        if slot is None:
-            continue
-        if isinstance(slot.value, str):
-            texts.append(slot.value)
-            if slot.name == "Query":
-                texts.extend(f"{carrier} {slot.value}" for carrier in carriers)
-        resolutions = getattr(slot.resolutions, "resolutions_per_authority", None) or []
-        for authority in resolutions:
-            for value in getattr(authority, "values", None) or []:
-                resolved = getattr(value, "value", None)
-                if resolved is not None and resolved.id:
-                    texts.append(str(resolved.id))
+    for name, value, ids in slots:
+        if isinstance(value, str):
+            texts.append(value)
+            if name == "Query":
+                texts.extend(f"{carrier} {value}" for carrier in carriers)
+        texts.extend(ids)
     return texts
+
+
+def _sdk_ids(slot: Any) -> list[str]:
+    resolutions = getattr(slot.resolutions, "resolutions_per_authority", None) or []
+    return [
+        str(resolved.id)
+        for authority in resolutions
+        for value in getattr(authority, "values", None) or []
+        if (resolved := getattr(value, "value", None)) is not None and resolved.id
+    ]
 
 
 def implied(content: loader.Content, handler_input: HandlerInput) -> list[str]:
@@ -114,16 +124,11 @@ def raw_early(event: Any) -> Early | None:
     intent = request.get("intent")
     intent = intent if isinstance(intent, dict) else {}
     slots = intent.get("slots")
-    texts: list[str] = _implied(content, intent.get("name"))
-    for slot in slots.values() if isinstance(slots, dict) else ():
-        if not isinstance(slot, dict):
-            continue
-        value = slot.get("value")
-        if isinstance(value, str):
-            texts.append(value)
-            if slot.get("name") == "Query":
-                texts.extend(f"{carrier} {value}" for carrier in content.carriers)
-        texts.extend(_resolved_ids(slot))
+    found = slots.values() if isinstance(slots, dict) else ()
+    texts = _implied(content, intent.get("name")) + _texts(
+        ((s.get("name"), s.get("value"), _resolved_ids(s)) for s in found if isinstance(s, dict)),
+        content.carriers,
+    )
     try:
         finding = Early(content, assess(content, texts))
     except Exception as error:
