@@ -40,26 +40,34 @@ def child_env(pythonpath: Sequence[Path], extra: Mapping[str, str] | None = None
 
 
 def run_child(module: str, args: Sequence[str], env: Mapping[str, str], timeout: float) -> Any:
-    """Run `python -m module args... OUT` and return the JSON it wrote to OUT.
+    """Run `python -m module args... OUT` and return the JSON it wrote to OUT."""
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        out = Path(tmp) / "result.json"
+        return run_json(["-m", module, *args, str(out)], out, env, ROOT, timeout, module)
+
+
+def run_json(
+    args: Sequence[str], out: Path, env: Mapping[str, str], cwd: Path, timeout: float, what: str
+) -> Any:
+    """Run `python args...` in cwd and return the JSON it wrote to `out`.
 
     Results travel in a file because the skill logs every request to stdout; that output goes
     to /dev/null, which is also the cheapest and steadiest sink for it.
     """
-    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
-        out = Path(tmp) / "result.json"
-        proc = subprocess.run(
-            [PYTHON, "-m", module, *args, str(out)],
-            env=dict(env),
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            timeout=timeout,
-            check=False,
-        )
-        if proc.returncode != 0 or not out.is_file():
-            tail = proc.stderr.decode(errors="replace")[-2000:]
-            raise RuntimeError(f"{module} failed (exit {proc.returncode}): {tail}")
-        return json.loads(out.read_text(encoding="utf-8"))
+    out.unlink(missing_ok=True)
+    proc = subprocess.run(
+        [PYTHON, *args],
+        env=dict(env),
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        timeout=timeout,
+        check=False,
+    )
+    if proc.returncode != 0 or not out.is_file():
+        tail = proc.stderr.decode(errors="replace")[-2000:]
+        raise RuntimeError(f"{what} failed (exit {proc.returncode}): {tail}")
+    return json.loads(out.read_text(encoding="utf-8"))
 
 
 def write_json(path: str, data: Any) -> None:

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import json
 import logging
-import subprocess
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from bench import mix
-from bench.common import PYTHON, median
+from bench.common import median, run_json
 
 CHILD = """\
 import json, sys, time
@@ -108,18 +107,6 @@ def measure(
 def _run(env: Mapping[str, str], event: dict[str, Any], workdir: Path) -> tuple[float, float, Any]:
     source, out = workdir / "event.json", workdir / "out.json"
     source.write_text(json.dumps(event), encoding="utf-8")
-    out.unlink(missing_ok=True)
-    proc = subprocess.run(
-        [PYTHON, "-c", CHILD, str(source), str(out)],
-        env=dict(env),
-        cwd=workdir,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        timeout=TIMEOUT_S,
-        check=False,
-    )
-    if proc.returncode != 0 or not out.is_file():
-        tail = proc.stderr.decode(errors="replace")[-1500:]
-        raise RuntimeError(f"first-request child failed (exit {proc.returncode}): {tail}")
-    result = json.loads(out.read_text(encoding="utf-8"))
+    args = ["-c", CHILD, str(source), str(out)]
+    result = run_json(args, out, env, workdir, TIMEOUT_S, "first-request child")
     return float(result["ms"]), float(result["cpu_ms"]), result["reply"]
