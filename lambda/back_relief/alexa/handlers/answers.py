@@ -7,11 +7,11 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
 from ...routines.model import Routine
-from ..interceptors import get_turn, slot_texts
+from ..interceptors import get_turn
 from ..pending import Hear, Offer, Resume, SymptomWarning
 from ..turn import Turn
 from .base import intent_name, respond, slot
-from .safety import add_safety_net, ask_confirmation
+from .safety import add_safety_net, ask_confirmation, unsettled_trigger
 
 ROUTINE_STATUSES = ("active", "paused", "timing")
 
@@ -100,10 +100,8 @@ class FreeTextHandler(AbstractRequestHandler):
         text = asked(name, said)
         # Recall first: words that touch a warning sign without settling it get one yes/no
         # question before any answer (a settled finding was answered by RedFlagHandler).
-        from ...safety.triage import clarify  # loaded with the rules (alexa/first.py)
-
-        unsettled = clarify(turn.content.triage, slot_texts(handler_input, turn.content.carriers))
-        if unsettled is not None and unsettled in turn.content.triggers:
+        unsettled = unsettled_trigger(handler_input, turn)
+        if unsettled is not None:
             ask_confirmation(turn, unsettled)
             return respond(handler_input)
         answer_id = free_text_answer(turn, name, said, named)

@@ -33,17 +33,12 @@ class RedFlagHandler(AbstractRequestHandler):
         turn = get_turn(handler_input)
         finding = turn.finding
         assert finding is not None
-        unsettled = None
-        if finding.tier < Tier.EMERGENCY:
-            # Recall first: "unable to pass motion and the pain is severe" is a within-days
-            # finding that also touches an emergency sign; the advice stands, and one question
-            # settles the rest.
-            from ...safety.triage import clarify  # loaded with the rules (alexa/first.py)
-
-            texts = slot_texts(handler_input, turn.content.carriers)
-            unsettled = clarify(turn.content.triage, texts)
-            if unsettled not in turn.content.triggers:
-                unsettled = None
+        # Recall first: "unable to pass motion and the pain is severe" is a within-days
+        # finding that also touches an emergency sign; the advice stands, and one question
+        # settles the rest.
+        unsettled = (
+            unsettled_trigger(handler_input, turn) if finding.tier < Tier.EMERGENCY else None
+        )
         if finding.tier == Tier.WITHIN_DAYS and unsettled is None:
             # Not urgent: the question asked is still answered, after the advice.
             from .answers import say_advice_and_answer  # answers.py imports this module
@@ -80,6 +75,15 @@ def red_flag_text(content: Content, finding: Finding) -> tuple[str, str]:
 
 
 # ---------------------------------------------------------------- recall first: ask, don't guess
+
+
+def unsettled_trigger(handler_input: HandlerInput, turn: Turn) -> str | None:
+    """The trigger whose yes/no question the request's words call for: they touch a warning
+    sign without settling it ("my wee has been strange"). None when nothing is unsettled."""
+    from ...safety.triage import clarify  # loaded with the rules (alexa/first.py)
+
+    unsettled = clarify(turn.content.triage, slot_texts(handler_input, turn.content.carriers))
+    return unsettled if unsettled in turn.content.triggers else None
 
 
 def ask_confirmation(turn: Turn, trigger_id: str) -> None:
