@@ -1,0 +1,62 @@
+"""Figures for triage on the round-5 development sets, tests/unit/data/triage_dev5_*.tsv.
+
+    .venv/bin/python tests/unit/triage_dev5.py --set NAME        # triage_dev5_NAME.tsv as written
+    .venv/bin/python tests/unit/triage_dev5.py --set NAME --heard  # its _heard.tsv copy, if made
+    .venv/bin/python tests/unit/triage_dev5.py --set NAME -v     # also list every miss
+    .venv/bin/python tests/unit/triage_dev5.py --all             # every set, round 5 first
+
+Round 5 (issue 12) split the tiers between writers; each wrote a development set and a probe set
+(NAME and NAME_probe) in a style unlike the earlier sets BEFORE changing anything, tuned on the
+development set only and measured the probe untuned at the end. Same columns as triage_dev4.tsv.
+They are development sets, NOT the held-out evaluation (tests/heldout/).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from triage_dev import NAMES, report
+from triage_dev2 import DATA, measure
+from triage_dev4 import every_set as earlier_sets
+
+PREFIX = "triage_dev5_"
+
+
+def _path(name: str, heard: bool = False) -> Path:
+    return DATA / f"{PREFIX}{name}{'_heard' if heard else ''}.tsv"
+
+
+def _names() -> list[str]:
+    stems = sorted(p.stem[len(PREFIX) :] for p in DATA.glob(f"{PREFIX}*.tsv"))
+    return [s for s in stems if not s.endswith("_heard")]
+
+
+def _option(flag: str) -> str | None:
+    for i, arg in enumerate(sys.argv):
+        if arg == flag and i + 1 < len(sys.argv):
+            return sys.argv[i + 1]
+        if arg.startswith(flag + "="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+if __name__ == "__main__":
+    if "--all" in sys.argv:
+        sets = {}
+        for stem in _names():
+            sets[f"dev5 {stem}"] = measure(_path(stem), "utterance")
+            if _path(stem, heard=True).exists():
+                sets[f"dev5 {stem} heard"] = measure(_path(stem, heard=True), "heard")
+        for label, got in (sets | earlier_sets()).items():
+            kinds = [k for k in NAMES if got.total.get(k)]
+            cells = (f"{k} {got.hit.get(k, 0)}/{got.total[k]}" for k in kinds)
+            print(f"{label:22}", "  ".join(cells))
+        sys.exit()
+    name = _option("--set")
+    if name is None:
+        sys.exit(f"--set NAME (one of: {', '.join(_names()) or 'none yet'}) or --all")
+    heard = "--heard" in sys.argv
+    report(measure(_path(name, heard), "heard" if heard else "utterance"), NAMES)
