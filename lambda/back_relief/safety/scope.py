@@ -72,7 +72,7 @@ def _hypothetical(words: list[str], i: int, after: list[str]) -> bool:
 _MODALS = _word_set("will could can might may would does do")
 _NOT_GENERAL = _word_set("i it you we this")
 _CAUSING = _word_set("go goes get gets make makes cause causes affect affects lead leads turn")
-_CLAUSE_BREAKS = _word_set("and but because so now since then")
+_CLAUSE_BREAKS = _word_set("and but because so now since then why")
 _SIGNS_OF = _word_set("signs sign symptoms symptom")
 _MODAL_STARTS = tuple(f" {w} " for w in _MODALS)  # texts arrive with one leading space
 
