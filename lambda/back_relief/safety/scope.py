@@ -177,6 +177,25 @@ def asked_about(text: str, start: int) -> bool:
     )
 
 
+# "does a slipped disc make you wee yourself? because i just did", "should i worry about tingling
+# in both my legs since this morning": a question that goes on to report the sign is a report.
+_BECAUSE = _word_set("because cos coz cause")
+_TELLER = _word_set("i mine my he she we")
+_ONLY_ASKING = _word_set("worried worry scared curious wondering asking want need read heard afraid")
+_SINCE_WHEN = _word_set("since today tonight yesterday")
+
+
+def _reported_after(text: str, start: int) -> bool:
+    after = text[start : start + 96].split()[1:]
+    for i, word in enumerate(after):
+        if word in _BECAUSE:
+            tail = after[i + 1 :]
+            told = bool(tail) and tail[0] in _TELLER and len(tail) <= 6
+            return told and not _ONLY_ASKING.intersection(tail)
+    near = after[:10]
+    return bool(_SINCE_WHEN.intersection(near)) or " this morning" in " " + " ".join(near)
+
+
 # Fillers, and "or": "i have not fallen or had an accident" negates both.
 _FILLERS = _word_set("any a an the some really much or")
 
@@ -189,10 +208,10 @@ def negated(text: str, start: int, first_word: str) -> bool:
     if lo > 0 and text[lo - 1] != " ":
         words = words[1:]  # the slice cut a word in half
     words.append(first_word)
-    if asked_about(text, start):
+    if asked_about(text, start) and not _reported_after(text, start):
         return True
     if (text.startswith(_MODAL_STARTS) or " of " in text[start - 4 : start]) and (
-        start < 80 and _asked_in_general(text, start)
+        start < 80 and _asked_in_general(text, start) and not _reported_after(text, start)
     ):
         return True
     counted = 0
