@@ -181,7 +181,9 @@ def asked_about(text: str, start: int) -> bool:
 # in both my legs since this morning": a question that goes on to report the sign is a report.
 _BECAUSE = _word_set("because cos coz cause")
 _TELLER = _word_set("i mine my he she we")
-_ONLY_ASKING = _word_set("worried worry scared curious wondering asking want need read heard afraid")
+_ONLY_ASKING = _word_set(
+    "worried worry scared curious wondering asking want need read heard afraid"
+)
 _SINCE_WHEN = _word_set("since today tonight yesterday")
 
 
