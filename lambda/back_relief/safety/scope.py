@@ -185,6 +185,7 @@ _ONLY_ASKING = _word_set(
     "worried worry scared curious wondering asking want need read heard afraid"
 )
 _SINCE_WHEN = _word_set("since today tonight yesterday")
+_DID = _word_set("did just already too")  # "... wee yourself? i just did", "mine has too"
 
 
 def _reported_after(text: str, start: int) -> bool:
@@ -194,6 +195,8 @@ def _reported_after(text: str, start: int) -> bool:
             tail = after[i + 1 :]
             told = bool(tail) and tail[0] in _TELLER and len(tail) <= 6
             return told and not _ONLY_ASKING.intersection(tail)
+        if word in _TELLER and len(after) - i <= 4 and _DID.intersection(after[i + 1 :]):
+            return True
     near = after[:10]
     return bool(_SINCE_WHEN.intersection(near)) or " this morning" in " " + " ".join(near)
 
