@@ -117,6 +117,11 @@ class Concepts:
     guards: tuple[Rule, ...] = ()  # hold their trigger back (`unless`)
     asking: int = -1  # bit mask of the concepts some unsettled rule reads (all clarify() reads)
     stage2: dict[str, Conditions] = field(default_factory=dict, compare=False, repr=False)
+    # Each firing rule filed under one concept it needs: fired() reads only the rules of the
+    # concepts a text holds, not every rule (there are many more rules than concepts said).
+    by_concept: Mapping[str, tuple[Rule, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def build(
@@ -152,6 +157,10 @@ class Concepts:
         by_start, always = start_masks(concept.starts for concept in built)
         bits = {concept.name: 1 << bit for bit, concept in enumerate(built)}
         firing, asking = _mask(rules + guards, bits), _mask(unsettled, bits)
+        by_concept: dict[str, tuple[Rule, ...]] = {}
+        for rule in rules:
+            first = min(rule.needs)
+            by_concept[first] = (*by_concept.get(first, ()), rule)
         return cls(
             tuple(built),
             by_start,
@@ -161,6 +170,7 @@ class Concepts:
             firing,
             tuple(guards),
             asking,
+            by_concept=by_concept,
         )
 
     def present(
@@ -193,7 +203,10 @@ class Concepts:
         if not present:
             return []
         return [
-            r.trigger for r in self.rules if r.holds(present) and not self.held(r.trigger, present)
+            r.trigger
+            for name in present
+            for r in self.by_concept.get(name, ())
+            if r.holds(present) and not self.held(r.trigger, present)
         ]
 
     def held(self, trigger_id: str, present: frozenset[str]) -> bool:
