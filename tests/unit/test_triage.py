@@ -510,7 +510,9 @@ MORE_PHRASINGS = [
     ("i've had night sweats", U),
     ("it's worse when i lie down at night", U),
     ("the pain is worse in bed at night", U),
-    ("i'm up all night with the pain", NONE),
+    # Pain that stops sleep (D3) and not coping with it (D8): round 5 (urgent5) gives the
+    # within-days advice the reference's D3 and D8 call for, where earlier rounds said nothing.
+    ("i'm up all night with the pain", D),
     ("i can't get comfortable in any position", U),
     ("i can't get comfortable", NONE),
     ("it hurts to walk", NONE),
@@ -532,7 +534,7 @@ MORE_PHRASINGS = [
     ("i'm not sure what to do", D),
     ("i'm worried", D),
     ("i'm anxious", D),
-    ("it's really getting me down", NONE),
+    ("it's really getting me down", D),
     ("i'm thirty weeks pregnant", NONE),
     ("i'm pregnant", NONE),
     ("i'm pregnant and my back hurts", NONE),
