@@ -227,4 +227,49 @@ BODY_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"tearing \1",
     ),
     (("turns",), r"\bturns when i (pee|wee)\b", r"burns when i \1"),
+    # Round 5, from the vocabulary sweep (tests/unit/heard_sweep.py): everyday words a US voice
+    # model writes for a listened-for word, read as it only where the everyday word makes no
+    # sense. Clammy as "climbing" ("i came over all climbing"), not "climbing the stairs".
+    (
+        ("climbing",),
+        r"\b(feel|feels|felt|feeling|am|is|are|all|and|so|went) climbing\b"
+        r"(?! (?:up|down|over|the|stairs|into|out|on|onto|in to|a|my|ladders?|trees?|walls?)\b)",
+        r"\1 clammy",
+    ),
+    # Australian "crook" (unwell) as "crooked"; "buggered" as "bugger": said of a body, not a spine.
+    (
+        ("crooked",),
+        r"\b(feel|feels|felt|feeling|am|so|real|really|pretty|very|bit) crooked\b",
+        r"\1 crook",
+    ),
+    (
+        ("bugger",),
+        r"\b(are|is|am|feel|feels|totally|completely|so|really|absolutely) bugger\b"
+        r"(?! (?:off|me|it|all|that|this)\b)",
+        r"\1 buggered",
+    ),
+    # dacks (trousers) as "decks", "docks" after an owner: "i wet my decks".
+    (("decks docks dax",), r"\b(my|me|his|her) (?:decks|docks|dax)\b", r"\1 dacks"),
+    # the dunny as "the dummy" where one sits or goes, not a baby's dummy.
+    (("dummy",), r"\b(on|to|in|at|off) the dummy\b", r"\1 the dunny"),
+    # crocin (an Indian paracetamol) as "crossing" after a verb that takes a medicine.
+    (
+        ("crossing",),
+        r"\b(take|took|taking|have|had|use|using|try|tried|with|some|a) crossing\b",
+        r"\1 crocin",
+    ),
+    # the groin as "growing" where it is owned and felt: "my growing has gone numb".
+    (
+        ("growing",),
+        r"\b(my|me|the) growing\b(?= (?:is|has|feels|area|and|has gone|went)\b|$)",
+        r"\1 groin",
+    ),
+    # the fanny as "penny" after an owner.
+    (("penny",), r"\b(my|me|her) penny\b", r"\1 fanny"),
+    # tingly as "tamely", "thinly" after a word of feeling.
+    (
+        ("tamely thinly",),
+        r"\b(so|feel|feels|felt|is|are|gone|all|bit|go|goes|went) (?:tamely|thinly)\b",
+        r"\1 tingly",
+    ),
 )

