@@ -177,7 +177,35 @@ _BLADDER_BOWEL: tuple[tuple[tuple[str, ...], str, str], ...] = (
         "soiled ",
     ),
 )
-_SOURCES = (*_BLADDER_BOWEL, *BODY_SOURCES)
+# Round 5, from the vocabulary sweep (tests/unit/heard_sweep.py): "i can't piss" heard as
+# "i can not this", "i need to poo" as "need to few"; after "can not" or "need to" and before
+# nothing more, neither is English.
+_CANNOT_GO = r"(can not|could not|unable to|need to|have to|want to|trying to|try to|able to)"
+_NOTHING_MORE = (
+    r"(?= *$| (?:properly|at all|anymore|any more|and|but|since|tonight|now|all day|on my own)\b)"
+)
+_SWEEP: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    *(
+        ((heard, "not to"), rf"\b{_CANNOT_GO} {heard}\b{_NOTHING_MORE}", rf"\1 {word}")
+        for heard, word in (("this", "piss"), ("few", "poo"))
+    ),
+    # a wee heard as "a wait", "a read" after a need: "i am bursting for a wait".
+    (
+        ("wait read", "a"),
+        r"\b(need|needs|needed|desperate for|dying for|bursting for|busting for) a (?:wait|read)\b",
+        r"\1 a wee",
+    ),
+    # "pass urine" heard as "pass your ring", "pass your end".
+    (("your", "ring end"), r"\b(pass|passing|passed) your (?:ring|end)\b", r"\1 urine"),
+    # casualty (A&E) as "cash will be"; A&E as "an e", "a and d", "it in e" after a place word.
+    (("cash",), r"\b(to|in|at|from) cash (?:will be|will|ality)\b", r"\1 casualty"),
+    (
+        ("e d", "to in at from"),
+        r"\b(to|in|at|from) (?:an e|a and d|a in e|it in e|it and e|it in the e|and e)\b",
+        r"\1 a and e",
+    ),
+)
+_SOURCES = (*_BLADDER_BOWEL, *BODY_SOURCES, *_SWEEP)
 
 
 _GATES = tuple(

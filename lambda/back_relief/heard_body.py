@@ -236,6 +236,14 @@ BODY_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"(?! (?:up|down|over|the|stairs|into|out|on|onto|in to|a|my|ladders?|trees?|walls?)\b)",
         r"\1 clammy",
     ),
+    # "and" heard as "in" before a state ("tingling in numb", "pins in needles", "hot in
+    # shivery"): "in" does not go before an adjective, "and" does.
+    (
+        ("in",),
+        r"\b(?<!all )in (numb|weak|shivery|shaky|clammy|dizzy|sweaty|tingly|tingling|needles|"
+        r"faint|feverish|shivering|shaking|confused|sweating)\b",
+        r"and \1",
+    ),
     # Australian "crook" (unwell) as "crooked"; "buggered" as "bugger": said of a body, not a spine.
     (
         ("crooked",),

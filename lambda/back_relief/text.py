@@ -99,6 +99,9 @@ _WHOLE_WORDS = {
     "namaste": "numbness",
     "nomeness": "numbness",
     "dissectomy": "discectomy",
+    # US spellings a recogniser writes for the words the skill spells the British way.
+    "paralyzed": "paralysed",
+    "paralyze": "paralyse",
     "dax": "daks",
     "trussers": "trousers",
     # Ordinals said with digits ("the 4th spasm") read like the words.
@@ -194,6 +197,12 @@ _PAIRS = {
     ("tensor", "needles"): "pins and needles",
     ("explain", "weight"): "unexplained weight",
     ("explained", "weight"): "unexplained weight",
+    # Round 5, the vocabulary sweep (tests/unit/heard_sweep.py): a listened-for word split or
+    # heard as a sound-alike that only makes sense one way round.
+    ("tiger", "bomb"): "tiger balm",
+    **{(w, "cheeks"): "bum cheeks" for w in ("bun", "fun", "thumb", "bomb")},
+    ("in", "continents"): "incontinence",
+    ("under", "carriage"): "undercarriage",
 }
 # UK, Irish and Australian speech: "i can't feel me legs", "i've wet meself".
 _ME_MY_PATTERN = (
