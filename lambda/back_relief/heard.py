@@ -189,6 +189,14 @@ _SWEEP: tuple[tuple[tuple[str, ...], str, str], ...] = (
         ((heard, "not to"), rf"\b{_CANNOT_GO} {heard}\b{_NOTHING_MORE}", rf"\1 {word}")
         for heard, word in (("this", "piss"), ("few", "poo"))
     ),
+    # ...and "i need to weep but nothing happens": a wee wanted and not coming.
+    (
+        ("weep weave wait read leave", "nothing not"),
+        r"\b(need to|can not|could not|try to|trying to|tried to) (?:weep|weave|wait|read|leave)\b"
+        r"(?= (?:but|and) (?:nothing (?:happens|happened|comes|came|will come|is coming)|"
+        r"it will not come|it would not come|it does not come|it just will not come)\b)",
+        r"\1 wee",
+    ),
     # a wee heard as "a wait", "a read" after a need: "i am bursting for a wait".
     (
         ("wait read", "a"),

@@ -17,7 +17,8 @@ _MOVE = "lose|loose|use|mood|moo"
 # Where the body word is said first and its state after ("my leg has gone ...").
 _BODY = (
     r"(?:legs?|feet|foot|thighs?|knees?|calf|calves|toes|bum|bottom|backside|arse|butt|"
-    r"buttocks|groin|genitals|privates|penis|willy|vagina|fanny|crotch|saddle|anus|"
+    r"buttocks|groin|genitals|privates|penis|willy|vagina|fanny|crotch|saddle|anus|bits|"
+    r"undercarriage|cheeks|perineum|tailbone|"
     r"down there|down below|between my legs)"
 )
 
@@ -35,6 +36,25 @@ BODY_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"\1 numb",
     ),
     (("now",), r"\b(is|are|feel|feels|i feel|it feels|i have gone) now$", r"\1 numb"),
+    # ...and "my bottom has gone now" (round 5 sweep): a body part does not go "now".
+    (
+        ("now", "gone went"),
+        rf"\b({_BODY} (?:\w+ )?(?:has |have |had )?(?:gone|went)) now$",
+        r"\1 numb",
+    ),
+    # tingly as "to me", "cleanly", "clean with" after "feel so" (round 5 sweep).
+    (
+        ("me cleanly clean", "so"),
+        r"\b(feel|feels|felt|feeling) so (?:to me|cleanly|clean with)\b",
+        r"\1 so tingly",
+    ),
+    # the legs as "lights" before a state of the legs: "my lights are weak".
+    (
+        ("lights",),
+        r"\bmy lights (are|feel|have gone|went|keep going|are going|feel like) "
+        r"(weak|numb|heavy|rubbery|dead|tingl\w*|jelly|wobbly|shaky|like jelly|asleep)\b",
+        r"my legs \1 \2",
+    ),
     (
         ("month money mum", "all"),
         r"\b(gone|went|is|are|feels|go) all (?:month|money|mum)\b",
@@ -269,7 +289,7 @@ BODY_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
     # the groin as "growing" where it is owned and felt: "my growing has gone numb".
     (
         ("growing",),
-        r"\b(my|me|the) growing\b(?= (?:is|has|feels|area|and|has gone|went)\b|$)",
+        r"\b(my|me|the) growing\b(?= (?:is|has|feel|feels|felt|area|and|gone|went|hurts)\b|$)",
         r"\1 groin",
     ),
     # the fanny as "penny" after an owner.

@@ -203,6 +203,8 @@ _PAIRS = {
     **{(w, "cheeks"): "bum cheeks" for w in ("bun", "fun", "thumb", "bomb")},
     ("in", "continents"): "incontinence",
     ("under", "carriage"): "undercarriage",
+    ("frozen", "piece"): "frozen peas",
+    ("weak", "bag"): "wheat bag",
 }
 # UK, Irish and Australian speech: "i can't feel me legs", "i've wet meself".
 _ME_MY_PATTERN = (

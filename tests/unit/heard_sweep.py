@@ -135,7 +135,7 @@ def build() -> None:
     print(f"{len(rows)} sentences, {len(entries())} words -> {SWEEP.name}")
 
 
-def _after(written: str, heard: str, word: str) -> bool:
+def survives(heard: str, word: str) -> bool:
     """Whether normalise() of the heard text has the word normalise() makes of the written one."""
     return f" {normalise(word)} " in f" {normalise(heard)} "
 
@@ -150,7 +150,7 @@ def report(verbose: bool) -> None:
             for row in csv.DictReader(fh, delimiter="\t"):
                 said, heard, word = row["utterance"], row["heard"], row["word"]
                 form = heard_form(said, heard, word)
-                after = _after(said, heard, word)
+                after = survives(heard, word)
                 for key in (word, f"{row['cls']} {row['flags']}"):
                     table = per if key == word else by_class
                     table[key][0] += 1
@@ -168,11 +168,37 @@ def report(verbose: bool) -> None:
     n, ok, after = (sum(v[i] for v in per.values()) for i in range(3))
     print(f"{'all':16} {n:4}  {ok / n:5.0%}  {after / n:5.0%}")
     print(f"can't said {cant[0]}: heard without 'not' {cant[1]}, after folds {cant[2]}")
+    print(_recall())
     worst = sorted(per.items(), key=lambda kv: (kv[1][2] / kv[1][0], kv[1][1] / kv[1][0]))
     print("\nworst words (heard, after folds): heard forms")
     for word, (n, ok, after) in worst[: 999 if verbose else 30]:
         seen = ", ".join(f"{f} x{c}" if c > 1 else f for f, c in forms[word].most_common(6))
         print(f"{word:18} {ok:2}/{n:<2} {after:2}/{n:<2} {seen}")
+
+
+def _recall() -> str:
+    """Sweep sentences that are red flags as written: how many stay red flags as heard."""
+    from back_relief.safety.triage import Tier, assess
+
+    sys.path.insert(0, str(HERE))
+    from triage_dev import rules
+
+    found = rules()
+    written = heard = benign = alarms = 0
+    for path in HEARD:
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                said, got = (assess(found, [row[c]]) for c in ("utterance", "heard"))
+                if said is not None and said.tier == Tier.EMERGENCY:
+                    written += 1
+                    heard += got is not None and got.tier == Tier.EMERGENCY
+                elif said is None or said.tier < Tier.EMERGENCY:
+                    benign += 1
+                    alarms += got is not None and got.tier == Tier.EMERGENCY
+    return (
+        f"red flags as written {written}: still red flags as heard {heard} ({heard / written:.0%});"
+        f" not red flags as written {benign}: red flags as heard {alarms}"
+    )
 
 
 def coverage() -> None:
