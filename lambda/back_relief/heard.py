@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from .heard_body import BODY_SOURCES
+from .heard_classes import CLASS_SOURCES
 
 __all__ = ["fold_heard"]
 
@@ -177,43 +178,7 @@ _BLADDER_BOWEL: tuple[tuple[tuple[str, ...], str, str], ...] = (
         "soiled ",
     ),
 )
-# Round 5, from the vocabulary sweep (tests/unit/heard_sweep.py): "i can't piss" heard as
-# "i can not this", "i need to poo" as "need to few"; after "can not" or "need to" and before
-# nothing more, neither is English.
-_CANNOT_GO = r"(can not|could not|unable to|need to|have to|want to|trying to|try to|able to)"
-_NOTHING_MORE = (
-    r"(?= *$| (?:properly|at all|anymore|any more|and|but|since|tonight|now|all day|on my own)\b)"
-)
-_SWEEP: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    *(
-        ((heard, "not to"), rf"\b{_CANNOT_GO} {heard}\b{_NOTHING_MORE}", rf"\1 {word}")
-        for heard, word in (("this", "piss"), ("few", "poo"))
-    ),
-    # ...and "i need to weep but nothing happens": a wee wanted and not coming.
-    (
-        ("weep weave wait read leave", "nothing not"),
-        r"\b(need to|can not|could not|try to|trying to|tried to) (?:weep|weave|wait|read|leave)\b"
-        r"(?= (?:but|and) (?:nothing (?:happens|happened|comes|came|will come|is coming)|"
-        r"it will not come|it would not come|it does not come|it just will not come)\b)",
-        r"\1 wee",
-    ),
-    # a wee heard as "a wait", "a read" after a need: "i am bursting for a wait".
-    (
-        ("wait read", "a"),
-        r"\b(need|needs|needed|desperate for|dying for|bursting for|busting for) a (?:wait|read)\b",
-        r"\1 a wee",
-    ),
-    # "pass urine" heard as "pass your ring", "pass your end".
-    (("your", "ring end"), r"\b(pass|passing|passed) your (?:ring|end)\b", r"\1 urine"),
-    # casualty (A&E) as "cash will be"; A&E as "an e", "a and d", "it in e" after a place word.
-    (("cash",), r"\b(to|in|at|from) cash (?:will be|will|ality)\b", r"\1 casualty"),
-    (
-        ("e d", "to in at from"),
-        r"\b(to|in|at|from) (?:an e|a and d|a in e|it in e|it and e|it in the e|and e)\b",
-        r"\1 a and e",
-    ),
-)
-_SOURCES = (*_BLADDER_BOWEL, *BODY_SOURCES, *_SWEEP)
+_SOURCES = (*_BLADDER_BOWEL, *BODY_SOURCES, *CLASS_SOURCES)
 
 
 _GATES = tuple(

