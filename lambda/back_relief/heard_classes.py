@@ -24,6 +24,8 @@ CLASS_PAIRS = {
     ("under", "carriage"): "undercarriage",
     ("frozen", "piece"): "frozen peas",
     ("weak", "bag"): "wheat bag",
+    ("motor", "bike"): "motorbike",
+    ("seventeen", "eight"): "seventy eight",
 }
 
 # "i can't piss" heard as "i can not this", "i need to poo" as "need to few": after "can not"

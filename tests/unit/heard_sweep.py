@@ -176,8 +176,9 @@ def report(verbose: bool) -> None:
         print(f"{word:18} {ok:2}/{n:<2} {after:2}/{n:<2} {seen}")
 
 
-def _recall() -> str:
-    """Sweep sentences that are red flags as written: how many stay red flags as heard."""
+def recall() -> tuple[int, int, int, int]:
+    """Sweep sentences that are red flags as written, how many stay red flags as heard; the
+    other sentences, and how many become red flags as heard."""
     from back_relief.safety.triage import Tier, assess
 
     sys.path.insert(0, str(HERE))
@@ -192,9 +193,14 @@ def _recall() -> str:
                 if said is not None and said.tier == Tier.EMERGENCY:
                     written += 1
                     heard += got is not None and got.tier == Tier.EMERGENCY
-                elif said is None or said.tier < Tier.EMERGENCY:
+                else:
                     benign += 1
                     alarms += got is not None and got.tier == Tier.EMERGENCY
+    return written, heard, benign, alarms
+
+
+def _recall() -> str:
+    written, heard, benign, alarms = recall()
     return (
         f"red flags as written {written}: still red flags as heard {heard} ({heard / written:.0%});"
         f" not red flags as written {benign}: red flags as heard {alarms}"

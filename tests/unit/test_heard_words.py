@@ -15,18 +15,20 @@ from pathlib import Path
 import pytest
 from back_relief import text as text_module
 from back_relief.heard_words import GATES, _phrasings, fold_heard_words
+from back_relief.safety.triage import Tier, TriageRules, assess
 from back_relief.soundalike import heard_forms
 from back_relief.text import normalise
 
 sys.path.insert(0, str(Path(__file__).parent))
 import heard_sweep
+import triage_dev
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_a_heard_form_reads_as_its_word_after_its_gate_and_stays_itself_elsewhere() -> None:
     forms = heard_forms()
-    assert len(forms) > 50  # the sweep really was learnt from
+    assert len(forms) > 40  # the sweep really was learnt from
     gated = {f: (w, c) for f, (w, c) in forms.items() if all(x in GATES for x in c.split())}
     assert len(gated) > 10
     wrong = []
@@ -39,9 +41,18 @@ def test_a_heard_form_reads_as_its_word_after_its_gate_and_stays_itself_elsewher
         if fold_heard_words(["okay", *form.split()], forms) != ["okay", *form.split()]:
             wrong.append((form, "read with no gate"))
     assert wrong == []
-    # End to end: a heard place word after "my" reaches the red flag it names.
-    bum = next(f for f, (w, c) in gated.items() if w == "bum" and " " not in f)
-    assert normalise(f"i cant feel my {bum} at all") == "i can not feel my bum at all"
+    # End to end: a heard place word after "my" reaches the red flag its word raises.
+    rules = triage_dev.rules()
+    places = [(f, w) for f, (w, c) in gated.items() if "place" in c.split()]
+    flagged = [(f, w) for f, w in places if _emergency(rules, f"i cant feel my {w} at all")]
+    assert flagged
+    missed = [f for f, w in flagged if not _emergency(rules, f"i cant feel my {f} at all")]
+    assert missed == []
+
+
+def _emergency(rules: TriageRules, text: str) -> bool:
+    found = assess(rules, [text])
+    return found is not None and found.tier == Tier.EMERGENCY
 
 
 def test_written_phrasings_read_the_same_with_or_without_the_heard_forms(
@@ -122,8 +133,20 @@ def test_the_sweeps_emergency_words_survive_the_recogniser_after_the_folds() -> 
                 if "E" not in row["flags"]:
                     continue
                 said += 1
-                before += heard_sweep.heard_form(row["utterance"], row["heard"], row["word"]) is None
+                before += (
+                    heard_sweep.heard_form(row["utterance"], row["heard"], row["word"]) is None
+                )
                 after += heard_sweep.survives(row["heard"], row["word"])
+    # Measured: 851 rows, 71% as heard, 81% after the folds (main before round 5: 74%).
     assert said > 800
-    assert after / said >= SURVIVAL_AFTER, (before / said, after / said)
-    assert after - before >= 0.04 * said
+    assert after / said >= 0.80, (before / said, after / said)
+    assert after - before >= 0.08 * said
+
+
+def test_the_sweeps_red_flags_stay_red_flags_as_heard_and_nothing_else_becomes_one() -> None:
+    """Measured: 424 of 498 (85%) as heard, 379 (76%) before round 5; 1 of 680 other
+    sentences raised an emergency as heard, before and after."""
+    written, heard, benign, alarms = heard_sweep.recall()
+    assert written > 450
+    assert heard / written >= 0.83
+    assert alarms <= 0.005 * benign
