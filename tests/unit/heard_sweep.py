@@ -15,6 +15,13 @@ data/heard5_sweep_heard_*.tsv. `report` aligns written and heard token by token 
 tabulates, per word: how often it survives as heard, how often after normalise() (the folds),
 and what it was heard as. A word "survives" when its tokens are all there, in order, where the
 sentence put it. This is a development tool, not a test: it is not collected by pytest.
+
+Measured (round 5; seed 1 was stopped after 432 rows, last rows first, to stay within the
+channel budget): 1,178 heard rows, WER 10% (piper) and 20% (mix). Listened-for words intact
+as heard 65%; after normalise() 68% on main before round 5, 78% after (emergency-concept
+words 71% -> 81%). Sweep sentences that are red flags as written: 76% still red flags as
+heard before, 85% after; 1 of 680 other sentences raised an emergency as heard, both times.
+"can't" was heard as "can" in 1 of 165 rows: no "can" is flipped beyond heard.py's rule.
 """
 
 from __future__ import annotations
