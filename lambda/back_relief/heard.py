@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from .heard_body import BODY_SOURCES
+from .heard_classes import CLASS_SOURCES
 
 __all__ = ["fold_heard"]
 
@@ -177,7 +178,7 @@ _BLADDER_BOWEL: tuple[tuple[tuple[str, ...], str, str], ...] = (
         "soiled ",
     ),
 )
-_SOURCES = (*_BLADDER_BOWEL, *BODY_SOURCES)
+_SOURCES = (*_BLADDER_BOWEL, *BODY_SOURCES, *CLASS_SOURCES)
 
 
 _GATES = tuple(

@@ -8,16 +8,17 @@ makes sense ("my leg has gone one"), never turning ordinary speech into a warnin
 
 from __future__ import annotations
 
-__all__ = ["BODY_SOURCES"]
+__all__ = ["BODY", "BODY_SOURCES"]
 
 _NUMB = "none|num|nom|numbed"
 _PAIN = "paint|pane|pin|pen|been|bean"
 _ERECTION = "interaction|direction|election|reaction|erection"
 _MOVE = "lose|loose|use|mood|moo"
 # Where the body word is said first and its state after ("my leg has gone ...").
-_BODY = (
+BODY = (
     r"(?:legs?|feet|foot|thighs?|knees?|calf|calves|toes|bum|bottom|backside|arse|butt|"
-    r"buttocks|groin|genitals|privates|penis|willy|vagina|fanny|crotch|saddle|anus|"
+    r"buttocks|groin|genitals|privates|penis|willy|vagina|fanny|crotch|saddle|anus|bits|"
+    r"undercarriage|cheeks|perineum|tailbone|"
     r"down there|down below|between my legs)"
 )
 
@@ -25,7 +26,7 @@ BODY_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
     # numb: "my leg has gone one", "is none", "its number round my anus", "i feel now".
     (
         ("gone went", "one on none num nom dumb"),
-        rf"\b({_BODY} (?:\w+ )?(?:has |have |had )?(?:gone|went)) (?:one|on|none|num|nom|dumb)"
+        rf"\b({BODY} (?:\w+ )?(?:has |have |had )?(?:gone|went)) (?:one|on|none|num|nom|dumb)"
         r"(?= (?:and|but|since|now|completely|totally|again|too|today)\b|$)",
         r"\1 numb",
     ),

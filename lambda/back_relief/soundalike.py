@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["TABLE", "key", "skill_words", "soundalike", "table_text"]
+__all__ = ["TABLE", "heard_forms", "key", "skill_words", "soundalike", "table_text"]
 
 HERE = Path(__file__).resolve().parent
 TABLE = HERE / "soundalike.json"
@@ -103,13 +103,18 @@ _EVERYDAY = """bloody bloodied heard theyre youre pens bony bane bonus boone bow
 
 
 @lru_cache(maxsize=1)
-def _loaded() -> tuple[dict[str, str], frozenset[str]]:
+def _loaded() -> tuple[dict[str, str], frozenset[str], dict[str, list[str]]]:
     import json  # when a word is first looked up: not a cold start
 
     if not TABLE.exists():  # only while `make model` first builds it: nothing is folded
-        return {}, frozenset()
+        return {}, frozenset(), {}
     data = json.loads(TABLE.read_text(encoding="utf-8"))
-    return data["keys"], frozenset(data["known"])
+    return data["keys"], frozenset(data["known"]), data.get("heard", {})
+
+
+def heard_forms() -> dict[str, list[str]]:
+    """What the recogniser wrote for a listened-for word -> [word, classes] (heard_words.py)."""
+    return _loaded()[2]
 
 
 @lru_cache(maxsize=4096)
@@ -118,7 +123,7 @@ def soundalike(word: str) -> str | None:
     repeats itself, and a word's answer never changes while the process lives."""
     if len(word) < _MIN_LENGTH or not word.isalpha():
         return None
-    keys, known = _loaded()
+    keys, known, _ = _loaded()
     if word in known:
         return None
     target = keys.get(key(word))
@@ -173,6 +178,8 @@ def table_text(root: Path | None = None) -> str:
     own words."""
     import json  # build time only
 
+    from .heard_words import table as heard_table
+
     root = root or HERE.parents[1]
     triage = _triage(root)
     corpus = skill_words(root)
@@ -194,4 +201,6 @@ def table_text(root: Path | None = None) -> str:
         for w in (corpus | set(_EVERYDAY.split())) - targets
         if len(w) >= _MIN_LENGTH and (t := keys.get(key(w))) is not None and _close(w, t)
     )
-    return json.dumps({"keys": keys, "known": known}, indent=0, sort_keys=True) + "\n"
+    heard = heard_table(root, corpus)
+    data = {"keys": keys, "known": known, "heard": heard}
+    return json.dumps(data, indent=0, sort_keys=True) + "\n"

@@ -21,7 +21,9 @@ import re
 from functools import cache, lru_cache
 
 from .heard import fold_heard
-from .soundalike import soundalike
+from .heard_classes import CLASS_PAIRS
+from .heard_words import fold_heard_words
+from .soundalike import heard_forms, soundalike
 
 __all__ = ["normalise", "stem"]
 
@@ -98,6 +100,9 @@ _WHOLE_WORDS = {
     "namaste": "numbness",
     "nomeness": "numbness",
     "dissectomy": "discectomy",
+    # US spellings a recogniser writes for the words the skill spells the British way.
+    "paralyzed": "paralysed",
+    "paralyze": "paralyse",
     "dax": "daks",
     "trussers": "trousers",
     # Ordinals said with digits ("the 4th spasm") read like the words.
@@ -193,6 +198,7 @@ _PAIRS = {
     ("tensor", "needles"): "pins and needles",
     ("explain", "weight"): "unexplained weight",
     ("explained", "weight"): "unexplained weight",
+    **CLASS_PAIRS,
 }
 # UK, Irish and Australian speech: "i can't feel me legs", "i've wet meself".
 _ME_MY_PATTERN = (
@@ -267,7 +273,8 @@ def normalise(text: str) -> str:
         expanded = _expand(token.strip("'"))
         if expanded and expanded not in _HESITATIONS:
             words.extend(expanded.split())
-    folded = " ".join(_fold_pairs(words))
+    # What a recogniser wrote for a listened-for word, learnt per word (heard_words.py).
+    folded = " ".join(_fold_pairs(fold_heard_words(words, heard_forms())))
     if "me " in folded:  # the pattern's own literal: without it there is nothing to replace
         folded = _me_my().sub("my ", folded)
     if " not i" in folded:

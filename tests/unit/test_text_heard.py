@@ -136,10 +136,15 @@ def test_written_text_reads_the_same_with_or_without_the_heard_folds(
     folded = [normalise(sentence) for sentence in sentences]
     monkeypatch.setattr(text_module, "fold_heard", lambda text: text)
     monkeypatch.setattr(text_module, "soundalike", lambda word: None)
+    # Emergency numbers typed as digits ("call 911") are read as said, like "4th" as "fourth":
+    # only the forms learnt from the recogniser are left out.
+    numbers = {f: v for f, v in text_module.heard_forms().items() if f.isdigit()}
+    monkeypatch.setattr(text_module, "heard_forms", lambda: numbers)
+    plain = normalise.__wrapped__  # normalise() keeps recent answers: read each one afresh
     changed = [
         (sentence, heard)
         for sentence, heard in zip(sentences, folded, strict=True)
-        if normalise(sentence) != heard
+        if plain(sentence) != heard
     ]
     assert changed == []
 

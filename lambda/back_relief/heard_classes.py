@@ -1,0 +1,159 @@
+"""Recogniser sound-alikes found by the vocabulary sweep (issue 12, round 5).
+
+tests/unit/heard_sweep.py put every word the skill listens for into short carrier sentences
+and passed them through an offline speech channel (a US voice, noise, Whisper). Where a word
+came back as an everyday word, or as a word split in two, and the heard words make no sense
+where they stand, these read them as the word meant: "my bottom has gone now" (numb), "i can
+not this" (piss), "tingling in numb" (and). Each is a class of mishearing, gated on its
+neighbours so that the everyday word said as itself keeps its meaning ("the pain has gone
+now", "climbing the stairs", "the baby's dummy"). heard.py runs the rules the same way as its
+own; text.py folds the pairs. Forms that are no everyday word are learnt, not listed
+(heard_words.py).
+"""
+
+from __future__ import annotations
+
+from .heard_body import BODY
+
+__all__ = ["CLASS_PAIRS", "CLASS_SOURCES"]
+
+CLASS_PAIRS = {
+    ("tiger", "bomb"): "tiger balm",
+    **{(w, "cheeks"): "bum cheeks" for w in ("bun", "fun", "thumb", "bomb")},
+    ("in", "continents"): "incontinence",
+    ("under", "carriage"): "undercarriage",
+    ("frozen", "piece"): "frozen peas",
+    ("weak", "bag"): "wheat bag",
+    ("motor", "bike"): "motorbike",
+    ("seventeen", "eight"): "seventy eight",
+}
+
+# "i can't piss" heard as "i can not this", "i need to poo" as "need to few": after "can not"
+# or "need to" and before nothing more, neither is English.
+_CANNOT_GO = r"(can not|could not|unable to|need to|have to|want to|trying to|try to|able to)"
+_NOTHING_MORE = (
+    r"(?= *$| (?:properly|at all|anymore|any more|and|but|since|tonight|now|all day|on my own)\b)"
+)
+CLASS_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    # numb as "now": "my bottom has gone now" (a body part does not go "now").
+    (
+        ("now", "gone went"),
+        rf"\b({BODY} (?:\w+ )?(?:has |have |had )?(?:gone|went)) now$",
+        r"\1 numb",
+    ),
+    # tingly as "to me", "cleanly", "clean with" after "feel so".
+    (
+        ("me cleanly clean", "so"),
+        r"\b(feel|feels|felt|feeling) so (?:to me|cleanly|clean with)\b",
+        r"\1 so tingly",
+    ),
+    # the legs as "lights" before a state of the legs: "my lights are weak".
+    (
+        ("lights",),
+        r"\bmy lights (are|feel|have gone|went|keep going|are going|feel like) "
+        r"(weak|numb|heavy|rubbery|dead|tingl\w*|jelly|wobbly|shaky|like jelly|asleep)\b",
+        r"my legs \1 \2",
+    ),
+    # piss as "this", poo as "few" (above).
+    *(
+        ((heard, "not to"), rf"\b{_CANNOT_GO} {heard}\b{_NOTHING_MORE}", rf"\1 {word}")
+        for heard, word in (("this", "piss"), ("few", "poo"))
+    ),
+    # a wee as "weep", "wait": "i need to weep but nothing happens" (wanted and not coming).
+    (
+        ("weep weave wait read leave", "nothing not"),
+        r"\b(need to|can not|could not|try to|trying to|tried to) (?:weep|weave|wait|read|leave)\b"
+        r"(?= (?:but|and) (?:nothing (?:happens|happened|comes|came|will come|is coming)|"
+        r"it will not come|it would not come|it does not come|it just will not come)\b)",
+        r"\1 wee",
+    ),
+    # a wee heard as "a wait", "a read" after a need: "i am bursting for a wait".
+    (
+        ("wait read", "a"),
+        r"\b(need|needs|needed|desperate for|dying for|bursting for|busting for) a (?:wait|read)\b",
+        r"\1 a wee",
+    ),
+    # "pass urine" heard as "pass your ring", "pass your end".
+    (("your", "ring end"), r"\b(pass|passing|passed) your (?:ring|end)\b", r"\1 urine"),
+    # casualty (A&E) as "cash will be"; A&E as "an e", "a and d", "it in e" after a place word.
+    (("cash",), r"\b(to|in|at|from) cash (?:will be|will|ality)\b", r"\1 casualty"),
+    (
+        ("e d", "to in at from"),
+        r"\b(to|in|at|from) (?:an e|a and d|a in e|it in e|it and e|it in the e|and e)\b",
+        r"\1 a and e",
+    ),
+    # Clammy as "climbing" ("i came over all climbing"), not "climbing the stairs".
+    (
+        ("climbing",),
+        r"\b(feel|feels|felt|feeling|am|is|are|all|and|so|went) climbing\b"
+        r"(?! (?:up|down|over|the|stairs|into|out|on|onto|in to|a|my|ladders?|trees?|walls?)\b)",
+        r"\1 clammy",
+    ),
+    # "and" heard as "in" before a state ("tingling in numb", "pins in needles", "hot in
+    # shivery"): "in" does not go before an adjective, "and" does.
+    (
+        ("in",),
+        r"\b(?<!all )in (numb|weak|shivery|shaky|clammy|dizzy|sweaty|tingly|tingling|needles|"
+        r"faint|feverish|shivering|shaking|confused|sweating)\b",
+        r"and \1",
+    ),
+    # Australian "crook" (unwell) as "crooked"; "buggered" as "bugger": said of a body, not a spine.
+    (
+        ("crooked",),
+        r"\b(feel|feels|felt|feeling|am|so|real|really|pretty|very|bit) crooked\b",
+        r"\1 crook",
+    ),
+    (
+        ("bugger",),
+        r"\b(are|is|am|feel|feels|totally|completely|so|really|absolutely) bugger\b"
+        r"(?! (?:off|me|it|all|that|this)\b)",
+        r"\1 buggered",
+    ),
+    # dacks (trousers) as "decks", "docks" after an owner: "i wet my decks".
+    (("decks docks dax",), r"\b(my|me|his|her) (?:decks|docks|dax)\b", r"\1 dacks"),
+    # the dunny as "the dummy" where one sits or goes, not a baby's dummy.
+    (("dummy",), r"\b(on|to|in|at|off) the dummy\b", r"\1 the dunny"),
+    # crocin (an Indian paracetamol) as "crossing" after a verb that takes a medicine.
+    (
+        ("crossing",),
+        r"\b(take|took|taking|have|had|use|using|try|tried|with|some|a) crossing\b",
+        r"\1 crocin",
+    ),
+    # the groin as "growing" where it is owned and felt: "my growing has gone numb".
+    (
+        ("growing",),
+        r"\b(my|me|the) growing\b(?= (?:is|has|feel|feels|felt|area|and|gone|went|hurts)\b|$)",
+        r"\1 groin",
+    ),
+    # the fanny as "penny" after an owner.
+    (("penny",), r"\b(my|me|her) penny\b", r"\1 fanny"),
+    # tingly as "tamely", "thinly" after a word of feeling.
+    (
+        ("tamely thinly",),
+        r"\b(so|feel|feels|felt|is|are|gone|all|bit|go|goes|went) (?:tamely|thinly)\b",
+        r"\1 tingly",
+    ),
+    # The loo as "the wheel", "the glue", "the luge" where one goes: "i can't go to the wheel"
+    # ("get to the wheel" is driving, and stays).
+    (
+        ("wheel glue luge lieu", "the"),
+        r"\b(go|went|going|gone|make it|made it|run|dash|nip|pop|get up and go) to the "
+        r"(?:wheel|glue|luge|lieu)\b",
+        r"\1 to the loo",
+    ),
+    # the GP as "gt"; the physio as "physical" where a person is seen or rung.
+    (("gt",), r"\b(the|my|a|see|call|ring|your) gt\b", r"\1 gp"),
+    (
+        ("physical",),
+        r"\b(the|a|my|see|to|your) physical\b"
+        r"(?! (?:therapist|therapy|exam|activity|activities|work|job|health|pain|strain|labour)\b)",
+        r"\1 physio",
+    ),
+    # undies as "unease", "aunties" when wet or soaked ("my aunties are visiting" stays).
+    (
+        ("unease aunties", "my"),
+        r"\bmy (?:unease|aunties)\b(?= (?:are |were |is |got |all )?"
+        r"(?:wet|soaked|soaking|damp|drenched|dripping|sodden)\b|$)",
+        "my undies",
+    ),
+)
