@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..text import normalise, stem
+from .needs import Needs, near, rejoined
 from .synonyms import classes, unslip
 
 __all__ = ["AnswerMatcher", "normalise"]
@@ -81,6 +82,7 @@ _FALLBACK = "relief_overview"
 # ... and so does a plain request for advice ("what's the first thing I should try").
 _ADVICE = _stemmed_set(
     "try advice suggest suggestion recommend recommendation idea ideas help helps comfortable stuck"
+    " need stop trick plan cope manage deal through handle survive bear"
 )
 # Answers about who is asking (pregnant, a child, after an operation, in crisis...) change what
 # is safe to say about everything else, so when one is clearly named it wins over the topic:
@@ -91,8 +93,11 @@ _CONTEXT = frozenset(
     ("crisis", "pregnancy", "child", "surgery", "after_fall", "cancer_history", "osteoporosis")
 )
 # ... but "my back has locked and I've got the kids to pick up" is the speaker's own back: a
-# child named beside "my back" is not the one in pain, so the topic is chosen as usual.
+# child named beside "my back" is not the one in pain, so the topic is chosen as usual. Likewise
+# an operation or a pregnancy that is someone else's ("my dad's operation", "my wife's pregnant").
 _OWN_BACK = {"child": " my back "}
+_SOMEONE_ELSE = "partner"
+_THEIRS = frozenset(("pregnancy", "surgery", "cancer_history", "osteoporosis"))
 # A concept word (synonyms.py: "warm" is heat, "advil" is medicine) said with nothing else
 # telling ("is it ok to put something warm on it") names its topic, however long the sentence.
 _CONCEPTS = frozenset(_CLASSES.values())
@@ -104,6 +109,11 @@ _CUE_PAIRS = frozenset(
     for pair in ("should i", "can i", "could i", "is it", "do i", "will it", "will i", "any tip")
 )
 _STORY = 4
+_NEEDS = Needs(_root)
+# A need said near its concept names a topic (needs.py), worth this much per facet, counted when
+# all its facets fall within _NEED_SPAN words of each other.
+_NEED_BONUS = 0.65
+_NEED_SPAN = 6
 _TAIL_SHARE = 0.5
 _Ranked = tuple[tuple[float, int], str]
 
@@ -206,6 +216,11 @@ class AnswerMatcher:
         for phrase in phrases:
             self._exact.setdefault(phrase.run, phrase.answer_id)
         self._fallback = _FALLBACK if _FALLBACK in answers else None
+        self._needs = [
+            (answer_id, tuple(f if f in _NEEDS.runs else _root(f) for f in need.split()))
+            for answer_id, entry in answers.items()
+            for need in entry.get("needs", ())
+        ]
 
     def match(self, text: str) -> str | None:
         """Return the best answer id for ``text``, or None when nothing fits well."""
@@ -236,6 +251,8 @@ class AnswerMatcher:
         for (score, _), answer_id in ranked:
             own = _OWN_BACK.get(answer_id)
             if own is not None and own in _padded(tokens):
+                continue
+            if answer_id in _THEIRS and _SOMEONE_ELSE in tokens:
                 continue
             if answer_id in _CONTEXT and score >= max(MIN_SCORE, ranked[0][0][0] * _CONTEXT_SHARE):
                 # "Can I lift my toddler" is about the lifter's back, not the child's.
@@ -272,7 +289,7 @@ class AnswerMatcher:
         if not tokens:
             return []
         present = frozenset(tokens)
-        padded = f" {' '.join(tokens)} "
+        padded = f" {' '.join(tokens)} {rejoined(tokens, _STOPWORDS | _COMMON)}"
         # Per answer, each word of the question counts once, at the best strength any of that
         # answer's phrases covered it: several partial hits add up without double counting.
         cover: dict[str, dict[str, float]] = {}
@@ -293,14 +310,16 @@ class AnswerMatcher:
                 covered = cover.setdefault(home, {})
                 if covered.get(word, 0.0) < _LONE_FACTOR:
                     covered[word] = _LONE_FACTOR
+        scores = {a: sum(self._weight[w] * f for w, f in c.items()) for a, c in cover.items()}
+        where = _NEEDS.facets(tokens)
+        bonus: dict[str, float] = {}
+        for answer_id, facets in self._needs:
+            if near(where, facets, _NEED_SPAN):
+                bonus[answer_id] = max(bonus.get(answer_id, 0.0), _NEED_BONUS * len(facets))
+        for answer_id, extra in bonus.items():
+            scores[answer_id] = scores.get(answer_id, 0.0) + extra
         # Ties go to the answer listed first, so results never depend on set order.
-        keyed = [
-            (
-                (sum(self._weight[w] * f for w, f in covered.items()), -self._order[answer_id]),
-                answer_id,
-            )
-            for answer_id, covered in cover.items()
-        ]
+        keyed = [((score, -self._order[a]), a) for a, score in scores.items()]
         return sorted(keyed, reverse=True)
 
 

@@ -36,12 +36,12 @@ sport: sport, footy, cricket, netball, rugby, soccer, golf, tennis, basketball,
   hockey, squash, badminton, baseball, volleyball, kabaddi
 sex: sex, intercourse, make love, making love, sexual, intimate, intimacy
 sleep: sleep, asleep, doze, nap, snooze, nod off, drift off, fall asleep
-bed: bed, doona, duvet, quilt, blanket, covers
+bed: bed, doona, duvet, quilt, blanket
 drive: drive, driving, drove, car, ute, truck, van, commute, scooter, motorbike, motorcycle
 call: call, ring, phone, dial, text
 bath: bath, bathtub, tub, soak, shower, jacuzzi, hot tub, spa
 put: put, chuck, slap, stick
-walk: walk, stroll, wander, hike, amble
+walk: walk, stroll, wander, hike, amble, round block, around block, hallway, corridor
 pain: pain, painful, hurt, hurts, sore, ache, achy, aching, agony, agonising, agonizing,
   excruciating, throbbing pain, killing me, kills
 spasm: spasm, spasming, spasmed, seized, seize, seized up, locked up, went into spasm
@@ -58,6 +58,10 @@ supplement: supplement, supplements, vitamin, vitamins, magnesium, potassium, fi
 relaxant: relaxant, relaxants, relaxer, relaxers, muscle relaxant, muscle relaxants, muscle relaxer,
   muscle relaxers, relax muscles, relax the muscles, relax my muscles, diazepam, valium,
   methocarbamol, cyclobenzaprine, flexeril, baclofen, tizanidine
+comfortable: comfortable, comfy, comfortably
+tens: tens machine, tens unit, zappy, zapper, electrodes, electrode, electric pulse,
+  pulse machine, electrotherapy, electro therapy, electric therapy, electrical therapy,
+  electric stimulation, electrical stimulation, muscle stimulator
 drink: drink, drank, drunk, drinking, fluid, fluids
 partner: partner, wife, husband, mate, friend, mum, mom, dad, mother, father, brother, sister,
   flatmate, boyfriend, girlfriend, neighbour, neighbor, housemate
