@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -115,6 +115,8 @@ _NEEDS = Needs(_root)
 _NEED_BONUS = 0.65
 _NEED_SPAN = 6
 _TAIL_SHARE = 0.5
+_READING_LEAD = 1.5
+_READING_SURE = 2.5
 _Ranked = tuple[tuple[float, int], str]
 
 
@@ -216,18 +218,42 @@ class AnswerMatcher:
         for phrase in phrases:
             self._exact.setdefault(phrase.run, phrase.answer_id)
         self._fallback = _FALLBACK if _FALLBACK in answers else None
-        self._needs = [
-            (answer_id, tuple(f if f in _NEEDS.runs else _root(f) for f in need.split()))
-            for answer_id, entry in answers.items()
-            for need in entry.get("needs", ())
-        ]
+        # Each answer's needs under their last facet (a need name), tried only when it is said.
+        self._needs: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for answer_id, entry in answers.items():
+            for need in entry.get("needs", ()):
+                facets = tuple(f if f in _NEEDS.runs else _root(f) for f in need.split())
+                self._needs.setdefault(facets[-1], []).append((answer_id, facets))
 
     def match(self, text: str) -> str | None:
         """Return the best answer id for ``text``, or None when nothing fits well."""
-        tokens = _tokens(text)
+        return self._match(_tokens(text))[0]
+
+    def match_readings(self, text: str, prefixes: Sequence[str]) -> str | None:
+        """The answer for whichever reading of ``text`` fits best: as said, or with one of
+        ``prefixes`` in front (Alexa drops a carrier such as "i'm" or "my" from a free-text
+        slot: "fourteen can i use this" is best read with "i'm" put back). A prefixed
+        reading must fit clearly better than the words as said."""
+        said = _tokens(text)
+        best, top = self._match(said)
+        seen = {said}
+        for prefix in prefixes:
+            if top >= _READING_SURE:  # a strong reading as said stands
+                break
+            tokens = _prefix_tokens(prefix) + said
+            if tokens in seen:  # "the" is dropped anyway: the same reading twice
+                continue
+            seen.add(tokens)
+            found, score = self._match(tokens)
+            if found is not None and (best is None or score > top * _READING_LEAD):
+                best, top = found, score
+        return best
+
+    def _match(self, tokens: tuple[str, ...]) -> tuple[str | None, float]:
+        """The answer and how well the whole turn fits it (infinite for an exact keyword)."""
         exact = self._exact.get(_padded(tokens))
         if exact is not None:
-            return exact
+            return exact, math.inf
         ranked = self._ranked(tokens)
         found = self._context(tokens, ranked)
         # A question after a story ("I bent down to tie my shoe and it went, what's good for
@@ -242,8 +268,8 @@ class AnswerMatcher:
                 found = None
         found = found or self._decide(tokens, ranked)
         if found is None and self._fallback is not None and (_PAIN_WORDS | _ADVICE) & set(tokens):
-            return self._fallback
-        return found
+            found = self._fallback
+        return found, next((score for (score, _), a in ranked if a == found), 0.0)
 
     def _context(self, tokens: tuple[str, ...], ranked: list[_Ranked]) -> str | None:
         """An answer about who is asking, when one is clearly named (see _CONTEXT)."""
@@ -313,7 +339,7 @@ class AnswerMatcher:
         scores = {a: sum(self._weight[w] * f for w, f in c.items()) for a, c in cover.items()}
         where = _NEEDS.facets(tokens)
         bonus: dict[str, float] = {}
-        for answer_id, facets in self._needs:
+        for answer_id, facets in (n for f in self._needs.keys() & where for n in self._needs[f]):
             if near(where, facets, _NEED_SPAN):
                 bonus[answer_id] = max(bonus.get(answer_id, 0.0), _NEED_BONUS * len(facets))
         for answer_id, extra in bonus.items():
@@ -321,6 +347,11 @@ class AnswerMatcher:
         # Ties go to the answer listed first, so results never depend on set order.
         keyed = [((score, -self._order[a]), a) for a, score in scores.items()]
         return sorted(keyed, reverse=True)
+
+
+@lru_cache(maxsize=64)
+def _prefix_tokens(prefix: str) -> tuple[str, ...]:
+    return _tokens(prefix)
 
 
 def _padded(tokens: tuple[str, ...]) -> str:

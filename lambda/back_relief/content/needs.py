@@ -29,7 +29,8 @@ early: new, fresh, first, early, yet, already, straight away, right away, just h
 amount: how many, how much, most, next one, another, more, maximum, max, limit, too many,
   a day, per day, extra, double, at once, at a time
 more: most, next one, another, more than, maximum, max, too many, extra, double, at once
-onset: kick in, kicks in, work, working, start, effect, quick, quickly, fast, how long
+onset: kick in, kicks in, start working, starts working, take effect, takes effect, working yet,
+  work yet, quick, quickly, fast, how long, how soon, when will
 loosen: loosen, loosens, relax, relaxes, loose, untighten, unknot
 stay: stay, staying, weekend, days, all day, few days, horizontal, flat, week
 firmness: firm, firmer, soft, softer, hard, harder, old, new, sag, saggy, sagging, lumpy,
@@ -70,24 +71,26 @@ class Needs:
             name: tuple(tuple(root(w) for w in run) for run in runs)
             for name, runs in _parse().items()
         }
+        # Each run under its first word, so a question only tries the runs its words start.
+        self._starting: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for name, runs in self.runs.items():
+            for run in runs:
+                self._starting.setdefault(run[0], []).append((name, run))
 
     def facets(self, tokens: tuple[str, ...]) -> dict[str, list[int]]:
         """Where each word and each need is said: facet -> token positions."""
         where: dict[str, list[int]] = {}
         for i, token in enumerate(tokens):
             where.setdefault(token, []).append(i)
-        for name, runs in self.runs.items():
-            for run in runs:
+            for name, run in self._starting.get(token, ()):
                 size = len(run)
-                starts = [i for i in range(len(tokens) - size + 1) if tokens[i : i + size] == run]
-                if size == 2 and run[1] in _PARTICLES:  # "take the heat pack off"
-                    starts += [
-                        i
-                        for i, token in enumerate(tokens)
-                        if token == run[0] and run[1] in tokens[i + 2 : i + 2 + _PARTICLE_GAP]
-                    ]
-                if starts:
-                    where.setdefault(name, []).extend(starts)
+                if tokens[i : i + size] == run or (
+                    # "take the heat pack off": a particle a few words after its verb
+                    size == 2
+                    and run[1] in _PARTICLES
+                    and run[1] in tokens[i + 2 : i + 2 + _PARTICLE_GAP]
+                ):
+                    where.setdefault(name, []).append(i)
         return where
 
 
