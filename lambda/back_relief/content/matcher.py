@@ -115,6 +115,7 @@ _NEEDS = Needs(_root)
 _NEED_BONUS = 0.65
 _NEED_SPAN = 6
 _TAIL_SHARE = 0.5
+_JUDGES = frozenset(("is_it_serious",))
 _READING_LEAD = 1.5
 _READING_SURE = 2.5
 _Ranked = tuple[tuple[float, int], str]
@@ -266,6 +267,10 @@ class AnswerMatcher:
             said = next((score for (score, _), a in asked if a == found), 0.0)
             if ranked and said < ranked[0][0][0] * _TAIL_SHARE:
                 found = None
+            # "It's blotchy where the ice was, should I worry": a closing "should I worry"
+            # asks to judge the story, whose own topic answers it best.
+            elif found in _JUDGES and ranked and ranked[0][0][0] > max(said, MIN_SCORE):
+                found = None if ranked[0][1] != _FALLBACK else found
         found = found or self._decide(tokens, ranked)
         if found is None and self._fallback is not None and (_PAIN_WORDS | _ADVICE) & set(tokens):
             found = self._fallback
