@@ -115,6 +115,13 @@ _NEEDS = Needs(_root)
 _NEED_BONUS = 0.65
 _NEED_SPAN = 6
 _TAIL_SHARE = 0.5
+# Who said it, before a reporting verb ("the physio said", "my mum reckons"): not the topic.
+_REPORTED = _stemmed_set(
+    "said say says told tell tells reckon reckons recommended suggested swears"
+)
+_SOURCES = _stemmed_set("physio physiotherapist chiropractor osteopath nurse") | frozenset(
+    ("doctor", "pharmacy", "partner", "child")  # concept tokens (synonyms.py)
+)
 _JUDGES = frozenset(("is_it_serious",))
 _READING_LEAD = 1.5
 _READING_SURE = 2.5
@@ -255,6 +262,7 @@ class AnswerMatcher:
         exact = self._exact.get(_padded(tokens))
         if exact is not None:
             return exact, math.inf
+        tokens = _unsourced(tokens)
         ranked = self._ranked(tokens)
         found = self._context(tokens, ranked)
         # A question after a story ("I bent down to tie my shoe and it went, what's good for
@@ -306,7 +314,7 @@ class AnswerMatcher:
         short = len(tokens) <= 2 or (len(tokens) <= 3 and telling[:1] and telling[0] in self._home)
         if len(telling) == 1 and telling[0] in self._one_word and short:
             return self._one_word[telling[0]]
-        full = [t for t in tokens if _base_weight(t) == 1.0]
+        full = list(dict.fromkeys(t for t in tokens if _base_weight(t) == 1.0))  # each once
         if len(full) == 1 and full[0] in _CONCEPTS and full[0] in self._one_word:
             return self._one_word[full[0]]
         return None
@@ -357,6 +365,19 @@ class AnswerMatcher:
 @lru_cache(maxsize=64)
 def _prefix_tokens(prefix: str) -> tuple[str, ...]:
     return _tokens(prefix)
+
+
+def _unsourced(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Without who said it: in "my gp said take ibuprofen" the doctor is the source, and the
+    question is about what they said (painkillers), not about seeing a doctor."""
+    if not _REPORTED & set(tokens):
+        return tokens
+    kept = [
+        t
+        for i, t in enumerate(tokens)
+        if not (t in _SOURCES and tokens[i + 1 : i + 2] and tokens[i + 1] in _REPORTED)
+    ]
+    return tuple(kept) if len(kept) > 2 else tokens
 
 
 def _padded(tokens: tuple[str, ...]) -> str:

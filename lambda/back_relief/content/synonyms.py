@@ -19,13 +19,18 @@ ice: ice, icy, cold, frozen, freezer, peas, pea, icepack, ice pack, cold pack, c
 heat: heat, hot, warm, warmth, heating, heater, heat pack, heatpack, heat pad, heating pad,
   heatingpad, hot water bottle, hot water bag, hotwater bottle, hotwater bag, hotwater,
   hot pack, wheat bag, wheatbag,
-  wheat pack, electric blanket, heat patch, heat wrap, heat pads, hot compress, warm compress
+  wheat pack, electric blanket, heat patch, heat wrap, heat pads, hot compress, warm compress,
+  microwave, microwaved, rice bag, rice sock, bag of rice, hot towel, warm towel, hair dryer,
+  hairdryer, heat lamp, heated
 medicine: medicine, medication, meds, med, painkiller, pain killer, pain killers, tablet, pill,
   paracetamol, ibuprofen, acetaminophen, naproxen, aspirin, nurofen, neurofen, panadol, tylenol,
   advil, aleve, motrin, brufen, calpol, anadin, crocin, dolo, combiflam, capsule,
-  anti inflammatory, anti inflammatories, antiinflammatory, nsaid, pain pill, pain tablet
+  anti inflammatory, anti inflammatories, antiinflammatory, nsaid, pain pill, pain tablet,
+  co codamol, cocodamol, solpadeine, disprin, panadeine, nuromol, meftal, zerodol, saridon,
+  excedrin, tablets, pills, paracetamols
 cream: cream, gel, balm, ointment, liniment, spray, deep heat, tiger balm, voltaren,
-  volini, iodex, moov, biofreeze, ibuleve, deep freeze, muscle rub, heat rub
+  volini, iodex, moov, biofreeze, ibuleve, deep freeze, muscle rub, heat rub, voltarol, bengay,
+  icy hot, salonpas, zandu balm, amrutanjan, deep relief
 hospital: hospital, casualty, a and e, emergency room, emergency department, urgent care,
   walk in clinic, minor injuries, er
 doctor: doctor, gp, doc, dr, physician, medic, clinic, surgery appointment
@@ -57,7 +62,8 @@ supplement: supplement, supplements, vitamin, vitamins, magnesium, potassium, fi
   turmeric, zinc, calcium, glucosamine, collagen, cod liver oil, multivitamin, banana, bananas
 relaxant: relaxant, relaxants, relaxer, relaxers, muscle relaxant, muscle relaxants, muscle relaxer,
   muscle relaxers, relax muscles, relax the muscles, relax my muscles, diazepam, valium,
-  methocarbamol, cyclobenzaprine, flexeril, baclofen, tizanidine
+  methocarbamol, cyclobenzaprine, flexeril, baclofen, tizanidine, robaxin, robaxacet, robax,
+  orphenadrine, norflex, thiocolchicoside
 comfortable: comfortable, comfy, comfortably
 tens: tens machine, tens unit, zappy, zapper, electrodes, electrode, electric pulse,
   pulse machine, electrotherapy, electro therapy, electric therapy, electrical therapy,
