@@ -36,6 +36,8 @@ hospital: hospital, casualty, a and e, emergency room, emergency department, urg
 doctor: doctor, gp, doc, dr, physician, medic, clinic, surgery appointment
 pharmacy: pharmacy, pharmacist, chemist, drugstore, drug store
 press: press, push, rub, knead, dig, prod, squeeze
+# "If that doesn't work", "will it work": working as in helping, not a job.
+effective: not work, it work, that work, this work, they work, work for me
 work: work, job, office, shift, uni, university, college, school, workplace
 sport: sport, footy, cricket, netball, rugby, soccer, golf, tennis, basketball,
   hockey, squash, badminton, baseball, volleyball, kabaddi
