@@ -34,7 +34,7 @@ from back_relief.simulator.nlu import for_locale  # noqa: E402
 
 DEV = Path(__file__).with_name("data") / "answers_dev2.tsv"
 from back_relief.alexa.handlers.answers import FREE_TEXT_SLOTS as FREE_TEXT  # noqa: E402
-from back_relief.alexa.handlers.answers import asked  # noqa: E402
+from back_relief.alexa.handlers.answers import question_answer  # noqa: E402
 
 
 def rows(path: Path = DEV) -> list[tuple[str, frozenset[str]]]:
@@ -150,9 +150,8 @@ def answer_voice(content: loader.Content, text: str, locale: str = "en-US") -> s
     if slot_name is None:
         return f"<{heard.intent}>"
     slot = heard.slots.get(slot_name)
-    if slot and slot.resolved_id in content.answers:
-        return slot.resolved_id  # a topic named alone (TopicIntent)
-    return content.matcher.match(asked(heard.intent, slot.value)) if slot else None
+    # As FreeTextHandler: a topic named alone (TopicIntent), else the matcher on the words.
+    return question_answer(content, heard.intent, slot.value, slot.resolved_id) if slot else None
 
 
 def measure(way: str, noise: bool = False, path: Path = DEV) -> Figures:

@@ -151,6 +151,7 @@ def test_entry_has_every_field(answer_id: str) -> None:
         "offer",
         "ask",
         "triage",
+        "needs",
     }
     assert entry["refs"] and all(isinstance(r, str) for r in entry["refs"])
     # An answer without an intent is reached by free text only (the matcher).

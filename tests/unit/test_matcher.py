@@ -223,3 +223,51 @@ def test_word_forms_meet_but_lookalike_words_stay_apart(matcher: AnswerMatcher) 
     assert stem("tens") != stem("ten") and stem("tense") != stem("tens")
     assert matcher.match("i have had this for ten days now") == "when_see_doctor"
     assert matcher.match("would a tens machine help") == "tens"
+
+
+def test_what_is_asked_about_a_thing_picks_its_topic_however_it_is_worded(
+    matcher: AnswerMatcher,
+) -> None:
+    # Needs (needs.py): the thing (ice, heat, medicine) and what is asked of it, in words no
+    # keyword holds. A lone "ice" would otherwise be the general ice-or-heat answer.
+    assert matcher.match("is there a limit on how long the frozen corn stays on") == "ice_duration"
+    assert matcher.match("the wheat bag has been on me since lunch is that too long") == (
+        "heat_duration"
+    )
+    assert matcher.match("is it ok to roll onto the ice pack") == "ice_lie_on"
+    assert matcher.match("can i do cold for a while and then warm") == "contrast"
+    assert matcher.match("when will the ibuprofen kick in") == "painkillers"
+    assert matcher.match("how many of the tylenol can i take") == "doses"
+    # ... but only said together: hours of gardening early in a story are not an ice timer.
+    story = "i was gardening for four hours yesterday and now i'm on the floor, do i put ice on it"
+    assert matcher.match(story) == "ice_or_heat"
+
+
+def test_a_particle_after_its_object_is_still_the_same_verb(matcher: AnswerMatcher) -> None:
+    assert matcher.match("how do i pick the baby up when my back is like this") == "lifting"
+    assert matcher.match("when should i take the heat pack off") == "heat_duration"
+
+
+def test_should_i_worry_after_a_story_is_answered_by_the_story(matcher: AnswerMatcher) -> None:
+    assert matcher.match("there's a red mark where the heat pack was, should i worry") == (
+        "skin_check"
+    )
+    # With nothing else named it is still the "is it serious" answer.
+    assert matcher.match("my back is killing me should i worry") == "is_it_serious"
+
+
+def test_someone_elses_operation_is_not_the_speakers(matcher: AnswerMatcher) -> None:
+    text = "can i have the tablets left over from my husband's operation"
+    assert matcher.match(text) == "someone_elses_medicine"
+    assert matcher.match("i had an operation on my back last month") == "surgery"
+
+
+def test_a_dropped_carrier_is_put_back_only_when_that_reads_clearly_better(
+    matcher: AnswerMatcher,
+) -> None:
+    carriers = ("i", "my", "i'm", "i've", "it's", "the")
+    # Alexa sends "fourteen can i use this" for "i'm fourteen can i use this".
+    assert matcher.match("fourteen can i use this") is None
+    assert matcher.match_readings("fourteen can i use this", carriers) == "child"
+    # "paracetamol ok" is a painkiller question, not "my paracetamol" (medicine choice).
+    assert matcher.match_readings("paracetamol ok", carriers) == "painkillers"

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..text import normalise, stem
+from .needs import Needs, near, rejoined
 from .synonyms import classes, unslip
 
 __all__ = ["AnswerMatcher", "normalise"]
@@ -81,6 +82,7 @@ _FALLBACK = "relief_overview"
 # ... and so does a plain request for advice ("what's the first thing I should try").
 _ADVICE = _stemmed_set(
     "try advice suggest suggestion recommend recommendation idea ideas help helps comfortable stuck"
+    " need stop trick plan cope manage deal through handle survive bear"
 )
 # Answers about who is asking (pregnant, a child, after an operation, in crisis...) change what
 # is safe to say about everything else, so when one is clearly named it wins over the topic:
@@ -91,8 +93,11 @@ _CONTEXT = frozenset(
     ("crisis", "pregnancy", "child", "surgery", "after_fall", "cancer_history", "osteoporosis")
 )
 # ... but "my back has locked and I've got the kids to pick up" is the speaker's own back: a
-# child named beside "my back" is not the one in pain, so the topic is chosen as usual.
+# child named beside "my back" is not the one in pain, so the topic is chosen as usual. Likewise
+# an operation or a pregnancy that is someone else's ("my dad's operation", "my wife's pregnant").
 _OWN_BACK = {"child": " my back "}
+_SOMEONE_ELSE = "partner"
+_THEIRS = frozenset(("pregnancy", "surgery", "cancer_history", "osteoporosis"))
 # A concept word (synonyms.py: "warm" is heat, "advil" is medicine) said with nothing else
 # telling ("is it ok to put something warm on it") names its topic, however long the sentence.
 _CONCEPTS = frozenset(_CLASSES.values())
@@ -104,7 +109,22 @@ _CUE_PAIRS = frozenset(
     for pair in ("should i", "can i", "could i", "is it", "do i", "will it", "will i", "any tip")
 )
 _STORY = 4
+_NEEDS = Needs(_root)
+# A need said near its concept names a topic (needs.py), worth this much per facet, counted when
+# all its facets fall within _NEED_SPAN words of each other.
+_NEED_BONUS = 0.65
+_NEED_SPAN = 6
 _TAIL_SHARE = 0.5
+# Who said it, before a reporting verb ("the physio said", "my mum reckons"): not the topic.
+_REPORTED = _stemmed_set(
+    "said say says told tell tells reckon reckons recommended suggested swears"
+)
+_SOURCES = _stemmed_set("physio physiotherapist chiropractor osteopath nurse") | frozenset(
+    ("doctor", "pharmacy", "partner", "child")  # concept tokens (synonyms.py)
+)
+_JUDGES = frozenset(("is_it_serious",))
+_READING_LEAD = 1.5
+_READING_SURE = 2.5
 _Ranked = tuple[tuple[float, int], str]
 
 
@@ -206,13 +226,43 @@ class AnswerMatcher:
         for phrase in phrases:
             self._exact.setdefault(phrase.run, phrase.answer_id)
         self._fallback = _FALLBACK if _FALLBACK in answers else None
+        # Each answer's needs under their last facet (a need name), tried only when it is said.
+        self._needs: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for answer_id, entry in answers.items():
+            for need in entry.get("needs", ()):
+                facets = tuple(f if f in _NEEDS.runs else _root(f) for f in need.split())
+                self._needs.setdefault(facets[-1], []).append((answer_id, facets))
 
     def match(self, text: str) -> str | None:
         """Return the best answer id for ``text``, or None when nothing fits well."""
-        tokens = _tokens(text)
+        return self._match(_tokens(text))[0]
+
+    def match_readings(self, text: str, prefixes: Sequence[str]) -> str | None:
+        """The answer for whichever reading of ``text`` fits best: as said, or with one of
+        ``prefixes`` in front (Alexa drops a carrier such as "i'm" or "my" from a free-text
+        slot: "fourteen can i use this" is best read with "i'm" put back). A prefixed
+        reading must fit clearly better than the words as said."""
+        said = _tokens(text)
+        best, top = self._match(said)
+        seen = {said}
+        for prefix in prefixes:
+            if top >= _READING_SURE:  # a strong reading as said stands
+                break
+            tokens = _prefix_tokens(prefix) + said
+            if tokens in seen:  # "the" is dropped anyway: the same reading twice
+                continue
+            seen.add(tokens)
+            found, score = self._match(tokens)
+            if found is not None and (best is None or score > top * _READING_LEAD):
+                best, top = found, score
+        return best
+
+    def _match(self, tokens: tuple[str, ...]) -> tuple[str | None, float]:
+        """The answer and how well the whole turn fits it (infinite for an exact keyword)."""
         exact = self._exact.get(_padded(tokens))
         if exact is not None:
-            return exact
+            return exact, math.inf
+        tokens = _unsourced(tokens)
         ranked = self._ranked(tokens)
         found = self._context(tokens, ranked)
         # A question after a story ("I bent down to tie my shoe and it went, what's good for
@@ -225,10 +275,14 @@ class AnswerMatcher:
             said = next((score for (score, _), a in asked if a == found), 0.0)
             if ranked and said < ranked[0][0][0] * _TAIL_SHARE:
                 found = None
+            # "It's blotchy where the ice was, should I worry": a closing "should I worry"
+            # asks to judge the story, whose own topic answers it best.
+            elif found in _JUDGES and ranked and ranked[0][0][0] > max(said, MIN_SCORE):
+                found = None if ranked[0][1] != _FALLBACK else found
         found = found or self._decide(tokens, ranked)
         if found is None and self._fallback is not None and (_PAIN_WORDS | _ADVICE) & set(tokens):
-            return self._fallback
-        return found
+            found = self._fallback
+        return found, next((score for (score, _), a in ranked if a == found), 0.0)
 
     def _context(self, tokens: tuple[str, ...], ranked: list[_Ranked]) -> str | None:
         """An answer about who is asking, when one is clearly named (see _CONTEXT)."""
@@ -236,6 +290,8 @@ class AnswerMatcher:
         for (score, _), answer_id in ranked:
             own = _OWN_BACK.get(answer_id)
             if own is not None and own in _padded(tokens):
+                continue
+            if answer_id in _THEIRS and _SOMEONE_ELSE in tokens:
                 continue
             if answer_id in _CONTEXT and score >= max(MIN_SCORE, ranked[0][0][0] * _CONTEXT_SHARE):
                 # "Can I lift my toddler" is about the lifter's back, not the child's.
@@ -258,7 +314,7 @@ class AnswerMatcher:
         short = len(tokens) <= 2 or (len(tokens) <= 3 and telling[:1] and telling[0] in self._home)
         if len(telling) == 1 and telling[0] in self._one_word and short:
             return self._one_word[telling[0]]
-        full = [t for t in tokens if _base_weight(t) == 1.0]
+        full = list(dict.fromkeys(t for t in tokens if _base_weight(t) == 1.0))  # each once
         if len(full) == 1 and full[0] in _CONCEPTS and full[0] in self._one_word:
             return self._one_word[full[0]]
         return None
@@ -272,7 +328,7 @@ class AnswerMatcher:
         if not tokens:
             return []
         present = frozenset(tokens)
-        padded = f" {' '.join(tokens)} "
+        padded = f" {' '.join(tokens)} {rejoined(tokens, _STOPWORDS | _COMMON)}"
         # Per answer, each word of the question counts once, at the best strength any of that
         # answer's phrases covered it: several partial hits add up without double counting.
         cover: dict[str, dict[str, float]] = {}
@@ -293,15 +349,35 @@ class AnswerMatcher:
                 covered = cover.setdefault(home, {})
                 if covered.get(word, 0.0) < _LONE_FACTOR:
                     covered[word] = _LONE_FACTOR
+        scores = {a: sum(self._weight[w] * f for w, f in c.items()) for a, c in cover.items()}
+        where = _NEEDS.facets(tokens)
+        bonus: dict[str, float] = {}
+        for answer_id, facets in (n for f in self._needs.keys() & where for n in self._needs[f]):
+            if near(where, facets, _NEED_SPAN):
+                bonus[answer_id] = max(bonus.get(answer_id, 0.0), _NEED_BONUS * len(facets))
+        for answer_id, extra in bonus.items():
+            scores[answer_id] = scores.get(answer_id, 0.0) + extra
         # Ties go to the answer listed first, so results never depend on set order.
-        keyed = [
-            (
-                (sum(self._weight[w] * f for w, f in covered.items()), -self._order[answer_id]),
-                answer_id,
-            )
-            for answer_id, covered in cover.items()
-        ]
+        keyed = [((score, -self._order[a]), a) for a, score in scores.items()]
         return sorted(keyed, reverse=True)
+
+
+@lru_cache(maxsize=64)
+def _prefix_tokens(prefix: str) -> tuple[str, ...]:
+    return _tokens(prefix)
+
+
+def _unsourced(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Without who said it: in "my gp said take ibuprofen" the doctor is the source, and the
+    question is about what they said (painkillers), not about seeing a doctor."""
+    if not _REPORTED & set(tokens):
+        return tokens
+    kept = [
+        t
+        for i, t in enumerate(tokens)
+        if not (t in _SOURCES and tokens[i + 1 : i + 2] and tokens[i + 1] in _REPORTED)
+    ]
+    return tuple(kept) if len(kept) > 2 else tokens
 
 
 def _padded(tokens: tuple[str, ...]) -> str:

@@ -19,29 +19,36 @@ ice: ice, icy, cold, frozen, freezer, peas, pea, icepack, ice pack, cold pack, c
 heat: heat, hot, warm, warmth, heating, heater, heat pack, heatpack, heat pad, heating pad,
   heatingpad, hot water bottle, hot water bag, hotwater bottle, hotwater bag, hotwater,
   hot pack, wheat bag, wheatbag,
-  wheat pack, electric blanket, heat patch, heat wrap, heat pads, hot compress, warm compress
+  wheat pack, electric blanket, heat patch, heat wrap, heat pads, hot compress, warm compress,
+  microwave, microwaved, rice bag, rice sock, bag of rice, hot towel, warm towel, hair dryer,
+  hairdryer, heat lamp, heated
 medicine: medicine, medication, meds, med, painkiller, pain killer, pain killers, tablet, pill,
   paracetamol, ibuprofen, acetaminophen, naproxen, aspirin, nurofen, neurofen, panadol, tylenol,
   advil, aleve, motrin, brufen, calpol, anadin, crocin, dolo, combiflam, capsule,
-  anti inflammatory, anti inflammatories, antiinflammatory, nsaid, pain pill, pain tablet
+  anti inflammatory, anti inflammatories, antiinflammatory, nsaid, pain pill, pain tablet,
+  co codamol, cocodamol, solpadeine, disprin, panadeine, nuromol, meftal, zerodol, saridon,
+  excedrin, tablets, pills, paracetamols
 cream: cream, gel, balm, ointment, liniment, spray, deep heat, tiger balm, voltaren,
-  volini, iodex, moov, biofreeze, ibuleve, deep freeze, muscle rub, heat rub
+  volini, iodex, moov, biofreeze, ibuleve, deep freeze, muscle rub, heat rub, voltarol, bengay,
+  icy hot, salonpas, zandu balm, amrutanjan, deep relief
 hospital: hospital, casualty, a and e, emergency room, emergency department, urgent care,
   walk in clinic, minor injuries, er
 doctor: doctor, gp, doc, dr, physician, medic, clinic, surgery appointment
 pharmacy: pharmacy, pharmacist, chemist, drugstore, drug store
 press: press, push, rub, knead, dig, prod, squeeze
+# "If that doesn't work", "will it work": working as in helping, not a job.
+effective: not work, it work, that work, this work, they work, work for me
 work: work, job, office, shift, uni, university, college, school, workplace
 sport: sport, footy, cricket, netball, rugby, soccer, golf, tennis, basketball,
   hockey, squash, badminton, baseball, volleyball, kabaddi
 sex: sex, intercourse, make love, making love, sexual, intimate, intimacy
 sleep: sleep, asleep, doze, nap, snooze, nod off, drift off, fall asleep
-bed: bed, doona, duvet, quilt, blanket, covers
+bed: bed, doona, duvet, quilt, blanket
 drive: drive, driving, drove, car, ute, truck, van, commute, scooter, motorbike, motorcycle
 call: call, ring, phone, dial, text
 bath: bath, bathtub, tub, soak, shower, jacuzzi, hot tub, spa
 put: put, chuck, slap, stick
-walk: walk, stroll, wander, hike, amble
+walk: walk, stroll, wander, hike, amble, round block, around block, hallway, corridor
 pain: pain, painful, hurt, hurts, sore, ache, achy, aching, agony, agonising, agonizing,
   excruciating, throbbing pain, killing me, kills
 spasm: spasm, spasming, spasmed, seized, seize, seized up, locked up, went into spasm
@@ -57,7 +64,12 @@ supplement: supplement, supplements, vitamin, vitamins, magnesium, potassium, fi
   turmeric, zinc, calcium, glucosamine, collagen, cod liver oil, multivitamin, banana, bananas
 relaxant: relaxant, relaxants, relaxer, relaxers, muscle relaxant, muscle relaxants, muscle relaxer,
   muscle relaxers, relax muscles, relax the muscles, relax my muscles, diazepam, valium,
-  methocarbamol, cyclobenzaprine, flexeril, baclofen, tizanidine
+  methocarbamol, cyclobenzaprine, flexeril, baclofen, tizanidine, robaxin, robaxacet, robax,
+  orphenadrine, norflex, thiocolchicoside
+comfortable: comfortable, comfy, comfortably
+tens: tens machine, tens unit, zappy, zapper, electrodes, electrode, electric pulse,
+  pulse machine, electrotherapy, electro therapy, electric therapy, electrical therapy,
+  electric stimulation, electrical stimulation, muscle stimulator
 drink: drink, drank, drunk, drinking, fluid, fluids
 partner: partner, wife, husband, mate, friend, mum, mom, dad, mother, father, brother, sister,
   flatmate, boyfriend, girlfriend, neighbour, neighbor, housemate

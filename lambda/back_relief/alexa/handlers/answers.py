@@ -6,6 +6,7 @@ from ask_sdk_core.dispatch_components.request_components import AbstractRequestH
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
+from ...content.loader import Content
 from ...routines.model import Routine
 from ..interceptors import get_turn
 from ..pending import Hear, Offer, Resume, SymptomWarning
@@ -134,11 +135,21 @@ def asked_answer(handler_input: HandlerInput, turn: Turn) -> str | None:
 
 
 def free_text_answer(turn: Turn, name: str, said: str | None, named: str | None) -> str | None:
+    return question_answer(turn.content, name, said, named)
+
+
+def question_answer(content: Content, name: str, said: str | None, named: str | None) -> str | None:
     """The answer free text asks for: the topic its slot resolved to, else the matcher's pick
-    for its words with the carrier's question word put back."""
-    if named in turn.content.answers:
+    for its words with the carrier's question word put back. QuestionIntent's carrier is not
+    known ("i'm", "my", ... voice.toml), so its words are also read with each restored carrier
+    in front, and the reading that fits an answer best decides."""
+    if named in content.answers:
         return named
-    return turn.content.matcher.match(asked(name, said)) if said else None
+    if not said:
+        return None
+    if name == "QuestionIntent":
+        return content.matcher.match_readings(said, content.carriers)
+    return content.matcher.match(asked(name, said))
 
 
 def say_advice_and_answer(handler_input: HandlerInput, turn: Turn, title: str, advice: str) -> bool:

@@ -1,0 +1,117 @@
+"""Needs: what a question asks about its topic's thing, in everyday words, for the answer matcher.
+
+"What's the limit on the ice", "how much of a gap between cold packs", "can I roll onto the
+frozen peas": each names a concept (ice) and a need (a time limit, a gap between sessions, lying
+on it). A need said near a concept names one topic (answers.toml `needs`: "ice duration" is how
+long to ice), whatever the rest of the wording, where a lone concept word would otherwise go to
+its general topic (ice or heat). Matching vocabulary only: no spoken fact lives here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+_NEEDS = """
+duration: long, limit, minutes, minute, hour, hours, enough, morning, afternoon, evening, ages,
+  twenty, thirty, forty, half an hour, take off, take it off, come off, leave on, leave it on,
+  stay on, keep on, keep it on, too long
+often: often, again, gap, between, next, times a day, how soon, back on, another go,
+  every hour, every day, all week, frequently, repeat, more than once, how many times
+under: under me, underneath me, beneath me, under my back, underneath, onto, lie on,
+  lie on top, lie back on, weight on, my weight, between me, roll onto
+colour: red, pink, white, grey, gray, blotchy, blotches, blister, blisters, mottled, purple,
+  marks, patch, patches, waxy, pale, colour, color
+bare: bare, straight on, directly, right on, right against, naked, without, wrapped
+sequence: then, alternate, alternating, switch, switching, swap, swapping, back and forth,
+  followed by, one after, after that
+early: new, fresh, first, early, yet, already, straight away, right away, just happened, ago,
+  wait, today, this morning, yesterday, too soon, too early
+amount: how many, how much, most, next one, another, more, maximum, max, limit, too many,
+  a day, per day, extra, double, at once, at a time
+more: most, next one, another, more than, maximum, max, too many, extra, double, at once
+onset: kick in, kicks in, start working, starts working, take effect, takes effect, working yet,
+  work yet, quick, quickly, fast, how long, how soon, when will
+loosen: loosen, loosens, relax, relaxes, loose, untighten, unknot
+stay: stay, staying, weekend, days, all day, few days, horizontal, flat, week
+firmness: firm, firmer, soft, softer, hard, harder, old, new, sag, saggy, sagging, lumpy,
+  blame, buy, replace, change
+recover: last, lasts, get better, getting better, feel better, normal, heal, healed, recover,
+  ease off, easing off, eases off, settle, settles, settled, gone, go away, over, clear up,
+  go on, improve
+when: when, till, until, how soon, by the, by my, by next, in time
+spread: down, travel, travels, travelling, traveling, run, runs, spread, spreads, spreading,
+  shoot, shoots, shooting, radiate, radiates, radiating, into
+water: water, shower, stand under
+"""
+
+
+def _parse() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Need name -> its word runs (unstemmed)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    name = ""
+    for block in _NEEDS.strip().split("\n"):
+        if not block.startswith(" "):
+            name, _, block = block.partition(":")
+        runs = out.setdefault(name.strip(), [])
+        runs += [tuple(p.split()) for p in block.split(",") if p.split()]
+    return {k: tuple(v) for k, v in out.items()}
+
+
+# A particle said after the object ("pick my baby up", "take the heat pack off") is the same
+# phrasal verb as "pick up": matched as if said together, a few words on at most.
+_PARTICLES = frozenset(("up", "off", "on", "down", "out", "back"))
+_PARTICLE_GAP = 3
+
+
+class Needs:
+    """The need runs stemmed the way the matcher stems questions (its `root`)."""
+
+    def __init__(self, root: Callable[[str], str]) -> None:
+        self.runs = {
+            name: tuple(tuple(root(w) for w in run) for run in runs)
+            for name, runs in _parse().items()
+        }
+        # Each run under its first word, so a question only tries the runs its words start.
+        self._starting: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for name, runs in self.runs.items():
+            for run in runs:
+                self._starting.setdefault(run[0], []).append((name, run))
+
+    def facets(self, tokens: tuple[str, ...]) -> dict[str, list[int]]:
+        """Where each word and each need is said: facet -> token positions."""
+        where: dict[str, list[int]] = {}
+        for i, token in enumerate(tokens):
+            where.setdefault(token, []).append(i)
+            for name, run in self._starting.get(token, ()):
+                size = len(run)
+                if tokens[i : i + size] == run or (
+                    # "take the heat pack off": a particle a few words after its verb
+                    size == 2
+                    and run[1] in _PARTICLES
+                    and run[1] in tokens[i + 2 : i + 2 + _PARTICLE_GAP]
+                ):
+                    where.setdefault(name, []).append(i)
+        return where
+
+
+def near(where: dict[str, list[int]], facets: tuple[str, ...], span: int) -> bool:
+    """Every facet said, all within `span` words of one of them: in a long story, "four hours"
+    of gardening and the ice asked about later are not one need."""
+    if not all(f in where for f in facets):
+        return False
+    return any(
+        all(any(abs(p - q) <= span for q in where[f]) for f in facets) for p in where[facets[0]]
+    )
+
+
+def rejoined(tokens: tuple[str, ...], plain: frozenset[str]) -> str:
+    """ "pick my baby up" -> "| pick up ": each telling word (not in `plain`) joined to a
+    particle said a few words later, each pair after a bar no phrase spans."""
+    runs = [
+        f"{tokens[i]} {tokens[j]}"
+        for j in range(2, len(tokens))
+        if tokens[j] in _PARTICLES
+        for i in range(max(0, j - 1 - _PARTICLE_GAP), j - 1)
+        if tokens[i] not in plain
+    ]
+    return f"| {' | '.join(runs)} " if runs else ""
