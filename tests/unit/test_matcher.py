@@ -271,3 +271,12 @@ def test_a_dropped_carrier_is_put_back_only_when_that_reads_clearly_better(
     assert matcher.match_readings("fourteen can i use this", carriers) == "child"
     # "paracetamol ok" is a painkiller question, not "my paracetamol" (medicine choice).
     assert matcher.match_readings("paracetamol ok", carriers) == "painkillers"
+
+
+def test_doing_something_without_hurting_yourself_is_not_the_crisis_answer(
+    matcher: AnswerMatcher,
+) -> None:
+    # "hurt myself" is a crisis keyword; "without hurting myself" asks for a safe way.
+    assert matcher.match("how do i pick the toddler up without hurting myself") == "lifting"
+    assert matcher.match("how can i get out of bed without hurting my back") != "crisis"
+    assert matcher.match("sometimes i want to hurt myself") == "crisis"

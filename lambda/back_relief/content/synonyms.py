@@ -36,6 +36,11 @@ hospital: hospital, casualty, a and e, emergency room, emergency department, urg
 doctor: doctor, gp, doc, dr, physician, medic, clinic, surgery appointment
 pharmacy: pharmacy, pharmacist, chemist, drugstore, drug store
 press: press, push, rub, knead, dig, prod, squeeze
+# "How do I lift it without hurting myself": a way to do it safely, never the crisis answer's
+# "hurt myself".
+safely: safely, safe way, without hurting, without hurting myself, without hurting my back,
+  without injuring myself, without harming myself, without doing damage, without making it worse,
+  without straining
 # "If that doesn't work", "will it work": working as in helping, not a job.
 effective: not work, it work, that work, this work, they work, work for me
 work: work, job, office, shift, uni, university, college, school, workplace
