@@ -66,10 +66,12 @@ bench: $(BENCH_VENV)/.installed node_modules/.installed
 eval: $(VENV)/.installed model
 	$(PY) scripts/evaluate.py
 	$(PY) scripts/evaluate.py --set second
+	$(PY) scripts/evaluate.py --set third
 
 eval-heard: $(VENV)/.installed model
 	$(PY) scripts/evaluate.py --heard
 	$(PY) scripts/evaluate.py --heard --set second
+	$(PY) scripts/evaluate.py --heard --set third
 
 package: $(VENV)/.installed
 	$(PY) scripts/package.py
