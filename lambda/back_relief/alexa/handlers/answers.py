@@ -105,7 +105,7 @@ class FreeTextHandler(AbstractRequestHandler):
         if unsettled is not None:
             ask_confirmation(turn, unsettled)
             return respond(handler_input)
-        answer_id = free_text_answer(turn, name, said, named)
+        answer_id = question_answer(turn.content, name, said, named)
         if answer_id:
             say_answer(turn, answer_id)
         elif name == "SymptomIntent":
@@ -123,19 +123,13 @@ ONE_BREATH_WORDS = 50
 
 
 def asked_answer(handler_input: HandlerInput, turn: Turn) -> str | None:
-    """The answer this request asks for, if it asks: an answer intent's own, a topic named
-    alone, or the matcher's pick for a free-text question (question word put back). A
-    statement (SymptomIntent: "the pain goes down my leg") asks for nothing."""
+    """The answer this request's words point to: an answer intent's own, a topic named alone,
+    or the matcher's pick for free text (question word put back). A statement ("these spasms
+    keep coming back") is read the same way: what it is about is what the person needs."""
     name = intent_name(handler_input)
     if name not in FREE_TEXT_SLOTS:
         return turn.content.intent_answers.get(name)
-    if name == "SymptomIntent":
-        return None
-    return free_text_answer(turn, name, *slot(handler_input, FREE_TEXT_SLOTS[name]))
-
-
-def free_text_answer(turn: Turn, name: str, said: str | None, named: str | None) -> str | None:
-    return question_answer(turn.content, name, said, named)
+    return question_answer(turn.content, name, *slot(handler_input, FREE_TEXT_SLOTS[name]))
 
 
 def question_answer(content: Content, name: str, said: str | None, named: str | None) -> str | None:
@@ -153,18 +147,23 @@ def question_answer(content: Content, name: str, said: str | None, named: str | 
 
 
 def say_advice_and_answer(handler_input: HandlerInput, turn: Turn, title: str, advice: str) -> bool:
-    """A within-days finding inside a question ("it's been a week, what can I do for it?"):
-    triage's advice first, then the answer asked for, so that booking an appointment does not
-    leave the person on the floor without the self-care they asked about. `advice` is the
-    tier's whole line; its first sentence is the reference's (3.3) and is all that is said
-    before an answer when both fit one breath. Otherwise the whole line and a yes/no offer of
-    the answer. False (nothing said): no answer was asked for."""
+    """A within-days finding in words that also point to an answer ("it's been a week, what can
+    I do for it?", "these spasms keep coming back"): the advice and the answer in one breath, so
+    that booking an appointment does not leave the person on the floor without the self-care
+    their words were about. `advice` is the tier's whole line; its first sentence (reference
+    3.3) goes before the answer when both fit one breath; else the answer goes first with the
+    short booking line after it; an answer too long for either gets the whole line and a
+    yes/no offer of the answer. False (nothing said): the words point to no answer."""
     answer_id = asked_answer(handler_input, turn)
     if answer_id is None or answer_id in _SAID_BY_ADVICE:
         return False
     answer = turn.content.answers[answer_id]
-    text = f"{advice.split('. ', 1)[0].rstrip('.')}. {answer['say']}"
-    if len(text.split()) <= ONE_BREATH_WORDS:
+    shapes = (
+        f"{advice.split('. ', 1)[0].rstrip('.')}. {answer['say']}",
+        f"{answer['say']} {turn.content.message('advice_after_answer')}",
+    )
+    text = next((t for t in shapes if len(t.split()) <= ONE_BREATH_WORDS), None)
+    if text is not None:
         turn.reply.say(text)
         turn.reply.card = (title, text)
         turn.reply.ask(turn.content.message("anything_else_reprompt"))
