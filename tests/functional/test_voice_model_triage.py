@@ -32,6 +32,16 @@ EXAMPLES = [
 ]
 
 
+def advised(locale: str, tier: str, text: str) -> bool:
+    """The tier's line was said. Within days, with an answer in the same breath, that is its
+    first sentence before the answer or the short booking line after it (handlers/answers.py)."""
+    content = load(locale)
+    line = str(content.tiers[tier]["say"])
+    if tier != "within_days":
+        return line in text
+    return line.split(". ")[0] in text or content.message("advice_after_answer") in text
+
+
 @pytest.mark.parametrize(("trigger_id", "example"), EXAMPLES)
 def test_example_heard_through_the_voice_model_gets_its_tier(
     session: object, trigger_id: str, example: str
@@ -46,7 +56,7 @@ def test_example_heard_through_the_voice_model_gets_its_tier(
     if expected not in reply.text:
         assert trigger["tier"] != "emergency", (example, reply.text)
         assert any(
-            load(locale).tiers[k]["say"] in reply.text
+            advised(locale, k, reply.text)
             for k in ("emergency", "same_day", "within_days")
             if Tier[k.upper()] >= Tier[trigger["tier"].upper()]
         ), (example, reply.text)
