@@ -414,4 +414,7 @@ def test_benign_free_text_searches_no_trigger_even_with_carriers_put_back() -> N
         for text in texts:
             mask |= rules.candidates(" " + triage.normalise(text))
         reached.append(mask)
-    assert sum(1 for mask in reached if mask == 0) >= 0.8 * len(phrases)
+    # Round 5 of issue 12 gave the within-days and same-day tiers the words people use for
+    # them, and some are answer keywords too ("keeps coming back", "can not sleep", "so much
+    # pain"): those phrases should reach D6, D3, D4. 87% reached none before, 80% after.
+    assert sum(1 for mask in reached if mask == 0) >= 0.75 * len(phrases)
