@@ -119,6 +119,8 @@ class Replies:
             else:
                 say = first_sentence(say)
             self.tiers[tier].append(words(say))
+        # Within-days advice said after a longer answer is its short booking line.
+        self.tiers["within_days"].append(words(content.message("advice_after_answer")))
         self.no_answer = [
             words(first_sentence(content.messages[key]))
             for key in ("no_answer", "fallback", "fallback_routine", "unknown_request")

@@ -16,6 +16,9 @@ def test_replies_are_classified_by_what_they_say() -> None:
         content, replies = load(locale), Replies(load(locale))
         for tier, spec in content.tiers.items():
             assert replies.tier(f"Okay. {spec['say']}") == tier, (locale, tier)
+        # An answer with the short booking line after it is the answer and within-days advice.
+        booked = f"{content.answers['ice_or_heat']['say']} {content.message('advice_after_answer')}"
+        assert replies.tier(booked) == "within_days" and replies.on_topic(booked, ["ice_or_heat"])
         emergency = content.tiers["emergency"]["say"]
         # The warning-signs answer names the number but is not the emergency answer.
         signs = content.warning_signs["part1"]
