@@ -178,38 +178,24 @@ def table(root: Path, skill_words: set[str]) -> dict[str, list[str]]:
     return out
 
 
-_DIGITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS = [
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-
-
 def _numbers(root: Path) -> dict[str, list[str]]:
     """The locales' emergency numbers as a recogniser writes them: a number said digit by digit
     ("nine nine nine") comes back as a number ("nine hundred ninety nine") or as digits."""
     import tomllib  # build time only
 
+    from .content.numbers import TEENS, TENS, UNITS
+
     out: dict[str, list[str]] = {}
     for path in sorted((root / "lambda" / "back_relief" / "content" / "locales").glob("*.toml")):
         vocab = tomllib.loads(path.read_text(encoding="utf-8")).get("vocab", {})
         said = str(vocab.get("emergency", ""))
-        digits = [_DIGITS.index(w) for w in said.split() if w in _DIGITS]
+        digits = [UNITS.index(w) for w in said.split() if w in UNITS]
         if len(digits) != 3 or len(digits) != len(said.split()) or digits[0] == 0:
             continue
         tens, ones = digits[1:]
-        parts = (_TENS[tens] if tens else "", _DIGITS[ones] if ones else "")
-        rest = _TEENS[ones] if tens == 1 else " ".join(w for w in parts if w)
-        hundred = f"{_DIGITS[digits[0]]} hundred"
+        parts = (TENS[tens - 2] if tens > 1 else "", UNITS[ones] if ones else "")
+        rest = TEENS[ones] if tens == 1 else " ".join(w for w in parts if w)
+        hundred = f"{UNITS[digits[0]]} hundred"
         for form in (f"{hundred} {rest}", f"{hundred} and {rest}", "".join(map(str, digits))):
             out[form.strip()] = [said, "any"]
     return out

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-_UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_TEENS = (
+UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+TEENS = (
     "ten",
     "eleven",
     "twelve",
@@ -26,11 +26,11 @@ _TEENS = (
     "eighteen",
     "nineteen",
 )
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 VALUES: dict[str, int] = {
-    **{w: i for i, w in enumerate(_UNITS)},
-    **{w: 10 + i for i, w in enumerate(_TEENS)},
-    **{w: 20 + 10 * i for i, w in enumerate(_TENS)},
+    **{w: i for i, w in enumerate(UNITS)},
+    **{w: 10 + i for i, w in enumerate(TEENS)},
+    **{w: 20 + 10 * i for i, w in enumerate(TENS)},
 }
 _REPEATS = {"double": 2, "triple": 3}
 _WORD = "|".join(sorted([*VALUES, *_REPEATS, "hundred"], key=len, reverse=True))
@@ -57,7 +57,7 @@ def _group(words: list[str]) -> str | None:
             continue
         value = VALUES[word]
         before = words[i - 1] if i else ""
-        if value < 10 and before in _TENS:
+        if value < 10 and before in TENS:
             # "seventy two" is 72, not 702.
             out[-1] = str(int(out[-1]) + value)
             continue
