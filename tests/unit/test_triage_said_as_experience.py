@@ -61,3 +61,19 @@ def test_ordinary_pain_statements_stay_untriaged() -> None:
         "i get a tight chest when i am stressed",
     ]
     assert [text for text in ordinary if _tier(text) != Tier.NONE] == []
+
+
+def test_four_weak_tiers_said_as_people_say_them_reach_their_tier() -> None:
+    """E5 (sexual function), U5 (worse on coughing, sneezing, straining), U13 (after a back
+    operation) and U10 (steroids, weak immunity, injecting), the tiers weakest across the held-out
+    sets' per-tier figures, in triage_dev5_triage6.tsv (round 5, written before any change)."""
+    want = {"E": Tier.EMERGENCY, "U": Tier.SAME_DAY}
+    got = [
+        (kind, text, _tier(text))
+        for kind, _, text in rows(DATA / "triage_dev5_triage6.tsv", "utterance")
+    ]
+    missed = [text for kind, text, tier in got if kind in want and tier < want[kind]]
+    assert len(missed) <= 0.03 * sum(kind in want for kind, _, _ in got), missed
+    benign = [(text, tier) for kind, text, tier in got if kind == "N"]
+    assert not [text for text, tier in benign if tier == Tier.EMERGENCY]
+    assert len(benign) >= 30
