@@ -16,22 +16,14 @@ from pathlib import Path
 
 import pytest
 from back_relief import text as text_module
-from back_relief.safety.triage import Tier, TriageRules, assess
+from back_relief.safety.triage import Tier
 from back_relief.soundalike import skill_words, soundalike
 from back_relief.text import normalise
 
 sys.path.insert(0, str(Path(__file__).parent))
-import triage_dev
 import triage_dev2
 import triage_dev3
-
-RULES: TriageRules = triage_dev.rules()
-
-
-def tier(text: str) -> Tier:
-    found = assess(RULES, [text])
-    return found.tier if found else Tier.NONE
-
+from test_triage_concepts import tier
 
 HEARD_EMERGENCIES = [
     "i can control my bladder anymore",  # "can't" heard as "can"

@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from back_relief.safety.triage import Tier, TriageRules, assess, matching_triggers
+from back_relief.safety.triage import Tier, TriageRules, matching_triggers
 
 sys.path.insert(0, str(Path(__file__).parent))
 import triage_dev2
-from test_triage_concepts import DATA, RULES
+from test_triage_concepts import DATA, RULES, tier
 
 # (not a report, the report next to it): the pair shows which words make the difference.
 PAIRS = {
@@ -105,11 +105,6 @@ CARERS = [
     # A person asking this may be reporting: it stays an emergency (see the brief's choice).
     "should i call an ambulance if i can't feel my legs",
 ]
-
-
-def tier(text: str) -> Tier:
-    found = assess(RULES, [text])
-    return found.tier if found else Tier.NONE
 
 
 @pytest.mark.parametrize("kind", PAIRS)

@@ -12,11 +12,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from back_relief.safety.triage import Tier, assess, clarify
+from back_relief.safety.triage import Tier, clarify
 
 sys.path.insert(0, str(Path(__file__).parent))
 import triage_dev2
-from test_triage_concepts import RULES
+from test_triage_concepts import RULES, tier
 
 PAIRS = [
     # both legs, not "two weeks" or "both my kids"
@@ -68,11 +68,6 @@ REPORTS = [
     "i've lost the sensation in the bedroom department",
     "the sciatica's jumped across to the other side as well",
 ]
-
-
-def tier(text: str) -> Tier:
-    found = assess(RULES, [text])
-    return found.tier if found else Tier.NONE
 
 
 def test_look_alikes_stay_calm_and_their_report_twins_alarm() -> None:

@@ -11,26 +11,20 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from back_relief.safety.triage import Tier, assess
+from back_relief.safety.triage import Tier
 
 sys.path.insert(0, str(Path(__file__).parent))
-from triage_dev import rules
+from test_triage_concepts import tier
 from triage_dev2 import DATA, rows
 
-RULES = rules()
 WANT = {"U": Tier.SAME_DAY, "D": Tier.WITHIN_DAYS}
-
-
-def _tier(text: str) -> Tier:
-    found = assess(RULES, [text])
-    return found.tier if found else Tier.NONE
 
 
 def test_same_day_and_within_days_said_as_experience_reach_their_tier() -> None:
     got: dict[str, list[tuple[str, Tier]]] = {"U": [], "D": [], "N": []}
     for kind, _, text in rows(DATA / "triage_dev5_urgent5.tsv", "utterance"):
         if kind in got:
-            got[kind].append((text, _tier(text)))
+            got[kind].append((text, tier(text)))
     for kind, want in WANT.items():
         missed = [text for text, tier in got[kind] if tier < want]
         assert len(missed) <= 0.03 * len(got[kind]), missed
@@ -60,7 +54,7 @@ def test_ordinary_pain_statements_stay_untriaged() -> None:
         "how many times should i do the stretch",
         "i get a tight chest when i am stressed",
     ]
-    assert [text for text in ordinary if _tier(text) != Tier.NONE] == []
+    assert [text for text in ordinary if tier(text) != Tier.NONE] == []
 
 
 def test_four_weak_tiers_said_as_people_say_them_reach_their_tier() -> None:
@@ -69,7 +63,7 @@ def test_four_weak_tiers_said_as_people_say_them_reach_their_tier() -> None:
     sets' per-tier figures, in triage_dev5_triage6.tsv (round 5, written before any change)."""
     want = {"E": Tier.EMERGENCY, "U": Tier.SAME_DAY}
     got = [
-        (kind, text, _tier(text))
+        (kind, text, tier(text))
         for kind, _, text in rows(DATA / "triage_dev5_triage6.tsv", "utterance")
     ]
     missed = [text for kind, text, tier in got if kind in want and tier < want[kind]]
