@@ -43,16 +43,6 @@ def test_phrasings_written_after_the_matcher_changed_are_answered_too(path: Path
     assert got.no_answer / got.total <= 0.05, "\n".join(got.misses)
 
 
-@pytest.mark.parametrize("way", ["written", "voice"])
-def test_third_dev_set_in_another_voice_is_answered_on_topic(way: str) -> None:
-    # answers_dev3.tsv: run-ons, fillers, five locales' words, no apostrophes; written before
-    # round three changed anything (90.6% written, 88.7% voice then).
-    got = answers_dev.measure(way, True, answers_dev.DEV.with_name("answers_dev3.tsv"))
-    assert got.total >= 400
-    assert got.on_topic / got.total >= 0.92, "\n".join(got.misses)
-    assert got.no_answer / got.total <= 0.02, "\n".join(got.misses)
-
-
 def test_recogniser_slips_and_a_lifted_child_reach_the_meant_answer() -> None:
     matcher = loader.load(loader.DEFAULT_LOCALE).matcher
     assert matcher.match("can you get help four me") == "call_for_me"
@@ -86,17 +76,6 @@ def test_medicine_questions_get_the_label_and_pharmacist_answer_never_a_dose() -
         assert not re.search(r"\d|milligram|every \w+ hours", spoken), text
 
 
-@pytest.mark.parametrize("way", ["written", "voice"])
-def test_fourth_dev_set_of_statements_stories_and_one_word_asks_is_answered(way: str) -> None:
-    # answers_dev4.tsv: statements that never ask, questions inside stories, "should I / is
-    # it OK / what about", one-word asks, five locales' words; written before round four
-    # changed anything (87.6% written, 82.9% voice then).
-    got = answers_dev.measure(way, True, answers_dev.DEV.with_name("answers_dev4.tsv"))
-    assert got.total >= 300
-    assert got.on_topic / got.total >= 0.93, "\n".join(got.misses)
-    assert got.no_answer / got.total <= 0.02, "\n".join(got.misses)
-
-
 def test_the_ask_in_a_story_and_a_lone_concept_word_decide_the_topic() -> None:
     matcher = loader.load(loader.DEFAULT_LOCALE).matcher
     # The story says how it happened; the last clause says what is wanted.
@@ -112,13 +91,28 @@ def test_the_ask_in_a_story_and_a_lone_concept_word_decide_the_topic() -> None:
     assert matcher.match("my back's locked solid and i've got the kids to get") != "child"
 
 
-@pytest.mark.parametrize("way", ["written", "voice"])
-def test_fifth_dev_set_asking_by_need_situation_and_comparison_is_answered(way: str) -> None:
+# Later development sets, each in a voice unlike the ones before, each written before its
+# round changed anything (on topic then, written / voice), with the floor it is held to now.
+LATER_SETS = [
+    # answers_dev3.tsv: run-ons, fillers, five locales' words, no apostrophes (90.6% / 88.7%).
+    ("answers_dev3.tsv", 400, 0.92),
+    # answers_dev4.tsv: statements that never ask, questions inside stories, "should I / is it
+    # OK / what about", one-word asks, five locales' words (87.6% / 82.9%).
+    ("answers_dev4.tsv", 300, 0.93),
     # answers_dev5.tsv: asked by need, by situation, by what is in the house, by what someone
     # said, by comparison, follow-ups without context; the topic's key word absent in half of
-    # each topic's rows. Written before round five changed anything (80.8% written, 79.5%
-    # voice then). Its probe (answers_dev5_probe.tsv) is measured, never tuned on.
-    got = answers_dev.measure(way, True, answers_dev.DEV.with_name("answers_dev5.tsv"))
-    assert got.total >= 250
-    assert got.on_topic / got.total >= 0.9, "\n".join(got.misses)
+    # each topic's rows (80.8% / 79.5%). Its probe (answers_dev5_probe.tsv) is measured, never
+    # tuned on.
+    ("answers_dev5.tsv", 250, 0.9),
+]
+
+
+@pytest.mark.parametrize("way", ["written", "voice"])
+@pytest.mark.parametrize(("name", "size", "floor"), LATER_SETS)
+def test_later_dev_sets_in_other_voices_are_answered_on_topic(
+    way: str, name: str, size: int, floor: float
+) -> None:
+    got = answers_dev.measure(way, True, answers_dev.DEV.with_name(name))
+    assert got.total >= size
+    assert got.on_topic / got.total >= floor, "\n".join(got.misses)
     assert got.no_answer / got.total <= 0.02, "\n".join(got.misses)
