@@ -119,6 +119,19 @@ class Figures:
             f"   no answer {self.no_answer:3} {self.no_answer / n:5.1%}"
         )
 
+    def report(self, name: str) -> None:
+        """The figures' line; with -v on the command line, every miss under it."""
+        print(self.line(name))
+        if "-v" in sys.argv:
+            for miss in self.misses:
+                print("   ", miss)
+
+
+def data_set() -> Path:
+    """The set named by --set=FILE on the command line (a file beside DEV), else DEV."""
+    named = [a.removeprefix("--set=") for a in sys.argv[1:] if a.startswith("--set=")]
+    return DEV.with_name(named[-1]) if named else DEV
+
 
 def answer_written(content: loader.Content, text: str) -> str | None:
     return content.matcher.match(text)
@@ -170,16 +183,7 @@ def measure(way: str, noise: bool = False, path: Path = DEV) -> Figures:
 
 
 if __name__ == "__main__":
-    data = DEV
-    for arg in sys.argv[1:]:
-        if arg.startswith("--set="):
-            data = DEV.with_name(arg.removeprefix("--set="))
-    if "--fresh" in sys.argv:
-        data = DEV.with_name("answers_fresh2.tsv")
+    data = DEV.with_name("answers_fresh2.tsv") if "--fresh" in sys.argv else data_set()
     for way in ("written", "voice"):
         for noise in (False, True):
-            got = measure(way, noise, data)
-            print(got.line(f"{way}{' noisy' if noise else ''}"))
-            if "-v" in sys.argv:
-                for miss in got.misses:
-                    print("   ", miss)
+            measure(way, noise, data).report(f"{way}{' noisy' if noise else ''}")

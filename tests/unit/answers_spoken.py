@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "lambda"), str(ROOT), str(Path(__file__).parent)]
 os.environ.setdefault("USER_KEY_SECRET", "0" * 64)
 
-from answers_dev import DEV, Figures, noisy, rows  # noqa: E402
+from answers_dev import DEV, Figures, data_set, noisy, rows  # noqa: E402
 from back_relief.content import loader  # noqa: E402
 from back_relief.simulator.conversation import Device  # noqa: E402
 from back_relief.skill import build  # noqa: E402
@@ -78,15 +78,9 @@ def measure(path: Path = DEV, noise: bool = False, locale: str = "en-US") -> Fig
 
 
 if __name__ == "__main__":
-    data, locale = DEV, "en-US"
+    data, locale = data_set(), "en-US"
     for arg in sys.argv[1:]:
-        if arg.startswith("--set="):
-            data = DEV.with_name(arg.removeprefix("--set="))
         if arg.startswith("--locale="):
             locale = arg.removeprefix("--locale=")
     for noise in (False, True):
-        got = measure(data, noise, locale)
-        print(got.line(f"spoken{' noisy' if noise else ''}"))
-        if "-v" in sys.argv:
-            for miss in got.misses:
-                print("   ", miss)
+        measure(data, noise, locale).report(f"spoken{' noisy' if noise else ''}")
