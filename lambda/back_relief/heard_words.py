@@ -52,7 +52,7 @@ _LONGEST = 5  # tokens in a heard form: "nine hundred and ninety nine"
 
 
 def fold_heard_words(words: list[str], forms: dict[str, list[str]]) -> list[str]:
-    """Read each heard form (one to three words) as its word where its class's gate allows."""
+    """Read each heard form (up to `_LONGEST` words) as its word where its class's gate allows."""
     if not forms:
         return words
     out: list[str] = []
