@@ -280,3 +280,11 @@ def test_doing_something_without_hurting_yourself_is_not_the_crisis_answer(
     assert matcher.match("how do i pick the toddler up without hurting myself") == "lifting"
     assert matcher.match("how can i get out of bed without hurting my back") != "crisis"
     assert matcher.match("sometimes i want to hurt myself") == "crisis"
+
+
+def test_comments_in_the_concept_classes_are_never_read_as_classes() -> None:
+    # A "#" line holding a colon once became a concept whose words swallowed real speech
+    # ("working as in helping", "a way to do it safely").
+    from back_relief.content.synonyms import classes
+
+    assert sorted({c for c in classes().values() if not c.isidentifier()}) == []

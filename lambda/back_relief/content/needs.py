@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .synonyms import runs_by_name
+
 _NEEDS = """
 duration: long, limit, minutes, minute, hour, hours, enough, morning, afternoon, evening, ages,
   twenty, thirty, forty, half an hour, take off, take it off, come off, leave on, leave it on,
@@ -45,18 +47,6 @@ water: water, shower, stand under
 """
 
 
-def _parse() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Need name -> its word runs (unstemmed)."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    name = ""
-    for block in _NEEDS.strip().split("\n"):
-        if not block.startswith(" "):
-            name, _, block = block.partition(":")
-        runs = out.setdefault(name.strip(), [])
-        runs += [tuple(p.split()) for p in block.split(",") if p.split()]
-    return {k: tuple(v) for k, v in out.items()}
-
-
 # A particle said after the object ("pick my baby up", "take the heat pack off") is the same
 # phrasal verb as "pick up": matched as if said together, a few words on at most.
 _PARTICLES = frozenset(("up", "off", "on", "down", "out", "back"))
@@ -69,7 +59,7 @@ class Needs:
     def __init__(self, root: Callable[[str], str]) -> None:
         self.runs = {
             name: tuple(tuple(root(w) for w in run) for run in runs)
-            for name, runs in _parse().items()
+            for name, runs in runs_by_name(_NEEDS).items()
         }
         # Each run under its first word, so a question only tries the runs its words start.
         self._starting: dict[str, list[tuple[str, tuple[str, ...]]]] = {}

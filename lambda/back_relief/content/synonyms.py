@@ -81,19 +81,24 @@ partner: partner, wife, husband, mate, friend, mum, mom, dad, mother, father, br
 """
 
 
+def runs_by_name(text: str) -> dict[str, list[tuple[str, ...]]]:
+    """Blocks of "name: run, run," (indented lines continue the block; lines starting with #
+    are comments) -> each name's word runs, unstemmed. The format of _CLASSES and needs.py."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    name = ""
+    for line in text.strip().split("\n"):
+        if line.lstrip().startswith("#"):
+            continue
+        if not line.startswith(" "):
+            name, _, line = line.partition(":")
+            name = name.strip()
+        out.setdefault(name, []).extend(tuple(p.split()) for p in line.split(",") if p.split())
+    return out
+
+
 def classes() -> dict[tuple[str, ...], str]:
     """Word runs (unstemmed; the matcher stems them) -> concept token."""
-    out: dict[tuple[str, ...], str] = {}
-    for block in _CLASSES.strip().split("\n"):
-        if not block.startswith(" "):
-            concept, _, rest = block.partition(":")
-        else:
-            rest = block
-        for phrase in rest.split(","):
-            words = tuple(phrase.split())
-            if words:
-                out[words] = concept.strip()
-    return out
+    return {run: name for name, runs in runs_by_name(_CLASSES).items() for run in runs}
 
 
 # Sound-alikes a recogniser writes for a little word, repaired only where the next (or previous)
