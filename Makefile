@@ -40,7 +40,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check lambda interaction_models tests scripts bench
 	$(VENV)/bin/ruff format --check lambda interaction_models tests scripts bench
 	$(VENV)/bin/mypy
-	$(VENV)/bin/mypy --strict scripts/package.py scripts/wire_endpoint.py scripts/release_check.py \
+	$(VENV)/bin/mypy --strict scripts/package.py scripts/model_reach.py scripts/wire_endpoint.py scripts/release_check.py \
 		scripts/ask_stack.py scripts/evaluate.py
 
 test: setup

@@ -1,7 +1,8 @@
 """Build the Lambda deployment artifact: build/back-relief.zip (+ build/template.yaml).
 
 The zip holds only what Lambda runs: the runtime dependencies from requirements.txt (wheels
-for Python 3.13 on arm64, whatever machine builds it) minus what the skill never imports,
+for Python 3.13 on arm64, whatever machine builds it) minus what the skill never imports
+(including the ask_sdk_model modules no request type or running code can name: model_reach.py),
 lambda_function.py and the back_relief package (code and JSON data; not the simulator, the
 web service or the TOML sources compiled.json is built from), with bytecode compiled by a
 real Python 3.13. The generated files are checked fresh first (`make model --check`).
@@ -141,6 +142,22 @@ def copy_sources(src: Path, target: Path) -> None:
             shutil.copy2(path, destination)
 
 
+def prune_model(target: Path) -> None:
+    """Leave out the ask_sdk_model modules nothing that runs can load (scripts/model_reach.py)."""
+    # Imported here: tests and bench load this file by path for find_python313 alone, without
+    # scripts/ on sys.path; run as a script, scripts/ is sys.path[0].
+    from model_reach import PACKAGE, prune_unreachable
+
+    roots = [path for path in target.rglob("*.py") if path.relative_to(target).parts[0] != PACKAGE]
+    removed = prune_unreachable(target, roots)
+    if not removed or len(removed) > len(list((target / PACKAGE).rglob("*.py"))):
+        # Nothing pruned means the model changed shape; pruning most of it means a root was
+        # missed: either way the reachability rule needs a look before anything ships.
+        raise SystemExit(
+            f"package: {len(removed)} {PACKAGE} modules unreachable; check scripts/model_reach.py"
+        )
+
+
 def check_generated_files() -> None:
     """compiled.json and the other generated files must match their sources: Lambda trusts
     compiled.json without hashing the sources (they are not shipped)."""
@@ -262,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         staging.mkdir()
         install_dependencies(args.requirements, staging)
         copy_sources(args.src, staging)
+        prune_model(staging)
         if python313 is not None:
             own = [staging / "lambda_function.py", staging / "back_relief"]
             compile_bytecode(python313, staging, own)
