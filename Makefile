@@ -67,11 +67,13 @@ eval: $(VENV)/.installed model
 	$(PY) scripts/evaluate.py
 	$(PY) scripts/evaluate.py --set second
 	$(PY) scripts/evaluate.py --set third
+	$(PY) scripts/evaluate.py --set fourth
 
 eval-heard: $(VENV)/.installed model
 	$(PY) scripts/evaluate.py --heard
 	$(PY) scripts/evaluate.py --heard --set second
 	$(PY) scripts/evaluate.py --heard --set third
+	$(PY) scripts/evaluate.py --heard --set fourth
 
 package: $(VENV)/.installed
 	$(PY) scripts/package.py

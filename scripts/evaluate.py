@@ -39,6 +39,8 @@ SETS = {
     "second": (HELDOUT.with_name("second.tsv"), HEARD.with_name("second_heard.tsv")),
     # A third writer's, made while round 5 worked and first measured on the tree before it.
     "third": (HELDOUT.with_name("third.tsv"), HEARD.with_name("third_heard.tsv")),
+    # A fourth writer's, made while round 6 worked (short blurts, long rambles, self-corrections).
+    "fourth": (HELDOUT.with_name("fourth.tsv"), HEARD.with_name("fourth_heard.tsv")),
 }
 KINDS = ("emergency", "same_day", "within_days", "benign_question")
 RANK = {"within_days": 1, "same_day": 2, "emergency": 3}  # higher is more urgent
