@@ -10,6 +10,26 @@ word (difflib), and each differing span is given one mechanism (see MECHANISMS);
 once per mechanism it shows. The first mechanism listed for a row is the span nearest a word the
 written text's rule matched, so "primary" is a best guess at the cause, not a proof. A
 development tool, not a test: pytest does not collect it.
+
+A span is classified as causal when repairing it alone (putting the said words back) makes the
+heard text reach its tier; when no single span does, every span is counted as "joint:". Real
+versus non-word is judged against the words of every development phrasing and
+heard5_everyday.txt (no dictionary here), so "sub-real" undercounts a little.
+
+Measured before round 6 changed anything (main at the branch point; every development heard
+copy, the piper and the mix voices, and triage_dev5_heard6_heard.tsv seed 5): 1,605 red flags,
+178 fire as written and not as heard (E 121, U 57). What they got as heard: nothing 152 (85%),
+the clarifying question 16 (9%), same-day or within-days advice 10 (6%). Mechanisms (a row may
+show two): one word substituted 69 (39%: by a non-word 39, by another real word 30); adjacent
+words substituted as many for as many 27 (15%); a longer span rewritten 36 (20%); one word
+split in two 13 (7%); number words 10 (6%); negation or can/can't flipped 9 + 3 joint (7%);
+two words merged 4 (2%); a word dropped 2, inserted 1 + 1 joint. Piper voice only (the
+held-out channel's voice; 1,158 rows, 105 lost): one word substituted 49 (47%), adjacent words
+16, longer span 17, split 6, numbers 8, merged 3, flip 1 + 1 joint.
+
+So the gap is mostly ONE listened-for word heard as another word, a different word each time
+(legs as "light", "life", "lets"; wet as "what", "want"; numb as "now"), not a form a table of
+seen forms can list: heard_slots.py reads such words by the frame around them.
 """
 
 from __future__ import annotations
