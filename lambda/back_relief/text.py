@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 
 from .heard import fold_heard
 from .heard_classes import CLASS_PAIRS
+from .heard_slots import fold_slots
 from .heard_words import fold_heard_words
 from .soundalike import heard_forms, soundalike
 
@@ -284,7 +285,7 @@ def normalise(text: str) -> str:
             folded = pattern.sub(said, folded)
     if " and n" in folded or " and meatballs" in folded:
         folded = _AND_NEEDLES.sub("pins and needles", folded)
-    return fold_heard(folded)
+    return fold_slots(fold_heard(folded))
 
 
 # Word forms that suffix stripping would get wrong or leave apart.
