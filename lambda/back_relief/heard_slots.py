@@ -48,6 +48,11 @@ _STATE_CUES = _words(
 )
 # What legs do when they fail: a place said first and at once failing ("lets gave out").
 _GIVING = _words("gave give giving gives buckled collapsed folded")
+# Where a state said first reaches its place ("numb down my ...", "can not feel my ...").
+_INTO = _words("in into down round around through across feel")
+_BEFORE_CUES = _words(
+    "numb numbness tingling tingly pins needles feeling sensation weakness weak shooting dead"
+)
 _CUE_WINDOW = 6  # words after the place in which its state is said
 # The word after an owned place starts what is said of it ("my light HAS gone weak"); a noun
 # there means the owned word was an adjective ("my lady parts", "my big toe"): not a place.
@@ -82,7 +87,9 @@ _STATE_KEEP = _words(
 _LINKS = _words("is are feel feels felt feeling gone went go goes going all has have")
 _ADVERBS = _words("so all really very completely totally a bit just kind of")
 # Words that may follow a state and end its clause (a recogniser writes no commas).
-_CLAUSE_END = _words("and but since now so today too again i it my all completely totally")
+_CLAUSE_END = _words(
+    "and but since now so today too again i it my all completely totally when at anymore properly"
+)
 
 
 def _edit(a: str, b: str) -> int:
@@ -99,21 +106,23 @@ def _edit(a: str, b: str) -> int:
 def _nearest(
     word: str, targets: tuple[str, ...], plural: bool = False, letters: int = 3, sounds: int = 1
 ) -> str | None:
-    """The one target whose sound key is one edit from the word's, starting with its sound;
-    of a singular and plural sharing a key ("foot", "feet"), the one the frame's number wants."""
+    """The target whose sound key is nearest the word's (at most `sounds` edits, starting with
+    the same sound, at most `letters` letter edits), then nearest in letters ("fleet": feet,
+    not foot); a singular and plural still tied go by the frame's number; any other tie, None."""
+    if word in targets:
+        return None  # said as itself
     heard = key(word)
-    found = [
-        t
+    ranked = sorted(
+        (_edit(k, heard), _edit(t, word), t)
         for t in targets
-        if (k := key(t))[0] == heard[0]
-        and len(k) >= 2
-        and _edit(k, heard) <= sounds
-        and _edit(t, word) <= letters  # "grandad" shares sounds with "groin", few letters
-    ]
+        if (k := key(t))[0] == heard[0] and len(k) >= 2 and _edit(k, heard) <= sounds
+    )
+    # "grandad" shares sounds with "groin" but few letters.
+    found = [t for s, n, t in ranked if (s, n) == ranked[0][:2] and n <= letters] if ranked else []
     if len(found) > 1 and targets is _SOILED:
         return found[0]  # "paid": peed or pooed, an emergency either way
-    if len(found) == 2 and key(found[0]) == key(found[1]):
-        return next((t for t in found if (t in _PLURAL) == plural), None)
+    if len(found) == 2 and _PLURAL_OF.get(found[0]) == found[1]:
+        return found[1] if plural else found[0]
     if len(found) != 1:
         return None
     return _PLURAL_OF.get(found[0], found[0]) if plural else found[0]
@@ -133,8 +142,18 @@ def _place_at(words: list[str], i: int) -> bool:
         return after in _GIVING
     if before not in _OWNERS and not (before in _SIDES and i > 1 and words[i - 2] in _OWNERS):
         return False
-    if i > 1 and words[i - 2] == "between" and after in _CLAUSE_END | {""}:
+    ahead = after in _CLAUSE_END or not after
+    if i > 1 and words[i - 2] == "between" and ahead:
         return True  # "numb between my life"
+    # The state said first, the place after it: "pins and needles down my lakes",
+    # "i can not feel my fleet", "no feeling in my bomb".
+    if (
+        i > 1
+        and words[i - 2] in _INTO
+        and ahead
+        and (words[i - 2] == "feel" or not _BEFORE_CUES.isdisjoint(words[max(0, i - 7) : i - 2]))
+    ):
+        return True
     if after not in _PREDICATE:
         return False
     window = words[i + 1 : i + 1 + _CUE_WINDOW]
@@ -181,7 +200,7 @@ _CLOTHES = _words("bed pants trousers undies knickers shorts dacks daks pyjamas 
 _AFTER_SELF = _words("in into on onto with up down off out back to together at by for")
 _PLACE_BEFORE = _OWNERS | _SIDES | {"between"}
 _STATE_BEFORE = _LINKS | _ADVERBS | _PLACES
-_GATE = _STATE_CUES | _GIVING | _PLACES | _OBJECTS | _CLOTHES | {"between"}
+_GATE = _STATE_CUES | _BEFORE_CUES | _GIVING | _PLACES | _OBJECTS | _CLOTHES | {"between", "feel"}
 
 
 def fold_slots(text: str) -> str:
