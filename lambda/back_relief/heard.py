@@ -50,7 +50,7 @@ _BLADDER_BOWEL: tuple[tuple[tuple[str, ...], str, str], ...] = (
     # recogniser lost the "n't". A question ("can i move at all") and a condition ("see if i
     # can move at all", "whether i could feel a thing") take them positive: left alone.
     (
-        ("anymore more all thing drop",),
+        ("anymore more all thing drop", "can could"),
         r"(?<!\bif )(?<!\bwhether )(?<!\bunless )(?<!\bhow )"
         r"\b(i|we|he|she|they|it) (can|could) (?!not\b)"
         r"((?:(?!(?:nothing|never|hardly|barely|not|no|only|if|whether|and|but|or|fine|okay|"

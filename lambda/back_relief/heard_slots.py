@@ -7,14 +7,18 @@ word heard as another word, a different one each time). This module reads by CLA
 a frame where only one kind of word fits, a word that is not of that kind but sounds like one
 (same first sound, sound keys one edit apart: soundalike.key) is read as that word.
 
-Two frames, both built from how people describe the body:
-- a body place owned and then given a state ("my light has gone totally weak", "both my fleet
-  are tingling", "numb between my life"): the owned word is read as the body word it sounds
-  like, but only when a state word follows (or "between"/"both" come before it), so "my light
-  is on" and "my life is hard" keep their meaning;
-- a state at the end of a clause after a body place ("my legs are now", "my bum feels week"):
-  read as the state it sounds like; the everyday states ("fine", "new", "nice", "wet") are
-  themselves.
+The frames, all built from how people describe the body:
+- a body place owned and then given a state ("my light has gone totally weak", "my lads keep
+  buckling"): the owned word is read as the place it sounds like only when a state word
+  follows, so "my light is on", "my life is hard" and "my luck gave out" keep their meaning;
+- the state said first and the place after it ("pins and needles down my lakes", "i can not
+  feel my fleet", "numb between my life");
+- a state at the end of a clause after a place ("my legs are now", "my bum feels week"): read
+  as the state it sounds like; the everyday states ("fine", "new", "nice", "wet") are themselves;
+- "both" before a pair of places, heard as a word of its sounds ("bath my legs are numb");
+- a verb done to oneself or to the bed or clothes ("i have what the bed", "i just want
+  myself"): read as the soiling verb it sounds like ("pushed myself", "poked myself in the
+  eye" are verbs of their own, and stay).
 
 A fold may only turn nonsense into sense: the words themselves are never read as something
 else when they are real body words ("my lips are numb" stays lips) or everyday states.
@@ -109,8 +113,8 @@ def _nearest(
     """The target whose sound key is nearest the word's (at most `sounds` edits, starting with
     the same sound, at most `letters` letter edits), then nearest in letters ("fleet": feet,
     not foot); a singular and plural still tied go by the frame's number; any other tie, None."""
-    if word in targets:
-        return None  # said as itself
+    if word in targets or word[:-1] in targets or word[:-2] in targets:
+        return None  # said as itself, or its plural or possessive ("my bums gone numb")
     heard = key(word)
     ranked = sorted(
         (_edit(k, heard), _edit(t, word), t)
@@ -175,6 +179,19 @@ def _soiled_at(words: list[str], i: int) -> bool:
     )
 
 
+def _both_at(words: list[str], i: int) -> bool:
+    """Whether words[i] is "both" heard as a word of its sounds ("bath", "boat", "bought")
+    before a pair of places ("bath my legs are numb"); "but" and a noun after a determiner
+    ("the bath my legs") are themselves."""
+    rest = words[i + 1 : i + 4]
+    while rest and rest[0] in _OWNING:
+        rest = rest[1:]
+    if not rest or rest[0] not in _PAIRS_OF_PLACES:
+        return False
+    word = words[i]
+    return not (word in _NOT_BOTH or (i and words[i - 1] in _DETERMINERS)) and key(word) == "bt"
+
+
 def _state_at(words: list[str], i: int) -> bool:
     """Whether words[i] ends a clause "<place> <link> [adverb] ___"."""
     if i + 1 < len(words) and words[i + 1] not in _CLAUSE_END:
@@ -198,21 +215,34 @@ _SOILED = ("wet", "peed", "pooed", "pissed", "soiled", "messed", "pooped", "crap
 _OBJECTS = _words("myself meself herself himself themselves")
 _CLOTHES = _words("bed pants trousers undies knickers shorts dacks daks pyjamas jeans nappy")
 _AFTER_SELF = _words("in into on onto with up down off out back to together at by for")
+# "both", the word that settles a pair (E6), heard as another word of its sounds.
+_PAIRS_OF_PLACES = _words("legs feet thighs knees calves sides hips buttocks cheeks")
+_NOT_BOTH = _words("both but bit bat bet beat bite boot butt bought")
+_DETERMINERS = _words("the a an my your his her our their this that of")
+_OWNING = _words("my of the me his her")
+_BOTH_NEXT = _OWNING | _PAIRS_OF_PLACES
+_SOILED_NEXT = _OBJECTS | _words("the my me her his")
 _PLACE_BEFORE = _OWNERS | _SIDES | {"between"}
 _STATE_BEFORE = _LINKS | _ADVERBS | _PLACES
-_GATE = _STATE_CUES | _BEFORE_CUES | _GIVING | _PLACES | _OBJECTS | _CLOTHES | {"between", "feel"}
+_GATE = (
+    _STATE_CUES | _BEFORE_CUES | _GIVING | _PLACES | _OBJECTS | _CLOTHES | _PAIRS_OF_PLACES
+) | {"between"}
 
 
 def fold_slots(text: str) -> str:
     """Read a word that sounds like a body place or state as it, where only that fits."""
     words = text.split()
     # Both frames need a state word or a place said (or "between"): most texts hold neither.
-    if _GATE.isdisjoint(words):
+    if _GATE.isdisjoint(words) and "feel my " not in text:
         return text
     changed = False
     last = len(words) - 1
     for i, word in enumerate(words):
         before = words[i - 1] if i else ""
+        if i < last and words[i + 1] in _BOTH_NEXT and _both_at(words, i):
+            words[i] = "both"
+            changed = True
+            continue
         if before in _PLACE_BEFORE or i == 0:
             if word in _BODY_KEEP or word in _NEVER or not _place_at(words, i):
                 continue
@@ -220,7 +250,7 @@ def fold_slots(text: str) -> str:
                 i < last and words[i + 1] in _PLURAL_NEXT
             )
             found = _nearest(word, _PLACE_TARGETS, plural)
-        elif i < last and _soiled_at(words, i):
+        elif i < last and words[i + 1] in _SOILED_NEXT and _soiled_at(words, i):
             # A past tense one sound away is another real verb ("pushed myself", not
             # "pissed"): only the same sounds ("paid"); other words one sound ("want").
             past = word.endswith("ed")

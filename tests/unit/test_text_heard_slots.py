@@ -28,6 +28,7 @@ HEARD_EMERGENCIES = [
     ("it is all numb between my lex", "legs"),
     ("i can not feel my fleet", "feet"),
     ("my legs are now and i can not stand", "numb"),  # a state at the end of its clause
+    ("i have pins and needles in bath legs", "both"),  # the word that settles a pair
     ("i think i just what myself", "wet"),  # something done to oneself or the bed
     ("i have paid the bed and i did not know", "peed"),
     ("i can feel my bum at all", "not"),  # a positive "can" before "at all": the n't was lost
@@ -44,6 +45,7 @@ BENIGN = [
     "both my kids jumped on me this morning",
     "my grandad is ninety and fell asleep in his chair",
     "my life is hard at the moment",
+    "i got out of the bath my legs feel fine",
     "see if i can move at all",
     "i can pee fine at all times",
     "i feel ill and shivery from the cold floor",
