@@ -113,7 +113,7 @@ def _nearest(
     """The target whose sound key is nearest the word's (at most `sounds` edits, starting with
     the same sound, at most `letters` letter edits), then nearest in letters ("fleet": feet,
     not foot); a singular and plural still tied go by the frame's number; any other tie, None."""
-    if word in targets or word[:-1] in targets or word[:-2] in targets:
+    if word in targets or (word[-1] == "s" and (word[:-1] in targets or word[:-2] in targets)):
         return None  # said as itself, or its plural or possessive ("my bums gone numb")
     heard = key(word)
     ranked = sorted(
