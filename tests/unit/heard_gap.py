@@ -7,12 +7,9 @@
 A row is "lost" when its written text reaches its tier (E: emergency; U: at least same-day) and
 its heard text does not. Written and heard are both normalised (text.normalise), aligned word by
 word (difflib), and each differing span is given one mechanism (see MECHANISMS); a row counts
-once per mechanism it shows. The first mechanism listed for a row is the span nearest a word the
-written text's rule matched, so "primary" is a best guess at the cause, not a proof. A
-development tool, not a test: pytest does not collect it.
-
-A span is classified as causal when repairing it alone (putting the said words back) makes the
-heard text reach its tier; when no single span does, every span is counted as "joint:". Real
+once per mechanism it shows. Only causal spans count: a span whose repair alone (putting the
+said words back) makes the heard text reach its tier; when no single span does, every span is
+counted as "joint:". A development tool, not a test: pytest does not collect it. Real
 versus non-word is judged against the words of every development phrasing and
 heard5_everyday.txt (no dictionary here), so "sub-real" undercounts a little.
 
