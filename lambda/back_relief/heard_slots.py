@@ -80,7 +80,9 @@ _BODY_KEEP = _words(
     thigh thighs throat thumb thumbs toe toes tongue tummy teeth tooth temple
     calf calves cheek cheeks chin chest groin gum gums hip hips hand hands head heel heels
     ass arm arms ear ears eye eyes jaw shin shins ankle ankles wrist wrists elbow elbows
-    shoulder shoulders side sides skin spine rib ribs waist"""
+    shoulder shoulders side sides skin spine rib ribs waist anus bits genitals privates penis
+    vagina crotch perineum tailbone coccyx backside willy undercarriage bladder bowel bowels
+    pelvis tummy stomach abdomen"""
 )
 # Targets of the state frame, and the everyday states that share their sounds.
 _STATES = ("numb", "weak", "tingly")
@@ -94,6 +96,10 @@ _ADVERBS = _words("so all really very completely totally a bit just kind of")
 _CLAUSE_END = _words(
     "and but since now so today too again i it my all completely totally when at anymore properly"
 )
+
+
+# Nor is a word that links, qualifies or ends a clause ("both ARE tingling", "both GONE weak").
+_NOT_A_PLACE = _NEVER | _PREDICATE | _LINKS | _ADVERBS | _CLAUSE_END
 
 
 def _edit(a: str, b: str) -> int:
@@ -115,6 +121,8 @@ def _nearest(
     not foot); a singular and plural still tied go by the frame's number; any other tie, None."""
     if word in targets or (word[-1] == "s" and (word[:-1] in targets or word[:-2] in targets)):
         return None  # said as itself, or its plural or possessive ("my bums gone numb")
+    if any(t.startswith(word) for t in targets):
+        return None  # a form of the word: "i would pee myself" is not "peed"
     heard = key(word)
     ranked = sorted(
         (_edit(k, heard), _edit(t, word), t)
@@ -197,8 +205,8 @@ def _state_at(words: list[str], i: int) -> bool:
     if i + 1 < len(words) and words[i + 1] not in _CLAUSE_END:
         return False
     j = i - 1
-    if j >= 0 and words[j] in _PLACES and i + 1 == len(words):
-        return True  # a blurt: "legs now"
+    if j >= 0 and words[j] in _PLACES and i + 1 == len(words) <= 3:
+        return True  # a blurt: "legs now" (not "pins and needles in both feet now")
     while j >= 0 and words[j] in _ADVERBS:
         j -= 1
     if j < 1 or words[j] not in _LINKS:
@@ -244,7 +252,7 @@ def fold_slots(text: str) -> str:
             changed = True
             continue
         if before in _PLACE_BEFORE or i == 0:
-            if word in _BODY_KEEP or word in _NEVER or not _place_at(words, i):
+            if word in _BODY_KEEP or word in _NOT_A_PLACE or not _place_at(words, i):
                 continue
             plural = bool(_PAIRED & set(words[max(0, i - 3) : i])) or (
                 i < last and words[i + 1] in _PLURAL_NEXT
@@ -253,7 +261,8 @@ def fold_slots(text: str) -> str:
         elif i < last and words[i + 1] in _SOILED_NEXT and _soiled_at(words, i):
             # A past tense one sound away is another real verb ("pushed myself", not
             # "pissed"): only the same sounds ("paid"); other words one sound ("want").
-            past = word.endswith("ed")
+            # Clothes take many verbs ("i want my knickers"): only the same sounds there.
+            past = word.endswith("ed") or words[i + 1] not in _OBJECTS
             found = _nearest(word, _SOILED, letters=3 if past else 2, sounds=0 if past else 1)
         elif before in _STATE_BEFORE and (i == last or words[i + 1] in _CLAUSE_END):
             if word in _STATE_KEEP or word in _NEVER or not _state_at(words, i):
