@@ -90,7 +90,12 @@ _STATE_KEEP = _words(
     """new nice nine known fine funny normal wet wide white worse warm well wicked weird
     numb weak tingly tight tired tender tense taut ticklish"""
 )
-_LINKS = _words("is are feel feels felt feeling gone went go goes going all has have")
+_LINKS = _words("is are was were got feel feels felt feeling gone went go goes going all has have")
+# What is found wet when a bladder lets go, and how it is found.
+_WETTABLE = _words(
+    "bed sheets sheet mattress pants trousers undies knickers shorts jeans pyjamas couch sofa"
+)
+_WET = ("wet", "soaked", "soaking", "damp", "drenched", "sodden")
 _ADVERBS = _words("so all really very completely totally a bit just kind of")
 # Words that may follow a state and end its clause (a recogniser writes no commas).
 _CLAUSE_END = _words(
@@ -200,20 +205,20 @@ def _both_at(words: list[str], i: int) -> bool:
     return not (word in _NOT_BOTH or (i and words[i - 1] in _DETERMINERS)) and key(word) == "bt"
 
 
-def _state_at(words: list[str], i: int) -> bool:
-    """Whether words[i] ends a clause "<place> <link> [adverb] ___"."""
+def _state_at(words: list[str], i: int) -> str | None:
+    """The place or wettable thing of a clause "<it> <link> [adverb] ___" ending at words[i]."""
     if i + 1 < len(words) and words[i + 1] not in _CLAUSE_END:
-        return False
+        return None
     j = i - 1
     if j >= 0 and words[j] in _PLACES and i + 1 == len(words) <= 3:
-        return True  # a blurt: "legs now" (not "pins and needles in both feet now")
+        return words[j]  # a blurt: "legs now" (not "pins and needles in both feet now")
     while j >= 0 and words[j] in _ADVERBS:
         j -= 1
     if j < 1 or words[j] not in _LINKS:
-        return False
+        return None
     while j >= 0 and words[j] in _LINKS:
         j -= 1
-    return j >= 0 and words[j] in _PLACES
+    return words[j] if j >= 0 and (words[j] in _PLACES or words[j] in _WETTABLE) else None
 
 
 # Soiling said of oneself or the bed ("i have what the bed", "i might have paid myself"): the
@@ -233,7 +238,14 @@ _SOILED_NEXT = _OBJECTS | _words("the my me her his")
 _PLACE_BEFORE = _OWNERS | _SIDES | {"between"}
 _STATE_BEFORE = _LINKS | _ADVERBS | _PLACES
 _GATE = (
-    _STATE_CUES | _BEFORE_CUES | _GIVING | _PLACES | _OBJECTS | _CLOTHES | _PAIRS_OF_PLACES
+    _STATE_CUES
+    | _BEFORE_CUES
+    | _GIVING
+    | _PLACES
+    | _OBJECTS
+    | _CLOTHES
+    | _PAIRS_OF_PLACES
+    | _WETTABLE
 ) | {"between"}
 
 
@@ -265,9 +277,12 @@ def fold_slots(text: str) -> str:
             past = word.endswith("ed") or words[i + 1] not in _OBJECTS
             found = _nearest(word, _SOILED, letters=3 if past else 2, sounds=0 if past else 1)
         elif before in _STATE_BEFORE and (i == last or words[i + 1] in _CLAUSE_END):
-            if word in _STATE_KEEP or word in _NEVER or not _state_at(words, i):
+            if word in _STATE_KEEP or word in _NEVER or not (subject := _state_at(words, i)):
                 continue
-            found = _nearest(word, _STATES)
+            if subject in _WETTABLE:  # "the bed was what": only the same sounds
+                found = _nearest(word, _WET, sounds=0)
+            else:
+                found = _nearest(word, _STATES)
         else:
             continue
         if found is not None and len(word) >= 3 and word.isalpha():
