@@ -119,23 +119,31 @@ def _edit(a: str, b: str) -> int:
 
 @lru_cache(maxsize=2048)
 def _nearest(
-    word: str, targets: tuple[str, ...], plural: bool = False, letters: int = 3, sounds: int = 1
+    word: str,
+    targets: tuple[str, ...],
+    plural: bool = False,
+    letters: int = 3,
+    sounds: int = 1,
+    shortest: int = 2,
 ) -> str | None:
     """The target whose sound key is nearest the word's (at most `sounds` edits, starting with
     the same sound, at most `letters` letter edits), then nearest in letters ("fleet": feet,
     not foot); a singular and plural still tied go by the frame's number; any other tie, None."""
     if word in targets or (word[-1] == "s" and (word[:-1] in targets or word[:-2] in targets)):
         return None  # said as itself, or its plural or possessive ("my bums gone numb")
-    if any(t.startswith(word) for t in targets):
+    if len(word) > 2 and any(t.startswith(word) for t in targets):
         return None  # a form of the word: "i would pee myself" is not "peed"
     heard = key(word)
-    ranked = sorted(
-        (_edit(k, heard), _edit(t, word), t)
-        for t in targets
-        if (k := key(t))[0] == heard[0] and len(k) >= 2 and _edit(k, heard) <= sounds
-    )
     # "grandad" shares sounds with "groin" but few letters.
-    found = [t for s, n, t in ranked if (s, n) == ranked[0][:2] and n <= letters] if ranked else []
+    ranked = sorted(
+        (_edit(k, heard), n, t)
+        for t in targets
+        if (k := key(t))[0] == heard[0]
+        and len(k) >= shortest
+        and _edit(k, heard) <= sounds
+        and (n := _edit(t, word)) <= letters
+    )
+    found = [t for s, n, t in ranked if (s, n) == ranked[0][:2]] if ranked else []
     if len(found) > 1 and targets is _SOILED:
         return found[0]  # "paid": peed or pooed, an emergency either way
     if len(found) == 2 and _PLURAL_OF.get(found[0]) == found[1]:
@@ -192,6 +200,16 @@ def _soiled_at(words: list[str], i: int) -> bool:
     )
 
 
+def _function_at(words: list[str], i: int) -> bool:
+    """Whether words[i] is what has not happened for a while: "not been able to ___ since",
+    "no ___ since", "not had a ___ since", "can not ___ i have been trying for ages"."""
+    before = " ".join(words[max(0, i - 2) : i])
+    if not before.endswith(_NOT_DONE):
+        return False
+    after = " ".join(words[i + 1 : i + 5])
+    return after.startswith(_FOR_A_WHILE)
+
+
 def _both_at(words: list[str], i: int) -> bool:
     """Whether words[i] is "both" heard as a word of its sounds ("bath", "boat", "bought")
     before a pair of places ("bath my legs are numb"); "but" and a noun after a determiner
@@ -234,6 +252,29 @@ _NOT_BOTH = _words("both but bit bat bet beat bite boot butt bought")
 _DETERMINERS = _words("the a an my your his her our their this that of")
 _OWNING = _words("my of the me his her")
 _BOTH_NEXT = _OWNING | _PAIRS_OF_PLACES
+# A bladder or bowel that has done nothing for a while, its word heard as a short word of its
+# sounds ("no we since", "able to peace since", "had a week since"): the verbs one might not
+# have managed since yesterday are themselves ("able to wipe since", "able to pay since").
+_FUNCTIONS = ("wee", "pee", "poo", "piss")
+_NOT_DONE = (
+    "able to",
+    "need to",
+    "managed to",
+    "trying to",
+    "tried to",
+    "had a",
+    "have a",
+    "managed a",
+    "no",
+    "can not",
+    "could not",
+)
+_FOR_A_WHILE = ("since", "i have been trying")
+_FOR_A_WHILE_START = frozenset(w.split()[0] for w in _FOR_A_WHILE)
+_FUNCTION_KEEP = _words(
+    "wipe wash walk work wake wear wine pill pills pint pie pay put pop pass play pray way why well"
+    " will web wed wood"
+)
 _SOILED_NEXT = _OBJECTS | _words("the my me her his")
 _PLACE_BEFORE = _OWNERS | _SIDES | {"between"}
 _STATE_BEFORE = _LINKS | _ADVERBS | _PLACES
@@ -246,7 +287,7 @@ _GATE = (
     | _CLOTHES
     | _PAIRS_OF_PLACES
     | _WETTABLE
-) | {"between"}
+) | {"between", "since", "trying"}
 
 
 def fold_slots(text: str) -> str:
@@ -270,6 +311,18 @@ def fold_slots(text: str) -> str:
                 i < last and words[i + 1] in _PLURAL_NEXT
             )
             found = _nearest(word, _PLACE_TARGETS, plural)
+        elif (
+            i < last
+            and words[i + 1] in _FOR_A_WHILE_START
+            and word not in _FUNCTION_KEEP
+            and _function_at(words, i)
+        ):
+            # One-sound words ("wee" is "w"): only here, where the frame says which it is.
+            found = _nearest(word, _FUNCTIONS, letters=3, shortest=1)
+            if found is not None and word.isalpha():
+                words[i] = found
+                changed = True
+            continue
         elif i < last and words[i + 1] in _SOILED_NEXT and _soiled_at(words, i):
             # A past tense one sound away is another real verb ("pushed myself", not
             # "pissed"): only the same sounds ("paid"); other words one sound ("want").

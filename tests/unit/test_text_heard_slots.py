@@ -29,6 +29,9 @@ HEARD_EMERGENCIES = [
     ("i can not feel my fleet", "feet"),
     ("my legs are now and i can not stand", "numb"),  # a state at the end of its clause
     ("i have pins and needles in bath legs", "both"),  # the word that settles a pair
+    ("i have not been able to piece since the morning", "piss"),  # nothing for a while
+    ("no weave since last night and i am bursting", "wee"),
+    ("the sheets were what when i woke up", "wet"),  # what is found wet
     ("i think i just what myself", "wet"),  # something done to oneself or the bed
     ("i have paid the bed and i did not know", "peed"),
     ("i can feel my bum at all", "not"),  # a positive "can" before "at all": the n't was lost
@@ -46,6 +49,9 @@ BENIGN = [
     "my grandad is ninety and fell asleep in his chair",
     "my life is hard at the moment",
     "i got out of the bath my legs feel fine",
+    "i have not had a pill since this morning",
+    "i have not been able to work since monday",
+    "the sheets were white and clean",
     "see if i can move at all",
     "i can pee fine at all times",
     "i feel ill and shivery from the cold floor",
