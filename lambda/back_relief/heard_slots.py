@@ -28,6 +28,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .heard_slots_bladder import (
+    CLOTHES,
+    FOR_A_WHILE_START,
+    FUNCTION_KEEP,
+    FUNCTIONS,
+    OBJECTS,
+    SOILED,
+    SOILED_NEXT,
+    WET,
+    WETTABLE,
+    function_at,
+    soiled_at,
+)
 from .soundalike import key
 
 __all__ = ["fold_slots"]
@@ -91,11 +104,6 @@ _STATE_KEEP = _words(
     numb weak tingly tight tired tender tense taut ticklish"""
 )
 _LINKS = _words("is are was were got feel feels felt feeling gone went go goes going all has have")
-# What is found wet when a bladder lets go, and how it is found.
-_WETTABLE = _words(
-    "bed sheets sheet mattress pants trousers undies knickers shorts jeans pyjamas couch sofa"
-)
-_WET = ("wet", "soaked", "soaking", "damp", "drenched", "sodden")
 _ADVERBS = _words("so all really very completely totally a bit just kind of")
 # Words that may follow a state and end its clause (a recogniser writes no commas).
 _CLAUSE_END = _words(
@@ -144,7 +152,7 @@ def _nearest(
         and (n := _edit(t, word)) <= letters
     )
     found = [t for s, n, t in ranked if (s, n) == ranked[0][:2]] if ranked else []
-    if len(found) > 1 and targets is _SOILED:
+    if len(found) > 1 and targets is SOILED:
         return found[0]  # "paid": peed or pooed, an emergency either way
     if len(found) == 2 and _PLURAL_OF.get(found[0]) == found[1]:
         return found[1] if plural else found[0]
@@ -188,28 +196,6 @@ def _place_at(words: list[str], i: int) -> bool:
     return not _GIVING.isdisjoint(window) and ("way" in window or "under" in window)
 
 
-def _soiled_at(words: list[str], i: int) -> bool:
-    """Whether words[i] is done to oneself or to the bed or clothes: "___ myself", "___ the bed"."""
-    after = words[i + 1]
-    if after in _OBJECTS:
-        return i + 2 >= len(words) or words[i + 2] not in _AFTER_SELF
-    return (
-        after in ("the", "my", "me", "her", "his")
-        and i + 2 < len(words)
-        and words[i + 2] in _CLOTHES
-    )
-
-
-def _function_at(words: list[str], i: int) -> bool:
-    """Whether words[i] is what has not happened for a while: "not been able to ___ since",
-    "no ___ since", "not had a ___ since", "can not ___ i have been trying for ages"."""
-    before = " ".join(words[max(0, i - 2) : i])
-    if not before.endswith(_NOT_DONE):
-        return False
-    after = " ".join(words[i + 1 : i + 5])
-    return after.startswith(_FOR_A_WHILE)
-
-
 def _both_at(words: list[str], i: int) -> bool:
     """Whether words[i] is "both" heard as a word of its sounds ("bath", "boat", "bought")
     before a pair of places ("bath my legs are numb"); "but" and a noun after a determiner
@@ -236,57 +222,19 @@ def _state_at(words: list[str], i: int) -> str | None:
         return None
     while j >= 0 and words[j] in _LINKS:
         j -= 1
-    return words[j] if j >= 0 and (words[j] in _PLACES or words[j] in _WETTABLE) else None
+    return words[j] if j >= 0 and (words[j] in _PLACES or words[j] in WETTABLE) else None
 
 
-# Soiling said of oneself or the bed ("i have what the bed", "i might have paid myself"): the
-# verb is read as the soiling verb it sounds like; "myself" then a preposition ("i poked
-# myself in the eye") or a verb a few letters further away ("washed", "pushed") stays.
-_SOILED = ("wet", "peed", "pooed", "pissed", "soiled", "messed", "pooped", "crapped")
-_OBJECTS = _words("myself meself herself himself themselves")
-_CLOTHES = _words("bed pants trousers undies knickers shorts dacks daks pyjamas jeans nappy")
-_AFTER_SELF = _words("in into on onto with up down off out back to together at by for")
 # "both", the word that settles a pair (E6), heard as another word of its sounds.
 _PAIRS_OF_PLACES = _words("legs feet thighs knees calves sides hips buttocks cheeks")
 _NOT_BOTH = _words("both but bit bat bet beat bite boot butt bought")
 _DETERMINERS = _words("the a an my your his her our their this that of")
 _OWNING = _words("my of the me his her")
 _BOTH_NEXT = _OWNING | _PAIRS_OF_PLACES
-# A bladder or bowel that has done nothing for a while, its word heard as a short word of its
-# sounds ("no we since", "able to peace since", "had a week since"): the verbs one might not
-# have managed since yesterday are themselves ("able to wipe since", "able to pay since").
-_FUNCTIONS = ("wee", "pee", "poo", "piss")
-_NOT_DONE = (
-    "able to",
-    "need to",
-    "managed to",
-    "trying to",
-    "tried to",
-    "had a",
-    "have a",
-    "managed a",
-    "no",
-    "can not",
-    "could not",
-)
-_FOR_A_WHILE = ("since", "i have been trying")
-_FOR_A_WHILE_START = frozenset(w.split()[0] for w in _FOR_A_WHILE)
-_FUNCTION_KEEP = _words(
-    "wipe wash walk work wake wear wine pill pills pint pie pay put pop pass play pray way why well"
-    " will web wed wood"
-)
-_SOILED_NEXT = _OBJECTS | _words("the my me her his")
 _PLACE_BEFORE = _OWNERS | _SIDES | {"between"}
 _STATE_BEFORE = _LINKS | _ADVERBS | _PLACES
 _GATE = (
-    _STATE_CUES
-    | _BEFORE_CUES
-    | _GIVING
-    | _PLACES
-    | _OBJECTS
-    | _CLOTHES
-    | _PAIRS_OF_PLACES
-    | _WETTABLE
+    _STATE_CUES | _BEFORE_CUES | _GIVING | _PLACES | OBJECTS | CLOTHES | _PAIRS_OF_PLACES | WETTABLE
 ) | {"between", "since", "trying"}
 
 
@@ -313,27 +261,27 @@ def fold_slots(text: str) -> str:
             found = _nearest(word, _PLACE_TARGETS, plural)
         elif (
             i < last
-            and words[i + 1] in _FOR_A_WHILE_START
-            and word not in _FUNCTION_KEEP
-            and _function_at(words, i)
+            and words[i + 1] in FOR_A_WHILE_START
+            and word not in FUNCTION_KEEP
+            and function_at(words, i)
         ):
             # One-sound words ("wee" is "w"): only here, where the frame says which it is.
-            found = _nearest(word, _FUNCTIONS, letters=3, shortest=1)
+            found = _nearest(word, FUNCTIONS, letters=3, shortest=1)
             if found is not None and word.isalpha():
                 words[i] = found
                 changed = True
             continue
-        elif i < last and words[i + 1] in _SOILED_NEXT and _soiled_at(words, i):
+        elif i < last and words[i + 1] in SOILED_NEXT and soiled_at(words, i):
             # A past tense one sound away is another real verb ("pushed myself", not
             # "pissed"): only the same sounds ("paid"); other words one sound ("want").
             # Clothes take many verbs ("i want my knickers"): only the same sounds there.
-            past = word.endswith("ed") or words[i + 1] not in _OBJECTS
-            found = _nearest(word, _SOILED, letters=3 if past else 2, sounds=0 if past else 1)
+            past = word.endswith("ed") or words[i + 1] not in OBJECTS
+            found = _nearest(word, SOILED, letters=3 if past else 2, sounds=0 if past else 1)
         elif before in _STATE_BEFORE and (i == last or words[i + 1] in _CLAUSE_END):
             if word in _STATE_KEEP or word in _NEVER or not (subject := _state_at(words, i)):
                 continue
-            if subject in _WETTABLE:  # "the bed was what": only the same sounds
-                found = _nearest(word, _WET, sounds=0)
+            if subject in WETTABLE:  # "the bed was what": only the same sounds
+                found = _nearest(word, WET, sounds=0)
             else:
                 found = _nearest(word, _STATES)
         else:
