@@ -18,11 +18,11 @@ reads real words a recogniser wrote for the word meant, where only that word mak
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from .heard import fold_heard
 from .heard_classes import CLASS_PAIRS
-from .heard_slots import fold_slots
 from .heard_words import fold_heard_words
 from .soundalike import heard_forms, soundalike
 
@@ -285,6 +285,14 @@ _MISHEARD = (
 
 
 @cache
+def _slots() -> Callable[[str], str]:
+    # heard_slots.py is imported on the first text, not at a cold start (a launch reads none).
+    from .heard_slots import fold_slots
+
+    return fold_slots
+
+
+@cache
 def _compiled(source: str) -> re.Pattern[str]:
     # On the first text that needs it: a launch normalises no text, so pays for none.
     return re.compile(source)
@@ -312,7 +320,7 @@ def normalise(text: str) -> str:
             folded = _compiled(source).sub(said, folded)
     if " and n" in folded or " and meatballs" in folded:
         folded = _AND_NEEDLES.sub("pins and needles", folded)
-    return fold_slots(fold_heard(folded))
+    return _slots()(fold_heard(folded))
 
 
 # Word forms that suffix stripping would get wrong or leave apart.
