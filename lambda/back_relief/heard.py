@@ -45,13 +45,17 @@ _AFTER_TO = r"(?:need|needs|needed|want|wanted|have|has|had|going|got|trying|try
 # (gates, pattern, replacement): a rule runs only on a text holding a word of each gate
 # (words split by spaces or "|"), so most texts run none.
 _BLADDER_BOWEL: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    # "i can hold my water anymore": a positive "can" does not take "anymore",
-    # so the recogniser lost the "n't" (a question, "can i move at all", is left alone).
+    # "i can hold my water anymore", "i can feel my feet at all", "i could feel a thing": a
+    # positive "can" takes none of these words that need a "not" (negative polarity), so the
+    # recogniser lost the "n't". A question ("can i move at all") and a condition ("see if i
+    # can move at all", "whether i could feel a thing") take them positive: left alone.
     (
-        ("anymore more",),
+        ("anymore more all thing drop", "can could"),
+        r"(?<!\bif )(?<!\bwhether )(?<!\bunless )(?<!\bhow )"
         r"\b(i|we|he|she|they|it) (can|could) (?!not\b)"
-        r"((?:(?!(?:nothing|never|hardly|barely|not|no|only)\b)\w+ ){1,5}?)"
-        r"(anymore|any more)\b",
+        r"((?:(?!(?:nothing|never|hardly|barely|not|no|only|if|whether|and|but|or|fine|okay|"
+        r"well|normally|still|easily)\b)\w+ ){1,5}?)"
+        r"(anymore|any more|at all|a thing|a drop)\b(?! times| hours| costs)",
         r"\1 \2 not \3\4",
     ),
     # pee: after "need to" / "can not" / "when i", or as the subject of a flow.
@@ -151,8 +155,9 @@ _BLADDER_BOWEL: tuple[tuple[tuple[str, ...], str, str], ...] = (
     # passed urine, where the pair fold made "urine" of "year in" after "past".
     (("past", "urine water"), r"\bpast (urine|water)\b", r"passed \1"),
     (
-        ("your youre year", "pass passing passed"),
-        r"\b(pass|passing|passed) (?:your|youre|year)\b(?= (?:and|but|it|then|i)\b|$)",
+        ("your youre year you", "pass passing passed"),
+        r"\b(pass|passing|passed) (?:your|youre|year|you in)\b"
+        r"(?= (?:and|but|it|then|i|properly|since|from|for|at all|normally)\b|$)",
         r"\1 urine",
     ),
     # the bowels as "barrels", "battles", "bottles", "vowels"; motions as "emotions".

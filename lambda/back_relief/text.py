@@ -18,6 +18,7 @@ reads real words a recogniser wrote for the word meant, where only that word mak
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from .heard import fold_heard
@@ -52,6 +53,16 @@ _WHOLE_WORDS = {
         f"{w}s": f"{w} is"
         for w in _word_set("it there that what where how who nothing something everything")
     },
+    # ...and of these, which are no other word ("ill", "shed", "were", "wed" are, and stay):
+    # "theyre back to normal" must read like "they're back to normal".
+    "theyre": "they are",
+    **{f"{w}ve": f"{w} have" for w in _word_set("they you we would could should must might")},
+    **{f"{w}ll": f"{w} will" for w in _word_set("they you it that there")},
+    **{f"{w}s": f"{w} is" for w in _word_set("he she")},
+    "id": "i would",  # as "i'd" reads (_WOULD_WORDS)
+    "hed": "he would",
+    "darent": "dare not",
+    "mightnt": "might not",
     "shan't": "shall not",
     "ain't": "is not",
     "let's": "let us",
@@ -257,9 +268,34 @@ _AND_NEEDLES = re.compile(r"\b\w+ and (?:needles|meatballs|noodles)\b")
 # "she felt down the stairs", "my legs keep getting way": falls and giving way misheard.
 # Each with a plain substring that must be present, so most texts skip the regex.
 _MISHEARD = (
-    ("felt ", re.compile(r"\bfelt (down|off|from) (the|a|my)\b"), r"fell \1 \2"),
-    ("getting way", re.compile(r"\bgetting way\b(?! (?:worse|better|more|too))"), "giving way"),
+    ("felt ", r"\bfelt (down|off|from) (the|a|my)\b", r"fell \1 \2"),
+    ("getting way", r"\bgetting way\b(?! (?:worse|better|more|too))", "giving way"),
+    # "i'll" without its apostrophe is "ill": where a clause starts, before a verb, it is
+    # "i will" ("i am worried ill fall"); "i feel ill", "ill and shivery" stay.
+    (
+        "ill ",
+        r"(^|\b(?:and|but|so|then|because|cos|if|think|hope|maybe|or|when|guess|suppose|"
+        r"worried|scared|afraid|sure) )ill (?!(?:and|with|from|for|again|all|at|in|today|now|"
+        r"since|or|but|health|enough|as|so|too|very|really)\b)",
+        r"\1i will ",
+    ),
+    # "we're expecting" as "were expecting": a sentence does not start with "were" before these.
+    ("were ", r"^were (?=(?:expecting|pregnant|having a baby)\b)", "we are "),
 )
+
+
+@cache
+def _slots() -> Callable[[str], str]:
+    # heard_slots.py is imported on the first text, not at a cold start (a launch reads none).
+    from .heard_slots import fold_slots
+
+    return fold_slots
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    # On the first text that needs it: a launch normalises no text, so pays for none.
+    return re.compile(source)
 
 
 # A turn reads the same words several times (triage, then the clarifying check, then the
@@ -279,12 +315,12 @@ def normalise(text: str) -> str:
         folded = _me_my().sub("my ", folded)
     if " not i" in folded:
         folded = _INVERTED.sub(r"i \1 not", folded)
-    for needle, pattern, said in _MISHEARD:
+    for needle, source, said in _MISHEARD:
         if needle in folded:
-            folded = pattern.sub(said, folded)
+            folded = _compiled(source).sub(said, folded)
     if " and n" in folded or " and meatballs" in folded:
         folded = _AND_NEEDLES.sub("pins and needles", folded)
-    return fold_heard(folded)
+    return _slots()(fold_heard(folded))
 
 
 # Word forms that suffix stripping would get wrong or leave apart.

@@ -9,6 +9,11 @@ Round 5 (issue 12) split the tiers between writers; each wrote a development set
 (NAME and NAME_probe) in a style unlike the earlier sets BEFORE changing anything, tuned on the
 development set only and measured the probe untuned at the end. Same columns as triage_dev4.tsv.
 They are development sets, NOT the held-out evaluation (tests/heldout/).
+
+Round 6 ("heard6"): heard6 (173 red flags in new styles + 89 benign, five locales) with a heard
+copy through two seeds (5 and 11) in one file (a `seed` column), and heard6_probe (101 + 50),
+written before any change and channelled once (seed 29), measured at the end only.
+heard_gap.py tabulates why red flags are lost as heard.
 """
 
 from __future__ import annotations
