@@ -205,6 +205,9 @@ def _reported_after(text: str, start: int) -> bool:
         # with the asker saying it is theirs, and nothing else.
         if word in _TELLER and after[i + 1 :] and _CONFIRM.issuperset(after[i + 1 :]):
             return True
+        # "... pressure in your chest? mine feels crushed": "mine" is the sign, owned.
+        if word == "mine" and len(after) - i <= 5:
+            return True
     near = after[:10]
     return bool(_SINCE_WHEN.intersection(near)) or " this morning" in " " + " ".join(near)
 
