@@ -186,6 +186,10 @@ _ONLY_ASKING = _word_set(
 )
 _SINCE_WHEN = _word_set("since today tonight yesterday")
 _DID = _word_set("did just already too")  # "... wee yourself? i just did", "mine has too"
+_CONFIRM = _word_set(
+    "did just already too have has had do does am is are got both that this it them those these "
+    "also as well same one now yes definitely really again all of"
+)
 
 
 def _reported_after(text: str, start: int) -> bool:
@@ -196,6 +200,13 @@ def _reported_after(text: str, start: int) -> bool:
             told = bool(tail) and tail[0] in _TELLER and len(tail) <= 6
             return told and not _ONLY_ASKING.intersection(tail)
         if word in _TELLER and len(after) - i <= 4 and _DID.intersection(after[i + 1 :]):
+            return True
+        # "... chest pain? i have got both", "... down both legs? mine does": the question ends
+        # with the asker saying it is theirs, and nothing else.
+        if word in _TELLER and after[i + 1 :] and _CONFIRM.issuperset(after[i + 1 :]):
+            return True
+        # "... pressure in your chest? mine feels crushed": "mine" is the sign, owned.
+        if word == "mine" and len(after) - i <= 5:
             return True
     near = after[:10]
     return bool(_SINCE_WHEN.intersection(near)) or " this morning" in " " + " ".join(near)
