@@ -75,10 +75,18 @@ def _load_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
-def _symptom_type() -> list[dict[str, Any]]:
+# The id of the SYMPTOM values that are whole turns (symptoms.yaml `statements`), no trigger's:
+# triage reads their words like any other statement.
+STATEMENT_ID = "STATEMENT"
+
+
+def _symptom_type(statements: list[str]) -> list[dict[str, Any]]:
     with TRIAGE.open("rb") as fh:
         triggers = tomllib.load(fh)["triggers"]
     values = []
+    if statements:
+        said = [" ".join(s.lower().split()) for s in statements]
+        values.append({"id": STATEMENT_ID, "value": said[0], "synonyms": said[1:]})
     for trigger_id, trigger in triggers.items():
         examples = [" ".join(e.lower().split()) for e in trigger.get("examples", [])]
         if examples:
@@ -89,15 +97,17 @@ def _symptom_type() -> list[dict[str, Any]]:
 def source() -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]]]:
     intents: dict[str, dict[str, Any]] = {}
     types: dict[str, list[dict[str, Any]]] = {}
+    statements: list[str] = []
     for path in sorted((SOURCE / "en").glob("*.yaml")):
         data = _load_yaml(path)
+        statements += data.get("statements") or []
         for name, spec in (data.get("intents") or {}).items():
             if name in intents:
                 raise ModelError(f"{path.name}: intent {name} is defined twice")
             intents[name] = spec or {}
         for name, values in (data.get("types") or {}).items():
             types[name] = values
-    types["SYMPTOM"] = _symptom_type()
+    types["SYMPTOM"] = _symptom_type(statements)
     with VOICE.open("rb") as fh:
         carriers = tomllib.load(fh)["voice"]["statement_carriers"]
     question = intents["QuestionIntent"]
