@@ -1,0 +1,261 @@
+"""Whose, when and whether: words that name a warning sign without reporting one now.
+
+scope.py takes back a sign said as absent or asked about in general; this module takes back a
+sign told as another time ("i fell off a ladder ten years ago", "my mum had cauda equina years
+ago", "when i was pregnant with my first"), as not real (a film, a dream, "nearly wet myself
+laughing"), as advice remembered ("the doctor said to come in if i go numb"), as a hypothetical
+("what if i can't pee", "how do i tell if it's cauda equina") or as a distant person's past
+("my mate's husband had a heart attack with back pain").
+
+Each frame holds only inside the finding's own clause, and a clause that goes on to report the
+sign now keeps it a report: "the doctor said if i can't wee to come in, and i can't", "i had
+cauda equina years ago and it is happening again", "i was watching a film and my legs went
+numb". When in doubt the words stay a report: a missed emergency costs more than a false one.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["HISTORY_TRIGGERS", "elsewhere", "told_now"]
+
+# Tiers whose definition is itself a history ("had breast cancer", "an operation two months
+# ago", "keeps coming back", "a few weeks", "first time after fifty", "on steroids for years"):
+# their own words and the concepts only they use are never taken back as another time.
+HISTORY_TRIGGERS = frozenset({"U2", "U3", "U10", "U13", "D1", "D2", "D6", "D7"})
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# A clause ends at these; "and" only when a new subject or time follows it ("fell off a horse
+# and could not walk for a week" is one event, "years ago and now i can not walk" is two).
+_BREAKS = _word_set("but now then so because cos though although however yet until till well")
+_NEW_SUBJECT = _word_set(
+    "i my we our he his she her they their it its this that now today tonight then suddenly "
+    "since still yesterday everything"
+)
+_ME = _word_set("i my me myself mine we our us")
+_BEFORE_CHARS, _AFTER_WORDS = 160, 12
+
+# Another time, at a distance: "years ago", "in 2015", "back in my twenties", "as a teenager",
+# "when i was pregnant with my first", "last year", "last time".
+_DISTANT = re.compile(
+    r" (?:(?:\w+ )?(?:years?|months|ages|decades|yonks|a while|some time|a long time|long time)"
+    r" (?:ago|back|before|earlier)"
+    r"|in (?:19|20)\d\d|back in (?:(?:19|20)\d\d|the day|my|his|her|the)|long ago"
+    r"|in the (?:fifties|sixties|seventies|eighties|nineties|noughties|\d0s)"
+    r"|(?:back|when i was|when he was|when she was) in (?:my|his|her) (?:teens|twenties|thirties)"
+    r"|as a (?:kid|child|teenager|teen|boy|girl|baby|student|youngster|toddler|young \w+)"
+    r"|when (?:i|he|she|they|we|you) (?:was|were) (?:a |an |in |at )?"
+    r"(?:kid|child|teenager|teen|boy|girl|baby|student|young|younger|little|small|toddler"
+    r"|school|uni|college|pregnant|\d+|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty)"
+    r"|(?:was|were) pregnant with|(?:first|previous|earlier|other|last) (?:pregnancy|labour|labor)"
+    r"|last (?:year|month|spring|summer|autumn|fall|winter|christmas|easter|decade|time)"
+    r"|the (?:other|previous) (?:year|time)|back then|at the time|once before|previously)\b"
+)
+# ... unless the clause says it is now: "again like last time, started an hour ago",
+# "since last year", "it can not stop".
+_NOW = re.compile(
+    r" (?:now|today|tonight|yesterday|just|(?<!right )(?<!same )again|still|since|currently"
+    r"|suddenly|keeps?"
+    r"|this (?:morning|afternoon|evening|week)|last night|at the moment|right now"
+    r"|(?:an|one|two|few|couple of|\d+) (?:hours?|minutes?|mins?|days?) ago|can not|cannot)\b"
+)
+
+# Not real: a film, a show, a book, the news; a dream.
+_SHOWN = _word_set(
+    "film films movie movies episode episodes show shows series programme program programmes "
+    "drama dramas soap soaps sitcom documentary documentaries cartoon cartoons book books novel "
+    "novels scene scenes character characters news stuntman actor actress play musical video "
+    "videos netflix youtube tiktok podcast article watched watching"
+)
+_DREAMT = _word_set("dreamt dreamed dreaming nightmare nightmares")
+# "nearly wet myself laughing", "laughed so hard i almost peed", "the comedian had me wetting
+# myself", "i could wet myself with excitement"; never "not a laughing matter".
+_LAUGH = _word_set(
+    "laugh laughing laughed laughter laughs giggling giggled giggle lol lmao haha hilarious "
+    "comedian comedy jokes joke stitches"
+)
+_LAUGHING_AFTER = re.compile(
+    r" (?:(?:my|them|him|her|your|our)sel(?:f|ves)|pants|knickers|breathe|me|here|bed)"
+    r" (?:laughing|giggling|with (?:laughter|excitement)|(?:from|for) laughing|in laughter)\b"
+)
+_AS_IF = _word_set("nearly almost practically basically literally could so till until had")
+# "this heat is killing me", "the kids are killing me": not a pain.
+_IDIOM_SUBJECT = _word_set(
+    "heat weather humidity boredom jokes kids children grandkids traffic suspense waiting "
+    "queue noise neighbours he she they you"
+)
+_IDIOM_WORDS = _word_set("killing dying dead")
+
+# Advice remembered: "the doctor said to come in if i go numb", "i was told to watch out for
+# saddle numbness", "the leaflet says numbness around your back passage is an emergency".
+_ADVISED = _word_set(
+    "said says say told tells advised advises warned warns leaflet website instructions "
+    "guidance recommended suggested mentioned explained"
+)
+_CONDITION = _word_set("if when case unless once should")
+_LOOK_FOR = _word_set("watch look out check listen")  # "told to look out for", never "for a week"
+_DOCUMENTS = _word_set("leaflet website instructions guidance booklet sheet")
+_ANYONE = _word_set("you your someone somebody anyone anybody people person")
+_TOLD = _word_set("can cannot is are am has does keeps keep")
+# What turns remembered advice or a question back into a report: "... and i can not", "well
+# they just did", "and now i have got it", "and i think it has started".
+_TOLD_NOW = _word_set(
+    "not never just now started starting happening happened got gone did done has have had is "
+    "are keep keeps already today tonight since morning yesterday hour hours cannot"
+)
+_TELL_BREAKS = _word_set("and but well now so which because cos")
+
+# "what if i can not pee", "in case my legs go numb", "how do i tell if it is cauda equina".
+_WHAT_IF = re.compile(
+    r" (?:what (?:if|happens if|would happen if|do i do if|should i do if|do you do if)"
+    r"|in case|if (?:i|you|someone|somebody|anyone|my|your) ever"
+    r"|how (?:do|would|can|will|could|should|does|did) (?:i|you|we|one|someone|anyone|a person)"
+    r" (?:know|tell|spot|recognise|recognize|notice)(?: if| whether| when| that)?)$"
+)
+_IF_GAP = 4
+_THEN_ASKED = re.compile(
+    r" (?:what would|would (?:that|it|i|this)|what then|what happens|who do i|who should i"
+    r"|what do i|what should i|should i|do i (?:call|ring|go|phone))\b"
+)
+_WATCHED_FOR = re.compile(
+    r" (?:(?:something|anything|things?) to (?:watch|look|worry|be worried|keep an eye)"
+    r"|an? (?:warning |red |danger )?(?:sign|flag|symptom)s? (?:of|for|to)|a red flag)\b"
+)
+
+# A distant person's past: "my mate's husband had a heart attack with back pain", "my old boss
+# had a fever and it turned out to be an abscess". Never someone the speaker is with now
+# ("my mate fell off a roof, he can not move his legs"): a present word keeps it a report.
+_DISTANT_PEOPLE = _word_set(
+    "friend friends mate mates colleague colleagues coworker neighbour neighbours neighbor "
+    "neighbors cousin cousins uncle uncles aunt aunts auntie aunty ex boss pal buddy "
+    "acquaintance"
+)
+_HAD = re.compile(r" (?:had|ended up|turned out|was diagnosed|got diagnosed|used to)\b")
+_PRESENT = re.compile(
+    r" (?:(?<!that )(?<!which )is|are|has|(?<!to )have|can|cannot|keeps?|will|does|says|just|now"
+    r"|help|please|today|tonight|this morning)\b"
+)
+
+
+def _clause(text: str, start: int) -> tuple[list[str], list[str], list[str]]:
+    """(every word before the finding that the slice holds, the words of the finding's own
+    clause before it, its own clause from the finding on)."""
+    lo = max(0, start - _BEFORE_CHARS)
+    before = text[lo:start].split()
+    if lo > 0 and text[lo - 1] != " ":
+        before = before[1:]
+    own: list[str] = []
+    for i in range(len(before) - 1, -1, -1):
+        word = before[i]
+        if word in _BREAKS or (
+            word == "and" and i + 1 < len(before) and before[i + 1] in _NEW_SUBJECT
+        ):
+            break
+        own.insert(0, word)
+    after: list[str] = []
+    words = text[start:].split()[:_AFTER_WORDS]
+    for i, word in enumerate(words):
+        if i and (
+            word in _BREAKS
+            or (word == "and" and words[i + 1 : i + 2] and words[i + 1] in _NEW_SUBJECT)
+        ):
+            break
+        after.append(word)
+    return before, own, after
+
+
+def told_now(text: str, start: int, skip: int = 1) -> bool:
+    """True when, after the finding's clause (its first `skip` words), a new clause reports
+    the sign now: "... to come in, and i can not", "well they just did", "and now i have it"."""
+    words = text[start:].replace(" a and e", " ae").split()[skip:]
+    for i, word in enumerate(words):
+        if word in _TELL_BREAKS:
+            tail = words[i + 1 : i + 11]
+            return word == "now" or bool(_TOLD_NOW.intersection(tail))
+    return False
+
+
+def _unreal(before: list[str], own: list[str], after: list[str]) -> bool:
+    for i, word in enumerate(own):  # "i dreamt my legs would not move", "in my dream"
+        if word in _DREAMT or (word == "dream" and own[i - 1 : i] in (["a"], ["my"], ["the"])):
+            return True
+    for i in range(len(before) - 1, max(-1, len(before) - 15), -1):
+        if before[i] in _SHOWN:  # "in that episode the woman wet herself", never "... my legs"
+            return not _ME.intersection(before[i + 1 :] + after[:6])
+    if _LAUGHING_AFTER.search(" " + " ".join(after[:8])):
+        return True  # "wet myself laughing", "could wet myself with excitement"
+    laughs = _LAUGH.intersection(own)
+    if laughs and "matter" not in own and not {"not", "no"}.intersection(own):
+        return bool(_AS_IF.intersection(own))
+    return after[0] in _IDIOM_WORDS and bool(_IDIOM_SUBJECT.intersection(own[-3:]))
+
+
+def _conditional(words: list[str], k: int) -> bool:
+    word = words[k]
+    if word == "for":
+        return k > 0 and words[k - 1] in _LOOK_FOR
+    if word == "about":  # "warned me about", "told us about"
+        return k < 2 or words[k - 1] in ("me", "us", "him", "her", "them")
+    return word in _CONDITION
+
+
+def _advised(own: list[str], text: str, start: int) -> bool:
+    for i in range(len(own) - 1, -1, -1):
+        if own[i] in _ADVISED:
+            between = own[i + 1 :]
+            # "said if i can not wee, come in", never "says she can not feel anything when"
+            cut = next((k for k, w in enumerate(between) if _conditional(between, k)), len(between))
+            if _TOLD.intersection(between[:cut]) or own[i - 1 : i] == ["you"]:
+                return False  # "says she can not ... when", "everything you said"
+            told_anyone = _ANYONE.intersection(between) or (
+                _DOCUMENTS.intersection(own[: i + 1])
+                and _ANYONE.intersection(text[start:].split()[:8])
+            )
+            return cut < len(between) or bool(told_anyone and not _ME.intersection(between))
+    return False
+
+
+def _supposed(text: str, start: int, own: list[str]) -> bool:
+    for gap in range(min(_IF_GAP, len(own)) + 1):
+        head = " " + " ".join(own[: len(own) - gap])
+        if _WHAT_IF.search(head):
+            return True
+    if own[:1] == ["if"] and _THEN_ASKED.search(text[start:]):
+        return True  # "if i ever fell and could not get up, what would happen"
+    return not _ME.intersection(text.split()) and bool(_WATCHED_FOR.search(text[start:]))
+
+
+def _distant_person(before: list[str], own: list[str], after: list[str]) -> bool:
+    for i in range(len(before) - 1, -1, -1):
+        if before[i] in _DISTANT_PEOPLE:
+            told = " " + " ".join(before[i + 1 :] + after)
+            said = " " + " ".join(before[i + 1 :])
+            return (
+                not _ME.intersection(before[i + 1 :])
+                and bool(_HAD.search(said) or " turned out" in told)
+                and not _PRESENT.search(told)
+            )
+    return False
+
+
+def elsewhere(text: str, start: int) -> bool:
+    """True when the finding at text[start:] is told as another time, not real, advice, a
+    hypothetical or a distant person's past (text: normalised, one leading space)."""
+    before, own, after = _clause(text, start)
+    if not after:
+        return False
+    clause = " " + " ".join(own + after)
+    if _DISTANT.search(clause) and not _NOW.search(clause):
+        return True
+    if _unreal(before, own, after):
+        return True
+    if (_advised(own, text, start) or _supposed(text, start, own)) and not told_now(
+        text, start, len(after)
+    ):
+        return True
+    return _distant_person(before, own, after)
