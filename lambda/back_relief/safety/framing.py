@@ -17,12 +17,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["HISTORY_TRIGGERS", "elsewhere", "told_now"]
+__all__ = ["ALL_FRAMES", "HISTORY_TRIGGERS", "NOT_TIME", "NO_FRAMES", "elsewhere", "told_now"]
 
 # Tiers whose definition is itself a history ("had breast cancer", "an operation two months
 # ago", "keeps coming back", "a few weeks", "first time after fifty", "on steroids for years"):
 # their own words and the concepts only they use are never taken back as another time.
 HISTORY_TRIGGERS = frozenset({"U2", "U3", "U10", "U13", "D1", "D2", "D6", "D7"})
+# Which frames apply to a finding: all; all but another time and a distant person's past (the
+# history tiers: "the surgeon told me to phone if the wound got hot" is still advice); none (a
+# guard that explains a sign away, "bruised my ribs playing footy last month").
+ALL_FRAMES, NOT_TIME, NO_FRAMES = 2, 1, 0
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -31,7 +35,9 @@ def _word_set(words: str) -> frozenset[str]:
 
 # A clause ends at these; "and" only when a new subject or time follows it ("fell off a horse
 # and could not walk for a week" is one event, "years ago and now i can not walk" is two).
-_BREAKS = _word_set("but now then so because cos though although however yet until till well")
+_BREAKS = _word_set(
+    "but now then so because cos though although however yet until till well woke wake awoke"
+)
 _NEW_SUBJECT = _word_set(
     "i my we our he his she her they their it its this that now today tonight then suddenly "
     "since still yesterday everything"
@@ -118,12 +124,14 @@ _WHAT_IF = re.compile(
     r" (?:know|tell|spot|recognise|recognize|notice)(?: if| whether| when| that)?)$"
 )
 _IF_GAP = 4
+_SENSED = _word_set("feel sense breathe")
+_SUBJECTS = _word_set("i it my you he she they we his her their your")
 _THEN_ASKED = re.compile(
     r" (?:what would|would (?:that|it|i|this)|what then|what happens|who do i|who should i"
     r"|what do i|what should i|should i|do i (?:call|ring|go|phone))\b"
 )
 _WATCHED_FOR = re.compile(
-    r" (?:(?:something|anything|things?) to (?:watch|look|worry|be worried|keep an eye)"
+    r" (?:(?:something|anything|things?) to (?:watch|look out|look for|keep an eye)"
     r"|an? (?:warning |red |danger )?(?:sign|flag|symptom)s? (?:of|for|to)|a red flag)\b"
 )
 
@@ -220,11 +228,16 @@ def _advised(own: list[str], text: str, start: int) -> bool:
     return False
 
 
-def _supposed(text: str, start: int, own: list[str]) -> bool:
+def _supposed(text: str, start: int, own: list[str], after: list[str]) -> bool:
     for gap in range(min(_IF_GAP, len(own)) + 1):
         head = " " + " ".join(own[: len(own) - gap])
         if _WHAT_IF.search(head):
-            return True
+            # "in case it matters, i can not feel my bum": a second subject starts a report;
+            # "what if i can not feel my legs" says how they are now ("what if i can not pee",
+            # "what if i can not get up" ask about a try still to come).
+            said = own[len(own) - gap :] + after[:4]
+            felt = head.endswith(" what if") and "not" in said and _SENSED.intersection(said)
+            return len(_SUBJECTS.intersection(said[:gap])) <= 1 and not felt
     if own[:1] == ["if"] and _THEN_ASKED.search(text[start:]):
         return True  # "if i ever fell and could not get up, what would happen"
     return not _ME.intersection(text.split()) and bool(_WATCHED_FOR.search(text[start:]))
@@ -243,19 +256,24 @@ def _distant_person(before: list[str], own: list[str], after: list[str]) -> bool
     return False
 
 
-def elsewhere(text: str, start: int) -> bool:
+def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
     """True when the finding at text[start:] is told as another time, not real, advice, a
     hypothetical or a distant person's past (text: normalised, one leading space)."""
     before, own, after = _clause(text, start)
     if not after:
         return False
     clause = " " + " ".join(own + after)
-    if _DISTANT.search(clause) and not _NOW.search(clause):
+    # "last time i could not feel my legs, and it is the same now": now again, a report
+    later = " " + " ".join(text[start:].split()[len(after) :])
+    if frames == NO_FRAMES:
+        return False
+    times = frames == ALL_FRAMES
+    if times and _DISTANT.search(clause) and not _NOW.search(clause) and not _NOW.search(later):
         return True
-    if _unreal(before, own, after):
+    if _unreal(before, own, after) and not told_now(text, start, len(after)):
         return True
-    if (_advised(own, text, start) or _supposed(text, start, own)) and not told_now(
+    if (_advised(own, text, start) or _supposed(text, start, own, after)) and not told_now(
         text, start, len(after)
     ):
         return True
-    return _distant_person(before, own, after)
+    return times and _distant_person(before, own, after)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from .framing import elsewhere, told_now
+from .framing import ALL_FRAMES, elsewhere, told_now
 
 __all__ = ["NEGATIONS", "SCOPE_ENDS", "asked_about", "negated"]
 
@@ -216,17 +216,16 @@ def _reported_after(text: str, start: int) -> bool:
 _FILLERS = _word_set("any a an the some really much or")
 
 
-def negated(text: str, start: int, first_word: str, framed: bool = True) -> bool:
+def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) -> bool:
     """True when a negation sits up to three words before text[start:] in the same clause.
-    Filler words ("do not have ANY trouble peeing") do not use up the three. framed: also take
-    back a sign told as another time, not real, advice or a hypothetical (framing.py); False
-    for the history tiers' own words."""
+    Filler words ("do not have ANY trouble peeing") do not use up the three. frames: which of
+    framing.py's frames (another time, not real, advice, a hypothetical) also take it back."""
     lo = max(0, start - _WINDOW_CHARS)
     words = text[lo:start].split()
     if lo > 0 and text[lo - 1] != " ":
         words = words[1:]  # the slice cut a word in half
     words.append(first_word)
-    if framed and elsewhere(text, start):  # another time, not real, advice (framing.py)
+    if elsewhere(text, start, frames):  # another time, not real, advice (framing.py)
         return True
     if asked_about(text, start) and not _reported_after(text, start):
         return True
