@@ -256,17 +256,42 @@ def _distant_person(before: list[str], own: list[str], after: list[str]) -> bool
     return False
 
 
+# Every frame needs one of these words (or a year): most texts hold none, and skip the rest.
+_CUES = (
+    _word_set(
+        "ago back before earlier last other previous previously then time once was were "
+        "pregnancy labour labor teens twenties thirties fifties sixties seventies eighties "
+        "nineties noughties kid child teenager teen youngster toddler if case how "
+        "something anything thing things sign signs flag symptom symptoms dream turned "
+        "excitement giggling"
+    )
+    | _SHOWN
+    | _DREAMT
+    | _LAUGH
+    | _IDIOM_WORDS
+    | _ADVISED
+    | _DISTANT_PEOPLE
+)
+
+
+def _cued(text: str) -> bool:
+    words = text.split()
+    return not _CUES.isdisjoint(words) or any(
+        len(w) == 4 and w.startswith(("19", "20")) for w in words
+    )
+
+
 def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
     """True when the finding at text[start:] is told as another time, not real, advice, a
     hypothetical or a distant person's past (text: normalised, one leading space)."""
+    if frames == NO_FRAMES or not _cued(text):
+        return False
     before, own, after = _clause(text, start)
     if not after:
         return False
     clause = " " + " ".join(own + after)
     # "last time i could not feel my legs, and it is the same now": now again, a report
     later = " " + " ".join(text[start:].split()[len(after) :])
-    if frames == NO_FRAMES:
-        return False
     times = frames == ALL_FRAMES
     if times and _DISTANT.search(clause) and not _NOW.search(clause) and not _NOW.search(later):
         return True
