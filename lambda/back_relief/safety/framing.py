@@ -56,7 +56,7 @@ _DISTANT = re.compile(
     r"|as a (?:kid|child|teenager|teen|boy|girl|baby|student|youngster|toddler|young \w+)"
     r"|when (?:i|he|she|they|we|you) (?:was|were) (?:a |an |in |at )?"
     r"(?:kid|child|teenager|teen|boy|girl|baby|student|young|younger|little|small|toddler"
-    r"|school|uni|college|pregnant|\d+|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|school|uni|college|pregnant|my age|your age|\d+|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty)"
     r"|(?:was|were) pregnant with|(?:first|previous|earlier|other|last) (?:pregnancy|labour|labor)"
     r"|last (?:year|month|spring|summer|autumn|fall|winter|christmas|easter|decade|time)"
@@ -67,7 +67,7 @@ _DISTANT = re.compile(
 _NOW = re.compile(
     r" (?:now|today|tonight|yesterday|just|(?<!right )(?<!same )again|still|since|currently"
     r"|suddenly|keeps?"
-    r"|this (?:morning|afternoon|evening|week)|last night|at the moment|right now"
+    r"|this (?:morning|afternoon|evening|week|time)|last night|at the moment|right now"
     r"|(?:an|one|two|few|couple of|\d+) (?:hours?|minutes?|mins?|days?) ago|can not|cannot)\b"
 )
 
@@ -125,6 +125,7 @@ _WHAT_IF = re.compile(
 )
 _IF_GAP = 4
 _SENSED = _word_set("feel sense breathe")
+_ONSET = _word_set("go goes get gets start starts become becomes ever develop develops")
 _SUBJECTS = _word_set("i it my you he she they we his her their your")
 _THEN_ASKED = re.compile(
     r" (?:what would|would (?:that|it|i|this)|what then|what happens|who do i|who should i"
@@ -224,7 +225,9 @@ def _advised(own: list[str], text: str, start: int) -> bool:
                 _DOCUMENTS.intersection(own[: i + 1])
                 and _ANYONE.intersection(text[start:].split()[:8])
             )
-            return cut < len(between) or bool(told_anyone and not _ME.intersection(between))
+            if cut < len(between):  # "said if you can not pee go to a and e, i can not pee"
+                return len(between) - cut <= _IF_GAP + 2
+            return bool(told_anyone and not _ME.intersection(between))
     return False
 
 
@@ -238,6 +241,10 @@ def _supposed(text: str, start: int, own: list[str], after: list[str]) -> bool:
             said = own[len(own) - gap :] + after[:4]
             felt = head.endswith(" what if") and "not" in said and _SENSED.intersection(said)
             return len(_SUBJECTS.intersection(said[:gap])) <= 1 and not felt
+    if "if" in own[-_IF_GAP - 1 :] and _ONSET.intersection(own[own.index("if") :] + after[:3]):
+        # "should i go to hospital if my legs go numb", "do i need an ambulance if both legs
+        # start tingling": a sign that may come; never "if both my legs tingle" (now)
+        return not _NOW.search(" " + " ".join(own + after))
     if own[:1] == ["if"] and _THEN_ASKED.search(text[start:]):
         return True  # "if i ever fell and could not get up, what would happen"
     return not _ME.intersection(text.split()) and bool(_WATCHED_FOR.search(text[start:]))
