@@ -16,6 +16,7 @@ numb". When in doubt the words stay a report: a missed emergency costs more than
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 __all__ = ["ALL_FRAMES", "HISTORY_TRIGGERS", "NOT_TIME", "NO_FRAMES", "elsewhere", "told_now"]
 
@@ -56,8 +57,9 @@ _DISTANT = re.compile(
     r"|as a (?:kid|child|teenager|teen|boy|girl|baby|student|youngster|toddler|young \w+)"
     r"|when (?:i|he|she|they|we|you) (?:was|were) (?:a |an |in |at )?"
     r"(?:kid|child|teenager|teen|boy|girl|baby|student|young|younger|little|small|toddler"
-    r"|school|uni|college|pregnant|my age|your age|\d+|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty)"
+    r"|school|uni|college|pregnant|my age|your age|\d+|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty)"
     r"|(?:was|were) pregnant with|(?:first|previous|earlier|other|last) (?:pregnancy|labour|labor)"
     r"|last (?:year|month|spring|summer|autumn|fall|winter|christmas|easter|decade|time)"
     r"|the (?:other|previous) (?:year|time)|back then|at the time|once before|previously)\b"
@@ -115,6 +117,7 @@ _TOLD_NOW = _word_set(
     "are keep keeps already today tonight since morning yesterday hour hours cannot"
 )
 _TELL_BREAKS = _word_set("and but well now so which because cos")
+_TELLERS = _word_set("i it they she he mine")
 
 # "what if i can not pee", "in case my legs go numb", "how do i tell if it is cauda equina".
 _WHAT_IF = re.compile(
@@ -181,7 +184,11 @@ def _clause(text: str, start: int) -> tuple[list[str], list[str], list[str]]:
 def told_now(text: str, start: int, skip: int = 1) -> bool:
     """True when, after the finding's clause (its first `skip` words), a new clause reports
     the sign now: "... to come in, and i can not", "well they just did", "and now i have it"."""
-    words = text[start:].replace(" a and e", " ae").split()[skip:]
+    said = text[start:].replace(" a and e", " ae").split()
+    # "... if i went numb down there, i have": a subject and a telling verb, no "and" between
+    if any(a in _TELLERS and b in _TOLD_NOW for a, b in pairwise(said[2:skip])):
+        return True
+    words = said[skip:]
     for i, word in enumerate(words):
         if word in _TELL_BREAKS:
             tail = words[i + 1 : i + 11]
@@ -191,7 +198,8 @@ def told_now(text: str, start: int, skip: int = 1) -> bool:
 
 def _unreal(before: list[str], own: list[str], after: list[str]) -> bool:
     for i, word in enumerate(own):  # "i dreamt my legs would not move", "in my dream"
-        if word in _DREAMT or (word == "dream" and own[i - 1 : i] in (["a"], ["my"], ["the"])):
+        dreamt = word in _DREAMT or (word == "dream" and own[i - 1 : i] in (["a"], ["my"], ["the"]))
+        if dreamt and "from" not in own[max(0, i - 3) : i]:  # never "woke from a nightmare and"
             return True
     for i in range(len(before) - 1, max(-1, len(before) - 15), -1):
         if before[i] in _SHOWN:  # "in that episode the woman wet herself", never "... my legs"
