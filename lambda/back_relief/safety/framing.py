@@ -128,6 +128,7 @@ _WHAT_IF = re.compile(
 )
 _IF_GAP = 4
 _SENSED = _word_set("feel sense breathe")
+_WILL_IT = (["will", "it"], ["would", "it"], ["will", "that"], ["would", "that"])
 _ONSET = _word_set("go goes get gets start starts become becomes ever develop develops")
 _SUBJECTS = _word_set("i it my you he she they we his her their your")
 _THEN_ASKED = re.compile(
@@ -253,6 +254,8 @@ def _supposed(text: str, start: int, own: list[str], after: list[str]) -> bool:
         # "should i go to hospital if my legs go numb", "do i need an ambulance if both legs
         # start tingling": a sign that may come; never "if both my legs tingle" (now)
         return not _NOW.search(" " + " ".join(own + after))
+    if own[:2] in _WILL_IT and "if" in own + after[:4]:
+        return True  # "will it hurt if i sneeze": a question about what may come
     if own[:1] == ["if"] and _THEN_ASKED.search(text[start:]):
         return True  # "if i ever fell and could not get up, what would happen"
     return not _ME.intersection(text.split()) and bool(_WATCHED_FOR.search(text[start:]))
