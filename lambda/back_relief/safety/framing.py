@@ -65,10 +65,10 @@ _DISTANT = re.compile(
     r"|the (?:other|previous) (?:year|time)|back then|at the time|once before|previously)\b"
 )
 # ... unless the clause says it is now: "again like last time, started an hour ago",
-# "since last year", "it can not stop".
+# "since last year", "it can not stop"; never "ever since a car crash in 2005" (long-standing).
 _NOW = re.compile(
-    r" (?:now|today|tonight|yesterday|just|(?<!right )(?<!same )again|still|since|currently"
-    r"|suddenly|keeps?"
+    r" (?:now|today|tonight|yesterday|just|(?<!right )(?<!same )again|still|currently"
+    r"|(?<!ever )since|suddenly|keeps?"
     r"|this (?:morning|afternoon|evening|week|time)|last night|at the moment|right now"
     r"|(?:an|one|two|few|couple of|\d+) (?:hours?|minutes?|mins?|days?) ago|can not|cannot)\b"
 )
