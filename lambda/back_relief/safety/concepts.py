@@ -157,11 +157,12 @@ class Concepts:
             if spec.get("unsettled") and not spec.get("ask"):
                 raise ValueError(f"trigger {trigger_id}: unsettled rules need an ask question")
         # Not taken back as another time (framing.py): the history a history tier needs ("a
-        # spinal fusion two months ago"); not taken back at all: what explains a sign away
+        # spinal fusion two months ago"); not taken back at all: what only explains a sign away
         # ("bruised my ribs playing footy last month"), which taken back would raise an alarm.
         history = {n for r in rules if r.trigger in HISTORY_TRIGGERS for n in r.needs}
         kept = {n for r in rules + unsettled + guards for n in r.absent}
         kept |= {n for r in guards for n in r.needs}
+        kept -= {n for r in rules for n in r.needs}  # a sign some rule fires on is framed
         for concept in built:
             name = concept.name
             concept.frames = NO_FRAMES if name in kept else ALL_FRAMES - (name in history)
