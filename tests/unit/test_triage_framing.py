@@ -37,6 +37,8 @@ PAIRS = [
     ("when i was pregnant with my first i bled heavily", "i'm pregnant and bleeding heavily"),
     ("last time my legs went numb, years ago", "my legs went numb like last time, an hour ago"),
     ("my mate's dad had a heart attack with back pain", "my mate has chest pain and back pain"),
+    ("i nearly fainted at the news", "i nearly fainted and my back is tearing"),
+    ("i was in stitches, couldn't breathe", "my back hurts and i couldn't breathe"),
 ]
 
 

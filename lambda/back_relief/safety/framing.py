@@ -92,6 +92,13 @@ _LAUGHING_AFTER = re.compile(
     r" (?:laughing|giggling|with (?:laughter|excitement)|(?:from|for) laughing|in laughter)\b"
 )
 _AS_IF = _word_set("nearly almost practically basically literally could so till until had")
+# "nearly had a heart attack when the dog barked", "almost passed out at the price": a fright or
+# a laugh that did not happen; never "i nearly fainted" alone (near-fainting is a sign).
+_NEARLY = _word_set("nearly almost practically")
+_STARTLED = _word_set(
+    "scared fright frightened shock shocked laughing laughed news price bill saw heard won "
+    "surprise surprised jumped barked"
+)
 # "this heat is killing me", "the kids are killing me": not a pain.
 _IDIOM_SUBJECT = _word_set(
     "heat weather humidity boredom jokes kids children grandkids traffic suspense waiting "
@@ -197,7 +204,7 @@ def told_now(text: str, start: int, skip: int = 1) -> bool:
     return False
 
 
-def _unreal(before: list[str], own: list[str], after: list[str]) -> bool:
+def _unreal(text: str, before: list[str], own: list[str], after: list[str]) -> bool:
     for i, word in enumerate(own):  # "i dreamt my legs would not move", "in my dream"
         dreamt = word in _DREAMT or (word == "dream" and own[i - 1 : i] in (["a"], ["my"], ["the"]))
         if dreamt and "from" not in own[max(0, i - 3) : i]:  # never "woke from a nightmare and"
@@ -209,7 +216,11 @@ def _unreal(before: list[str], own: list[str], after: list[str]) -> bool:
         return True  # "wet myself laughing", "could wet myself with excitement"
     laughs = _LAUGH.intersection(own)
     if laughs and "matter" not in own and not {"not", "no"}.intersection(own):
-        return bool(_AS_IF.intersection(own))
+        return bool(_AS_IF.intersection(own)) or own[-1] in ("stitches", "hysterics")
+    near = own[-3:] + after[:1]
+    for i, word in enumerate(near):  # "i nearly had a heart attack when the dog barked"
+        if word in _NEARLY and not _SUBJECTS.intersection(near[i + 1 :]):
+            return bool(_STARTLED.intersection(text.split()))  # never "nearly ... my legs gave"
     return after[0] in _IDIOM_WORDS and bool(_IDIOM_SUBJECT.intersection(own[-3:]))
 
 
@@ -281,7 +292,7 @@ _CUES = (
         "pregnancy labour labor teens twenties thirties fifties sixties seventies eighties "
         "nineties noughties kid child teenager teen youngster toddler if case how "
         "something anything thing things sign signs flag symptom symptoms dream turned "
-        "excitement giggling"
+        "excitement giggling nearly almost practically"
     )
     | _SHOWN
     | _DREAMT
@@ -313,7 +324,7 @@ def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
     times = frames == ALL_FRAMES
     if times and _DISTANT.search(clause) and not _NOW.search(clause) and not _NOW.search(later):
         return True
-    if _unreal(before, own, after) and not told_now(text, start, len(after)):
+    if _unreal(text, before, own, after) and not told_now(text, start, len(after)):
         return True
     if (_advised(own, text, start) or _supposed(text, start, own, after)) and not told_now(
         text, start, len(after)
