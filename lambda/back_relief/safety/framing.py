@@ -62,7 +62,13 @@ _DISTANT = re.compile(
     r"|eighty)"
     r"|(?:was|were) pregnant with|(?:first|previous|earlier|other|last) (?:pregnancy|labour|labor)"
     r"|last (?:year|month|spring|summer|autumn|fall|winter|christmas|easter|decade|time)"
-    r"|the (?:other|previous) (?:year|time)|back then|at the time|once before|previously)\b"
+    r"|the (?:other|previous) (?:year|time)|back then|at the time|once before|previously"
+    r"|(?<!at )once(?! (?:i|you|it|he|she|they|we|my|the|a|an|again|more|every|or|in|daily)\b))\b"
+)
+# An origin story: "i fell off a ladder once, that is when my back trouble started".
+_ORIGIN = re.compile(
+    r" (?:that is|that was|which is|which was) (?:when|how) (?:it|my|the|this|all|everything)"
+    r"(?: \w+){0,3} (?:started|began|begun|kicked off)\b"
 )
 # ... unless the clause says it is now: "again like last time, started an hour ago",
 # "since last year", "it can not stop"; never "ever since a car crash in 2005" (long-standing).
@@ -322,7 +328,8 @@ def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
     # "last time i could not feel my legs, and it is the same now": now again, a report
     later = " " + " ".join(text[start:].split()[len(after) :])
     times = frames == ALL_FRAMES
-    if times and _DISTANT.search(clause) and not _NOW.search(clause) and not _NOW.search(later):
+    distant = _DISTANT.search(clause) or _ORIGIN.search(text, start)
+    if times and distant and not _NOW.search(clause) and not _NOW.search(later):
         return True
     if _unreal(text, before, own, after) and not told_now(text, start, len(after)):
         return True
