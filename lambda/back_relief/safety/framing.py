@@ -3,9 +3,9 @@
 scope.py takes back a sign said as absent or asked about in general; this module takes back a
 sign told as another time ("i fell off a ladder ten years ago", "my mum had cauda equina years
 ago", "when i was pregnant with my first"), as not real (a film, a dream, "nearly wet myself
-laughing"), as advice remembered ("the doctor said to come in if i go numb"), as a hypothetical
-("what if i can't pee", "how do i tell if it's cauda equina") or as a distant person's past
-("my mate's husband had a heart attack with back pain").
+laughing"), as advice remembered or a hypothetical (supposed.py: "the doctor said to come in if
+i go numb", "what if i can't pee") or as a distant person's past ("my mate's husband had a heart
+attack with back pain").
 
 Each frame holds only inside the finding's own clause, and a clause that goes on to report the
 sign now keeps it a report: "the doctor said if i can't wee to come in, and i can't", "i had
@@ -16,9 +16,13 @@ numb". When in doubt the words stay a report: a missed emergency costs more than
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
-__all__ = ["ALL_FRAMES", "HISTORY_TRIGGERS", "NOT_TIME", "NO_FRAMES", "elsewhere", "told_now"]
+from .supposed import ADVISED as _ADVISED
+from .supposed import NOW as _NOW
+from .supposed import SUBJECTS as _SUBJECTS
+from .supposed import advised, supposed, told_now
+
+__all__ = ["ALL_FRAMES", "HISTORY_TRIGGERS", "NOT_TIME", "NO_FRAMES", "elsewhere"]
 
 # Tiers whose definition is itself a history ("had breast cancer", "an operation two months
 # ago", "keeps coming back", "a few weeks", "first time after fifty", "on steroids for years"):
@@ -70,14 +74,6 @@ _ORIGIN = re.compile(
     r" (?:that is|that was|which is|which was) (?:when|how) (?:it|my|the|this|all|everything)"
     r"(?: \w+){0,3} (?:started|began|begun|kicked off)\b"
 )
-# ... unless the clause says it is now: "again like last time, started an hour ago",
-# "since last year", "it can not stop"; never "ever since a car crash in 2005" (long-standing).
-_NOW = re.compile(
-    r" (?:now|today|tonight|yesterday|just|(?<!right )(?<!same )again|still|currently"
-    r"|(?<!ever )since|suddenly|keeps?"
-    r"|this (?:morning|afternoon|evening|week|time)|last night|at the moment|right now"
-    r"|(?:an|one|two|few|couple of|\d+) (?:hours?|minutes?|mins?|days?) ago|can not|cannot)\b"
-)
 
 # Not real: a film, a show, a book, the news; a dream.
 _SHOWN = _word_set(
@@ -111,47 +107,6 @@ _IDIOM_SUBJECT = _word_set(
     "queue noise neighbours he she they you"
 )
 _IDIOM_WORDS = _word_set("killing dying dead")
-
-# Advice remembered: "the doctor said to come in if i go numb", "i was told to watch out for
-# saddle numbness", "the leaflet says numbness around your back passage is an emergency".
-_ADVISED = _word_set(
-    "said says say told tells advised advises warned warns leaflet website instructions "
-    "guidance recommended suggested mentioned explained"
-)
-_CONDITION = _word_set("if when case unless once should")
-_LOOK_FOR = _word_set("watch look out check listen")  # "told to look out for", never "for a week"
-_DOCUMENTS = _word_set("leaflet website instructions guidance booklet sheet")
-_ANYONE = _word_set("you your someone somebody anyone anybody people person")
-_TOLD = _word_set("can cannot is are am has does keeps keep")
-# What turns remembered advice or a question back into a report: "... and i can not", "well
-# they just did", "and now i have got it", "and i think it has started".
-_TOLD_NOW = _word_set(
-    "not never just now started starting happening happened got gone did done has have had is "
-    "are keep keeps already today tonight since morning yesterday hour hours cannot"
-)
-_TELL_BREAKS = _word_set("and but well now so which because cos")
-_TELLERS = _word_set("i it they she he mine")
-
-# "what if i can not pee", "in case my legs go numb", "how do i tell if it is cauda equina".
-_WHAT_IF = re.compile(
-    r" (?:what (?:if|happens if|would happen if|do i do if|should i do if|do you do if)"
-    r"|in case|if (?:i|you|someone|somebody|anyone|my|your) ever"
-    r"|how (?:do|would|can|will|could|should|does|did) (?:i|you|we|one|someone|anyone|a person)"
-    r" (?:know|tell|spot|recognise|recognize|notice)(?: if| whether| when| that)?)$"
-)
-_IF_GAP = 4
-_SENSED = _word_set("feel sense breathe")
-_WILL_IT = (["will", "it"], ["would", "it"], ["will", "that"], ["would", "that"])
-_ONSET = _word_set("go goes get gets start starts become becomes ever develop develops")
-_SUBJECTS = _word_set("i it my you he she they we his her their your")
-_THEN_ASKED = re.compile(
-    r" (?:what would|would (?:that|it|i|this)|what then|what happens|who do i|who should i"
-    r"|what do i|what should i|should i|do i (?:call|ring|go|phone))\b"
-)
-_WATCHED_FOR = re.compile(
-    r" (?:(?:something|anything|things?) to (?:watch|look out|look for|keep an eye)"
-    r"|an? (?:warning |red |danger )?(?:sign|flag|symptom)s? (?:of|for|to)|a red flag)\b"
-)
 
 # A distant person's past: "my mate's husband had a heart attack with back pain", "my old boss
 # had a fever and it turned out to be an abscess". Never someone the speaker is with now
@@ -195,21 +150,6 @@ def _clause(text: str, start: int) -> tuple[list[str], list[str], list[str]]:
     return before, own, after
 
 
-def told_now(text: str, start: int, skip: int = 1) -> bool:
-    """True when, after the finding's clause (its first `skip` words), a new clause reports
-    the sign now: "... to come in, and i can not", "well they just did", "and now i have it"."""
-    said = text[start:].replace(" a and e", " ae").split()
-    # "... if i went numb down there, i have": a subject and a telling verb, no "and" between
-    if any(a in _TELLERS and b in _TOLD_NOW for a, b in pairwise(said[2:skip])):
-        return True
-    words = said[skip:]
-    for i, word in enumerate(words):
-        if word in _TELL_BREAKS:
-            tail = words[i + 1 : i + 11]
-            return word == "now" or bool(_TOLD_NOW.intersection(tail))
-    return False
-
-
 def _unreal(text: str, before: list[str], own: list[str], after: list[str]) -> bool:
     for i, word in enumerate(own):  # "i dreamt my legs would not move", "in my dream"
         dreamt = word in _DREAMT or (word == "dream" and own[i - 1 : i] in (["a"], ["my"], ["the"]))
@@ -228,54 +168,6 @@ def _unreal(text: str, before: list[str], own: list[str], after: list[str]) -> b
         if word in _NEARLY and not _SUBJECTS.intersection(near[i + 1 :]):
             return bool(_STARTLED.intersection(text.split()))  # never "nearly ... my legs gave"
     return after[0] in _IDIOM_WORDS and bool(_IDIOM_SUBJECT.intersection(own[-3:]))
-
-
-def _conditional(words: list[str], k: int) -> bool:
-    word = words[k]
-    if word == "for":
-        return k > 0 and words[k - 1] in _LOOK_FOR
-    if word == "about":  # "warned me about", "told us about"
-        return k < 2 or words[k - 1] in ("me", "us", "him", "her", "them")
-    return word in _CONDITION
-
-
-def _advised(own: list[str], text: str, start: int) -> bool:
-    for i in range(len(own) - 1, -1, -1):
-        if own[i] in _ADVISED:
-            between = own[i + 1 :]
-            # "said if i can not wee, come in", never "says she can not feel anything when"
-            cut = next((k for k, w in enumerate(between) if _conditional(between, k)), len(between))
-            if _TOLD.intersection(between[:cut]) or own[i - 1 : i] == ["you"]:
-                return False  # "says she can not ... when", "everything you said"
-            told_anyone = _ANYONE.intersection(between) or (
-                _DOCUMENTS.intersection(own[: i + 1])
-                and _ANYONE.intersection(text[start:].split()[:8])
-            )
-            if cut < len(between):  # "said if you can not pee go to a and e, i can not pee"
-                return len(between) - cut <= _IF_GAP + 2
-            return bool(told_anyone and not _ME.intersection(between))
-    return False
-
-
-def _supposed(text: str, start: int, own: list[str], after: list[str]) -> bool:
-    for gap in range(min(_IF_GAP, len(own)) + 1):
-        head = " " + " ".join(own[: len(own) - gap])
-        if _WHAT_IF.search(head):
-            # "in case it matters, i can not feel my bum": a second subject starts a report;
-            # "what if i can not feel my legs" says how they are now ("what if i can not pee",
-            # "what if i can not get up" ask about a try still to come).
-            said = own[len(own) - gap :] + after[:4]
-            felt = head.endswith(" what if") and "not" in said and _SENSED.intersection(said)
-            return len(_SUBJECTS.intersection(said[:gap])) <= 1 and not felt
-    if "if" in own[-_IF_GAP - 1 :] and _ONSET.intersection(own[own.index("if") :] + after[:3]):
-        # "should i go to hospital if my legs go numb", "do i need an ambulance if both legs
-        # start tingling": a sign that may come; never "if both my legs tingle" (now)
-        return not _NOW.search(" " + " ".join(own + after))
-    if own[:2] in _WILL_IT and "if" in own + after[:4]:
-        return True  # "will it hurt if i sneeze": a question about what may come
-    if own[:1] == ["if"] and _THEN_ASKED.search(text[start:]):
-        return True  # "if i ever fell and could not get up, what would happen"
-    return not _ME.intersection(text.split()) and bool(_WATCHED_FOR.search(text[start:]))
 
 
 def _distant_person(before: list[str], own: list[str], after: list[str]) -> bool:
@@ -333,7 +225,7 @@ def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
         return True
     if _unreal(text, before, own, after) and not told_now(text, start, len(after)):
         return True
-    if (_advised(own, text, start) or _supposed(text, start, own, after)) and not told_now(
+    if (advised(own, text, start) or supposed(text, start, own, after)) and not told_now(
         text, start, len(after)
     ):
         return True

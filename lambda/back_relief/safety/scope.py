@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from .framing import ALL_FRAMES, elsewhere, told_now
+from .framing import ALL_FRAMES, elsewhere
+from .supposed import told_now
 
 __all__ = ["NEGATIONS", "SCOPE_ENDS", "asked_about", "negated"]
 
