@@ -186,7 +186,10 @@ def _distant_person(before: list[str], own: list[str], after: list[str]) -> bool
 # Every frame needs one of these words (or a year): most texts hold none, and skip the rest.
 _CUES = (
     _word_set(
-        "ago back before earlier last other previous previously then time once was were "
+        "ago before earlier years year months ages decades yonks while long last other previous "
+        "previously then once youth young school uni college pregnant age began begun started "
+        "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
+        "twenty thirty forty fifty sixty seventy eighty "
         "pregnancy labour labor teens twenties thirties fifties sixties seventies eighties "
         "nineties noughties kid child teenager teen youngster toddler if case how "
         "something anything thing things sign signs flag symptom symptoms dream turned "
