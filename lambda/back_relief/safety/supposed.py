@@ -34,9 +34,10 @@ NOW = _NOW = re.compile(
 # saddle numbness", "the leaflet says numbness around your back passage is an emergency".
 ADVISED = _ADVISED = _word_set(
     "said says say told tells advised advises warned warns leaflet website instructions "
-    "guidance recommended suggested mentioned explained"
+    "guidance recommended suggested mentioned explained asked asks checked"
 )
-_CONDITION = _word_set("if when case unless once should")
+# ... and a question someone asked: "the nurse asked whether i had any numbness, i said no".
+_CONDITION = _word_set("if when case unless once should whether")
 _LOOK_FOR = _word_set("watch look out check listen")  # "told to look out for", never "for a week"
 _DOCUMENTS = _word_set("leaflet website instructions guidance booklet sheet")
 _ANYONE = _word_set("you your someone somebody anyone anybody people person")
@@ -45,7 +46,7 @@ _TOLD = _word_set("can cannot is are am has does keeps keep")
 # they just did", "and now i have got it", "and i think it has started".
 _TOLD_NOW = _word_set(
     "not never just now started starting happening happened got gone did done has have had is "
-    "are keep keeps already today tonight since morning yesterday hour hours cannot"
+    "are keep keeps already today tonight since morning yesterday hour hours cannot yes"
 )
 _TELL_BREAKS = _word_set("and but well now so which because cos")
 _TELLERS = _word_set("i it they she he mine")
@@ -78,6 +79,8 @@ def told_now(text: str, start: int, skip: int = 1) -> bool:
     said = text[start:].replace(" a and e", " ae").split()
     # "... if i went numb down there, i have": a subject and a telling verb, no "and" between
     if any(a in _TELLERS and b in _TOLD_NOW for a, b in pairwise(said[2:skip])):
+        return True
+    if " i can not" in " " + " ".join(said[2:skip]):  # "asked if i can not feel my bum, i can not"
         return True
     words = said[skip:]
     for i, word in enumerate(words):
