@@ -55,7 +55,8 @@ _BEFORE_CHARS, _AFTER_WORDS = 160, 12
 _DISTANT = re.compile(
     r" (?:(?:\w+ )?(?:years?|months|ages|decades|yonks|a while|some time|a long time|long time)"
     r" (?:ago|back|before|earlier)"
-    r"|in (?:19|20)\d\d|back in (?:(?:19|20)\d\d|the day|my|his|her|the)|long ago"
+    r"|in (?:19|20)\d\d|in (?:nineteen|two thousand)\b"
+    r"|back in (?:(?:19|20)\d\d|the day|my|his|her|the)|long ago"
     r"|in the (?:fifties|sixties|seventies|eighties|nineties|noughties|\d0s)"
     r"|(?:back|when i was|when he was|when she was) in (?:my|his|her) (?:teens|twenties|thirties)"
     r"|as a (?:kid|child|teenager|teen|boy|girl|baby|student|youngster|toddler|young \w+)"
@@ -189,7 +190,7 @@ _CUES = (
         "ago before earlier years year months ages decades yonks while long last other previous "
         "previously then once youth young school uni college pregnant age began begun started "
         "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
-        "twenty thirty forty fifty sixty seventy eighty "
+        "twenty thirty forty fifty sixty seventy eighty thousand "
         "pregnancy labour labor teens twenties thirties fifties sixties seventies eighties "
         "nineties noughties kid child teenager teen youngster toddler if case how "
         "something anything thing things sign signs flag symptom symptoms dream turned "
@@ -221,7 +222,9 @@ def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
         return False
     clause = " " + " ".join(own + after)
     # "last time i could not feel my legs, and it is the same now": now again, a report
-    later = " " + " ".join(text[start:].split()[len(after) :])
+    later = " " + " ".join(
+        text[start:].split()[len(after) - 1 :]
+    )  # with the last, for "right again"
     times = frames == ALL_FRAMES
     distant = _DISTANT.search(clause) or _ORIGIN.search(text, start)
     if times and distant and not _NOW.search(clause) and not _NOW.search(later):
