@@ -222,9 +222,9 @@ def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
         return False
     clause = " " + " ".join(own + after)
     # "last time i could not feel my legs, and it is the same now": now again, a report
-    later = " " + " ".join(
-        text[start:].split()[len(after) - 1 :]
-    )  # with the last, for "right again"
+    # (the words after the clause, with its last word for "never walked right again")
+    rest = text[start:].split()
+    later = " " + " ".join(rest[len(after) - 1 :]) if len(rest) > len(after) else ""
     times = frames == ALL_FRAMES
     distant = _DISTANT.search(clause) or _ORIGIN.search(text, start)
     if times and distant and not _NOW.search(clause) and not _NOW.search(later):
