@@ -3,7 +3,9 @@
 triage_dev5_benign7.tsv says warning-sign words in benign speech (films, jokes and idioms,
 other people's and the speaker's own past, reassurance, hypotheticals, remembered advice) and
 current reports that share their words (a carer, a question, a story, a hedge, remembered
-advice "and i can't"). Its probe set is a figure only (triage_dev5.py --set benign7_probe).
+advice "and i can't"). Its probe set is a figure only (triage_dev5.py --set benign7_probe);
+its _heard copy (asr_noise.py, piper + whisper with noise) holds the first 34 reports and every
+third benign row.
 """
 
 from __future__ import annotations
