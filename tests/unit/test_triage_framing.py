@@ -40,6 +40,7 @@ PAIRS = [
     ("last time my legs went numb, years ago", "my legs went numb like last time, an hour ago"),
     ("my mate's dad had a heart attack with back pain", "my mate has chest pain and back pain"),
     ("i nearly fainted at the news", "i nearly fainted and my back is tearing"),
+    ("my dad broke his back in a fall but he recovered", "my dad fell and can't move his legs"),
     ("i was in stitches, couldn't breathe", "my back hurts and i couldn't breathe"),
 ]
 

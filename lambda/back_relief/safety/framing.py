@@ -70,10 +70,13 @@ _DISTANT = re.compile(
     r"|the (?:other|previous) (?:year|time)|back then|at the time|once before|previously"
     r"|(?<!at )once(?! (?:i|you|it|he|she|they|we|my|the|a|an|again|more|every|or|in|daily)\b))\b"
 )
-# An origin story: "i fell off a ladder once, that is when my back trouble started".
+# An origin story, a recovery, a life event since: "i fell off a ladder once, that is when my
+# back trouble started", "my dad broke his back but he recovered", "before we met".
 _ORIGIN = re.compile(
-    r" (?:that is|that was|which is|which was) (?:when|how) (?:it|my|the|this|all|everything)"
-    r"(?: \w+){0,3} (?:started|began|begun|kicked off)\b"
+    r" (?:(?:that is|that was|which is|which was) (?:when|how) (?:it|my|the|this|all|everything)"
+    r"(?: \w+){0,3} (?:started|began|begun|kicked off)"
+    r"|(?:he|she|they|i|we) (?:recovered|got better|pulled through|made a (?:full |good )?recovery)"
+    r"|before (?:we|i|he|she|they) (?:met|married|got married|was born|were born|died|passed))\b"
 )
 
 # Not real: a film, a show, a book, the news; a dream.
@@ -190,7 +193,8 @@ _CUES = (
         "ago before earlier years year months ages decades yonks while long last other previous "
         "previously then once youth young school uni college pregnant age began begun started "
         "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
-        "twenty thirty forty fifty sixty seventy eighty thousand "
+        "twenty thirty forty fifty sixty seventy eighty thousand recovered recovery better "
+        "died met married born "
         "pregnancy labour labor teens twenties thirties fifties sixties seventies eighties "
         "nineties noughties kid child teenager teen youngster toddler if case how "
         "something anything thing things sign signs flag symptom symptoms dream turned "
