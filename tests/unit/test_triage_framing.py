@@ -41,6 +41,10 @@ PAIRS = [
     ("my mate's dad had a heart attack with back pain", "my mate has chest pain and back pain"),
     ("i nearly fainted at the news", "i nearly fainted and my back is tearing"),
     ("my dad broke his back in a fall but he recovered", "my dad fell and can't move his legs"),
+    (
+        "i wet myself after my first baby, never since",
+        "i'm pregnant with my first baby and bleeding heavily",
+    ),
     ("i was in stitches, couldn't breathe", "my back hurts and i couldn't breathe"),
 ]
 

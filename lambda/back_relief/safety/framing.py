@@ -68,7 +68,15 @@ _DISTANT = re.compile(
     r"|(?:was|were) pregnant with|(?:first|previous|earlier|other|last) (?:pregnancy|labour|labor)"
     r"|last (?:year|month|spring|summer|autumn|fall|winter|christmas|easter|decade|time)"
     r"|the (?:other|previous) (?:year|time)|back then|at the time|once before|previously"
-    r"|(?<!at )once(?! (?:i|you|it|he|she|they|we|my|the|a|an|again|more|every|or|in|daily)\b))\b"
+    r"|(?<!at )once(?! (?:i|you|it|he|she|they|we|my|the|a|an|again|more|every|or|in a|daily)\b)"
+    r"|(?<!am )in (?:my|his|her) (?:teens|twenties|thirties|forties)"
+    r"|(?:after|during|when i had) (?:my|her|our|the) (?:first|second|third|last|previous|older)"
+    r" (?:baby|pregnancy|child|labour|labor|birth|son|daughter))\b"
+)
+# "my dad used to have sciatica down both legs": only before the sign, never "like i used to".
+_USED_TO = re.compile(
+    r"(?<! not)(?<! get)(?<! getting)(?<! got)(?<! like i)(?<! as i)(?<! than i) used to"
+    r"(?! be\b| and\b| but\b|$)"
 )
 # An origin story, a recovery, a life event since: "i fell off a ladder once, that is when my
 # back trouble started", "my dad broke his back but he recovered", "before we met".
@@ -76,6 +84,7 @@ _ORIGIN = re.compile(
     r" (?:(?:that is|that was|which is|which was) (?:when|how) (?:it|my|the|this|all|everything)"
     r"(?: \w+){0,3} (?:started|began|begun|kicked off)"
     r"|(?:he|she|they|i|we) (?:recovered|got better|pulled through|made a (?:full |good )?recovery)"
+    r"|(?:fine|okay|good|normal) (?:ever )?since|never since|long gone|all sorted"
     r"|before (?:we|i|he|she|they) (?:met|married|got married|was born|were born|died|passed))\b"
 )
 
@@ -194,7 +203,7 @@ _CUES = (
         "previously then once youth young school uni college pregnant age began begun started "
         "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
         "twenty thirty forty fifty sixty seventy eighty thousand recovered recovery better "
-        "died met married born "
+        "died met married born since gone sorted used "
         "pregnancy labour labor teens twenties thirties fifties sixties seventies eighties "
         "nineties noughties kid child teenager teen youngster toddler if case how "
         "something anything thing things sign signs flag symptom symptoms dream turned "
@@ -230,7 +239,11 @@ def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
     rest = text[start:].split()
     later = " " + " ".join(rest[len(after) - 1 :]) if len(rest) > len(after) else ""
     times = frames == ALL_FRAMES
-    distant = _DISTANT.search(clause) or _ORIGIN.search(text, start)
+    distant = (
+        _DISTANT.search(clause)
+        or _USED_TO.search(" " + " ".join(own))
+        or _ORIGIN.search(text, start)
+    )
     if times and distant and not _NOW.search(clause) and not _NOW.search(later):
         return True
     if _unreal(text, before, own, after) and not told_now(text, start, len(after)):
