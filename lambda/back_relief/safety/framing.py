@@ -218,11 +218,17 @@ _CUES = (
 )
 
 
+_YEAR = re.compile(r" (?:19|20)\d\d\b")
+# One text is read once per finding in it: its answer is kept for the next finding.
+_LAST_CUED: list[tuple[str, bool]] = [("", False)]
+
+
 def _cued(text: str) -> bool:
-    words = text.split()
-    return not _CUES.isdisjoint(words) or any(
-        len(w) == 4 and w.startswith(("19", "20")) for w in words
-    )
+    last, cued = _LAST_CUED[0]
+    if text is not last and text != last:
+        cued = not _CUES.isdisjoint(text.split()) or bool(_YEAR.search(text))
+        _LAST_CUED[0] = (text, cued)
+    return cued
 
 
 def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
