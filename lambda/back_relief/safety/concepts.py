@@ -26,6 +26,7 @@ from typing import Any
 from ..values import Value
 from .alternatives import Alternatives, LazyRegex
 from .branches import Conditions, Refiner, second_stage
+from .framing import ALL_FRAMES, HISTORY_TRIGGERS, NO_FRAMES
 from .passed import reassured
 from .prefilter import Refinement, Starts, source_hash, start_masks, starts, word_starts
 from .scope import negated
@@ -47,7 +48,7 @@ class Rule(Value):
 class _Concept(LazyRegex):
     """One concept's regex (alternatives.LazyRegex: compiled on first need)."""
 
-    __slots__ = ("name", "refiner", "starts")
+    __slots__ = ("frames", "name", "refiner", "starts")
 
     def __init__(
         self,
@@ -61,13 +62,14 @@ class _Concept(LazyRegex):
         super().__init__(source, regex, alternatives)
         self.name, self.starts = name, found
         self.refiner = refiner  # None: the starts alone decide
+        self.frames = ALL_FRAMES  # which of framing.py's frames take it back
 
     def in_text(self, spaced: str, text_starts: frozenset[str] | None = None) -> bool:
         """text_starts: the text's word_starts, to search only the alternatives they reach
         (alternatives.py: the same matches); None: search the whole regex."""
         for found in self.finditer(spaced, text_starts):
             first_word = found.group(0)[1:].split(" ", 1)[0]
-            if not negated(spaced, found.start() + 1, first_word) and not reassured(
+            if not negated(spaced, found.start() + 1, first_word, self.frames) and not reassured(
                 spaced, found.end()
             ):
                 return True
@@ -154,6 +156,16 @@ class Concepts:
             guards += _rules(trigger_id, spec.get("unless", ()), known)
             if spec.get("unsettled") and not spec.get("ask"):
                 raise ValueError(f"trigger {trigger_id}: unsettled rules need an ask question")
+        # Not taken back as another time (framing.py): the history a history tier needs ("a
+        # spinal fusion two months ago"); not taken back at all: what only explains a sign away
+        # ("bruised my ribs playing footy last month"), which taken back would raise an alarm.
+        history = {n for r in rules if r.trigger in HISTORY_TRIGGERS for n in r.needs}
+        kept = {n for r in rules + unsettled + guards for n in r.absent}
+        kept |= {n for r in guards for n in r.needs}
+        kept -= {n for r in rules for n in r.needs}  # a sign some rule fires on is framed
+        for concept in built:
+            name = concept.name
+            concept.frames = NO_FRAMES if name in kept else ALL_FRAMES - (name in history)
         by_start, always = start_masks(concept.starts for concept in built)
         bits = {concept.name: 1 << bit for bit, concept in enumerate(built)}
         firing, asking = _mask(rules + guards, bits), _mask(unsettled, bits)

@@ -3,6 +3,8 @@ okay") or a felt sign said to have passed ("the tingling went away", "that has c
 
 from __future__ import annotations
 
+import re
+
 from .scope import NEGATIONS as _NEGATIONS
 from .scope import SCOPE_ENDS as _SCOPE_ENDS
 
@@ -91,9 +93,22 @@ def _taken_back(words: list[str]) -> bool:
     return bool(rest) and all(w in _NOW_FINE for w in rest[:2]) and bool(_REASSURANCE & set(rest))
 
 
+_FINE_NOW = re.compile(r" but (?:fine|okay|alright|normal)(?: now| again| today)?$")
+
+
+def _felt(text: str, end: int) -> bool:
+    """Only a felt sign passes, never what was lost ("the feeling in both legs has gone")."""
+    said = text[max(0, end - 64) : end].split()[-8:]
+    return not _LOST.intersection(said) and any(w.startswith(_FELT) for w in said)
+
+
 def resolved(text: str, end: int) -> bool:
     """True when the words after text[:end] say the sign has passed and not come back."""
     words = text[end : end + 96].split()[:10]
+    if _FINE_NOW.search(" " + " ".join(words)) and _felt(text, end):
+        # "like jelly after that spin class last week, but fine now"
+        later = text[end:].replace(" fine again", "")
+        return not any(p in later[later.find(" but ") + 5 :] for p in _RETURNED)
     clause, crossed = "", False
     for i, word in enumerate(words):
         if word in _NEGATIONS:
@@ -113,8 +128,7 @@ def resolved(text: str, end: int) -> bool:
         elif word in _SCOPE_ENDS - {"it", "my", "this", "that", "they", "now"}:
             break
         clause += " " + word
-    said = text[max(0, end - 64) : end].split()[-8:]
-    if _LOST.intersection(said) or not any(w.startswith(_FELT) for w in said):
+    if not _felt(text, end):
         return False
     rest = text[end:]
     for phrase in _RESOLVED:

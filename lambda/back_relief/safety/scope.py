@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from .framing import ALL_FRAMES, elsewhere
+from .supposed import told_now
+
 __all__ = ["NEGATIONS", "SCOPE_ENDS", "asked_about", "negated"]
 
 
@@ -97,6 +100,13 @@ _ME = _word_set("i my me im ive myself mine we our us")
 _REPORT_BREAKS = _word_set("but because cos so now since then and")
 _FRAMES = (
     ("worry", "about"),
+    ("scared", "of"),
+    ("afraid", "of"),
+    ("frightened", "of"),
+    ("terrified", "of"),
+    ("fear", "of"),
+    ("nervous", "about"),
+    ("paranoid", "about"),
     ("out", "for"),
     ("watch", "for"),
     ("read", "about"),
@@ -209,21 +219,26 @@ def _reported_after(text: str, start: int) -> bool:
         if word == "mine" and len(after) - i <= 5:
             return True
     near = after[:10]
-    return bool(_SINCE_WHEN.intersection(near)) or " this morning" in " " + " ".join(near)
+    if _SINCE_WHEN.intersection(near) or " this morning" in " " + " ".join(near):
+        return True
+    return told_now(text, start)  # "watch for numbness down there, and now i have got it"
 
 
 # Fillers, and "or": "i have not fallen or had an accident" negates both.
 _FILLERS = _word_set("any a an the some really much or")
 
 
-def negated(text: str, start: int, first_word: str) -> bool:
+def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) -> bool:
     """True when a negation sits up to three words before text[start:] in the same clause.
-    Filler words ("do not have ANY trouble peeing") do not use up the three."""
+    Filler words ("do not have ANY trouble peeing") do not use up the three. frames: which of
+    framing.py's frames (another time, not real, advice, a hypothetical) also take it back."""
     lo = max(0, start - _WINDOW_CHARS)
     words = text[lo:start].split()
     if lo > 0 and text[lo - 1] != " ":
         words = words[1:]  # the slice cut a word in half
     words.append(first_word)
+    if elsewhere(text, start, frames):  # another time, not real, advice (framing.py)
+        return True
     if asked_about(text, start) and not _reported_after(text, start):
         return True
     if (text.startswith(_MODAL_STARTS) or " of " in text[start - 4 : start]) and (

@@ -23,6 +23,7 @@ from ..text import normalise
 from .alternatives import Alternatives, LazyRegex
 from .branches import Conditions, Refiner, second_stage
 from .concepts import Concepts, concept_sources
+from .framing import ALL_FRAMES, HISTORY_TRIGGERS, NOT_TIME
 from .passed import resolved as _resolved
 from .prefilter import Refinement, Starts, load_index, source_hash, start_masks, starts, word_starts
 from .scope import negated as _negated
@@ -219,7 +220,8 @@ def _matches(trigger: _Trigger, spaced: str, text_starts: frozenset[str] | None 
     """spaced: a normalised text with one leading space; text_starts: its word_starts."""
     for found in trigger.finditer(spaced, text_starts):
         first_word = found.group(0)[1:].split(" ", 1)[0]
-        if not _negated(spaced, found.start() + 1, first_word) and not _resolved(
+        frames = NOT_TIME if trigger.id in HISTORY_TRIGGERS else ALL_FRAMES
+        if not _negated(spaced, found.start() + 1, first_word, frames) and not _resolved(
             spaced, found.end()
         ):
             return True

@@ -1,0 +1,139 @@
+"""Advice remembered and hypotheticals: a warning sign named as what may come, not as now.
+
+"the doctor said to come in if i go numb", "i was told to watch out for saddle numbness", "what
+if i can't pee", "how do i tell if it's cauda equina", "should i go in if my legs go numb". Each
+holds only for the finding's own short clause, and words after it that report the sign now keep
+it a report: "the doctor said if i can't wee to come in, and i can't" (told_now). framing.py
+reads these with its other frames.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+__all__ = ["ADVISED", "NOW", "SUBJECTS", "advised", "supposed", "told_now"]
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_ME = _word_set("i my me myself mine we our us")
+
+# ... unless the clause says it is now: "again like last time, started an hour ago",
+# "since last year", "it can not stop"; never "ever since a car crash in 2005" (long-standing).
+NOW = _NOW = re.compile(
+    r" (?:now|today|tonight|yesterday|just|(?<!right )(?<!same )again|still|currently"
+    r"|(?<!ever )(?<!fine )(?<!okay )(?<!good )(?<!normal )(?<!never )since"
+    r"|suddenly|keeps?"
+    r"|this (?:morning|afternoon|evening|week|time)|last night|at the moment|right now"
+    r"|(?:an|one|two|few|couple of|\d+) (?:hours?|minutes?|mins?|days?) ago|can not|cannot)\b"
+)
+
+# Advice remembered: "the doctor said to come in if i go numb", "i was told to watch out for
+# saddle numbness", "the leaflet says numbness around your back passage is an emergency".
+ADVISED = _ADVISED = _word_set(
+    "said says say told tells advised advises warned warns leaflet website instructions "
+    "guidance recommended suggested mentioned explained asked asks checked"
+)
+# ... and a question someone asked: "the nurse asked whether i had any numbness, i said no".
+_CONDITION = _word_set("if when case unless once should whether")
+_LOOK_FOR = _word_set("watch look out check listen")  # "told to look out for", never "for a week"
+_DOCUMENTS = _word_set("leaflet website instructions guidance booklet sheet")
+_ANYONE = _word_set("you your someone somebody anyone anybody people person")
+_TOLD = _word_set("can cannot is are am has does keeps keep")
+# What turns remembered advice or a question back into a report: "... and i can not", "well
+# they just did", "and now i have got it", "and i think it has started".
+_TOLD_NOW = _word_set(
+    "not never just now started starting happening happened got gone did done has have had is "
+    "are keep keeps already today tonight since morning yesterday hour hours cannot yes"
+)
+_TELL_BREAKS = _word_set("and but well now so which because cos")
+_TELLERS = _word_set("i it they she he mine")
+
+# "what if i can not pee", "in case my legs go numb", "how do i tell if it is cauda equina".
+_WHAT_IF = re.compile(
+    r" (?:what (?:if|happens if|would happen if|do i do if|should i do if|do you do if)"
+    r"|in case|if (?:i|you|someone|somebody|anyone|my|your) ever"
+    r"|how (?:do|would|can|will|could|should|does|did) (?:i|you|we|one|someone|anyone|a person)"
+    r" (?:know|tell|spot|recognise|recognize|notice)(?: if| whether| when| that)?)$"
+)
+_IF_GAP = 4
+_SENSED = _word_set("feel sense breathe")
+_WILL_IT = (["will", "it"], ["would", "it"], ["will", "that"], ["would", "that"])
+_ONSET = _word_set("go goes get gets start starts become becomes ever develop develops")
+SUBJECTS = _SUBJECTS = _word_set("i it my you he she they we his her their your")
+_THEN_ASKED = re.compile(
+    r" (?:what would|would (?:that|it|i|this)|what then|what happens|who do i|who should i"
+    r"|what do i|what should i|should i|do i (?:call|ring|go|phone))\b"
+)
+_WATCHED_FOR = re.compile(
+    r" (?:(?:something|anything|things?) to (?:watch|look out|look for|keep an eye)"
+    r"|an? (?:warning |red |danger )?(?:sign|flag|symptom)s? (?:of|for|to)|a red flag)\b"
+)
+
+
+def told_now(text: str, start: int, skip: int = 1) -> bool:
+    """True when, after the finding's clause (its first `skip` words), a new clause reports
+    the sign now: "... to come in, and i can not", "well they just did", "and now i have it"."""
+    said = text[start:].replace(" a and e", " ae").split()
+    # "... if i went numb down there, i have": a subject and a telling verb, no "and" between
+    if any(a in _TELLERS and b in _TOLD_NOW for a, b in pairwise(said[2:skip])):
+        return True
+    if " i can not" in " " + " ".join(said[2:skip]):  # "asked if i can not feel my bum, i can not"
+        return True
+    words = said[skip:]
+    for i, word in enumerate(words):
+        if word in _TELL_BREAKS:
+            tail = words[i + 1 : i + 11]
+            return word == "now" or bool(_TOLD_NOW.intersection(tail))
+    return False
+
+
+def _conditional(words: list[str], k: int) -> bool:
+    word = words[k]
+    if word == "for":
+        return k > 0 and words[k - 1] in _LOOK_FOR
+    if word == "about":  # "warned me about", "told us about"
+        return k < 2 or words[k - 1] in ("me", "us", "him", "her", "them")
+    return word in _CONDITION
+
+
+def advised(own: list[str], text: str, start: int) -> bool:
+    for i in range(len(own) - 1, -1, -1):
+        if own[i] in _ADVISED:
+            between = own[i + 1 :]
+            # "said if i can not wee, come in", never "says she can not feel anything when"
+            cut = next((k for k, w in enumerate(between) if _conditional(between, k)), len(between))
+            if _TOLD.intersection(between[:cut]) or own[i - 1 : i] == ["you"]:
+                return False  # "says she can not ... when", "everything you said"
+            told_anyone = _ANYONE.intersection(between) or (
+                _DOCUMENTS.intersection(own[: i + 1])
+                and _ANYONE.intersection(text[start:].split()[:8])
+            )
+            if cut < len(between):  # "said if you can not pee go to a and e, i can not pee"
+                return len(between) - cut <= _IF_GAP + 2
+            return bool(told_anyone and not _ME.intersection(between))
+    return False
+
+
+def supposed(text: str, start: int, own: list[str], after: list[str]) -> bool:
+    for gap in range(min(_IF_GAP, len(own)) + 1):
+        head = " " + " ".join(own[: len(own) - gap])
+        if _WHAT_IF.search(head):
+            # "in case it matters, i can not feel my bum": a second subject starts a report;
+            # "what if i can not feel my legs" says how they are now ("what if i can not pee",
+            # "what if i can not get up" ask about a try still to come).
+            said = own[len(own) - gap :] + after[:4]
+            felt = head.endswith(" what if") and "not" in said and _SENSED.intersection(said)
+            return len(_SUBJECTS.intersection(said[:gap])) <= 1 and not felt
+    if "if" in own[-_IF_GAP - 1 :] and _ONSET.intersection(own[own.index("if") :] + after[:3]):
+        # "should i go to hospital if my legs go numb", "do i need an ambulance if both legs
+        # start tingling": a sign that may come; never "if both my legs tingle" (now)
+        return not _NOW.search(" " + " ".join(own + after))
+    if own[:2] in _WILL_IT and "if" in own + after[:4]:
+        return True  # "will it hurt if i sneeze": a question about what may come
+    if own[:1] == ["if"] and _THEN_ASKED.search(text[start:]):
+        return True  # "if i ever fell and could not get up, what would happen"
+    return not _ME.intersection(text.split()) and bool(_WATCHED_FOR.search(text[start:]))
