@@ -84,6 +84,9 @@ _ADVICE = _stemmed_set(
     "try advice suggest suggestion recommend recommendation idea ideas help helps comfortable stuck"
     " need stop trick plan cope manage deal through handle survive bear"
 )
+# ... and so does someone describing where they are ("on the kitchen floor", "lying here").
+_SITUATION = _stemmed_set("floor lying stuck waiting")
+_NEEDS_HELP = _PAIN_WORDS | _ADVICE | _SITUATION
 # Answers about who is asking (pregnant, a child, after an operation, in crisis...) change what
 # is safe to say about everything else, so when one is clearly named it wins over the topic:
 # "I'm pregnant, can I do the stretches" is a pregnancy question first.
@@ -105,6 +108,7 @@ _THIRD_PERSON = frozenset(("her", "his", "their", "she", "he", "they"))
 # or nothing else fits better); a child who only helps ("my daughter has a foam roller",
 # "how hard should my son press") leaves the question to its topic.
 _ASKED_ABOUT = _stemmed_set("can could may does do is are will")
+_HELPER = "child"
 _WHOSE = _stemmed_set("my our your a")
 _DOES = _stemmed_set("do use try take")
 # A concept word (synonyms.py: "warm" is heat, "advil" is medicine) said with nothing else
@@ -277,7 +281,7 @@ class AnswerMatcher:
         if exact is not None:
             return exact, math.inf
         tokens = _unsourced(tokens)
-        ranked = self._ranked(tokens)
+        ranked = _without_helpers(tokens, self._ranked(tokens))
         found = self._context(tokens, ranked)
         # A question after a story ("I bent down to tie my shoe and it went, what's good for
         # it") is asked by its last clause: the story names how it happened, not the need.
@@ -300,7 +304,7 @@ class AnswerMatcher:
             elif found in _JUDGES and ranked and ranked[0][0][0] > max(said, MIN_SCORE):
                 found = None if ranked[0][1] != _FALLBACK else found
         found = found or self._decide(tokens, ranked)
-        if found is None and self._fallback is not None and (_PAIN_WORDS | _ADVICE) & set(tokens):
+        if found is None and self._fallback is not None and _NEEDS_HELP & set(tokens):
             found = self._fallback
         return found, next((score for (score, _), a in ranked if a == found), 0.0)
 
@@ -339,10 +343,6 @@ class AnswerMatcher:
                 continue
             if answer_id in _THEIRS and _SOMEONE_ELSE in tokens and not theirs:
                 continue
-            if answer_id == "child" and not (theirs or _alone(answer_id, ranked)):
-                named = [i for i, t in enumerate(tokens) if t == answer_id]
-                if not any(_asked_about(tokens[:i], tokens[i + 1 :]) for i in named):
-                    continue
             if answer_id in _CONTEXT and score >= max(MIN_SCORE, ranked[0][0][0] * _CONTEXT_SHARE):
                 # "Can I lift my toddler" is about the lifter's back, not the child's.
                 yields = _YIELDS.get(answer_id)
@@ -430,6 +430,19 @@ def _unsourced(tokens: tuple[str, ...]) -> tuple[str, ...]:
         if not (t in _SOURCES and tokens[i + 1 : i + 2] and tokens[i + 1] in _REPORTED)
     ]
     return tuple(kept) if len(kept) > 2 else tokens
+
+
+def _without_helpers(tokens: tuple[str, ...], ranked: list[_Ranked]) -> list[_Ranked]:
+    """Without the child answer when the child named only helps or owns a thing ("my daughter
+    has a foam roller", "how hard should my son press"): the question is its topic's."""
+    if not any(a == _HELPER for _, a in ranked) or _THIRD_PERSON & set(tokens):
+        return ranked
+    if _alone(_HELPER, ranked):
+        return ranked
+    named = [i for i, t in enumerate(tokens) if t == _HELPER]
+    if any(_asked_about(tokens[:i], tokens[i + 1 :]) for i in named):
+        return ranked
+    return [r for r in ranked if r[1] != _HELPER]
 
 
 def _alone(answer_id: str, ranked: list[_Ranked]) -> bool:
