@@ -3,8 +3,10 @@
 "My spasms keep coming back, what can I do?" is a reason to book an appointment (reference D6)
 and a request for self-care. The person on the floor hears the advice, then the answer when both
 fit one breath; else the answer, then a short booking line; else the whole advice and the answer
-offered as a yes/no. Emergencies and same-day
-signs never share their breath with an answer.
+offered as a yes/no. A same-day sign gets its whole advice first and the answer after it in the
+same breath (no routine offer), or the answer offered; an answer that is that sign's own advice
+("it kills when I sneeze") is said with the tier's escalation line. Emergencies never share
+their breath with an answer.
 """
 
 from __future__ import annotations
@@ -60,17 +62,17 @@ def test_an_answer_too_long_for_one_breath_is_offered_after_the_advice_and_yes_h
 ) -> None:
     talk = session(locale="en-GB")
     talk.launch()
-    question = "the pain goes down my leg past my knee, what can i do about it"
+    question = "my spasms keep coming back, my son is fourteen, can he do the stretches"
     reply = ask(talk, question)
-    assert answer("en-GB", "leg_pain") not in reply.text  # no room in this breath
+    assert answer("en-GB", "child") not in reply.text  # no room in this breath
     assert reply.text.startswith(str(loader.load("en-GB").tiers["within_days"]["say"]))
-    assert "pain down the leg" in reply.text and reply.text.rstrip().endswith("?")
+    assert "children and teenagers" in reply.text and reply.text.rstrip().endswith("?")
     assert len(reply.text.split()) <= ONE_BREATH, reply.text
     heard = talk.intent("AMAZON.YesIntent")
-    assert answer("en-GB", "leg_pain") in heard.text
+    assert answer("en-GB", "child") in heard.text
     declined = ask(talk, question)
     no = talk.intent("AMAZON.NoIntent")
-    assert declined.text != no.text and answer("en-GB", "leg_pain") not in no.text
+    assert declined.text != no.text and answer("en-GB", "child") not in no.text
 
 
 def test_a_statement_gets_the_advice_and_the_answer_its_words_point_to(
@@ -83,12 +85,40 @@ def test_a_statement_gets_the_advice_and_the_answer_its_words_point_to(
     assert answer("en-AU", "prevention") in reply.text
 
 
-def test_advice_alone_when_the_question_is_when_to_see_a_doctor(session: SessionFactory) -> None:
+def test_when_to_see_a_doctor_is_answered_with_the_booking_line(session: SessionFactory) -> None:
     talk = session(locale="en-US")
     talk.launch()
     reply = ask(talk, "it keeps coming back every month, when should i see a doctor")
-    assert reply.text.startswith(advice("en-US"))
-    assert "?" not in reply.text  # nothing offered: the advice is that answer
+    booking = loader.load("en-US").message("advice_after_answer")
+    assert reply.text == f"{answer('en-US', 'when_see_doctor')} {booking}"
+    assert len(reply.text.split()) <= ONE_BREATH and "?" not in reply.text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_same_day_sign_that_is_the_question_gets_its_own_answer_and_the_escalation(
+    session: SessionFactory, locale: str
+) -> None:
+    talk = session(locale=locale)
+    talk.launch()
+    reply = ask(talk, "it really kills when i sneeze, is that normal")
+    escalation = str(loader.load(locale).tiers["same_day"]["say"]).rsplit(". ", 1)[-1]
+    own = f"{answer(locale, 'cough_sneeze')} {escalation}"
+    if len(own.split()) <= ONE_BREATH:
+        assert reply.text == own
+    else:  # a same-day line too long to share (en-CA's): the whole line, with its number
+        assert reply.text.startswith(str(loader.load(locale).tiers["same_day"]["say"]))
+    assert f"call {EMERGENCY[locale]}" in reply.text and "local emergency number" in reply.text
+    assert len(reply.text.split()) <= ONE_BREATH and not reply.ends_session
+
+
+def test_same_day_advice_comes_first_and_a_short_answer_after_it(session: SessionFactory) -> None:
+    talk = session(locale="en-US")
+    talk.launch()
+    reply = ask(talk, "it hurts when i cough, would drinking more water help")
+    same_day = str(loader.load("en-US").tiers["same_day"]["say"])
+    assert reply.text == f"{same_day} {answer('en-US', 'hydration')}"
+    assert "nine one one" in reply.text and not reply.ends_session
+    assert len(reply.text.split()) <= ONE_BREATH and "?" not in reply.text  # no routine offer
 
 
 @pytest.mark.parametrize("locale", LOCALES)

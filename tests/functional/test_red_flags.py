@@ -65,8 +65,13 @@ def tier_lines(locale: str, tier: str) -> list[str]:
     lines = [str(content.tiers[tier]["say"])]
     if tier == D:
         # Before an answer to the question asked, only the reference's line (3.3) is said:
-        # the tier line's first sentence (tests/functional/test_advice_and_answer.py).
-        lines = [lines[0].split(". ")[0]]
+        # the tier line's first sentence, or after a longer answer the short booking line
+        # (tests/functional/test_advice_and_answer.py).
+        lines = [lines[0].split(". ")[0], content.message("advice_after_answer")]
+    elif tier == U:
+        # An answer that is the sign's own advice ("it kills when I sneeze") is said with the
+        # tier's opening and escalation sentences rather than its whole line.
+        lines.append(lines[0].split(". ")[0])
     lines += [str(t["say"]) for t in content.triggers.values() if t["tier"] == tier and "say" in t]
     return lines
 
@@ -90,7 +95,7 @@ def assert_tier(reply: Reply, tier: str, locale: str, *, exact: bool = True) -> 
         assert "or your local emergency number" in text
         assert "Let's start" not in text
     else:
-        assert "appointment" in text
+        assert "appointment" in text or "book your" in text
         assert DOCTOR[locale] in text
         assert "Let's start" not in text
     for other in set(EMERGENCY.values()) - {number}:

@@ -84,6 +84,9 @@ _ADVICE = _stemmed_set(
     "try advice suggest suggestion recommend recommendation idea ideas help helps comfortable stuck"
     " need stop trick plan cope manage deal through handle survive bear"
 )
+# ... and so does someone describing where they are ("on the kitchen floor", "lying here").
+_SITUATION = _stemmed_set("floor lying stuck waiting")
+_NEEDS_HELP = _PAIN_WORDS | _ADVICE | _SITUATION
 # Answers about who is asking (pregnant, a child, after an operation, in crisis...) change what
 # is safe to say about everything else, so when one is clearly named it wins over the topic:
 # "I'm pregnant, can I do the stretches" is a pregnancy question first.
@@ -98,6 +101,16 @@ _CONTEXT = frozenset(
 _OWN_BACK = {"child": " my back "}
 _SOMEONE_ELSE = "partner"
 _THEIRS = frozenset(("pregnancy", "surgery", "cancer_history", "osteoporosis"))
+# ... while "her back", "his back is sore" put the pain on the person named: a carer asking
+# for a pregnant wife or a child is asking about that context.
+_THIRD_PERSON = frozenset(("her", "his", "their", "she", "he", "they"))
+# A child is who the question is about when the words say so (a pronoun, "can kids...",
+# or nothing else fits better); a child who only helps ("my daughter has a foam roller",
+# "how hard should my son press") leaves the question to its topic.
+_ASKED_ABOUT = _stemmed_set("can could may does do is are will")
+_HELPER = "child"
+_WHOSE = _stemmed_set("my our your a")
+_DOES = _stemmed_set("do use try take")
 # A concept word (synonyms.py: "warm" is heat, "advil" is medicine) said with nothing else
 # telling ("is it ok to put something warm on it") names its topic, however long the sentence.
 _CONCEPTS = frozenset(_CLASSES.values())
@@ -109,6 +122,11 @@ _CUE_PAIRS = frozenset(
     for pair in ("should i", "can i", "could i", "is it", "do i", "will it", "will i", "any tip")
 )
 _STORY = 4
+# How far the story's topic must lead the closing clause's to answer instead: less when the
+# clause points back at the story ("can I borrow it", "is that OK").
+_STORY_LEAD = 1.8
+_BACK_LEAD = 1.3
+_BACK_WORDS = frozenset(("it", "that", "this", "them", "those", "one"))
 _NEEDS = Needs(_root)
 # A need said near its concept names a topic (needs.py), worth this much per facet, counted when
 # all its facets fall within _NEED_SPAN words of each other.
@@ -263,7 +281,7 @@ class AnswerMatcher:
         if exact is not None:
             return exact, math.inf
         tokens = _unsourced(tokens)
-        ranked = self._ranked(tokens)
+        ranked = _without_helpers(tokens, self._ranked(tokens))
         found = self._context(tokens, ranked)
         # A question after a story ("I bent down to tie my shoe and it went, what's good for
         # it") is asked by its last clause: the story names how it happened, not the need.
@@ -271,27 +289,59 @@ class AnswerMatcher:
         tail = _asked(tokens)
         if found is None and tail is not None:
             asked = self._ranked(tail)
-            found = self._exact.get(_padded(tail)) or self._decide(tail, asked)
+            exact = self._exact_question(tail)
+            found = exact or self._decide(tail, asked)
             said = next((score for (score, _), a in asked if a == found), 0.0)
-            if ranked and said < ranked[0][0][0] * _TAIL_SHARE:
+            # ... a bare "what now" after a story that clearly names a topic is that topic's;
+            # and "my dad has a lumbar belt, can I borrow it" asks about the story's thing.
+            story = ranked[0][0][0] if ranked else 0.0
+            if (
+                said < story * _TAIL_SHARE and (exact is None or story >= MIN_SCORE)
+            ) or self._told_by_story(tail, found, said, ranked):
                 found = None
             # "It's blotchy where the ice was, should I worry": a closing "should I worry"
             # asks to judge the story, whose own topic answers it best.
             elif found in _JUDGES and ranked and ranked[0][0][0] > max(said, MIN_SCORE):
                 found = None if ranked[0][1] != _FALLBACK else found
         found = found or self._decide(tokens, ranked)
-        if found is None and self._fallback is not None and (_PAIN_WORDS | _ADVICE) & set(tokens):
+        if found is None and self._fallback is not None and _NEEDS_HELP & set(tokens):
             found = self._fallback
         return found, next((score for (score, _), a in ranked if a == found), 0.0)
+
+    def _exact_question(self, tail: tuple[str, ...]) -> str | None:
+        """A closing clause that is a keyword with filler after it ("what can I do for it",
+        "what do I do now then") is that keyword's answer."""
+        while tail:
+            found = self._exact.get(_padded(tail))
+            if found is not None or tail[-1] not in _STOPWORDS:
+                return found
+            tail = tail[:-1]
+        return None
+
+    @staticmethod
+    def _told_by_story(
+        tail: tuple[str, ...], found: str | None, said: float, ranked: list[_Ranked]
+    ) -> bool:
+        """A closing clause with no thing of its own ("can I borrow it", "should I keep
+        going") asks about what the story named; the story's topic, far ahead, answers it.
+        A request for help ("what's good for it") or a clause naming its own thing ("should
+        I put ice on it") is still the question."""
+        if not ranked or found == _FALLBACK or ranked[0][1] in (found, _FALLBACK):
+            return False
+        if _CONCEPTS & set(tail):
+            return False
+        lead = _BACK_LEAD if _BACK_WORDS & set(tail) else _STORY_LEAD
+        return ranked[0][0][0] >= said * lead
 
     def _context(self, tokens: tuple[str, ...], ranked: list[_Ranked]) -> str | None:
         """An answer about who is asking, when one is clearly named (see _CONTEXT)."""
         scores = {answer_id: score for (score, _), answer_id in ranked}
+        theirs = bool(_THIRD_PERSON & set(tokens))
         for (score, _), answer_id in ranked:
             own = _OWN_BACK.get(answer_id)
             if own is not None and own in _padded(tokens):
                 continue
-            if answer_id in _THEIRS and _SOMEONE_ELSE in tokens:
+            if answer_id in _THEIRS and _SOMEONE_ELSE in tokens and not theirs:
                 continue
             if answer_id in _CONTEXT and score >= max(MIN_SCORE, ranked[0][0][0] * _CONTEXT_SHARE):
                 # "Can I lift my toddler" is about the lifter's back, not the child's.
@@ -372,12 +422,42 @@ def _unsourced(tokens: tuple[str, ...]) -> tuple[str, ...]:
     question is about what they said (painkillers), not about seeing a doctor."""
     if not _REPORTED & set(tokens):
         return tokens
+    if _THIRD_PERSON & set(tokens):
+        return tokens  # "my daughter says her back is sore": the one who said it is in pain
     kept = [
         t
         for i, t in enumerate(tokens)
         if not (t in _SOURCES and tokens[i + 1 : i + 2] and tokens[i + 1] in _REPORTED)
     ]
     return tuple(kept) if len(kept) > 2 else tokens
+
+
+def _without_helpers(tokens: tuple[str, ...], ranked: list[_Ranked]) -> list[_Ranked]:
+    """Without the child answer when the child named only helps or owns a thing ("my daughter
+    has a foam roller", "how hard should my son press"): the question is its topic's."""
+    if not any(a == _HELPER for _, a in ranked) or _THIRD_PERSON & set(tokens):
+        return ranked
+    if _alone(_HELPER, ranked):
+        return ranked
+    named = [i for i, t in enumerate(tokens) if t == _HELPER]
+    if any(_asked_about(tokens[:i], tokens[i + 1 :]) for i in named):
+        return ranked
+    return [r for r in ranked if r[1] != _HELPER]
+
+
+def _alone(answer_id: str, ranked: list[_Ranked]) -> bool:
+    """No other answer fits well enough to be the question instead."""
+    return not any(a != answer_id and score >= MIN_SCORE for (score, _), a in ranked)
+
+
+def _asked_about(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
+    """Whether the words around a person ("can my ...", "... do these") make them the
+    question's subject."""
+    if after[:1] and after[0] in _DOES:
+        return True
+    if before and before[-1] in _WHOSE:
+        before = before[:-1]
+    return bool(before) and before[-1] in _ASKED_ABOUT
 
 
 def _padded(tokens: tuple[str, ...]) -> str:
@@ -392,7 +472,8 @@ def _asked(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     for i in range(len(tokens) - 2, _STORY - 1, -1):
         # "... is that why" points back at the story: one question, not two.
         if (tokens[i] in _CUES or tokens[i : i + 2] in _CUE_PAIRS) and tokens[i - 1] != "that":
-            return tokens[i:]
+            # "what can i do": the pair "can i" is found first, its question word just before.
+            return tokens[i - 1 :] if tokens[i - 1] in _CUES and i > _STORY else tokens[i:]
     return None
 
 

@@ -16,9 +16,10 @@ from .synonyms import runs_by_name
 _NEEDS = """
 duration: long, limit, minutes, minute, hour, hours, enough, morning, afternoon, evening, ages,
   twenty, thirty, forty, half an hour, take off, take it off, come off, leave on, leave it on,
-  stay on, keep on, keep it on, too long
+  stay on, keep on, keep it on, too long, since, been on, for ever, forever
 often: often, again, gap, between, next, times a day, how soon, back on, another go,
-  every hour, every day, all week, frequently, repeat, more than once, how many times
+  every hour, every day, all week, frequently, repeat, more than once, how many times, goes,
+  how many goes, times a day, a day
 under: under me, underneath me, beneath me, under my back, underneath, onto, lie on,
   lie on top, lie back on, weight on, my weight, between me, roll onto
 colour: red, pink, white, grey, gray, blotchy, blotches, blister, blisters, mottled, purple,
@@ -27,23 +28,30 @@ bare: bare, straight on, directly, right on, right against, naked, without, wrap
 sequence: then, alternate, alternating, switch, switching, swap, swapping, back and forth,
   followed by, one after, after that
 early: new, fresh, first, early, yet, already, straight away, right away, just happened, ago,
-  wait, today, this morning, yesterday, too soon, too early
+  wait, today, this morning, yesterday, too soon, too early, hold off, put off, till tomorrow,
+  until tomorrow
 amount: how many, how much, most, next one, another, more, maximum, max, limit, too many,
   a day, per day, extra, double, at once, at a time
 more: most, next one, another, more than, maximum, max, too many, extra, double, at once
 onset: kick in, kicks in, start working, starts working, take effect, takes effect, working yet,
   work yet, quick, quickly, fast, how long, how soon, when will
 loosen: loosen, loosens, relax, relaxes, loose, untighten, unknot
-stay: stay, staying, weekend, days, all day, few days, horizontal, flat, week
+stay: stay, staying, weekend, days, all day, few days, horizontal, flat, week, till it passes,
+  until it passes, till it goes, until it goes, at all
 firmness: firm, firmer, soft, softer, hard, harder, old, new, sag, saggy, sagging, lumpy,
   blame, buy, replace, change
 recover: last, lasts, get better, getting better, feel better, normal, heal, healed, recover,
-  ease off, easing off, eases off, settle, settles, settled, gone, go away, over, clear up,
-  go on, improve
+  ease off, easing off, eases off, settle, settles, settled, gone, go away, be over, clear up,
+  go on, improve, let up, lets up, last, for ever, forever
 when: when, till, until, how soon, by the, by my, by next, in time
 spread: down, travel, travels, travelling, traveling, run, runs, spread, spreads, spreading,
   shoot, shoots, shooting, radiate, radiates, radiating, into
 water: water, shower, stand under
+# "I only bent down", "I didn't even do anything": a trivial act said as a puzzle asks why.
+trivial: only, barely, all i did, did not even
+act: bent, bend, bending, sat, sitting, picked, reached, reaching, stood, standing, turned,
+  twisted, lifted, tying, got up, getting up, rolled over, sneezed, yawned, do anything,
+  did anything
 """
 
 

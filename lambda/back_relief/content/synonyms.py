@@ -21,7 +21,8 @@ heat: heat, hot, warm, warmth, heating, heater, heat pack, heatpack, heat pad, h
   hot pack, wheat bag, wheatbag,
   wheat pack, electric blanket, heat patch, heat wrap, heat pads, hot compress, warm compress,
   microwave, microwaved, rice bag, rice sock, bag of rice, hot towel, warm towel, hair dryer,
-  hairdryer, heat lamp, heated
+  hairdryer, heat lamp, heated, plug in pad, heating blanket, magic bag, hottie,
+  fomentation, hot fomentation
 medicine: medicine, medication, meds, med, painkiller, pain killer, pain killers, tablet, pill,
   paracetamol, ibuprofen, acetaminophen, naproxen, aspirin, nurofen, neurofen, panadol, tylenol,
   advil, aleve, motrin, brufen, calpol, anadin, crocin, dolo, combiflam, capsule,
@@ -45,11 +46,15 @@ safely: safely, safe way, without hurting, without hurting myself, without hurti
 effective: not work, it work, that work, this work, they work, work for me
 work: work, job, office, shift, uni, university, college, school, workplace
 sport: sport, footy, cricket, netball, rugby, soccer, golf, tennis, basketball,
-  hockey, squash, badminton, baseball, volleyball, kabaddi
+  hockey, squash, badminton, baseball, volleyball, kabaddi, bike, cycling, biking, pilates,
+  spin class, crossfit, zumba, aerobics
 sex: sex, intercourse, make love, making love, sexual, intimate, intimacy
-sleep: sleep, asleep, doze, nap, snooze, nod off, drift off, fall asleep
+sleep: sleep, asleep, doze, nap, snooze, nod off, drift off, fall asleep, go to bed, going to bed,
+  bedtime
 bed: bed, doona, duvet, quilt, blanket
-drive: drive, driving, drove, car, ute, truck, van, commute, scooter, motorbike, motorcycle
+# A long journey sitting down is driving's question (how to sit), by road or not.
+drive: drive, driving, drove, car, ute, truck, van, commute, scooter, motorbike, motorcycle,
+  flight, aeroplane, airplane, long haul, train journey, coach trip, road trip
 call: call, ring, phone, dial, text
 bath: bath, bathtub, tub, soak, shower, jacuzzi, hot tub, spa
 put: put, chuck, slap, stick
@@ -67,7 +72,8 @@ wrap: wrap, wrapped, wrapping, towel, tea towel, cloth, flannel, pillowcase, pil
 leg: leg, legs, thigh, thighs, buttock, buttocks, bum, butt, glute, glutes, hamstring, calf, calves
 supplement: supplement, supplements, vitamin, vitamins, magnesium, potassium, fish oil, omega 3,
   turmeric, zinc, calcium, glucosamine, collagen, cod liver oil, multivitamin, banana, bananas
-relaxant: relaxant, relaxants, relaxer, relaxers, muscle relaxant, muscle relaxants, muscle relaxer,
+relaxant: relaxant, relaxants, relaxer, relaxers, muscle relaxant, muscle pill, muscle pills,
+  muscle tablet, muscle tablets, muscle relaxants, muscle relaxer,
   muscle relaxers, relax muscles, relax the muscles, relax my muscles, diazepam, valium,
   methocarbamol, cyclobenzaprine, flexeril, baclofen, tizanidine, robaxin, robaxacet, robax,
   orphenadrine, norflex, thiocolchicoside
@@ -76,6 +82,24 @@ tens: tens machine, tens unit, zappy, zapper, electrodes, electrode, electric pu
   pulse machine, electrotherapy, electro therapy, electric therapy, electrical therapy,
   electric stimulation, electrical stimulation, muscle stimulator
 drink: drink, drank, drunk, drinking, fluid, fluids
+# Feeling wound up (stress): not "worried", which mostly asks whether it is serious.
+stress: stress, stressed, stressful, anxiety, anxious, tension, tense, tensing, nervous, nerves,
+  wound up, uptight, on edge, under pressure, frazzled, overwhelmed, worry, worrying
+brace: brace, back brace, back support, back supports, support belt, lumbar belt, back belt, belt,
+  corset, lumbar support belt, support brace
+roller: roller, foam roller, foam tube, foam tubes, foam roll, foam rolling, rolling pin
+# Falls said by what happened. Not "slipped" (a slipped disc) nor "trip" (a holiday).
+fall: fall, fell, falling, tumble, tumbled, took a tumble, stumbled, went over, came a cropper
+cough: cough, coughing, coughs, sneeze, sneezing, sneezes, blow my nose, blowing my nose,
+  blow nose
+move: move, moving, moves, movement, movements, potter, pottering, up and about, get about,
+  getting about
+track: track, tracking, log, logging, diary, journal, keep a note, keep notes, note down,
+  write down, keep a record, keep track
+knees: knee to chest, knees to chest, knees up, knees to my chest, knee to my chest, hug my knees,
+  pull my knees, pulling my knees, knee hug, knee hugs
+injection: injection, injections, jab, cortisone, cortisone shot, steroid shot, steroid jab,
+  epidural, nerve block
 partner: partner, wife, husband, mate, friend, mum, mom, dad, mother, father, brother, sister,
   flatmate, boyfriend, girlfriend, neighbour, neighbor, housemate
 """

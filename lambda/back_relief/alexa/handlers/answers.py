@@ -116,8 +116,9 @@ class FreeTextHandler(AbstractRequestHandler):
         return respond(handler_input)
 
 
-# "When should I see a doctor?" is what the within-days advice itself answers.
-_SAID_BY_ADVICE = ("when_see_doctor",)
+# After same-day advice, these would blur it ("most back pain isn't serious", "see a doctor if
+# it isn't improving after a week"): the advice is their answer.
+_SAID_BY_SAME_DAY = ("when_see_doctor", "is_it_serious")
 # One breath (hands-free): the most words a reply may hold (tests/conversation/breath.py).
 ONE_BREATH_WORDS = 50
 
@@ -155,7 +156,7 @@ def say_advice_and_answer(handler_input: HandlerInput, turn: Turn, title: str, a
     short booking line after it; an answer too long for either gets the whole line and a
     yes/no offer of the answer. False (nothing said): the words point to no answer."""
     answer_id = asked_answer(handler_input, turn)
-    if answer_id is None or answer_id in _SAID_BY_ADVICE:
+    if answer_id is None:
         return False
     answer = turn.content.answers[answer_id]
     shapes = (
@@ -169,6 +170,37 @@ def say_advice_and_answer(handler_input: HandlerInput, turn: Turn, title: str, a
         turn.reply.ask(turn.content.message("anything_else_reprompt"))
         return True
     offer = turn.content.message("advice_offer_answer", topic=answer["topic"])
+    turn.reply.say(f"{advice} {offer}")
+    turn.reply.card = (title, advice)
+    turn.ask(Hear(answer_id), offer)
+    return True
+
+
+def say_same_day_and_answer(
+    handler_input: HandlerInput, turn: Turn, trigger: str, title: str, advice: str
+) -> bool:
+    """A same-day finding in words that also ask something ("it kills when I sneeze, is that
+    normal?", "I'm on steroids, can I stretch?"): the whole advice first, then the answer in
+    the same breath; never a routine offer (reference 3.2: only if asked, after the advice).
+    An answer that is this very trigger's advice (answers.toml `triage`) is said instead of
+    the generic line, with its escalation sentence. Too long for one breath: the advice and a
+    yes/no offer of the answer. False (nothing said): the words point to no answer."""
+    answer_id = asked_answer(handler_input, turn)
+    if answer_id is None or answer_id in _SAID_BY_SAME_DAY:
+        return False
+    answer = turn.content.answers[answer_id]
+    shapes = [f"{advice} {answer['say']}"]
+    if answer.get("triage") == trigger:
+        shapes.insert(0, f"{answer['say']} {advice.rsplit('. ', 1)[-1]}")
+    text = next((t for t in shapes if len(t.split()) <= ONE_BREATH_WORDS), None)
+    if text is not None:
+        turn.reply.say(text)
+        turn.reply.card = (title, text)
+        turn.reply.ask(turn.content.message("anything_else_reprompt"))
+        return True
+    offer = turn.content.message("advice_offer_answer", topic=answer["topic"])
+    if len(f"{advice} {offer}".split()) > ONE_BREATH_WORDS:
+        return False  # a long same-day line (en-CA) is said alone, whole
     turn.reply.say(f"{advice} {offer}")
     turn.reply.card = (title, advice)
     turn.ask(Hear(answer_id), offer)

@@ -39,12 +39,18 @@ class RedFlagHandler(AbstractRequestHandler):
         unsettled = (
             unsettled_trigger(handler_input, turn) if finding.tier < Tier.EMERGENCY else None
         )
-        if finding.tier == Tier.WITHIN_DAYS and unsettled is None:
-            # Not urgent: the question asked is still answered, after the advice.
-            from .answers import say_advice_and_answer  # answers.py imports this module
+        if finding.tier < Tier.EMERGENCY and unsettled is None:
+            # Not an emergency: the question asked is still answered, after the advice.
+            from .answers import say_advice_and_answer, say_same_day_and_answer  # (a cycle)
 
             title, advice = red_flag_text(turn.content, finding)
-            if say_advice_and_answer(handler_input, turn, title, advice):
+            if finding.tier == Tier.WITHIN_DAYS:
+                answered = say_advice_and_answer(handler_input, turn, title, advice)
+            else:
+                answered = say_same_day_and_answer(
+                    handler_input, turn, finding.trigger, title, advice
+                )
+            if answered:
                 return respond(handler_input)
         say_finding(turn, finding)
         if unsettled is not None:
