@@ -63,3 +63,19 @@ def test_example_heard_through_the_voice_model_gets_its_tier(
     if trigger["tier"] == "emergency":
         assert f"call {NUMBERS[locale]} now" in reply.text
         assert reply.ends_session
+
+
+def test_a_long_rambling_turn_reaches_triage_whole(session: object) -> None:
+    """A person on the floor tells the whole story in one breath. The catch-all's whole-turn
+    values (symptoms.yaml `statements`) let a turn this long fill it instead of falling to
+    FallbackIntent, which carries no words; the warning sign buried in it still alarms."""
+    talk: Session = session(locale="en-AU")  # type: ignore[operator]
+    # No carrier phrase starts it, so only the catch-all can take it.
+    story = (
+        "after pulling weeds in the garden all morning the back seized up on me and since "
+        "lunch there is no feeling at all around my bottom or between my legs"
+    )
+    assert len(story.split()) > 2 * max(len(e.split()) for _, e in EXAMPLES)
+    reply = talk.say(story)
+    assert reply.intent != "AMAZON.FallbackIntent"
+    assert NUMBERS["en-AU"] in reply.text
