@@ -41,6 +41,7 @@ from .heard_slots_bladder import (
     function_at,
     soiled_at,
 )
+from .soundalike import distance as _distance
 from .soundalike import key
 
 __all__ = ["fold_slots"]
@@ -115,16 +116,6 @@ _CLAUSE_END = _words(
 _NOT_A_PLACE = _NEVER | _PREDICATE | _LINKS | _ADVERBS | _CLAUSE_END
 
 
-def _edit(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
 @lru_cache(maxsize=2048)
 def _nearest(
     word: str,
@@ -144,12 +135,12 @@ def _nearest(
     heard = key(word)
     # "grandad" shares sounds with "groin" but few letters.
     ranked = sorted(
-        (_edit(k, heard), n, t)
+        (_distance(k, heard), n, t)
         for t in targets
         if (k := key(t))[0] == heard[0]
         and len(k) >= shortest
-        and _edit(k, heard) <= sounds
-        and (n := _edit(t, word)) <= letters
+        and _distance(k, heard) <= sounds
+        and (n := _distance(t, word)) <= letters
     )
     found = [t for s, n, t in ranked if (s, n) == ranked[0][:2]] if ranked else []
     if len(found) > 1 and targets is SOILED:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["TABLE", "heard_forms", "key", "skill_words", "soundalike", "table_text"]
+__all__ = ["TABLE", "distance", "heard_forms", "key", "skill_words", "soundalike", "table_text"]
 
 HERE = Path(__file__).resolve().parent
 TABLE = HERE / "soundalike.json"
@@ -64,7 +64,7 @@ def key(word: str) -> str:
     return double.sub(r"\1", silent.sub("", double.sub(r"\1", spelled)))
 
 
-def _distance(a: str, b: str) -> int:
+def distance(a: str, b: str) -> int:
     """Letter edit distance (insert, delete, substitute)."""
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -79,7 +79,7 @@ def _close(heard: str, word: str) -> bool:
     # Same sounds and one letter apart (two for long words): "urin"/"urine",
     # "nomeness"/"numbness", but not "paying"/"peeing" or "lakes"/"legs", real words that
     # share a key with a concept word and little else.
-    return _distance(heard, word) <= (1 if len(word) <= 7 else 2)
+    return distance(heard, word) <= (1 if len(word) <= 7 else 2)
 
 
 _MIN_LENGTH = 4  # shorter words are too many and too alike ("bum", "bun", "pun") to key

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
@@ -163,17 +165,31 @@ def say_advice_and_answer(handler_input: HandlerInput, turn: Turn, title: str, a
         f"{advice.split('. ', 1)[0].rstrip('.')}. {answer['say']}",
         f"{answer['say']} {turn.content.message('advice_after_answer')}",
     )
-    text = next((t for t in shapes if len(t.split()) <= ONE_BREATH_WORDS), None)
-    if text is not None:
-        turn.reply.say(text)
-        turn.reply.card = (title, text)
-        turn.reply.ask(turn.content.message("anything_else_reprompt"))
+    if _say_first_that_fits(turn, title, shapes):
         return True
-    offer = turn.content.message("advice_offer_answer", topic=answer["topic"])
+    _offer_answer(turn, title, advice, answer_id)
+    return True
+
+
+def _say_first_that_fits(turn: Turn, title: str, shapes: Sequence[str]) -> bool:
+    """Say the first of these replies that fits one breath; False when none does."""
+    text = next((t for t in shapes if len(t.split()) <= ONE_BREATH_WORDS), None)
+    if text is None:
+        return False
+    turn.reply.say(text)
+    turn.reply.card = (title, text)
+    turn.reply.ask(turn.content.message("anything_else_reprompt"))
+    return True
+
+
+def _offer_answer(turn: Turn, title: str, advice: str, answer_id: str) -> None:
+    """The whole advice, then the answer offered as a yes/no for the next turn."""
+    offer = turn.content.message(
+        "advice_offer_answer", topic=turn.content.answers[answer_id]["topic"]
+    )
     turn.reply.say(f"{advice} {offer}")
     turn.reply.card = (title, advice)
     turn.ask(Hear(answer_id), offer)
-    return True
 
 
 def say_same_day_and_answer(
@@ -192,18 +208,12 @@ def say_same_day_and_answer(
     shapes = [f"{advice} {answer['say']}"]
     if answer.get("triage") == trigger:
         shapes.insert(0, f"{answer['say']} {advice.rsplit('. ', 1)[-1]}")
-    text = next((t for t in shapes if len(t.split()) <= ONE_BREATH_WORDS), None)
-    if text is not None:
-        turn.reply.say(text)
-        turn.reply.card = (title, text)
-        turn.reply.ask(turn.content.message("anything_else_reprompt"))
+    if _say_first_that_fits(turn, title, shapes):
         return True
     offer = turn.content.message("advice_offer_answer", topic=answer["topic"])
     if len(f"{advice} {offer}".split()) > ONE_BREATH_WORDS:
         return False  # a long same-day line (en-CA) is said alone, whole
-    turn.reply.say(f"{advice} {offer}")
-    turn.reply.card = (title, advice)
-    turn.ask(Hear(answer_id), offer)
+    _offer_answer(turn, title, advice, answer_id)
     return True
 
 
