@@ -64,14 +64,28 @@ class _Concept(LazyRegex):
         self.refiner = refiner  # None: the starts alone decide
         self.frames = ALL_FRAMES  # which of framing.py's frames take it back
 
-    def in_text(self, spaced: str, text_starts: frozenset[str] | None = None) -> bool:
+    def in_text(
+        self,
+        spaced: str,
+        text_starts: frozenset[str] | None = None,
+        taken: dict[tuple[int, int, int], bool] | None = None,
+    ) -> bool:
         """text_starts: the text's word_starts, to search only the alternatives they reach
-        (alternatives.py: the same matches); None: search the whole regex."""
+        (alternatives.py: the same matches); None: search the whole regex. taken: what earlier
+        concepts found about the same words of this text (span and frames -> said as absent,
+        told elsewhere or reassured): concepts overlap ("legs" is in a dozen), and reading
+        scope again for the same span gives the same answer."""
         for found in self.finditer(spaced, text_starts):
-            first_word = found.group(0)[1:].split(" ", 1)[0]
-            if not negated(spaced, found.start() + 1, first_word, self.frames) and not reassured(
-                spaced, found.end()
-            ):
+            key = (found.start(), found.end(), self.frames)
+            back = None if taken is None else taken.get(key)
+            if back is None:
+                first_word = found.group(0)[1:].split(" ", 1)[0]
+                back = negated(spaced, found.start() + 1, first_word, self.frames) or reassured(
+                    spaced, found.end()
+                )
+                if taken is not None:
+                    taken[key] = back
+            if not back:
                 return True
         return False
 
@@ -203,11 +217,12 @@ class Concepts:
             mask |= second_stage(spaced, text_starts, self.by_start, self.stage2, self.concepts)
         mask &= only
         found = []
+        taken: dict[tuple[int, int, int], bool] = {}  # this text's spans, read once
         while mask:
             bit = (mask & -mask).bit_length() - 1
             mask &= mask - 1
             concept = self.concepts[bit]
-            if concept.in_text(spaced, None if every else text_starts):
+            if concept.in_text(spaced, None if every else text_starts, taken):
                 found.append(concept.name)
         return frozenset(found)
 
