@@ -89,9 +89,15 @@ _DENIED = re.compile(
     r"|no sign of (?:it|that|them|any)|(?:got|have|had) neither|neither of (?:them|those)"
     r"|(?:has|have|had|did) not happen(?:ed)?|(?:has|have|had) not had any"
     r"|(?<!not )(?<!is that )(?<!is it )(?<!are they )(?<!was )(?<!were )"
-    r"(?:fine|okay|alright|normal|no problems?)"
-    r"|scared|worried|worrying|anxious|panicky|panicking|frightened|terrified|freaked|nervous"
-    r"|paranoid)\b"
+    r"(?:fine|okay|alright|normal|no problems?))\b"
+)
+# ... or a clause of nothing but a feeling: "and now i am scared", "it has freaked me out".
+_FEELING = _word_set(
+    "scared worried worrying anxious panicky panicking frightened terrified freaked nervous "
+    "paranoid"
+)
+_FEELING_ONLY = _FEELING | _word_set(
+    "i am it is has me out a bit so really quite very getting feeling now totally bit little"
 )
 _BARE_NOT = re.compile(
     r" (?:they|it|that|he|she|i|mine) (?:have|has|had|did|do|does|is|are|am|was|were) not"
@@ -99,8 +105,10 @@ _BARE_NOT = re.compile(
 )
 _NOT_DENIED = re.compile(
     r" (?:can not|cannot|could not|unable|not able|not been able|now|since|started|starting"
-    r"|happening|again|keeps?|before|ever|like this|until|till|anymore|any more|at first)\b"
+    r"|happening|again|keeps?|before|ever|like this|until|till|anymore|any more|at first"
+    r"|just (?:did|done|have|has|had|happened|wet|gone|went))\b"
 )
+_SAID_YES = re.compile(r" (?:said|say|answered|replied|told (?:him|her|them|the \w+)) yes\b")
 _LACKS = _word_set("not no never without unable cannot")
 
 
@@ -109,6 +117,8 @@ def _denied(clause: list[str], sign: list[str]) -> bool:
     said = " " + " ".join(clause)
     if not clause or _NOT_DENIED.search(said):
         return False
+    if _FEELING.intersection(clause) and _FEELING_ONLY.issuperset(clause):
+        return True
     return bool(_DENIED.search(said)) or (
         not _LACKS.intersection(sign) and bool(_BARE_NOT.search(said))
     )
@@ -137,6 +147,8 @@ def told_now(text: str, start: int, skip: int = 1) -> bool:
     if any(a in _TELLERS and b in _TOLD_NOW for a, b in pairwise(inside[:cut])):
         return True
     if " i can not" in " " + " ".join(inside):  # "asked if i can not feel my bum, i can not"
+        return True
+    if _SAID_YES.search(" " + " ".join(said[2:])):  # "asked if i had numbness, i said yes"
         return True
     words = said[skip:]
     for i, clause in _clauses(words):
