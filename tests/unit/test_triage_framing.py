@@ -107,6 +107,11 @@ def test_what_follows_a_frame_takes_the_sign_back_or_keeps_it_a_report() -> None
     # novelty is a report, not a denial: "nothing like that before"
     assert tier("i've got numbness between my legs, nothing like that before") == Tier.EMERGENCY
     assert tier("what if i can't feel my legs") == Tier.EMERGENCY
+    # "if" then what to do is a report when the "if" clause says the sign is here now
+    assert tier("if i can't pee should i go to hospital") == Tier.EMERGENCY
+    assert tier("my consultant said saddle numbness is an emergency, i don't have any of that") == (
+        Tier.NONE
+    )
 
 
 def test_benign_speech_after_a_frame_set_meets_its_floors() -> None:

@@ -88,6 +88,7 @@ _DENIED = re.compile(
     r"|nothing (?:like that|like it|of the sort|of that)|none of (?:that|it|this|those|them)"
     r"|no sign of (?:it|that|them|any)|(?:got|have|had) neither|neither of (?:them|those)"
     r"|(?:has|have|had|did) not happen(?:ed)?|(?:has|have|had) not had any"
+    r"|not (?:have|had|got|get) any of (?:that|it|this|those|them)"
     r"|(?<!not )(?<!is that )(?<!is it )(?<!are they )(?<!was )(?<!were )"
     r"(?:fine|okay|alright|normal|no problems?))\b"
 )
@@ -164,7 +165,7 @@ def denied_after(text: str, start: int, skip: int) -> bool:
     reports it: "the doctor mentioned numbness down below, have not had any of that"."""
     said = text[start:].split()
     sign, words = said[:3], said[skip:]
-    if any(_denied(said[k:skip], sign) for k in range(2, skip)):
+    if any(_denied(said[k:], sign) for k in range(2, skip)):
         return not told_now(text, start, skip)
     return any(_denied(c, sign) for _, c in _clauses(words)) and not told_now(text, start, skip)
 
@@ -234,6 +235,6 @@ def supposed(text: str, start: int, own: list[str], after: list[str]) -> bool:
         # "if i ever fell and could not get up, what would happen", "if my legs go numb should
         # i go to hospital or just call my doctor": a sign that may come, then what to do. Never
         # "if both my legs are numb, should i go in" or "if i can not pee, should i": now.
-        clause = " " + " ".join(own) + text[start : asked.start()]
+        clause = " " + " ".join(own) + " " + text[start : asked.start()]
         return not _NOW_IF.search(clause) or bool(_LATER_IF.search(clause))
     return not _ME.intersection(text.split()) and bool(_WATCHED_FOR.search(text[start:]))
