@@ -69,3 +69,52 @@ def test_benign_speech_with_alarming_words_set_meets_its_floors() -> None:
     # the misses left are words no concept holds ("willy", "the toilet paper"), not scope
     assert figures.rate("E") >= 0.95, figures.misses.get("E")
     assert figures.rate("N") <= 0.035, figures.misses.get("N")
+
+
+# Round 7 (triage_dev5_precision8.tsv): what is said AFTER the frame takes the sign back or
+# keeps it a report (supposed.told_now / denied_after; framing._CAUGHT).
+AFTER_THE_FRAME = [
+    (
+        "the booklet says ring 999 if you can't wee, but i can wee fine, it's just my back",
+        "the booklet says ring 999 if you can't wee, and i haven't been able to since lunch",
+    ),
+    (
+        "the gp said to look out for numbness around my bottom, there's been nothing like that",
+        "the gp said to look out for numbness around my bottom, and i think it's started",
+    ),
+    (
+        "the nurse asked had i lost control of my bladder and i said no",
+        "the nurse asked had i lost control of my bladder and i said yes, twice",
+    ),
+    (
+        "if both my legs go numb, do i need an ambulance or the gp",
+        "if both my legs are numb right now, do i need an ambulance",
+    ),
+    (
+        "i almost fell off the step this morning but grabbed the door frame",
+        "i fell off the step this morning and can't get up",
+    ),
+    (
+        "i saw a documentary about people going numb between their legs and now i'm worried",
+        "i saw a documentary and now i'm numb between my legs",
+    ),
+]
+
+
+def test_what_follows_a_frame_takes_the_sign_back_or_keeps_it_a_report() -> None:
+    assert [told for told, _ in AFTER_THE_FRAME if tier(told) == Tier.EMERGENCY] == []
+    assert [now for _, now in AFTER_THE_FRAME if tier(now) != Tier.EMERGENCY] == []
+    # novelty is a report, not a denial: "nothing like that before"
+    assert tier("i've got numbness between my legs, nothing like that before") == Tier.EMERGENCY
+    assert tier("what if i can't feel my legs") == Tier.EMERGENCY
+    # "if" then what to do is a report when the "if" clause says the sign is here now
+    assert tier("if i can't pee should i go to hospital") == Tier.EMERGENCY
+    assert tier("my consultant said saddle numbness is an emergency, i don't have any of that") == (
+        Tier.NONE
+    )
+
+
+def test_benign_speech_after_a_frame_set_meets_its_floors() -> None:
+    figures = measure(DATA / "triage_dev5_precision8.tsv", "utterance")
+    assert figures.rate("E") >= 0.97, figures.misses.get("E")
+    assert figures.rate("N") <= 0.06, figures.misses.get("N")

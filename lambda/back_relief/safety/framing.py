@@ -20,7 +20,7 @@ import re
 from .supposed import ADVISED as _ADVISED
 from .supposed import NOW as _NOW
 from .supposed import SUBJECTS as _SUBJECTS
-from .supposed import advised, supposed, told_now
+from .supposed import advised, denied_after, named, supposed, told_now
 
 __all__ = ["ALL_FRAMES", "HISTORY_TRIGGERS", "NOT_TIME", "NO_FRAMES", "elsewhere"]
 
@@ -114,6 +114,12 @@ _STARTLED = _word_set(
     "scared fright frightened shock shocked laughing laughed news price bill saw heard won "
     "surprise surprised jumped barked"
 )
+# "i nearly fell down the stairs but i caught the rail", "nearly went flying, managed to grab
+# the fence": the fall did not happen (told_now still hears "and now i can not get up").
+_CAUGHT = re.compile(
+    r" (?:caught|catch|grabbed|grab|held on|hold on|got hold|grabbing|steadied|steady|saved)"
+    r" (?:the|a|my|onto|on|hold|myself|me|it|of)\b"
+)
 # "this heat is killing me", "the kids are killing me": not a pain.
 _IDIOM_SUBJECT = _word_set(
     "heat weather humidity boredom jokes kids children grandkids traffic suspense waiting "
@@ -179,7 +185,8 @@ def _unreal(text: str, before: list[str], own: list[str], after: list[str]) -> b
     near = own[-3:] + after[:1]
     for i, word in enumerate(near):  # "i nearly had a heart attack when the dog barked"
         if word in _NEARLY and not _SUBJECTS.intersection(near[i + 1 :]):
-            return bool(_STARTLED.intersection(text.split()))  # never "nearly ... my legs gave"
+            # never "nearly ... my legs gave"; "nearly fell ... but i caught the rail": a near miss
+            return bool(_STARTLED.intersection(text.split()) or _CAUGHT.search(text))
     return after[0] in _IDIOM_WORDS and bool(_IDIOM_SUBJECT.intersection(own[-3:]))
 
 
@@ -258,4 +265,6 @@ def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
         text, start, len(after)
     ):
         return True
+    if named(own) and denied_after(text, start, len(after)):
+        return True  # "the leaflet says call 999 if you can not pee, but i can pee fine"
     return times and _distant_person(before, own, after)

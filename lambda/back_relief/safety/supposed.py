@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-__all__ = ["ADVISED", "NOW", "SUBJECTS", "advised", "supposed", "told_now"]
+__all__ = ["ADVISED", "NOW", "SUBJECTS", "advised", "denied_after", "named", "supposed", "told_now"]
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -66,28 +66,123 @@ _ONSET = _word_set("go goes get gets start starts become becomes ever develop de
 SUBJECTS = _SUBJECTS = _word_set("i it my you he she they we his her their your")
 _THEN_ASKED = re.compile(
     r" (?:what would|would (?:that|it|i|this)|what then|what happens|who do i|who should i"
-    r"|what do i|what should i|should i|do i (?:call|ring|go|phone))\b"
+    r"|what do i|what should i|should i|do i (?:call|ring|go|phone|need)"
+    r"|is (?:that|it|this) (?:an emergency|a nine nine nine|serious|urgent|bad))\b"
 )
+# The "if" clause before that question says the sign is here now, or that it may come later.
+_NOW_IF = re.compile(r" (?:are|is|am|can not|cannot|have|has|now|already|still|just|since)\b")
+_LATER_IF = re.compile(r" (?:later|tonight|tomorrow|overnight|ever|again|in the morning)\b")
 _WATCHED_FOR = re.compile(
     r" (?:(?:something|anything|things?) to (?:watch|look out|look for|keep an eye)"
     r"|an? (?:warning |red |danger )?(?:sign|flag|symptom)s? (?:of|for|to)|a red flag)\b"
 )
 
 
+# A clause that says the sign is not there: "but i can pee fine", "that has not happened", "i
+# said no", "there is nothing like that so far", "none of it", "and i did not" (only when the sign
+# itself is not a lack: "asked if i had peed and i had not" is retention), or only a feeling
+# about it ("and now i am scared"). Never novelty ("nothing like that before", "never had
+# anything like this") and never with a report in it ("i was fine until", "and i can not").
+_DENIED = re.compile(
+    r" (?:(?:said|say|says|told (?:him|her|them|the \w+)|answered|replied) no"
+    r"|nothing (?:like that|like it|of the sort|of that)|none of (?:that|it|this|those|them)"
+    r"|no sign of (?:it|that|them|any)|(?:got|have|had) neither|neither of (?:them|those)"
+    r"|(?:has|have|had|did) not happen(?:ed)?|(?:has|have|had) not had any"
+    r"|not (?:have|had|got|get) any of (?:that|it|this|those|them)"
+    r"|(?<!not )(?<!is that )(?<!is it )(?<!are they )(?<!was )(?<!were )"
+    r"(?:fine|okay|alright|normal|no problems?))\b"
+)
+# ... or a clause of nothing but a feeling: "and now i am scared", "it has freaked me out".
+_FEELING = _word_set(
+    "scared worried worrying anxious panicky panicking frightened terrified freaked nervous "
+    "paranoid"
+)
+_FEELING_ONLY = _FEELING | _word_set(
+    "i am it is has me out a bit so really quite very getting feeling now totally bit little"
+)
+_BARE_NOT = re.compile(
+    r" (?:they|it|that|he|she|i|mine) (?:have|has|had|did|do|does|is|are|am|was|were) not"
+    r"(?:$| (?:it|its|that|thats|just|only|so|yet|thank|thankfully|luckily|at all)\b)"
+)
+_NOT_DENIED = re.compile(
+    r" (?:can not|cannot|could not|unable|not able|not been able|now|since|started|starting"
+    r"|happening|again|keeps?|before|ever|like this|until|till|anymore|any more|at first"
+    r"|just (?:did|done|have|has|had|happened|wet|gone|went))\b"
+)
+_SAID_YES = re.compile(r" (?:said|say|answered|replied|told (?:him|her|them|the \w+)) yes\b")
+_LACKS = _word_set("not no never without unable cannot")
+
+
+def _denied(clause: list[str], sign: list[str]) -> bool:
+    """clause: the words of one clause after the finding's; sign: the finding's own words."""
+    said = " " + " ".join(clause)
+    if not clause or _NOT_DENIED.search(said):
+        return False
+    if _FEELING.intersection(clause) and _FEELING_ONLY.issuperset(clause):
+        return True
+    return bool(_DENIED.search(said)) or (
+        not _LACKS.intersection(sign) and bool(_BARE_NOT.search(said))
+    )
+
+
+def _clauses(words: list[str]) -> list[tuple[int, list[str]]]:
+    """(index of the break word, the words up to the next break) for each break in words."""
+    at = [
+        i
+        for i, w in enumerate(words)
+        if w in _TELL_BREAKS and not (w == "because" and words[i + 1 : i + 2] == ["of"])
+    ]
+    return [(i, words[i + 1 : nxt]) for i, nxt in zip(at, [*at[1:], len(words)], strict=False)]
+
+
 def told_now(text: str, start: int, skip: int = 1) -> bool:
     """True when, after the finding's clause (its first `skip` words), a new clause reports
-    the sign now: "... to come in, and i can not", "well they just did", "and now i have it"."""
+    the sign now: "... to come in, and i can not", "well they just did", "and now i have it".
+    A clause that denies the sign ("but i can pee fine") is passed over."""
     said = text[start:].replace(" a and e", " ae").split()
+    sign = said[:3]
+    inside = said[2:skip]
+    # "they told me to come back if my legs went weak, they have not, it is only my back"
+    cut = next((k for k in range(len(inside)) if _denied(inside[k:], sign)), len(inside))
     # "... if i went numb down there, i have": a subject and a telling verb, no "and" between
-    if any(a in _TELLERS and b in _TOLD_NOW for a, b in pairwise(said[2:skip])):
+    if any(a in _TELLERS and b in _TOLD_NOW for a, b in pairwise(inside[:cut])):
         return True
-    if " i can not" in " " + " ".join(said[2:skip]):  # "asked if i can not feel my bum, i can not"
+    if " i can not" in " " + " ".join(inside):  # "asked if i can not feel my bum, i can not"
+        return True
+    if _SAID_YES.search(" " + " ".join(said[2:])):  # "asked if i had numbness, i said yes"
         return True
     words = said[skip:]
-    for i, word in enumerate(words):
-        if word in _TELL_BREAKS:
-            tail = words[i + 1 : i + 11]
-            return word == "now" or bool(_TOLD_NOW.intersection(tail))
+    for i, clause in _clauses(words):
+        if (not clause and words[i] != "now") or _denied(clause, sign):
+            continue  # "and so far there is none of it", "but i can pee fine"
+        tail = words[i + 1 : i + 11]
+        return words[i] == "now" or bool(_TOLD_NOW.intersection(tail))
+    return False
+
+
+def denied_after(text: str, start: int, skip: int) -> bool:
+    """True when a clause after the finding's (its first `skip` words) denies the sign and none
+    reports it: "the doctor mentioned numbness down below, have not had any of that"."""
+    said = text[start:].split()
+    sign, words = said[:3], said[skip:]
+    if any(_denied(said[k:], sign) for k in range(2, skip)):
+        return not told_now(text, start, skip)
+    return any(_denied(c, sign) for _, c in _clauses(words)) and not told_now(text, start, skip)
+
+
+# Someone else's words about a sign, or their question: "the website says saddle numbness is
+# serious", "the doctor asked had i lost control of my bowels". Never the speaker reported
+# ("my wife said i wet myself"), except in a question put to them.
+_QUESTIONED = _word_set("asked asks checked")
+
+
+def named(own: list[str]) -> bool:
+    for i in range(len(own) - 1, -1, -1):
+        if own[i] in _ADVISED:
+            between = own[i + 1 :]
+            if own[i] in _QUESTIONED:
+                return not _TOLD.intersection(between)
+            return not (_TOLD | (_SUBJECTS - {"you", "your"})).intersection(between)
     return False
 
 
@@ -128,12 +223,18 @@ def supposed(text: str, start: int, own: list[str], after: list[str]) -> bool:
             said = own[len(own) - gap :] + after[:4]
             felt = head.endswith(" what if") and "not" in said and _SENSED.intersection(said)
             return len(_SUBJECTS.intersection(said[:gap])) <= 1 and not felt
-    if "if" in own[-_IF_GAP - 1 :] and _ONSET.intersection(own[own.index("if") :] + after[:3]):
-        # "should i go to hospital if my legs go numb", "do i need an ambulance if both legs
-        # start tingling": a sign that may come; never "if both my legs tingle" (now)
-        return not _NOW.search(" " + " ".join(own + after))
+    # "should i go to hospital if my legs go numb", "do i need an ambulance if both legs start
+    # tingling": a sign that may come; never "if both my legs tingle" (now)
+    onset = "if" in own[-_IF_GAP - 1 :] and _ONSET.intersection(own[own.index("if") :] + after[:3])
+    if onset and not _NOW.search(" " + " ".join(own + after)):
+        return True
     if own[:2] in _WILL_IT and "if" in own + after[:4]:
         return True  # "will it hurt if i sneeze": a question about what may come
-    if own[:1] == ["if"] and _THEN_ASKED.search(text[start:]):
-        return True  # "if i ever fell and could not get up, what would happen"
+    asked = _THEN_ASKED.search(text, start) if own[:1] == ["if"] else None
+    if asked:
+        # "if i ever fell and could not get up, what would happen", "if my legs go numb should
+        # i go to hospital or just call my doctor": a sign that may come, then what to do. Never
+        # "if both my legs are numb, should i go in" or "if i can not pee, should i": now.
+        clause = " " + " ".join(own) + " " + text[start : asked.start()]
+        return not _NOW_IF.search(clause) or bool(_LATER_IF.search(clause))
     return not _ME.intersection(text.split()) and bool(_WATCHED_FOR.search(text[start:]))
