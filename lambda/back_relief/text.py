@@ -284,6 +284,23 @@ _MISHEARD = (
 )
 
 
+# "i do not have any feeling in my legs", "i have not got any control": these nouns' absence is
+# the sign itself (scope.py's symptom nouns), so it is read as "no feeling", as triage says it.
+_NO_NOUNS = ("feeling", "sensation", "control", "strength", "power")
+_NONE_OF = (
+    (r"\bdo not have (?:any )?", "have no "),
+    (r"\bdoes not have (?:any )?", "has no "),
+    (r"\bhave not got (?:any )?", "have no "),
+    (r"\bhas not got (?:any )?", "has no "),
+    (r"\bdid not have (?:any )?", "had no "),
+)
+# ... not "any control problems", "any feeling that it is serious": those nouns modify others.
+_NOUN_AFTER = (
+    r"(?=(?:feeling|sensation|control|strength|power)\b"
+    r"(?! (?:problems?|issues?|trouble|difficult\w*|concerns?|worries|that|like|of (?:dread|worry|panic|fear))\b))"
+)
+
+
 @cache
 def _slots() -> Callable[[str], str]:
     # heard_slots.py is imported on the first text, not at a cold start (a launch reads none).
@@ -318,6 +335,9 @@ def normalise(text: str) -> str:
     for needle, source, said in _MISHEARD:
         if needle in folded:
             folded = _compiled(source).sub(said, folded)
+    if " not " in folded and any(noun in folded for noun in _NO_NOUNS):
+        for source, said in _NONE_OF:
+            folded = _compiled(source + _NOUN_AFTER).sub(said, folded)
     if " and n" in folded or " and meatballs" in folded:
         folded = _AND_NEEDLES.sub("pins and needles", folded)
     return _slots()(fold_heard(folded))

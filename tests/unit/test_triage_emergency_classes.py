@@ -53,6 +53,10 @@ PAIRS = [
     ("it's like being stabbed", "the horse threw me"),
     # downstairs as a room, and as the body
     ("the light downstairs isn't working", "things aren't functioning properly downstairs"),
+    # no trouble with control is a reassurance (the answer to the clarifying question); no
+    # control is the sign, however the "no" is said
+    ("no problems controlling my bladder, just the back", "i don't have any control of my bladder"),
+    ("i don't have any feeling that it's serious", "i haven't got any feeling in my legs"),
 ]
 
 # Reports said in words no earlier concept held, one or two of each class.
