@@ -296,8 +296,9 @@ _NONE_OF = (
 )
 # ... not "any control problems", "any feeling that it is serious": those nouns modify others.
 _NOUN_AFTER = (
-    r"(?=(?:feeling|sensation|control|strength|power)\b"
-    r"(?! (?:problems?|issues?|trouble|difficult\w*|concerns?|worries|that|like|of (?:dread|worry|panic|fear))\b))"
+    rf"(?=(?:{'|'.join(_NO_NOUNS)})\b"
+    r"(?! (?:problems?|issues?|trouble|difficult\w*|concerns?|worries|that|like"
+    r"|of (?:dread|worry|panic|fear))\b))"
 )
 
 
