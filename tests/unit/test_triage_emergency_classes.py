@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from back_relief.safety.triage import Tier, clarify
+from back_relief.text import normalise
 
 sys.path.insert(0, str(Path(__file__).parent))
 import triage_dev2
@@ -119,3 +120,17 @@ def test_development_set_meets_the_issue_targets() -> None:
     figures = triage_dev2.measure(triage_dev2.DATA / "triage_dev5_triage7.tsv", "utterance")
     assert figures.rate("E") == 1.0, figures.misses.get("E")
     assert figures.rate("N") <= 0.025, figures.misses.get("N")
+
+
+def test_getting_there_in_time_reassures_only_when_it_is_said_without_not() -> None:
+    """ "made it in time" holds E1's soiling rule back; "did not make it in time" is the
+    accident itself and must never read as that reassurance."""
+    concepts = RULES.concepts
+    assert concepts is not None
+
+    def says_in_time(text: str) -> bool:
+        return "not_mine" in concepts.present(" " + normalise(text), every=True)
+
+    assert says_in_time("i made it to the toilet just in time")
+    assert not says_in_time("i didn't make it to the toilet in time")
+    assert not says_in_time("i never make it in time anymore")
