@@ -174,6 +174,11 @@ def _name_free(spec: dict[str, Any]) -> dict[str, Any]:
     return {"ingressPoints": points}
 
 
+# Words that negate what follows them, and the slot types whose words triage reads as said.
+NEGATING = frozenset({"no", "not", "never", "without", "none", "nothing", "nor", "neither"})
+FREE_TEXT_TYPES = frozenset({"SYMPTOM", "AMAZON.SearchQuery"})
+
+
 def _check_sample(intent: str, sample: str, slots: dict[str, str]) -> None:
     if not _VALID.match(sample):
         raise ModelError(f"{intent}: invalid sample '{sample}' (lowercase words only)")
@@ -185,6 +190,11 @@ def _check_sample(intent: str, sample: str, slots: dict[str, str]) -> None:
     wake = sorted(NAMES.intersection(words) | WAKE_WORDS.intersection(words[:1]))
     if wake:
         raise ModelError(f"{intent}: sample '{sample}' holds the wake word {wake[0]}")
+    for word, name in re.findall(r"(\S+) \{(\w+)\}", sample):
+        # A carrier ending in a negation takes it from the words triage reads: "oh no {Symptom}"
+        # turned "no problems controlling my bladder" into "problems controlling my bladder".
+        if word in NEGATING and slots[name] in FREE_TEXT_TYPES:
+            raise ModelError(f"{intent}: '{sample}' puts '{word}' just before free-text {{{name}}}")
     if any(slots[name] == "AMAZON.SearchQuery" for name in used):
         # Alexa rejects a SearchQuery slot without a carrier phrase or beside another slot.
         if len(used) > 1:

@@ -52,6 +52,21 @@ def test_the_build_refuses_a_wake_word_in_a_sample() -> None:
         build._check_sample("HelpIntent", "echo what can i say", {})
 
 
+def test_a_carrier_never_takes_a_negation_from_the_words_triage_reads(
+    session: SessionFactory,
+) -> None:
+    """ "oh no {Symptom}" let the NLU take "no" as carrier: "no problems controlling my bladder"
+    arrived as "problems controlling my bladder" and got the emergency answer."""
+    with pytest.raises(build.ModelError, match="just before free-text"):
+        build._check_sample("SymptomIntent", "oh no {Symptom}", {"Symptom": "SYMPTOM"})
+    talk = session(locale="en-GB")
+    assert (
+        "nine nine nine" not in talk.say("no problems controlling my bladder, just the back").text
+    )
+    # ... while "no" answering before a report does not take the report back.
+    assert "nine nine nine now" in session(locale="en-GB").say("oh no my legs have gone numb").text
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_search_query_samples_have_a_carrier_and_no_other_slot(locale: str) -> None:
     checked = 0

@@ -25,6 +25,8 @@ SCOPE_ENDS = _SCOPE_ENDS = _word_set(
     "whereas since i we he she they it you there my this that why what how if whether when "
     "who which where idea wonder doubt after"
 )
+# "no" before a clause's first word is an answer or an exclamation, not that clause's negation.
+_CLAUSE_STARTS = _word_set("my i it the both they he she we his her their our this these those")
 # "can not feel my legs" and "not able to walk" describe symptoms, not their absence.
 _NOT_AFTER = frozenset({"can", "could"})
 # "my teeth will not stop chattering", "it has not stopped leaking": the sign goes on.
@@ -252,6 +254,8 @@ def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) ->
             after = words[i + 1 :] + text[start : start + 40].split()[1:4]
             return _hypothetical(words, i, after)
         if word in _NEGATIONS:
+            if word == "no" and words[i + 1] in _CLAUSE_STARTS:
+                continue  # "no, my legs have gone numb", "oh no i have wet myself": an answer
             if word == "not" and (
                 (i > 0 and words[i - 1] in _NOT_AFTER) or words[i + 1] in _NOT_BEFORE
             ):
