@@ -26,10 +26,10 @@ from .heard_classes import CLASS_PAIRS
 from .heard_words import fold_heard_words
 from .soundalike import heard_forms, soundalike
 
-__all__ = ["normalise", "stem"]
+__all__ = ["NO_NOUNS", "normalise", "stem", "word_set"]
 
 
-def _word_set(words: str) -> frozenset[str]:
+def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
@@ -46,19 +46,19 @@ _WHOLE_WORDS = {
     **{w: "will not" for w in ("won't", "wont")},
     **{
         f"{w}nt": f"{w} not"
-        for w in _word_set("do does did is are was were have has had could would should must need")
+        for w in word_set("do does did is are was were have has had could would should must need")
     },
     # Recognisers drop the apostrophe of "it's", "there's": read them as said.
     **{
         f"{w}s": f"{w} is"
-        for w in _word_set("it there that what where how who nothing something everything")
+        for w in word_set("it there that what where how who nothing something everything")
     },
     # ...and of these, which are no other word ("ill", "shed", "were", "wed" are, and stay):
     # "theyre back to normal" must read like "they're back to normal".
     "theyre": "they are",
-    **{f"{w}ve": f"{w} have" for w in _word_set("they you we would could should must might")},
-    **{f"{w}ll": f"{w} will" for w in _word_set("they you it that there")},
-    **{f"{w}s": f"{w} is" for w in _word_set("he she")},
+    **{f"{w}ve": f"{w} have" for w in word_set("they you we would could should must might")},
+    **{f"{w}ll": f"{w} will" for w in word_set("they you it that there")},
+    **{f"{w}s": f"{w} is" for w in word_set("he she")},
     "id": "i would",  # as "i'd" reads (_WOULD_WORDS)
     "hed": "he would",
     "darent": "dare not",
@@ -77,7 +77,7 @@ _WHOLE_WORDS = {
     # Run together by keyboards and recognisers alike.
     **{
         f"back{w}": f"back {w}"
-        for w in _word_set(
+        for w in word_set(
             "pain pains ache aches spasm spasms injury muscle muscles problem problems"
         )
     },
@@ -129,10 +129,10 @@ _WHOLE_WORDS = {
 _SUFFIXES = (("n't", " not"), ("'m", " am"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"))
 # "'s" and "'d" are ambiguous; only these words expand, the rest just lose the mark, so
 # "my bum's gone numb" becomes "my bums gone numb" and "wee'd" becomes "weed".
-_IS_WORDS = _word_set(
+_IS_WORDS = word_set(
     "it what that there here he she who where how when why this everything something nothing"
 )
-_WOULD_WORDS = _word_set("i you he she we they it that there who")
+_WOULD_WORDS = word_set("i you he she we they it that there who")
 
 # Two-word shapes folded to one spelling: split words and sound-alikes that only make sense
 # one way round ("gave weigh" is never meant; "fell of the ladder" is "fell off").
@@ -149,7 +149,7 @@ _PAIRS = {
     ("shoulders", "blades"): "shoulder blades",
     **{(w, "weigh"): f"{w} way" for w in ("gave", "give", "giving", "gives", "given")},
     **{(w, "of"): f"{w} off" for w in ("fell", "fallen", "came", "come", "thrown", "slipped")},
-    **{(w, "week"): f"{w} weak" for w in _word_set("feel feels feeling felt so very really too")},
+    **{(w, "week"): f"{w} weak" for w in word_set("feel feels feeling felt so very really too")},
     ("gone", "week"): "gone weak",
     ("are", "week"): "are weak",
     ("is", "week"): "is weak",
@@ -190,8 +190,8 @@ _PAIRS = {
     # only fits the wee ("we keeps leaking", "my week won't come").
     ("not", "fill"): "not feel",
     ("no", "filling"): "no feeling",
-    **{("we", v): f"wee {v}" for v in _word_set("keeps comes leaks dribbles trickles runs")},
-    **{("week", v): f"wee {v}" for v in _word_set("come comes came keeps leaks dribbles")},
+    **{("we", v): f"wee {v}" for v in word_set("keeps comes leaks dribbles trickles runs")},
+    **{("week", v): f"wee {v}" for v in word_set("come comes came keeps leaks dribbles")},
     ("the", "lou"): "the loo",
     ("my", "we"): "my wee",
     ("the", "we"): "the wee",
@@ -262,7 +262,7 @@ def _fold_pairs(words: list[str]) -> list[str]:
 # Spoken questions invert: "why can't i feel anything" reads like "i can not feel anything".
 _INVERTED = re.compile(r"\b(can|could|do|did|will|would) not i\b")
 # Pure hesitations, never content ("er" stays: it can be the ER).
-_HESITATIONS = _word_set("um umm ummm uh uhh uhm erm hmm mm")
+_HESITATIONS = word_set("um umm ummm uh uhh uhm erm hmm mm")
 # Recognisers mishear the first word of "pins and needles" ("bins", "pens", "bents").
 _AND_NEEDLES = re.compile(r"\b\w+ and (?:needles|meatballs|noodles)\b")
 # "she felt down the stairs", "my legs keep getting way": falls and giving way misheard.
@@ -285,8 +285,8 @@ _MISHEARD = (
 
 
 # "i do not have any feeling in my legs", "i have not got any control": these nouns' absence is
-# the sign itself (scope.py's symptom nouns), so it is read as "no feeling", as triage says it.
-_NO_NOUNS = ("feeling", "sensation", "control", "strength", "power")
+# the sign itself (scope.py builds its symptom nouns from these), so it is read as "no feeling".
+NO_NOUNS = ("feeling", "sensation", "control", "strength", "power")
 _NONE_OF = (
     (r"\bdo not have (?:any )?", "have no "),
     (r"\bdoes not have (?:any )?", "has no "),
@@ -296,7 +296,7 @@ _NONE_OF = (
 )
 # ... not "any control problems", "any feeling that it is serious": those nouns modify others.
 _NOUN_AFTER = (
-    rf"(?=(?:{'|'.join(_NO_NOUNS)})\b"
+    rf"(?=(?:{'|'.join(NO_NOUNS)})\b"
     r"(?! (?:problems?|issues?|trouble|difficult\w*|concerns?|worries|that|like"
     r"|of (?:dread|worry|panic|fear))\b))"
 )
@@ -336,7 +336,7 @@ def normalise(text: str) -> str:
     for needle, source, said in _MISHEARD:
         if needle in folded:
             folded = _compiled(source).sub(said, folded)
-    if " not " in folded and any(noun in folded for noun in _NO_NOUNS):
+    if " not " in folded and any(noun in folded for noun in NO_NOUNS):
         for source, said in _NONE_OF:
             folded = _compiled(source + _NOUN_AFTER).sub(said, folded)
     if " and n" in folded or " and meatballs" in folded:
@@ -361,7 +361,7 @@ _IRREGULAR = {
     "best": "good",
 }
 # Words whose ending is part of the word, not a suffix ("tens" is the machine, not "ten").
-_KEEP = _word_set(
+_KEEP = word_set(
     """tens physio his this yes does bus plus gas lens always less pelvis sciatica news
     various serious nervous anxious bed red need feed shred speed"""
 )

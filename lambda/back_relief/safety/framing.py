@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import word_set as _word_set
 from .supposed import ADVISED as _ADVISED
 from .supposed import NOW as _NOW
 from .supposed import SUBJECTS as _SUBJECTS
@@ -32,10 +33,6 @@ HISTORY_TRIGGERS = frozenset({"U2", "U3", "U10", "U13", "D1", "D2", "D6", "D7"})
 # history tiers: "the surgeon told me to phone if the wound got hot" is still advice); none (a
 # guard that explains a sign away, "bruised my ribs playing footy last month").
 ALL_FRAMES, NOT_TIME, NO_FRAMES = 2, 1, 0
-
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 # A clause ends at these; "and" only when a new subject or time follows it ("fell off a horse

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import re
 
+from ..text import word_set as _word_set
 from .scope import NEGATIONS as _NEGATIONS
 from .scope import SCOPE_ENDS as _SCOPE_ENDS
 
 __all__ = ["reassured", "resolved"]
-
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 # "my legs are fine", "bladder is okay": the words after a finding take it back.

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from ..text import NO_NOUNS
+from ..text import word_set as _word_set
 from .framing import ALL_FRAMES, elsewhere
+from .supposed import ANYONE as _ANYONE
 from .supposed import told_now
 
 __all__ = ["NEGATIONS", "SCOPE_ENDS", "asked_about", "negated"]
-
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 NEGATIONS = _NEGATIONS = frozenset(
@@ -32,7 +31,7 @@ _NOT_AFTER = frozenset({"can", "could"})
 # "my teeth will not stop chattering", "it has not stopped leaking": the sign goes on.
 _NOT_BEFORE = frozenset({"able", "sure", "certain", "just", "only", "stop", "stopped", "stopping"})
 # "no control over my bladder", "no feeling in my legs": the negation is the symptom itself.
-_SYMPTOM_NOUNS = _word_set("control feeling sensation strength power use")
+_SYMPTOM_NOUNS = frozenset(NO_NOUNS) | {"use"}
 _WINDOW_WORDS, _WINDOW_CHARS = 3, 64
 # "what if my legs go numb", "how do i know if i have cauda equina", "in case i start leaking":
 # a question about a sign that may come, not the sign. "what if i can't feel my legs" and "is it
@@ -42,7 +41,6 @@ _ONSET = _word_set(
     "go goes get gets start starts become becomes lose loses develop develops ever will would "
     "suddenly later one someday"
 )
-_ANYONE = _word_set("someone somebody anyone anybody people person")
 # "the doctor said to ring an ambulance if my legs go weak": advice about a sign that may come.
 _ADVICE = _word_set("said says told advised advises leaflet website instructions")
 # "supposing my legs went numb one day": like "what if", with a verb of onset after it.

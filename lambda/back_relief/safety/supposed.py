@@ -12,11 +12,19 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-__all__ = ["ADVISED", "NOW", "SUBJECTS", "advised", "denied_after", "named", "supposed", "told_now"]
+from ..text import word_set as _word_set
 
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+__all__ = [
+    "ADVISED",
+    "ANYONE",
+    "NOW",
+    "SUBJECTS",
+    "advised",
+    "denied_after",
+    "named",
+    "supposed",
+    "told_now",
+]
 
 
 _ME = _word_set("i my me myself mine we our us")
@@ -41,7 +49,9 @@ ADVISED = _ADVISED = _word_set(
 _CONDITION = _word_set("if when case unless once should whether")
 _LOOK_FOR = _word_set("watch look out check listen")  # "told to look out for", never "for a week"
 _DOCUMENTS = _word_set("leaflet website instructions guidance booklet sheet")
-_ANYONE = _word_set("you your someone somebody anyone anybody people person")
+# Anyone in general, and the generic "you" of advice ("call 999 if you can not pee").
+ANYONE = _word_set("someone somebody anyone anybody people person")
+_ANYONE = ANYONE | _word_set("you your")
 _TOLD = _word_set("can cannot is are am has does keeps keep")
 # What turns remembered advice or a question back into a report: "... and i can not", "well
 # they just did", "and now i have got it", "and i think it has started".
