@@ -39,6 +39,7 @@ from .alexa.handlers.session import (
     SessionEndedHandler,
     SkillDisabledHandler,
     StopHandler,
+    ThanksHandler,
     UnhandledRequestHandler,
     YesNoHandler,
 )
@@ -83,6 +84,7 @@ def build(store: StoreFactory | None = None, api_client: Any = None) -> CustomSk
         TouchHandler(),
         StopHandler(),
         HelpHandler(),
+        ThanksHandler(),
         WarningSignsHandler(),
         StretchHowToHandler(),
         AnswerHandler(),

@@ -205,3 +205,27 @@ def test_an_emergency_with_the_ice_on_still_counts_the_ice(rig: Rig, device: Dev
     device.wait(30 * 60)
     again = device.say("start an ice session")
     assert said(again, "cold_gap_warning", ago=30)
+
+
+def test_thanks_is_answered_and_never_loses_the_routine_or_a_red_flag_question(
+    device: Device,
+) -> None:
+    # Mid-routine: welcomed, and the step still waits for next.
+    device.launch()
+    device.say("start an ice session")
+    thanked = device.say("thanks that helped")
+    assert "welcome" in thanked.text.lower() and "didn't catch" not in thanked.text
+    assert thanked.keeps_session and "next" in thanked.reprompt.lower()
+    assert steps_spoken(device.say("next"), "ice") == [1]
+    device.say("stop")
+    # A red-flag question stays open: asked again, and yes still gets the emergency line.
+    device.launch()
+    asked = device.say("my wee has been a bit strange since yesterday")
+    again = device.say("thank you")
+    assert asked.text.split()[-1] in again.text and again.keeps_session
+    assert "call nine one one now" in device.say("yes").text
+    # With nothing going on, thanks is a goodbye, not "Sorry, I didn't catch that".
+    device.launch()
+    device.say("how long should i ice my back")
+    closing = device.say("cheers, that was really helpful")
+    assert "welcome" in closing.text.lower() and closing.ends_session

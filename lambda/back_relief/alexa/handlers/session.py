@@ -21,7 +21,13 @@ from ..turn import Turn
 from .answers import say_answer
 from .base import intent_name, request_type, respond
 from .routines import create_reminder, run, say_reminder_words, start
-from .safety import add_safety_net, answer_confirmation, red_flag_text, say_warning_signs
+from .safety import (
+    add_safety_net,
+    answer_confirmation,
+    ask_confirmation,
+    red_flag_text,
+    say_warning_signs,
+)
 
 log = logging.getLogger("back_relief")
 
@@ -141,6 +147,30 @@ class StopHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return run(handler_input, Nav("stop"))
+
+
+class ThanksHandler(AbstractRequestHandler):
+    """ "Thanks, that helped": answered, then whatever was going on goes on. In a routine the
+    step waits for next; a red-flag question stays open (asked again: thanks is not an answer);
+    any other offer is taken as politely declined, and the thanks ends the session."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return intent_name(handler_input) == "ThanksIntent"
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = get_turn(handler_input)
+        turn.say("thanks")
+        asked = turn.pending_in
+        if isinstance(asked, pending.ConfirmRedFlag) and asked.trigger in turn.content.triggers:
+            ask_confirmation(turn, asked.trigger)
+        elif turn.routine is not None:
+            turn.pending = asked
+            turn.say("step_reprompt")
+            turn.reply.ask(turn.content.message("step_reprompt"))
+        else:
+            turn.say("goodbye")
+            turn.reply.end()
+        return respond(handler_input)
 
 
 class FallbackHandler(AbstractRequestHandler):
