@@ -68,12 +68,14 @@ eval: $(VENV)/.installed model
 	$(PY) scripts/evaluate.py --set second
 	$(PY) scripts/evaluate.py --set third
 	$(PY) scripts/evaluate.py --set fourth
+	$(PY) scripts/evaluate.py --set fifth
 
 eval-heard: $(VENV)/.installed model
 	$(PY) scripts/evaluate.py --heard
 	$(PY) scripts/evaluate.py --heard --set second
 	$(PY) scripts/evaluate.py --heard --set third
 	$(PY) scripts/evaluate.py --heard --set fourth
+	$(PY) scripts/evaluate.py --heard --set fifth
 
 package: $(VENV)/.installed
 	$(PY) scripts/package.py

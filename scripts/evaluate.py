@@ -41,6 +41,9 @@ SETS = {
     "third": (HELDOUT.with_name("third.tsv"), HEARD.with_name("third_heard.tsv")),
     # A fourth writer's, made while round 6 worked (short blurts, long rambles, self-corrections).
     "fourth": (HELDOUT.with_name("fourth.tsv"), HEARD.with_name("fourth_heard.tsv")),
+    # A fifth writer's, made while round 7 worked (third person, answers in words, function for
+    # anatomy, mixed denial and report, minimising hedges, terse questions, everyday speaker chat).
+    "fifth": (HELDOUT.with_name("fifth.tsv"), HEARD.with_name("fifth_heard.tsv")),
 }
 KINDS = ("emergency", "same_day", "within_days", "benign_question")
 RANK = {"within_days": 1, "same_day": 2, "emergency": 3}  # higher is more urgent
