@@ -192,3 +192,24 @@ def test_ordinary_back_pain_is_not_sent_to_emergency(session: SessionFactory, ph
     for channel, slot in (("QuestionIntent", "Query"), ("SymptomIntent", "Symptom")):
         reply = session(user_id=f"amzn1.ask.account.{channel}").intent(channel, {slot: phrase})
         assert not any(line in reply.text for line in tier_lines("en-US", E)), (channel, phrase)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_hopelessness_in_free_text_gets_the_crisis_line_and_ends_the_routine(
+    session: SessionFactory, locale: str
+) -> None:
+    # R12 (reference section 7): read like a red flag, whatever the route the words took.
+    crisis = str(loader.load(locale).answers["crisis"]["say"])
+    user = session(locale)
+    user.launch()
+    user.intent("StartRoutineIntent", {"Routine": ("heat", "heat")})
+    reply = user.intent(
+        "SymptomIntent", {"Symptom": "honestly everyone would be better off without me"}
+    )
+    assert reply.text == crisis and reply.ends_session
+    assert f"call {EMERGENCY[locale]} now" in reply.text
+    assert "You don't have a routine going" in user.intent("WhichStepIntent").text
+    asked = user.intent("QuestionIntent", {"Query": "what's the point of going on with this pain"})
+    assert asked.text == crisis
+    calm = user.intent("QuestionIntent", {"Query": "this pain is killing me"})
+    assert crisis not in calm.text

@@ -50,6 +50,7 @@ def test_every_reference_trigger_is_present() -> None:
         [f"E{i}" for i in range(1, 13)]
         + [f"U{i}" for i in range(1, 14)]
         + [f"D{i}" for i in range(1, 9)]
+        + ["R12"]  # section 7's crisis rule, read like a red flag
     )
     assert list(DATA["triggers"]) == expected
 
@@ -58,7 +59,8 @@ def test_every_reference_trigger_is_present() -> None:
 def test_trigger_has_summary_tier_patterns_and_enough_examples(trigger_id: str) -> None:
     spec = DATA["triggers"][trigger_id]
     assert spec["summary"].strip()
-    assert spec["tier"] == {"E": "emergency", "U": "same_day", "D": "within_days"}[trigger_id[0]]
+    tiers = {"E": "emergency", "U": "same_day", "D": "within_days", "R": "emergency"}
+    assert spec["tier"] == tiers[trigger_id[0]]
     assert spec["patterns"]
     assert len(spec["examples"]) >= (4 if trigger_id.startswith("E") else 2)
 

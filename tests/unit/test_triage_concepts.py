@@ -228,15 +228,21 @@ def test_the_voice_models_question_samples_neither_alarm_nor_ask() -> None:
     # Thousands of ordinary questions ("how long should i use a wheat bag"): a wide benign set.
     model = Path(__file__).resolve().parents[2] / "interaction_models/en/answers.yaml"
     intents = yaml.safe_load(model.read_text(encoding="utf-8"))["intents"]
+
+    def said(name: str) -> list[str]:
+        return [e for s in (intents[name] or {}).get("samples", []) for e in expand(s)]
+
     samples = [
-        e
-        for name, body in intents.items()
-        if name != "AfterFallIntent"
-        for s in (body or {}).get("samples", [])
-        for e in expand(s)
+        e for name in intents if name not in ("AfterFallIntent", "CrisisIntent") for e in said(name)
     ]
     assert len(samples) > 1000
     assert alarming(samples) == []
+    # The crisis questions are the one kind that must: free text finds R12 whatever the route.
+    crisis = said("CrisisIntent")
+    assert (
+        crisis
+        and [t for t in crisis if getattr(assess(RULES, [t]), "trigger", None) != "R12"] == []
+    )
     assert [t for t in samples if assess(RULES, [t]) is None and clarify(RULES, [t])] == []
 
 

@@ -74,9 +74,13 @@ def say_finding(turn: Turn, finding: Finding) -> None:
 
 
 def red_flag_text(content: Content, finding: Finding) -> tuple[str, str]:
-    """(card title, spoken line) for a finding: the trigger's own line, else its tier's."""
+    """(card title, spoken line) for a finding: the answer the trigger names (R12's crisis
+    line), else the trigger's own line, else its tier's."""
     tier = TIER_KEYS[finding.tier]
     trigger = content.triggers.get(finding.trigger, {})
+    answer = content.answers.get(str(trigger.get("answer")))
+    if answer is not None:
+        return str(answer["title"]), str(answer["say"])
     return content.tiers[tier]["title"], str(trigger.get("say") or content.tiers[tier]["say"])
 
 
