@@ -90,6 +90,11 @@ _ASKED = {
     for a in ("what", "should", "would", "do", "who", "when", "how")
     for b in ("would", "should", "do", "i", "happen", "happens", "that", "it", "you")
 }
+_NEGATIONS = word_set("not never no")
+_STILL = word_set("still ever even really properly")
+# Said before the answer proper: "and honestly no", "well actually yes", "but now i can not".
+_FILLERS = word_set("honestly actually truthfully frankly sadly unfortunately um er erm like")
+_SKIP = _CONNECT | _FILLERS | {"now"}
 # What may open an answer after "and", "but", "well", "now": "and i can not", "but yes".
 _STARTS = _SUBJECTS | _YES | _NO | word_set("now there this thats said not")
 
@@ -127,11 +132,12 @@ def _elliptical(words: list[str], i: int) -> int | None:
 def _answer(words: list[str], first: int) -> int | None:
     """Where the answer starts after the question's clause (at least one word from first)."""
     for i in range(first + 1, min(len(words), first + _MAX_QUESTION + 1)):
-        word, after = words[i], words[i + 1 : i + 2]
-        if word in _CONNECT or word == "now":
-            if after and after[0] in _STARTS:
+        word = words[i]
+        if word in _SKIP:
+            nxt = next((w for w in words[i + 1 :] if w not in _SKIP), None)
+            if nxt is not None and nxt in _STARTS:
                 return i
-        elif word in _YES or word in _NO or word in ("that", "this", "there", "thats"):
+        elif word in _YES or word in _NO or word in ("that", "this", "there", "thats", "not"):
             if any(_starts(words, i, p) for p in _BARE_YES + _BARE_NO) or word in _YES | _NO:
                 return i
         elif _elliptical(words, i) is not None:
@@ -146,7 +152,7 @@ def _split(question: list[str]) -> tuple[list[str], str, list[str]]:
             subject, predicate = question[:k], question[k + 1 :]
             if k == 0 and predicate[:1] and predicate[0] in _SUBJECTS:
                 subject, predicate = predicate[:1], predicate[1:]  # "had i lost control"
-            if predicate[:1] in (["not"], ["never"]):
+            while predicate[:1] and predicate[0] in _NEGATIONS | _STILL:
                 predicate = predicate[1:]
             return subject, word, predicate
     for phrase in _ABILITY:
@@ -186,14 +192,23 @@ def reinstated(text: str) -> str | None:
     return None
 
 
+def _present(aux: str, subject: list[str]) -> str:
+    now = _NOW.get(aux, aux)
+    return "am" if now == "is" and subject == ["i"] else now
+
+
 def _said_again(question: list[str], answer: list[str]) -> str | None:
     subject, aux, predicate = _split(question)
     yes = False
-    while answer and (answer[0] in _CONNECT or answer[0] in _YES or answer[0] == "now"):
+    while answer and (answer[0] in _SKIP or answer[0] in _YES):
         yes = yes or answer[0] in _YES
         answer = answer[1:]
     if any(_starts(answer, 0, p) for p in _BARE_NO) or (answer[:1] and answer[0] in _NO):
-        return None
+        # A bare no denies the question as put: "asked if i could feel my feet, not really" is
+        # "i can not feel my feet"; "asked whether i had wet myself, no" stays a denial.
+        if not aux or not subject or not _NEGATIONS.isdisjoint(question):
+            return None
+        return " ".join([*subject, _present(aux, subject) or "do", "not", *predicate])
     end = _elliptical(answer, 0)
     if end is not None:
         said, rest = answer[:end], answer[end:]
@@ -202,9 +217,7 @@ def _said_again(question: list[str], answer: list[str]) -> str | None:
             return None
         statement = [*who, *said[1:], *predicate]
     elif (yes or any(_starts(answer, 0, p) for p in _BARE_YES)) and _NOT_SO.isdisjoint(answer[:4]):
-        now = _NOW.get(aux, aux)
-        if now == "is" and subject == ["i"]:
-            now = "am"
+        now = _present(aux, subject)
         statement, rest = [*subject, *([now] if now else []), *predicate], []
     else:  # a full clause: read again only when its "it" stands for the question's subject
         resolved = _resolve(answer, subject)
