@@ -68,6 +68,13 @@ _BARE_YES = (
     ("it", "is", "started"),
     ("it", "started"),
     ("it", "has", "happened"),
+    ("it", "is", "happened"),
+    ("that", "has", "happened"),
+    ("it", "happened"),
+    ("that", "happened"),
+    ("it", "is", "come"),
+    ("it", "has", "come"),
+    ("it", "has", "begun"),
     ("they", "have", "started"),
     ("said", "yes"),
     ("i", "said", "yes"),
@@ -91,6 +98,25 @@ _ASKED = {
     for b in ("would", "should", "do", "i", "happen", "happens", "that", "it", "you")
 }
 _NEGATIONS = word_set("not never no")
+_OBJECTS = word_set("me us him her them")
+# What a modal's sign becomes once it has come: "i might lose feeling", "it has happened".
+_MODALS = word_set("might may will would could should")
+_DONE = {
+    "lose": "lost",
+    "get": "got",
+    "go": "gone",
+    "feel": "felt",
+    "wet": "wet",
+    "have": "had",
+    "become": "become",
+    "do": "done",
+    "come": "come",
+    "give": "given",
+    "be": "been",
+    "leak": "leaked",
+    "stop": "stopped",
+    "fall": "fallen",
+}
 _STILL = word_set("still ever even really properly")
 # Said before the answer proper: "and honestly no", "well actually yes", "but now i can not".
 _FILLERS = word_set("honestly actually truthfully frankly sadly unfortunately um er erm like")
@@ -112,8 +138,14 @@ def _questions(words: list[str]) -> list[int]:
         framed = word == "about" and not _FRAMES.isdisjoint(words[max(0, i - 8) : i])
         if word in ("if", "whether") or framed or (word == "for" and i and words[i - 1] in _LOOK):
             found.append(i + 1)
-        elif word in _FRAMES and words[i + 1] in _AUX and word not in ("leaflet", "website"):
-            found.append(i + 1)  # "asked had i lost control", "wanted to know could i feel it"
+        elif word in _FRAMES and word not in ("leaflet", "website"):
+            j = i + 1 + (words[i + 1] in _OBJECTS)
+            j += words[j : j + 1] == ["that"]
+            if words[i + 1] in _AUX or (
+                j + 1 < len(words) and words[j] in _SUBJECTS | _DETERMINERS
+            ):
+                # "asked had i lost control"; "warned me i might lose feeling down there"
+                found.append(i + 1 if words[i + 1] in _AUX else j)
     return found
 
 
@@ -192,6 +224,13 @@ def reinstated(text: str) -> str | None:
     return None
 
 
+def _done(predicate: list[str]) -> list[str]:
+    """A modal's predicate said as done: "might lose feeling" -> "have lost feeling"."""
+    verb = predicate[0]
+    done = _DONE.get(verb) or (verb + "d" if verb.endswith("e") else verb + "ed")
+    return ["have", done, *predicate[1:]]
+
+
 def _present(aux: str, subject: list[str]) -> str:
     now = _NOW.get(aux, aux)
     return "am" if now == "is" and subject == ["i"] else now
@@ -218,7 +257,12 @@ def _said_again(question: list[str], answer: list[str]) -> str | None:
         statement = [*who, *said[1:], *predicate]
     elif (yes or any(_starts(answer, 0, p) for p in _BARE_YES)) and _NOT_SO.isdisjoint(answer[:4]):
         now = _present(aux, subject)
-        statement, rest = [*subject, *([now] if now else []), *predicate], []
+        said = (
+            _done(predicate)
+            if aux in _MODALS and predicate
+            else [*([now] if now else []), *predicate]
+        )
+        statement, rest = [*subject, *said], []
     else:  # a full clause: read again only when its "it" stands for the question's subject
         resolved = _resolve(answer, subject)
         return " ".join(resolved) if resolved != answer else None
