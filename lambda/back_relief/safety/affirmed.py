@@ -98,6 +98,10 @@ _ASKED = {
     for b in ("would", "should", "do", "i", "happen", "happens", "that", "it", "you")
 }
 _NEGATIONS = word_set("not never no")
+# "the numbness i mentioned is worse", "the tingling i told you about has spread".
+_TOLD_YOU = word_set("told mentioned said described")
+_TOLD_TAIL = word_set("you about of earlier before yesterday last time")
+_TOLD_NEXT = word_set("it that they got gets spread spreading keeps kept now went gone")
 _OBJECTS = word_set("me us him her them")
 # What a modal's sign becomes once it has come: "i might lose feeling", "it has happened".
 _MODALS = word_set("might may will would could should")
@@ -221,6 +225,20 @@ def reinstated(text: str) -> str | None:
         at = _answer(words, first)
         if at is not None:
             return _said_again(words[first:at], words[at:])
+    return _own_telling(words)
+
+
+def _own_telling(words: list[str]) -> str | None:
+    """The speaker's own earlier report is not advice: "the tingling i told you about has spread
+    to the other leg" is read again without "i told you about"."""
+    for i in range(len(words) - 2):
+        if words[i] != "i" or words[i + 1] not in _TOLD_YOU or not i:
+            continue
+        end = i + 2
+        while end < len(words) and words[end] in _TOLD_TAIL:
+            end += 1
+        if end < len(words) and words[end] in _AUX | _TOLD_NEXT:
+            return " ".join(words[:i] + words[end:])
     return None
 
 
