@@ -72,6 +72,16 @@ def test_the_answer_is_read_again_as_one_plain_statement() -> None:
     assert tier("if i ever fell and couldn't get up what would happen") == Tier.NONE
 
 
+def test_a_question_about_anyone_answered_for_oneself_and_an_own_earlier_telling_are_reports() -> (
+    None
+):
+    assert tier("can a bad back stop you peeing? mine has") == Tier.EMERGENCY
+    assert tier("can a bad back stop you peeing? mine hasn't") == Tier.NONE
+    assert tier("can a bad back stop you peeing") == Tier.NONE
+    assert tier("the tingling i told you about has spread to the other leg") == Tier.EMERGENCY
+    assert tier("i told you about the film where he can't feel his legs") == Tier.NONE
+
+
 def test_function_words_for_loss_of_control_and_sensation() -> None:
     assert tier("i never make it in time any more, it just comes out") == Tier.EMERGENCY
     assert tier("i never make it to work in time, it just comes out that way") == Tier.NONE

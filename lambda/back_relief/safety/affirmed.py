@@ -98,6 +98,18 @@ _ASKED = {
     for b in ("would", "should", "do", "i", "happen", "happens", "that", "it", "you")
 }
 _NEGATIONS = word_set("not never no")
+# A question about anyone ("can a bad back stop you peeing"), said of oneself once answered.
+_ASKING = word_set("can could does do is are will would should may might")
+_GENERIC = word_set("you your yourself someone somebody anyone people person")
+_FIRST_PERSON = {
+    "you": "me",
+    "your": "my",
+    "yourself": "myself",
+    "someone": "me",
+    "somebody": "me",
+    "anyone": "me",
+    "people": "me",
+}
 # "the numbness i mentioned is worse", "the tingling i told you about has spread".
 _TOLD_YOU = word_set("told mentioned said described")
 _TOLD_TAIL = word_set("you about of earlier before yesterday last time")
@@ -220,12 +232,29 @@ def reinstated(text: str) -> str | None:
     feel my bottom"; "he asked whether i would wet myself i have not" -> "i have not wet myself"."""
     words = text.split()
     if _CUES.isdisjoint(words):
-        return None
+        return _mine_too(words)
     for first in _questions(words):
         at = _answer(words, first)
         if at is not None:
             return _said_again(words[first:at], words[at:])
-    return _own_telling(words)
+    return _own_telling(words) or _mine_too(words)
+
+
+def _mine_too(words: list[str]) -> str | None:
+    """A question about anyone answered for oneself: "can a bad back stop you peeing? mine has"
+    is read again as "a bad back stop me peeing"; "mine does not" and "not me" say nothing."""
+    if not words or words[0] not in _ASKING or _GENERIC.isdisjoint(words):
+        return None
+    for i in range(2, min(len(words), _MAX_QUESTION + 2)):
+        said = words[i : i + 3]
+        mine = said[:1] == ["mine"] or said[:2] in (["for", "me"], ["because", "i"], ["i", "do"])
+        if said[:1] in (["i"], ["because"]) and len(said) > 1 and said[1] not in _AUX | {"i"}:
+            mine = False
+        if mine or (said[:1] in (["and"], ["well"]) and said[1:2] == ["mine"]):
+            if not _NEGATIONS.isdisjoint(words[i : i + 5]):
+                return None
+            return " ".join(_FIRST_PERSON.get(w, w) for w in words[1:i])
+    return None
 
 
 def _own_telling(words: list[str]) -> str | None:
