@@ -80,6 +80,12 @@ def test_a_question_about_anyone_answered_for_oneself_and_an_own_earlier_telling
     assert tier("can a bad back stop you peeing") == Tier.NONE
     assert tier("the tingling i told you about has spread to the other leg") == Tier.EMERGENCY
     assert tier("i told you about the film where he can't feel his legs") == Tier.NONE
+    # a surprise presupposes the sign came; a fear answered says whether it did
+    assert tier("i knew my back would hurt but i didn't expect to wet myself") == Tier.EMERGENCY
+    assert tier("i expected pain but not for both legs to go numb") == Tier.EMERGENCY
+    assert tier("i never thought i'd be able to walk again after the fall") == Tier.NONE
+    assert tier("i was afraid i'd wet myself and i have") == Tier.EMERGENCY
+    assert tier("i was worried my legs would go numb but they haven't") == Tier.NONE
 
 
 def test_function_words_for_loss_of_control_and_sensation() -> None:

@@ -25,6 +25,8 @@ from __future__ import annotations
 from itertools import pairwise
 
 from ..text import word_set
+from .retold import done as _done
+from .retold import retold
 
 __all__ = ["reinstated"]
 
@@ -32,7 +34,8 @@ __all__ = ["reinstated"]
 # if", "watch out for", "what if", "asked had i".
 _FRAMES = word_set(
     "asked asks asking ask wondered wondering wanted warned warns warning told tells said says "
-    "mentioned checked checking leaflet website advised"
+    "mentioned checked checking leaflet website advised afraid scared worried frightened terrified "
+    "feared fearing"
 )
 _LOOK = word_set("watch look out check")
 _AUX = word_set(
@@ -98,41 +101,9 @@ _ASKED = {
     for b in ("would", "should", "do", "i", "happen", "happens", "that", "it", "you")
 }
 _NEGATIONS = word_set("not never no")
-# A question about anyone ("can a bad back stop you peeing"), said of oneself once answered.
-_ASKING = word_set("can could does do is are will would should may might")
-_GENERIC = word_set("you your yourself someone somebody anyone people person")
-_FIRST_PERSON = {
-    "you": "me",
-    "your": "my",
-    "yourself": "myself",
-    "someone": "me",
-    "somebody": "me",
-    "anyone": "me",
-    "people": "me",
-}
-# "the numbness i mentioned is worse", "the tingling i told you about has spread".
-_TOLD_YOU = word_set("told mentioned said described")
-_TOLD_TAIL = word_set("you about of earlier before yesterday last time")
-_TOLD_NEXT = word_set("it that they got gets spread spreading keeps kept now went gone")
 _OBJECTS = word_set("me us him her them")
-# What a modal's sign becomes once it has come: "i might lose feeling", "it has happened".
+# A modal's sign once it has come: "i might lose feeling", "it has happened".
 _MODALS = word_set("might may will would could should")
-_DONE = {
-    "lose": "lost",
-    "get": "got",
-    "go": "gone",
-    "feel": "felt",
-    "wet": "wet",
-    "have": "had",
-    "become": "become",
-    "do": "done",
-    "come": "come",
-    "give": "given",
-    "be": "been",
-    "leak": "leaked",
-    "stop": "stopped",
-    "fall": "fallen",
-}
 _STILL = word_set("still ever even really properly")
 # Said before the answer proper: "and honestly no", "well actually yes", "but now i can not".
 _FILLERS = word_set("honestly actually truthfully frankly sadly unfortunately um er erm like")
@@ -232,50 +203,12 @@ def reinstated(text: str) -> str | None:
     feel my bottom"; "he asked whether i would wet myself i have not" -> "i have not wet myself"."""
     words = text.split()
     if _CUES.isdisjoint(words):
-        return _mine_too(words)
+        return retold(words)
     for first in _questions(words):
         at = _answer(words, first)
         if at is not None:
             return _said_again(words[first:at], words[at:])
-    return _own_telling(words) or _mine_too(words)
-
-
-def _mine_too(words: list[str]) -> str | None:
-    """A question about anyone answered for oneself: "can a bad back stop you peeing? mine has"
-    is read again as "a bad back stop me peeing"; "mine does not" and "not me" say nothing."""
-    if not words or words[0] not in _ASKING or _GENERIC.isdisjoint(words):
-        return None
-    for i in range(2, min(len(words), _MAX_QUESTION + 2)):
-        said = words[i : i + 3]
-        mine = said[:1] == ["mine"] or said[:2] in (["for", "me"], ["because", "i"], ["i", "do"])
-        if said[:1] in (["i"], ["because"]) and len(said) > 1 and said[1] not in _AUX | {"i"}:
-            mine = False
-        if mine or (said[:1] in (["and"], ["well"]) and said[1:2] == ["mine"]):
-            if not _NEGATIONS.isdisjoint(words[i : i + 5]):
-                return None
-            return " ".join(_FIRST_PERSON.get(w, w) for w in words[1:i])
-    return None
-
-
-def _own_telling(words: list[str]) -> str | None:
-    """The speaker's own earlier report is not advice: "the tingling i told you about has spread
-    to the other leg" is read again without "i told you about"."""
-    for i in range(len(words) - 2):
-        if words[i] != "i" or words[i + 1] not in _TOLD_YOU or not i:
-            continue
-        end = i + 2
-        while end < len(words) and words[end] in _TOLD_TAIL:
-            end += 1
-        if end < len(words) and words[end] in _AUX | _TOLD_NEXT:
-            return " ".join(words[:i] + words[end:])
-    return None
-
-
-def _done(predicate: list[str]) -> list[str]:
-    """A modal's predicate said as done: "might lose feeling" -> "have lost feeling"."""
-    verb = predicate[0]
-    done = _DONE.get(verb) or (verb + "d" if verb.endswith("e") else verb + "ed")
-    return ["have", done, *predicate[1:]]
+    return retold(words)
 
 
 def _present(aux: str, subject: list[str]) -> str:
