@@ -101,6 +101,14 @@ _ASKED = {
     for b in ("would", "should", "do", "i", "happen", "happens", "that", "it", "you")
 }
 _NEGATIONS = word_set("not never no")
+# An amount said as the answer ("twice this morning", "a bit", "both of them", "loads").
+_AMOUNTS = word_set(
+    "twice once several lots loads constantly always sometimes both some plenty heaps often"
+)
+_AFTER_AMOUNT = word_set(
+    "of this today yesterday now and but times a since already so actually really too tonight "
+    "lately recently every"
+)
 _OBJECTS = word_set("me us him her them")
 # A modal's sign once it has come: "i might lose feeling", "it has happened".
 _MODALS = word_set("might may will would could should")
@@ -159,9 +167,18 @@ def _answer(words: list[str], first: int) -> int | None:
         elif word in _YES or word in _NO or word in ("that", "this", "there", "thats", "not"):
             if any(_starts(words, i, p) for p in _BARE_YES + _BARE_NO) or word in _YES | _NO:
                 return i
-        elif _elliptical(words, i) is not None:
+        elif _elliptical(words, i) is not None or _how_much(words, i):
             return i
     return None
+
+
+def _how_much(words: list[str], i: int) -> bool:
+    """An answer by amount is a yes: "... any accidents, twice this morning", "a bit", "both"."""
+    size = 2 if words[i : i + 2] in (["a", "bit"], ["a", "little"], ["a", "lot"]) else 1
+    if size == 1 and words[i] not in _AMOUNTS:
+        return False
+    after = words[i + size : i + size + 1]
+    return not after or after[0] in _AFTER_AMOUNT
 
 
 def _split(question: list[str]) -> tuple[list[str], str, list[str]]:
@@ -222,6 +239,10 @@ def _said_again(question: list[str], answer: list[str]) -> str | None:
     while answer and (answer[0] in _SKIP or answer[0] in _YES):
         yes = yes or answer[0] in _YES
         answer = answer[1:]
+    if answer[:2] in (["i", "said"], ["said"]) and not _NO.intersection(answer[:4]):
+        answer = answer[answer.index("said") + 1 :]  # "i said a bit", "i said yes"
+        yes = yes or (bool(answer[:1]) and answer[0] in _YES)
+    yes = yes or (bool(answer) and _how_much(answer, 0))
     if any(_starts(answer, 0, p) for p in _BARE_NO) or (answer[:1] and answer[0] in _NO):
         # A bare no denies the question as put: "asked if i could feel my feet, not really" is
         # "i can not feel my feet"; "asked whether i had wet myself, no" stays a denial.

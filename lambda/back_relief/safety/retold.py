@@ -73,6 +73,8 @@ _DONE = {
 def done(predicate: list[str]) -> list[str]:
     """A modal's predicate said as done: "might lose feeling" -> "have lost feeling"."""
     verb = predicate[0]
+    if verb.endswith("ed") or verb in _DONE.values():
+        return ["have", *predicate]  # "i would had any accidents" -> "have had"
     said = _DONE.get(verb) or (verb + "d" if verb.endswith("e") else verb + "ed")
     return ["have", said, *predicate[1:]]
 
