@@ -14,6 +14,12 @@ Round 6 ("heard6"): heard6 (173 red flags in new styles + 89 benign, five locale
 copy through two seeds (5 and 11) in one file (a `seed` column), and heard6_probe (101 + 50),
 written before any change and channelled once (seed 29), measured at the end only.
 heard_gap.py tabulates why red flags are lost as heard.
+
+Round 7 ("triage8"): triage8 (97 red flags, 45 same-day, 40 benign: carers, answers in words,
+function for anatomy, hedges, elliptical answers to a sign just asked about) and triage8_probe
+(55 + 17 + 20), both written before any change. Untuned: E 84/97, U 42/45, benign E 1/40; probe
+E 52/55, U 15/17, benign 0/20. After (safety/affirmed.py, retold.py, concept classes): E 97/97,
+U 45/45, benign 1/40; probe, measured once at the end, E 53/55, U 17/17, benign 0/20.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..text import normalise
+from .affirmed import reinstated
 from .alternatives import Alternatives, LazyRegex
 from .branches import Conditions, Refiner, second_stage
 from .concepts import Concepts, concept_sources
@@ -246,13 +247,17 @@ def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
         if index is not None:
             best = min(best, index)
         elif text := normalise(raw):
-            spaced = " " + text
-            starts = frozenset(word_starts(spaced))  # shared by both prefilters
-            mask = rules.candidates(spaced, starts)
-            present = _present(rules, spaced, starts)
-            prepared.append((spaced, starts, mask, present))
-            wanted |= mask
-            best = min(best, _concept_best(rules, present))
+            # An answer to a sign just asked about is read again as the statement it makes
+            # (affirmed.py): "asked if i could feel my bottom and i can not".
+            again = reinstated(text)
+            for said in (text,) if again is None else (text, again):
+                spaced = " " + said
+                starts = frozenset(word_starts(spaced))  # shared by both prefilters
+                mask = rules.candidates(spaced, starts)
+                present = _present(rules, spaced, starts)
+                prepared.append((spaced, starts, mask, present))
+                wanted |= mask
+                best = min(best, _concept_best(rules, present))
     # Triggers are in priority order (bit 0 first), so the first hit is the answer; a resolved
     # id or a concept rule already found cuts off everything it outranks.
     wanted &= (1 << best) - 1
