@@ -24,6 +24,14 @@ SCOPE_ENDS = _SCOPE_ENDS = _word_set(
     "whereas since i we he she they it you there my this that why what how if whether when "
     "who which where idea wonder doubt after"
 )
+# "not sore, just numb", "no pain, more of a tingling": "not X, just Y" denies X and says Y. Only
+# negation reads these as ends (passed.py reads "the numbness just went away" as one clause).
+_CONTRAST = _word_set("just only more rather instead")
+# "nothing funny down below", "nothing wrong with my waterworks": a judgement denied. Never
+# "nothing" alone: "i can feel nothing down there" is the sign.
+_JUDGED = _word_set(
+    "funny wrong weird odd strange unusual abnormal different untoward amiss new worrying"
+)
 # "no" before a clause's first word is an answer or an exclamation, not that clause's negation.
 _CLAUSE_STARTS = _word_set("my i it the both they he she we his her their our this these those")
 # "can not feel my legs" and "not able to walk" describe symptoms, not their absence.
@@ -125,6 +133,13 @@ _FRAMES = (
     ("what", "type", "of"),
     ("what", "sort", "of"),
     ("which", "symptoms"),
+    # "what do you mean trouble peeing", "what counts as numb": the skill's words asked about
+    ("you", "mean"),
+    ("mean", "by"),
+    ("meant", "by"),
+    ("counts", "as"),
+    ("count", "as"),
+    ("difference", "between"),
 )
 _FRAME_STARTS = frozenset(frame[0] for frame in _FRAMES)
 # "is it common for sciatica to affect both legs": only with a verb of causing after it.
@@ -134,6 +149,19 @@ _GENERIC_AFTER = _word_set("with who that ever")
 _QUESTION_OPEN = _word_set("would do does can could will should is are")
 _MEANING_OPEN = _word_set("what how")
 _MEANING_ENDS = (" feel like", " feel", " feels like", " mean", " look like", " be like")
+# "when is chest pain with back pain serious", "which fall counts as a serious fall", "is numbness
+# in one leg an emergency or only both": a criterion asked for, by nobody in particular. A yes/no
+# opener needs an either/or; any person ("is it serious that he can not feel his legs") keeps it a
+# report, and so does a sign said as a state after it ("... when both legs are numb").
+_CRITERION_OPEN = _word_set("what whats which when")
+_EITHER_OPEN = _word_set("is are does do")
+_CRITERION = _word_set(
+    "count counts counted mean means meant serious emergency emergencies urgent dangerous danger "
+    "flag flags warning worry worrying concern concerning matter matters"
+)
+# ... and "it", "this": "what does it mean, weakness in both legs" asks about the asker's own.
+_PERSONS = _word_set("he she him his her hers they them their hes shes it this that")
+_STATE = _word_set("are is am have has keep keeps went gone going getting feel feels")
 
 
 def _framed(clause: list[str], following: list[str]) -> bool:
@@ -161,6 +189,18 @@ def _framed(clause: list[str], following: list[str]) -> bool:
     return False
 
 
+def _criterion(words: list[str], after: list[str]) -> bool:
+    """words: the whole text, with no first person in it; after: the words after the sign's."""
+    if not _CRITERION.intersection(words) or _PERSONS.intersection(words):
+        return False
+    if _STATE.intersection(after):
+        return False
+    if words[0] in _CRITERION_OPEN:
+        return True
+    either = any(a == "or" and b != "not" for a, b in pairwise(words))
+    return words[0] in _EITHER_OPEN and either
+
+
 def asked_about(text: str, start: int) -> bool:
     """True when the words at text[start:] are the object of a question or advice about a
     warning sign in general, not a report of one (text: normalised, one leading space)."""
@@ -179,6 +219,8 @@ def asked_about(text: str, start: int) -> bool:
         a in _GENERIC and b in _GENERIC_AFTER for a, b in pairwise(words[1:5])
     ):
         return True  # "would a person with cauda equina still walk", "do people with ... ever"
+    if _criterion(words, text[start:].split()[1:6]):
+        return True
     return (
         words[0] in _MEANING_OPEN
         and words[1] in _MODALS | {"did", "might", "should"}
@@ -248,7 +290,9 @@ def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) ->
     counted = 0
     for i in range(len(words) - 2, -1, -1):
         word = words[i]
-        if word in _SCOPE_ENDS or word == "case" or word in _SUPPOSING:
+        if word == "nothing" and words[i + 1] in _JUDGED:
+            return True
+        if word in _SCOPE_ENDS or word == "case" or word in _SUPPOSING or word in _CONTRAST:
             after = words[i + 1 :] + text[start : start + 40].split()[1:4]
             return _hypothetical(words, i, after)
         if word in _NEGATIONS:

@@ -33,7 +33,7 @@ _ME = _word_set("i my me myself mine we our us")
 # "since last year", "it can not stop"; never "ever since a car crash in 2005" (long-standing).
 NOW = _NOW = re.compile(
     r" (?:now|today|tonight|yesterday|just|(?<!right )(?<!same )again|still|currently"
-    r"|(?<!ever )(?<!fine )(?<!okay )(?<!good )(?<!normal )(?<!never )since"
+    r"|(?<!ever )(?<!fine )(?<!okay )(?<!good )(?<!normal )(?<!never )(?<!nothing )(?<!none )since"
     r"|suddenly|keeps?"
     r"|this (?:morning|afternoon|evening|week|time)|last night|at the moment|right now"
     r"|(?:an|one|two|few|couple of|\d+) (?:hours?|minutes?|mins?|days?) ago|can not|cannot)\b"
