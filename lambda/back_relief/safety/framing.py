@@ -70,7 +70,7 @@ _DISTANT = re.compile(
     r"|(?:after|during|when i had) (?:my|her|our|the) (?:first|second|third|last|previous|older)"
     r" (?:baby|pregnancy|child|labour|labor|birth|son|daughter)"
     # a birth: "when i had my daughter", "during labour with my son", "in labour with the twins"
-    r"|when (?:i|she|we) had (?:my|our|her) (?:son|daughter|baby|babies|twins|kids|children|boy"
+    r"|when (?:i|she|we|(?:my|our) \w+) had (?:my|our|her) (?:son|daughter|baby|babies|twins|kids|children|boy"
     r"|girl|eldest|youngest|oldest)|during (?:my |her |the )?(?:labour|labor|delivery|childbirth)"
     r"|in (?:labour|labor) with)\b"
 )
@@ -224,7 +224,7 @@ _CUES = (
         "nineties noughties kid child teenager teen youngster toddler if case how "
         "something anything thing things sign signs flag symptom symptoms dream turned "
         "excitement giggling nearly almost practically little small younger labour labor "
-        "delivery childbirth"
+        "delivery childbirth son daughter twins"
     )
     | _SHOWN
     | _DREAMT

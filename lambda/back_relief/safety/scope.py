@@ -164,6 +164,22 @@ _PERSONS = _word_set("he she him his her hers they them their hes shes it this t
 _STATE = _word_set("are is am have has keep keeps went gone going getting feel feels")
 
 
+# The skill's own question said back: "why are you asking if i have wet myself", "stop asking me
+# about peeing myself". The sign must follow the asking closely with no new subject between
+# ("you asked about my legs, they have gone numb" is a report).
+_ASKS = _word_set("ask asks asking asked")
+_SKILL_ASKER = _word_set("you stop")
+_NEW_TELLER = _word_set("they it he she and now")
+
+
+def _skill_asked(clause: list[str]) -> bool:
+    for i in range(len(clause) - 1, 0, -1):
+        if clause[i] in _ASKS and _SKILL_ASKER.intersection(clause[max(0, i - 2) : i]):
+            between = clause[i + 1 :]
+            return len(between) <= 5 and not _NEW_TELLER.intersection(between)
+    return False
+
+
 def _framed(clause: list[str], following: list[str]) -> bool:
     # "i used to get pins and needles", "the sciatica used to go down both legs": history. Not
     # when the finding is the "used to" itself ("i used to go every hour, now nothing").
@@ -172,6 +188,8 @@ def _framed(clause: list[str], following: list[str]) -> bool:
         if near[i : i + 2] == ["used", "to"]:  # never "not used to", "getting used to"
             accustomed = i > 0 and near[i - 1] in ("not", "get", "getting", "got")
             return not accustomed and near[i + 2 : i + 3] not in (["be"], ["have"], ["being"])
+    if _ASKS.intersection(clause) and _skill_asked(clause):
+        return True
     # Every text of a turn passes here: most hold no frame's first word, and skip the scan.
     for frame in _FRAMES if _FRAME_STARTS.intersection(clause) else ():
         n = len(frame)
@@ -197,7 +215,11 @@ def _criterion(words: list[str], after: list[str]) -> bool:
         return False
     if words[0] in _CRITERION_OPEN:
         return True
-    either = any(a == "or" and b != "not" for a, b in pairwise(words))
+    # "... an emergency or only both", "is numbness in both legs the emergency one"
+    either = any(
+        (a == "or" and b != "not") or (a in _CRITERION and b in ("one", "ones"))
+        for a, b in pairwise(words)
+    )
     return words[0] in _EITHER_OPEN and either
 
 

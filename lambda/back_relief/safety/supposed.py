@@ -223,7 +223,29 @@ def advised(own: list[str], text: str, start: int) -> bool:
     return False
 
 
+# "so if i could not pee, would that be an emergency", "what if i could not feel my bum, what
+# would i do": a past "could not" after "if", with a "would" to follow, supposes; "if i can not
+# pee, should i go in" says how it is now.
+_IF_COULD_NOT = re.compile(
+    r" if (?:i|you|he|she|they|we|someone|somebody|(?:my|his|her|your) \w+) could not$"
+)
+_WOULD = re.compile(r" would\b")
+
+
+def _could_not_would(text: str, start: int) -> bool:
+    head = text[max(0, start - 48) : start + 10]
+    cut = head.find(" could not") + len(" could not")
+    return (
+        cut > 10
+        and bool(_IF_COULD_NOT.search(head[:cut]))
+        and bool(_WOULD.search(text, start))
+        and not _NOW.search(text)
+    )
+
+
 def supposed(text: str, start: int, own: list[str], after: list[str]) -> bool:
+    if "could" in own[-4:] + after[:1] and _could_not_would(text, start):
+        return True
     for gap in range(min(_IF_GAP, len(own)) + 1):
         head = " " + " ".join(own[: len(own) - gap])
         if _WHAT_IF.search(head):
