@@ -52,7 +52,7 @@ _BEFORE_CHARS, _AFTER_WORDS = 160, 12
 _DISTANT = re.compile(
     r" (?:(?:\w+ )?(?:years?|months|ages|decades|yonks|a while|some time|a long time|long time)"
     r" (?:ago|back|before|earlier)"
-    r"|in (?:19|20)\d\d|in (?:nineteen|two thousand)\b"
+    r"|in (?:19|20)\d\d|in (?:nineteen|two thousand)\b|(?:that|this|it) was (?:in |back in )?(?:19|20)\d\d"
     r"|back in (?:(?:19|20)\d\d|the day|my|his|her|the|uni|school|college|high school)|long ago"
     r"|in the (?:fifties|sixties|seventies|eighties|nineties|noughties|\d0s)"
     r"|(?:back|when i was|when he was|when she was) in (?:my|his|her) (?:teens|twenties|thirties)"
@@ -77,8 +77,9 @@ _DISTANT = re.compile(
 # Another person's recovery or age now: "she is fine now", "he is over it now", "she is fifty
 # now". Read out before "now" keeps a told time or a distant person's past a report.
 _RECOVERED = re.compile(
-    r" (?:he|she|they) (?:is|are|has|have|got) (?:(?:totally|completely|perfectly|all|been) )?"
-    r"(?:fine|okay|alright|all right|good|well|better|right|over it|recovered"
+    r" (?:he|she|they) (?:is|are|has|have|got|walks|walk|moves|gets about|gets around)"
+    r" (?:(?:totally|completely|perfectly|all|been|about) )?"
+    r"(?:fine|okay|alright|all right|good|well|better|right|over it|recovered|normally"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|[1-9][0-9])(?: [a-z]+)?"
     r"(?= now\b|$))(?: now| again| since)?\b"
 )
@@ -224,7 +225,7 @@ _CUES = (
         "nineties noughties kid child teenager teen youngster toddler if case how "
         "something anything thing things sign signs flag symptom symptoms dream turned "
         "excitement giggling nearly almost practically little small younger labour labor "
-        "delivery childbirth son daughter twins"
+        "delivery childbirth son daughter twins baby first second third birth"
     )
     | _SHOWN
     | _DREAMT
