@@ -181,6 +181,8 @@ def reassured(text: str, end: int) -> bool:
             return False
         if word in _NEGATIONS:  # "my wee is not normal"
             return False
+        if word == "normally" and not _LACK.intersection(text[max(0, end - 40) : end].split()[-5:]):
+            return True  # "wee is coming out normally", never "i can not walk normally"
         if word in _REASSURANCE:
             if i + 1 < len(words) and words[i + 1] in _UNTIL:
                 return False
