@@ -72,7 +72,10 @@ _DISTANT = re.compile(
     # a birth: "when i had my daughter", "during labour with my son", "in labour with the twins"
     r"|when (?:i|she|we|(?:my|our) \w+) had (?:my|our|her) (?:son|daughter|baby|babies|twins|kids|children|boy"
     r"|girl|eldest|youngest|oldest)|during (?:my |her |the )?(?:labour|labor|delivery|childbirth)"
-    r"|in (?:labour|labor) with)\b"
+    r"|in (?:labour|labor) with|when (?:my|our|her|his) \w+ (?:was|were) born"
+    # a past illness or treatment: "when he had his stroke", "when i had my op"
+    r"|when (?:i|he|she|they|we) had (?:my|his|her|their|the|a) (?:stroke|op|operation|surgery"
+    r"|heart attack|chemo|radiotherapy|treatment|hysterectomy|prostate \w+))\b"
 )
 # Another person's recovery or age now: "she is fine now", "he is over it now", "she is fifty
 # now". Read out before "now" keeps a told time or a distant person's past a report.
@@ -225,7 +228,8 @@ _CUES = (
         "nineties noughties kid child teenager teen youngster toddler if case how "
         "something anything thing things sign signs flag symptom symptoms dream turned "
         "excitement giggling nearly almost practically little small younger labour labor "
-        "delivery childbirth son daughter twins baby first second third birth"
+        "delivery childbirth son daughter twins baby first second third birth born stroke op "
+        "operation surgery chemo radiotherapy treatment hysterectomy prostate"
     )
     | _SHOWN
     | _DREAMT
