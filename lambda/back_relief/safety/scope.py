@@ -165,18 +165,26 @@ _STATE = _word_set("are is am have has keep keeps went gone going getting feel f
 
 
 # The skill's own question said back: "why are you asking if i have wet myself", "stop asking me
-# about peeing myself". The sign must follow the asking closely with no new subject between
-# ("you asked about my legs, they have gone numb" is a report).
+# about peeing myself". The sign must be what is asked about ("about" it, or "if i have" it) and
+# end the text: "why do you keep asking about my bladder, i have wet myself" and "you asked about
+# my legs, they have gone weak" are reports.
 _ASKS = _word_set("ask asks asking asked")
 _SKILL_ASKER = _word_set("you stop")
-_NEW_TELLER = _word_set("they it he she and now")
+_ASKED_AUX = _word_set("i you have had would could can am was did do ever really")
+_TELLS_ON = _word_set("i it they he she we and but because cos so now")
 
 
-def _skill_asked(clause: list[str]) -> bool:
+def _skill_asked(clause: list[str], following: list[str]) -> bool:
+    if len(following) > 5 or _TELLS_ON.intersection(following[1:]):
+        return False
     for i in range(len(clause) - 1, 0, -1):
         if clause[i] in _ASKS and _SKILL_ASKER.intersection(clause[max(0, i - 2) : i]):
             between = clause[i + 1 :]
-            return len(between) <= 5 and not _NEW_TELLER.intersection(between)
+            if between[:1] == ["me"]:
+                between = between[1:]
+            if between[:1] == ["about"]:
+                return len(between) <= 2
+            return between[:1] in (["if"], ["whether"]) and _ASKED_AUX.issuperset(between[1:4])
     return False
 
 
@@ -188,7 +196,7 @@ def _framed(clause: list[str], following: list[str]) -> bool:
         if near[i : i + 2] == ["used", "to"]:  # never "not used to", "getting used to"
             accustomed = i > 0 and near[i - 1] in ("not", "get", "getting", "got")
             return not accustomed and near[i + 2 : i + 3] not in (["be"], ["have"], ["being"])
-    if _ASKS.intersection(clause) and _skill_asked(clause):
+    if _ASKS.intersection(clause) and _skill_asked(clause, following):
         return True
     # Every text of a turn passes here: most hold no frame's first word, and skip the scan.
     for frame in _FRAMES if _FRAME_STARTS.intersection(clause) else ():
