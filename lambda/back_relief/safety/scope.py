@@ -24,9 +24,9 @@ SCOPE_ENDS = _SCOPE_ENDS = _word_set(
     "whereas since i we he she they it you there my this that why what how if whether when "
     "who which where idea wonder doubt after"
 )
-# "not sore, just numb", "no pain, more of a tingling": "not X, just Y" denies X and says Y. Only
+# "not sore, just numb", "no pain, only a tingling": "not X, just Y" denies X and says Y. Only
 # negation reads these as ends (passed.py reads "the numbness just went away" as one clause).
-_CONTRAST = _word_set("just only more rather instead")
+_CONTRAST = _word_set("just only instead")
 # "nothing funny down below", "nothing wrong with my waterworks": a judgement denied. Never
 # "nothing" alone: "i can feel nothing down there" is the sign.
 _JUDGED = _word_set(
