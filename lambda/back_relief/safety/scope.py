@@ -160,6 +160,7 @@ _CRITERION = _word_set(
     "flag flags warning worry worrying concern concerning matter matters"
 )
 # ... and "it", "this": "what does it mean, weakness in both legs" asks about the asker's own.
+_COMPARED = _word_set("both one either other only each")
 _PERSONS = _word_set("he she him his her hers they them their hes shes it this that")
 _STATE = _word_set("are is am have has keep keeps went gone going getting feel feels")
 
@@ -224,9 +225,11 @@ def _criterion(words: list[str], after: list[str]) -> bool:
     if words[0] in _CRITERION_OPEN:
         return True
     # "... an emergency or only both", "is numbness in both legs the emergency one"
+    # ("... serious or just normal" may ask about the asker's own: only signs compared count)
     either = any(
-        (a == "or" and b != "not") or (a in _CRITERION and b in ("one", "ones"))
-        for a, b in pairwise(words)
+        (a == "or" and _COMPARED.intersection(words[i + 1 : i + 4]))
+        or (a in _CRITERION and b in ("one", "ones"))
+        for i, (a, b) in enumerate(pairwise(words))
     )
     return words[0] in _EITHER_OPEN and either
 
