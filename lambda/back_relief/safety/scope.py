@@ -9,6 +9,7 @@ from itertools import pairwise
 from ..text import NO_NOUNS
 from ..text import word_set as _word_set
 from .framing import ALL_FRAMES, elsewhere
+from .questioned import ASKS, criterion, skill_asked
 from .supposed import ANYONE as _ANYONE
 from .supposed import told_now
 
@@ -149,44 +150,6 @@ _GENERIC_AFTER = _word_set("with who that ever")
 _QUESTION_OPEN = _word_set("would do does can could will should is are")
 _MEANING_OPEN = _word_set("what how")
 _MEANING_ENDS = (" feel like", " feel", " feels like", " mean", " look like", " be like")
-# "when is chest pain with back pain serious", "which fall counts as a serious fall", "is numbness
-# in one leg an emergency or only both": a criterion asked for, by nobody in particular. A yes/no
-# opener needs an either/or; any person ("is it serious that he can not feel his legs") keeps it a
-# report, and so does a sign said as a state after it ("... when both legs are numb").
-_CRITERION_OPEN = _word_set("what whats which when")
-_EITHER_OPEN = _word_set("is are does do")
-_CRITERION = _word_set(
-    "count counts counted mean means meant serious emergency emergencies urgent dangerous danger "
-    "flag flags warning worry worrying concern concerning matter matters"
-)
-# ... and "it", "this": "what does it mean, weakness in both legs" asks about the asker's own.
-_COMPARED = _word_set("both one either other only each")
-_PERSONS = _word_set("he she him his her hers they them their hes shes it this that")
-_STATE = _word_set("are is am have has keep keeps went gone going getting feel feels")
-
-
-# The skill's own question said back: "why are you asking if i have wet myself", "stop asking me
-# about peeing myself". The sign must be what is asked about ("about" it, or "if i have" it) and
-# end the text: "why do you keep asking about my bladder, i have wet myself" and "you asked about
-# my legs, they have gone weak" are reports.
-_ASKS = _word_set("ask asks asking asked")
-_SKILL_ASKER = _word_set("you stop")
-_ASKED_AUX = _word_set("i you have had would could can am was did do ever really")
-_TELLS_ON = _word_set("i it they he she we and but because cos so now")
-
-
-def _skill_asked(clause: list[str], following: list[str]) -> bool:
-    if len(following) > 5 or _TELLS_ON.intersection(following[1:]):
-        return False
-    for i in range(len(clause) - 1, 0, -1):
-        if clause[i] in _ASKS and _SKILL_ASKER.intersection(clause[max(0, i - 2) : i]):
-            between = clause[i + 1 :]
-            if between[:1] == ["me"]:
-                between = between[1:]
-            if between[:1] == ["about"]:
-                return len(between) <= 2
-            return between[:1] in (["if"], ["whether"]) and _ASKED_AUX.issuperset(between[1:4])
-    return False
 
 
 def _framed(clause: list[str], following: list[str]) -> bool:
@@ -197,7 +160,7 @@ def _framed(clause: list[str], following: list[str]) -> bool:
         if near[i : i + 2] == ["used", "to"]:  # never "not used to", "getting used to"
             accustomed = i > 0 and near[i - 1] in ("not", "get", "getting", "got")
             return not accustomed and near[i + 2 : i + 3] not in (["be"], ["have"], ["being"])
-    if _ASKS.intersection(clause) and _skill_asked(clause, following):
+    if ASKS.intersection(clause) and skill_asked(clause, following):
         return True
     # Every text of a turn passes here: most hold no frame's first word, and skip the scan.
     for frame in _FRAMES if _FRAME_STARTS.intersection(clause) else ():
@@ -214,24 +177,6 @@ def _framed(clause: list[str], following: list[str]) -> bool:
         after_if = clause[len(clause) - clause[::-1].index("if") :] + following[:1]
         return bool(_GENERIC.intersection(after_if)) and not _ME.intersection(after_if)
     return False
-
-
-def _criterion(words: list[str], after: list[str]) -> bool:
-    """words: the whole text, with no first person in it; after: the words after the sign's."""
-    if not _CRITERION.intersection(words) or _PERSONS.intersection(words):
-        return False
-    if _STATE.intersection(after):
-        return False
-    if words[0] in _CRITERION_OPEN:
-        return True
-    # "... an emergency or only both", "is numbness in both legs the emergency one"
-    # ("... serious or just normal" may ask about the asker's own: only signs compared count)
-    either = any(
-        (a == "or" and _COMPARED.intersection(words[i + 1 : i + 4]))
-        or (a in _CRITERION and b in ("one", "ones"))
-        for i, (a, b) in enumerate(pairwise(words))
-    )
-    return words[0] in _EITHER_OPEN and either
 
 
 def asked_about(text: str, start: int) -> bool:
@@ -252,7 +197,7 @@ def asked_about(text: str, start: int) -> bool:
         a in _GENERIC and b in _GENERIC_AFTER for a, b in pairwise(words[1:5])
     ):
         return True  # "would a person with cauda equina still walk", "do people with ... ever"
-    if _criterion(words, text[start:].split()[1:6]):
+    if criterion(words, text[start:].split()[1:6]):
         return True
     return (
         words[0] in _MEANING_OPEN
