@@ -248,6 +248,24 @@ def _reported_after(text: str, start: int) -> bool:
 _FILLERS = _word_set("any a an the some really much or")
 
 
+# "i do not think i have lost control", "i do not believe i have wet myself": a belief denied
+# reaches into its clause. Never an ability ("i do not think i can not ...") or novelty ("i do not
+# think i have ever been this numb").
+_BELIEVE = _word_set("think believe reckon suppose")
+_ABILITY = _word_set("can could cannot unable not no never")
+
+
+def _doubted(words: list[str], i: int, first_word: str) -> bool:
+    return (
+        i >= 2
+        and words[i - 2] == "not"
+        and words[i - 1] in _BELIEVE
+        and first_word not in _ABILITY
+        and not _ABILITY.intersection(words[i + 1 : i + 2])  # "i do not think i can pee"
+        and "ever" not in words[i:]
+    )
+
+
 def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) -> bool:
     """True when a negation sits up to three words before text[start:] in the same clause.
     Filler words ("do not have ANY trouble peeing") do not use up the three. frames: which of
@@ -271,6 +289,8 @@ def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) ->
         if word == "nothing" and words[i + 1] in _JUDGED:
             return True
         if word in _SCOPE_ENDS or word == "case" or word in _SUPPOSING or word in _CONTRAST:
+            if word == "i" and _doubted(words, i, first_word):
+                return True
             after = words[i + 1 :] + text[start : start + 40].split()[1:4]
             return _hypothetical(words, i, after)
         if word in _NEGATIONS:
