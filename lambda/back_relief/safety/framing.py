@@ -81,7 +81,8 @@ _DISTANT = re.compile(
 )
 # Another person's recovery or age now: "she is fine now", "he is over it now", "she is fifty
 # now". Read out before "now" keeps a told time or a distant person's past a report.
-_RECOVERED = re.compile(
+# Read rarely (a cue word and a finding), so compiled on first need (re's cache), not at import.
+_RECOVERED = (
     r" (?:he|she|they) (?:is|are|has|have|got|walks|walk|moves|gets about|gets around)"
     r" (?:(?:totally|completely|perfectly|all|been|about) )?"
     r"(?:fine|okay|alright|all right|good|well|better|right|over it|recovered|normally"
@@ -208,7 +209,7 @@ def _unreal(text: str, before: list[str], own: list[str], after: list[str]) -> b
 def _distant_person(before: list[str], own: list[str], after: list[str]) -> bool:
     for i in range(len(before) - 1, -1, -1):
         if before[i] in _DISTANT_PEOPLE:
-            told = _RECOVERED.sub("", " " + " ".join(before[i + 1 :] + after))
+            told = re.sub(_RECOVERED, "", " " + " ".join(before[i + 1 :] + after))
             said = " " + " ".join(before[i + 1 :])
             return (
                 not _ME.intersection(before[i + 1 :])
@@ -260,8 +261,8 @@ def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
     hypothetical or a distant person's past (text: normalised, one leading space)."""
     if frames == NO_FRAMES or not _cued(text):
         return False
-    if _RECOVERED.search(text, start):  # after the finding only: start stays where it was
-        text = text[:start] + _RECOVERED.sub("", text[start:])
+    if re.search(_RECOVERED, text[start:]):  # after the finding only: start stays where it was
+        text = text[:start] + re.sub(_RECOVERED, "", text[start:])
     before, own, after = _clause(text, start)
     if not after:
         return False

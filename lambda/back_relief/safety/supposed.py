@@ -226,21 +226,20 @@ def advised(own: list[str], text: str, start: int) -> bool:
 # "so if i could not pee, would that be an emergency", "what if i could not feel my bum, what
 # would i do": a past "could not" after "if", with a "would" to follow, supposes; "if i can not
 # pee, should i go in" says how it is now.
-_IF_COULD_NOT = re.compile(
-    r" if (?:i|you|he|she|they|we|someone|somebody|(?:my|his|her|your) \w+) could not$"
-)
-_WOULD = re.compile(r" would\b")
+_IF_SUBJECTS = _word_set("i you he she they we someone somebody")
+_OWNERS = _word_set("my his her your")
 
 
 def _could_not_would(text: str, start: int) -> bool:
-    head = text[max(0, start - 48) : start + 10]
-    cut = head.find(" could not") + len(" could not")
-    return (
-        cut > 10
-        and bool(_IF_COULD_NOT.search(head[:cut]))
-        and bool(_WOULD.search(text, start))
-        and not _NOW.search(text)
-    )
+    words = text[max(0, start - 48) : start + 12].split()
+    at = next((k for k in range(3, len(words)) if words[k - 1 : k + 1] == ["could", "not"]), 0)
+    if at and words[at - 2] in _IF_SUBJECTS:  # "if i could not"
+        if_at = at - 3
+    elif at >= 4 and words[at - 3] in _OWNERS:  # "if my wife could not"
+        if_at = at - 4
+    else:
+        return False
+    return words[if_at] == "if" and " would " in text[start:] + " " and not _NOW.search(text)
 
 
 def supposed(text: str, start: int, own: list[str], after: list[str]) -> bool:
