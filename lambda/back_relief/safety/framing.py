@@ -53,7 +53,8 @@ _DISTANT = re.compile(
     r" (?:(?:\w+ )?(?:years?|months|ages|decades|yonks|a while|some time|a long time|long time)"
     r" (?:ago|back|before|earlier)"
     r"|in (?:19|20)\d\d|in (?:nineteen|two thousand)\b"
-    r"|back in (?:(?:19|20)\d\d|the day|my|his|her|the)|long ago"
+    r"|(?:that|this|it) was (?:in |back in )?(?:19|20)\d\d"
+    r"|back in (?:(?:19|20)\d\d|the day|my|his|her|the|uni|school|college|high school)|long ago"
     r"|in the (?:fifties|sixties|seventies|eighties|nineties|noughties|\d0s)"
     r"|(?:back|when i was|when he was|when she was) in (?:my|his|her) (?:teens|twenties|thirties)"
     r"|as a (?:kid|child|teenager|teen|boy|girl|baby|student|youngster|toddler|young \w+)"
@@ -68,7 +69,25 @@ _DISTANT = re.compile(
     r"|(?<!at )once(?! (?:i|you|it|he|she|they|we|my|the|a|an|again|more|every|or|in a|daily)\b)"
     r"|(?<!am )in (?:my|his|her) (?:teens|twenties|thirties|forties)"
     r"|(?:after|during|when i had) (?:my|her|our|the) (?:first|second|third|last|previous|older)"
-    r" (?:baby|pregnancy|child|labour|labor|birth|son|daughter))\b"
+    r" (?:baby|pregnancy|child|labour|labor|birth|son|daughter)"
+    # a birth: "when i had my daughter", "during labour with my son", "in labour with the twins"
+    r"|when (?:i|she|we|(?:my|our) \w+) had (?:my|our|her) (?:son|daughter|baby|babies|twins"
+    r"|kids|children|boy|girl|eldest|youngest|oldest)"
+    r"|during (?:my |her |the )?(?:labour|labor|delivery|childbirth)"
+    r"|in (?:labour|labor) with|when (?:my|our|her|his) \w+ (?:was|were) born"
+    # a past illness or treatment: "when he had his stroke", "when i had my op"
+    r"|when (?:i|he|she|they|we) had (?:my|his|her|their|the|a) (?:stroke|op|operation|surgery"
+    r"|heart attack|chemo|radiotherapy|treatment|hysterectomy|prostate \w+))\b"
+)
+# Another person's recovery or age now: "she is fine now", "he is over it now", "she is fifty
+# now". Read out before "now" keeps a told time or a distant person's past a report.
+# Read rarely (a cue word and a finding), so compiled on first need (re's cache), not at import.
+_RECOVERED = (
+    r" (?:he|she|they) (?:is|are|has|have|got|walks|walk|moves|gets about|gets around)"
+    r" (?:(?:totally|completely|perfectly|all|been|about) )?"
+    r"(?:fine|okay|alright|all right|good|well|better|right|over it|recovered|normally"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|[1-9][0-9])(?: [a-z]+)?"
+    r"(?= now\b|$))(?: now| again| since)?\b"
 )
 # "my dad used to have sciatica down both legs": only before the sign, never "like i used to".
 _USED_TO = re.compile(
@@ -190,7 +209,7 @@ def _unreal(text: str, before: list[str], own: list[str], after: list[str]) -> b
 def _distant_person(before: list[str], own: list[str], after: list[str]) -> bool:
     for i in range(len(before) - 1, -1, -1):
         if before[i] in _DISTANT_PEOPLE:
-            told = " " + " ".join(before[i + 1 :] + after)
+            told = re.sub(_RECOVERED, "", " " + " ".join(before[i + 1 :] + after))
             said = " " + " ".join(before[i + 1 :])
             return (
                 not _ME.intersection(before[i + 1 :])
@@ -211,7 +230,9 @@ _CUES = (
         "pregnancy labour labor teens twenties thirties fifties sixties seventies eighties "
         "nineties noughties kid child teenager teen youngster toddler if case how "
         "something anything thing things sign signs flag symptom symptoms dream turned "
-        "excitement giggling nearly almost practically"
+        "excitement giggling nearly almost practically little small younger labour labor "
+        "delivery childbirth son daughter twins baby first second third birth born stroke op "
+        "operation surgery chemo radiotherapy treatment hysterectomy prostate"
     )
     | _SHOWN
     | _DREAMT
@@ -240,6 +261,8 @@ def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
     hypothetical or a distant person's past (text: normalised, one leading space)."""
     if frames == NO_FRAMES or not _cued(text):
         return False
+    if re.search(_RECOVERED, text[start:]):  # after the finding only: start stays where it was
+        text = text[:start] + re.sub(_RECOVERED, "", text[start:])
     before, own, after = _clause(text, start)
     if not after:
         return False

@@ -99,8 +99,28 @@ def _felt(text: str, end: int) -> bool:
     return not _LOST.intersection(said) and any(w.startswith(_FELT) for w in said)
 
 
+# "weak legs? nah, just a weak back", "both legs? no, only the left one": the sign named back as
+# a question and answered no, with what it is instead. Never when the sign is itself a lack ("i
+# can not feel my legs, no, not at all" agrees with it) or "no" opens a phrase ("no joke").
+_ANSWERS = _word_set("no nah nope")
+_INSTEAD = _word_set("just only not nothing none never neither fine okay alright")
+_LACK = _word_set("not no never without unable cannot lost nothing")
+
+
+def _answered_no(text: str, end: int) -> bool:
+    words = text[end : end + 40].split()[:4]
+    for k in range(min(2, len(words) - 1)):
+        if words[k] in _ANSWERS and words[k + 1] in _INSTEAD:
+            said = text[max(0, end - 40) : end].split()[-5:] + words[:k]
+            return not _LACK.intersection(said)
+    return False
+
+
 def resolved(text: str, end: int) -> bool:
-    """True when the words after text[:end] say the sign has passed and not come back."""
+    """True when the words after text[:end] say the sign has passed and not come back, or
+    answer it no (triage reads this after a pattern's match too)."""
+    if _answered_no(text, end):
+        return True
     words = text[end : end + 96].split()[:10]
     if _FINE_NOW.search(" " + " ".join(words)) and _felt(text, end):
         # "like jelly after that spin class last week, but fine now"
@@ -161,6 +181,8 @@ def reassured(text: str, end: int) -> bool:
             return False
         if word in _NEGATIONS:  # "my wee is not normal"
             return False
+        if word == "normally" and not _LACK.intersection(text[max(0, end - 40) : end].split()[-5:]):
+            return True  # "wee is coming out normally", never "i can not walk normally"
         if word in _REASSURANCE:
             if i + 1 < len(words) and words[i + 1] in _UNTIL:
                 return False

@@ -9,6 +9,7 @@ from itertools import pairwise
 from ..text import NO_NOUNS
 from ..text import word_set as _word_set
 from .framing import ALL_FRAMES, elsewhere
+from .questioned import ASKS, criterion, skill_asked
 from .supposed import ANYONE as _ANYONE
 from .supposed import told_now
 
@@ -23,6 +24,14 @@ SCOPE_ENDS = _SCOPE_ENDS = _word_set(
     "but and though although however yet except because so then now still also plus while "
     "whereas since i we he she they it you there my this that why what how if whether when "
     "who which where idea wonder doubt after"
+)
+# "not sore, just numb", "no pain, only a tingling": "not X, just Y" denies X and says Y. Only
+# negation reads these as ends (passed.py reads "the numbness just went away" as one clause).
+_CONTRAST = _word_set("just only instead")
+# "nothing funny down below", "nothing wrong with my waterworks": a judgement denied. Never
+# "nothing" alone: "i can feel nothing down there" is the sign.
+_JUDGED = _word_set(
+    "funny wrong weird odd strange unusual abnormal different untoward amiss new worrying"
 )
 # "no" before a clause's first word is an answer or an exclamation, not that clause's negation.
 _CLAUSE_STARTS = _word_set("my i it the both they he she we his her their our this these those")
@@ -125,6 +134,13 @@ _FRAMES = (
     ("what", "type", "of"),
     ("what", "sort", "of"),
     ("which", "symptoms"),
+    # "what do you mean trouble peeing", "what counts as numb": the skill's words asked about
+    ("you", "mean"),
+    ("mean", "by"),
+    ("meant", "by"),
+    ("counts", "as"),
+    ("count", "as"),
+    ("difference", "between"),
 )
 _FRAME_STARTS = frozenset(frame[0] for frame in _FRAMES)
 # "is it common for sciatica to affect both legs": only with a verb of causing after it.
@@ -144,6 +160,8 @@ def _framed(clause: list[str], following: list[str]) -> bool:
         if near[i : i + 2] == ["used", "to"]:  # never "not used to", "getting used to"
             accustomed = i > 0 and near[i - 1] in ("not", "get", "getting", "got")
             return not accustomed and near[i + 2 : i + 3] not in (["be"], ["have"], ["being"])
+    if ASKS.intersection(clause) and skill_asked(clause, following):
+        return True
     # Every text of a turn passes here: most hold no frame's first word, and skip the scan.
     for frame in _FRAMES if _FRAME_STARTS.intersection(clause) else ():
         n = len(frame)
@@ -179,6 +197,8 @@ def asked_about(text: str, start: int) -> bool:
         a in _GENERIC and b in _GENERIC_AFTER for a, b in pairwise(words[1:5])
     ):
         return True  # "would a person with cauda equina still walk", "do people with ... ever"
+    if criterion(words, text[start:].split()[1:6]):
+        return True
     return (
         words[0] in _MEANING_OPEN
         and words[1] in _MODALS | {"did", "might", "should"}
@@ -228,6 +248,24 @@ def _reported_after(text: str, start: int) -> bool:
 _FILLERS = _word_set("any a an the some really much or")
 
 
+# "i do not think i have lost control", "i do not believe i have wet myself": a belief denied
+# reaches into its clause. Never an ability ("i do not think i can not ...") or novelty ("i do not
+# think i have ever been this numb").
+_BELIEVE = _word_set("think believe reckon suppose")
+_ABILITY = _word_set("can could cannot unable not no never")
+
+
+def _doubted(words: list[str], i: int, first_word: str) -> bool:
+    return (
+        i >= 2
+        and words[i - 2] == "not"
+        and words[i - 1] in _BELIEVE
+        and first_word not in _ABILITY
+        and not _ABILITY.intersection(words[i + 1 : i + 2])  # "i do not think i can pee"
+        and "ever" not in words[i:]
+    )
+
+
 def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) -> bool:
     """True when a negation sits up to three words before text[start:] in the same clause.
     Filler words ("do not have ANY trouble peeing") do not use up the three. frames: which of
@@ -248,7 +286,11 @@ def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) ->
     counted = 0
     for i in range(len(words) - 2, -1, -1):
         word = words[i]
-        if word in _SCOPE_ENDS or word == "case" or word in _SUPPOSING:
+        if word == "nothing" and words[i + 1] in _JUDGED:
+            return True
+        if word in _SCOPE_ENDS or word == "case" or word in _SUPPOSING or word in _CONTRAST:
+            if word == "i" and _doubted(words, i, first_word):
+                return True
             after = words[i + 1 :] + text[start : start + 40].split()[1:4]
             return _hypothetical(words, i, after)
         if word in _NEGATIONS:

@@ -33,7 +33,7 @@ _ME = _word_set("i my me myself mine we our us")
 # "since last year", "it can not stop"; never "ever since a car crash in 2005" (long-standing).
 NOW = _NOW = re.compile(
     r" (?:now|today|tonight|yesterday|just|(?<!right )(?<!same )again|still|currently"
-    r"|(?<!ever )(?<!fine )(?<!okay )(?<!good )(?<!normal )(?<!never )since"
+    r"|(?<!ever )(?<!fine )(?<!okay )(?<!good )(?<!normal )(?<!never )(?<!nothing )(?<!none )since"
     r"|suddenly|keeps?"
     r"|this (?:morning|afternoon|evening|week|time)|last night|at the moment|right now"
     r"|(?:an|one|two|few|couple of|\d+) (?:hours?|minutes?|mins?|days?) ago|can not|cannot)\b"
@@ -223,7 +223,28 @@ def advised(own: list[str], text: str, start: int) -> bool:
     return False
 
 
+# "so if i could not pee, would that be an emergency", "what if i could not feel my bum, what
+# would i do": a past "could not" after "if", with a "would" to follow, supposes; "if i can not
+# pee, should i go in" says how it is now.
+_IF_SUBJECTS = _word_set("i you he she they we someone somebody")
+_OWNERS = _word_set("my his her your")
+
+
+def _could_not_would(text: str, start: int) -> bool:
+    words = text[max(0, start - 48) : start + 12].split()
+    at = next((k for k in range(3, len(words)) if words[k - 1 : k + 1] == ["could", "not"]), 0)
+    if at and words[at - 2] in _IF_SUBJECTS:  # "if i could not"
+        if_at = at - 3
+    elif at >= 4 and words[at - 3] in _OWNERS:  # "if my wife could not"
+        if_at = at - 4
+    else:
+        return False
+    return words[if_at] == "if" and " would " in text[start:] + " " and not _NOW.search(text)
+
+
 def supposed(text: str, start: int, own: list[str], after: list[str]) -> bool:
+    if "could" in own[-4:] + after[:1] and _could_not_would(text, start):
+        return True
     for gap in range(min(_IF_GAP, len(own)) + 1):
         head = " " + " ".join(own[: len(own) - gap])
         if _WHAT_IF.search(head):
