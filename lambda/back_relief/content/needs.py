@@ -48,8 +48,11 @@ recover: last, lasts, get better, getting better, feel better, back to normal, n
 when: when, till, until, how soon, by the, by my, by next, in time, before i, before going,
   before seeing, before booking, before calling, tomorrow, monday, tuesday, wednesday, thursday,
   friday, saturday, sunday, weekend
+# Ahead, not behind: "will I be like this for weeks" asks how long it lasts; "it's been a
+# week" asks whether to see a doctor.
+ahead: will, going to, gonna, ever, be like this
 # Where a person on the floor would do something: "exercises I can do lying here" are stretches.
-floor: lie, lie down, lie here, on floor, in bed, on my back, flat
+floor: lie, lie down, lie here, on floor, on my back, flat
 # Going back to something left off ("back to my desk job", "return to the office").
 return: back to, go back, going back, get back, return, returning
 spread: down, travel, travels, travelling, traveling, run, runs, spread, spreads, spreading,
