@@ -48,6 +48,8 @@ recover: last, lasts, get better, getting better, feel better, back to normal, n
 when: when, till, until, how soon, by the, by my, by next, in time, before i, before going,
   before seeing, before booking, before calling, tomorrow, monday, tuesday, wednesday, thursday,
   friday, saturday, sunday, weekend
+# One medicine with another ("painkillers with my heart tablets"): a question of interactions.
+mix: with my, together, at the same time, alongside, on top of, mix, mixing, combine, combined
 # Ahead, not behind: "will I be like this for weeks" asks how long it lasts; "it's been a
 # week" asks whether to see a doctor.
 ahead: will, going to, gonna, ever, be like this
