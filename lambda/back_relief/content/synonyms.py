@@ -28,7 +28,8 @@ medicine: medicine, medication, meds, med, painkiller, pain killer, pain killers
   advil, aleve, motrin, brufen, calpol, anadin, crocin, dolo, combiflam, capsule,
   anti inflammatory, anti inflammatories, antiinflammatory, nsaid, pain pill, pain tablet,
   co codamol, cocodamol, solpadeine, disprin, panadeine, nuromol, meftal, zerodol, saridon,
-  excedrin, tablets, pills, paracetamols
+  excedrin, tablets, pills, paracetamols, pain relief, pain relief tablets, pain reliever,
+  pain relievers, pain relief medicine
 # Prescription-only pain medicines: a medicine (needs.py), asked about as a choice or a borrowing.
 prescription: prescription, prescriptions, opioid, opioids, codeine, tramadol, dihydrocodeine,
   oxycodone, oxycontin, hydrocodone, vicodin, percocet, morphine, tapentadol, gabapentin,
