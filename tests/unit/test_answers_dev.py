@@ -98,31 +98,37 @@ def test_the_ask_in_a_story_and_a_lone_concept_word_decide_the_topic() -> None:
 
 
 # Later development sets, each in a voice unlike the ones before, each written before its
-# round changed anything (on topic then, written / voice), with the floor it is held to now.
+# round changed anything (on topic then, written / voice), with the floor it is held to now
+# and the share of dead ends (no answer) it may have.
 LATER_SETS = [
     # answers_dev3.tsv: run-ons, fillers, five locales' words, no apostrophes (90.6% / 88.7%).
-    ("answers_dev3.tsv", 400, 0.92),
+    ("answers_dev3.tsv", 400, 0.92, 0.02),
     # answers_dev4.tsv: statements that never ask, questions inside stories, "should I / is it
     # OK / what about", one-word asks, five locales' words (87.6% / 82.9%).
-    ("answers_dev4.tsv", 300, 0.93),
+    ("answers_dev4.tsv", 300, 0.93, 0.02),
     # answers_dev5.tsv: asked by need, by situation, by what is in the house, by what someone
     # said, by comparison, follow-ups without context; the topic's key word absent in half of
     # each topic's rows (80.8% / 79.5%). Its probe (answers_dev5_probe.tsv) is measured, never
     # tuned on.
-    ("answers_dev5.tsv", 250, 0.9),
+    ("answers_dev5.tsv", 250, 0.9, 0.02),
     # answers_dev6.tsv: statements that imply the question, stories, two questions at once,
     # carers, older and non-native speakers, recogniser-style words (81.0% / 80.3%). Its probe
     # (answers_dev6_probe.tsv) is measured, never tuned on.
-    ("answers_dev6.tsv", 250, 0.9),
+    ("answers_dev6.tsv", 250, 0.9, 0.02),
+    # answers_dev7.tsv: terse fragments ("tablets?"), odd orders, a need said as a statement,
+    # mid-routine questions, another topic's word (80.0% through the skill; written 86.8%,
+    # voice 81.0%). A fragment of a word or two often gives the matcher too little to go on,
+    # so more of it is a dead end. Its probe (answers_dev7_probe.tsv) is measured, never tuned on.
+    ("answers_dev7.tsv", 250, 0.82, 0.06),
 ]
 
 
 @pytest.mark.parametrize("way", ["written", "voice"])
-@pytest.mark.parametrize(("name", "size", "floor"), LATER_SETS)
+@pytest.mark.parametrize(("name", "size", "floor", "dead_ends"), LATER_SETS)
 def test_later_dev_sets_in_other_voices_are_answered_on_topic(
-    way: str, name: str, size: int, floor: float
+    way: str, name: str, size: int, floor: float, dead_ends: float
 ) -> None:
     got = answers_dev.measure(way, True, answers_dev.DEV.with_name(name))
     assert got.total >= size
     assert got.on_topic / got.total >= floor, "\n".join(got.misses)
-    assert got.no_answer / got.total <= 0.02, "\n".join(got.misses)
+    assert got.no_answer / got.total <= dead_ends, "\n".join(got.misses)

@@ -288,3 +288,30 @@ def test_comments_in_the_concept_classes_are_never_read_as_classes() -> None:
     from back_relief.content.synonyms import classes
 
     assert sorted({c for c in classes().values() if not c.isidentifier()}) == []
+
+
+def test_a_need_said_near_its_thing_beats_a_topic_that_only_shares_a_word(
+    matcher: AnswerMatcher,
+) -> None:
+    # Close scores go to the topic whose need is said ("only" + a trivial act asks why), not
+    # to the one a shared story word ("pick up" is lifting) points at.
+    assert matcher.match("all i did was pick up the remote") == "causes"
+    # A feeling is a need too: afraid to move is the keep-moving answer, worry acting on the
+    # pain is stress, and worry about the pain is whether it is serious.
+    assert matcher.match("i'm frightened to move at all") == "rest_or_move"
+    assert matcher.match("can worrying bring on a spasm") == "stress"
+    assert matcher.match("is this something to worry about") == "is_it_serious"
+    # A kind of medicine is a medicine for its needs: what a relaxant does, a borrowed opioid.
+    assert matcher.match("will the valium loosen my back") == "muscle_relaxants"
+    assert matcher.match("my dad has codeine, could i have some") == "someone_elses_medicine"
+    # Going back to the thing a topic is about, and a day it must be better by.
+    assert matcher.match("is it ok to head back to the office") == "work"
+    assert matcher.match("will it have cleared up by friday") == "how_long_lasts"
+    assert matcher.match("how long should i wait before i call the gp") == "when_see_doctor"
+
+
+def test_a_closing_is_that_asks_the_question_after_a_story(matcher: AnswerMatcher) -> None:
+    # "is that a spasm" after a description asks what a spasm feels like, not about the knot.
+    assert matcher.match("there's a hard knot low down, is this a spasm") == "spasm_feel"
+    # "even" is not "evening": a duration word only as itself.
+    assert matcher.match("does the frozen stuff even do anything") == "ice_or_heat"

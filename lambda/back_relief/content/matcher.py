@@ -82,7 +82,7 @@ _FALLBACK = "relief_overview"
 # ... and so does a plain request for advice ("what's the first thing I should try").
 _ADVICE = _stemmed_set(
     "try advice suggest suggestion recommend recommendation idea ideas help helps comfortable stuck"
-    " need stop trick plan cope manage deal through handle survive bear"
+    " need stop trick plan cope manage deal through handle survive bear fix remedy cure solution"
 )
 # ... and so does someone describing where they are ("on the kitchen floor", "lying here").
 _SITUATION = _stemmed_set("floor lying stuck waiting")
@@ -119,7 +119,10 @@ _CONCEPTS = frozenset(_CLASSES.values())
 _CUES = _stemmed_set("what how why which whether wonder")
 _CUE_PAIRS = frozenset(
     tuple(_root(w) for w in pair.split())
-    for pair in ("should i", "can i", "could i", "is it", "do i", "will it", "will i", "any tip")
+    for pair in (
+        *("should i", "can i", "could i", "is it", "do i", "will it", "will i", "any tip"),
+        *("is that", "is this"),
+    )
 )
 _STORY = 4
 # How far the story's topic must lead the closing clause's to answer instead: less when the
@@ -132,6 +135,8 @@ _NEEDS = Needs(_root)
 # all its facets fall within _NEED_SPAN words of each other.
 _NEED_BONUS = 0.65
 _NEED_SPAN = 6
+# A topic whose need is said wins over a higher one with none said, when within this factor.
+_NEED_LEAD = 1.4
 _TAIL_SHARE = 0.5
 # Who said it, before a reporting verb ("the physio said", "my mum reckons"): not the topic.
 _REPORTED = _stemmed_set(
@@ -246,10 +251,13 @@ class AnswerMatcher:
         self._fallback = _FALLBACK if _FALLBACK in answers else None
         # Each answer's needs under their last facet (a need name), tried only when it is said.
         self._needs: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        # ... and the things they are about ("ice" for "ice duration"): each answer's set.
+        self._things: dict[str, frozenset[str]] = {}
         for answer_id, entry in answers.items():
             for need in entry.get("needs", ()):
                 facets = tuple(f if f in _NEEDS.runs else _root(f) for f in need.split())
                 self._needs.setdefault(facets[-1], []).append((answer_id, facets))
+            self._things[answer_id] = frozenset(_root(n.split()[0]) for n in entry.get("needs", ()))
 
     def match(self, text: str) -> str | None:
         """Return the best answer id for ``text``, or None when nothing fits well."""
@@ -408,8 +416,17 @@ class AnswerMatcher:
         for answer_id, extra in bonus.items():
             scores[answer_id] = scores.get(answer_id, 0.0) + extra
         # Ties go to the answer listed first, so results never depend on set order.
-        keyed = [((score, -self._order[a]), a) for a, score in scores.items()]
-        return sorted(keyed, reverse=True)
+        keyed = sorted(((score, -self._order[a]), a) for a, score in scores.items())
+        keyed.reverse()
+        # Close scores: the topic whose need is said near its thing answers, not one that only
+        # shares a word of the story ("I only bent down to pick up a sock" asks why, not how to
+        # lift; "can worrying bring on a spasm" asks about stress, not what causes spasms).
+        # Two needs of one thing ("ice duration", "ice often") are told apart by their words.
+        if len(keyed) > 1 and keyed[1][1] in bonus and keyed[0][1] not in bonus:
+            ((top, _), first), ((close, _), second) = keyed[0], keyed[1]
+            if close * _NEED_LEAD >= top and not self._things[first] & self._things[second]:
+                keyed[0], keyed[1] = keyed[1], keyed[0]
+        return keyed
 
 
 @lru_cache(maxsize=64)

@@ -14,10 +14,12 @@ from collections.abc import Callable
 from .synonyms import runs_by_name
 
 _NEEDS = """
-duration: long, limit, minutes, minute, hour, hours, enough, morning, afternoon, evening, ages,
+duration: long, limit, minutes, minute, hour, hours, enough, morning, afternoon, all evening, ages,
   twenty, thirty, forty, half an hour, take off, take it off, come off, leave on, leave it on,
-  stay on, keep on, keep it on, too long, since, been on, for ever, forever
-often: often, again, gap, between, next, times a day, how soon, back on, another go,
+  stay on, keep on, keep it on, too long, since, been on, for ever, forever, when to stop,
+  when do i stop, when should i stop
+often: often, again, gap, between, next, times a day, how soon, it back on, them back on,
+  put back on, go back on, goes back on, another go,
   every hour, every day, all week, frequently, repeat, more than once, how many times, goes,
   how many goes, times a day, a day
 under: under me, underneath me, beneath me, under my back, underneath, onto, lie on,
@@ -40,13 +42,28 @@ stay: stay, staying, weekend, days, all day, few days, horizontal, flat, week, t
   until it passes, till it goes, until it goes, at all
 firmness: firm, firmer, soft, softer, hard, harder, old, new, sag, saggy, sagging, lumpy,
   blame, buy, replace, change
-recover: last, lasts, get better, getting better, feel better, normal, heal, healed, recover,
-  ease off, easing off, eases off, settle, settles, settled, gone, go away, be over, clear up,
-  go on, improve, let up, lets up, last, for ever, forever
-when: when, till, until, how soon, by the, by my, by next, in time
+recover: last, lasts, get better, getting better, feel better, back to normal, normal again,
+  heal, healed, recover, ease off, easing off, eases off, settle, settles, settled, gone, go away,
+  be over, clear up, go on, improve, let up, lets up, last, for ever, forever
+when: when, till, until, how soon, by the, by my, by next, in time, before i, before going,
+  before seeing, before booking, before calling, tomorrow, monday, tuesday, wednesday, thursday,
+  friday, saturday, sunday, weekend
+# One medicine with another ("painkillers with my heart tablets"): a question of interactions.
+mix: with my, together, at the same time, alongside, on top of, mix, mixing, combine, combined
+# Ahead, not behind: "will I be like this for weeks" asks how long it lasts; "it's been a
+# week" asks whether to see a doctor.
+ahead: will, going to, gonna, ever, be like this
+# Where a person on the floor would do something: "exercises I can do lying here" are stretches.
+floor: lie, lie down, lie here, on floor, on my back, flat
+# Going back to something left off ("back to my desk job", "return to the office").
+return: back to, go back, going back, get back, return, returning
 spread: down, travel, travels, travelling, traveling, run, runs, spread, spreads, spreading,
   shoot, shoots, shooting, radiate, radiates, radiating, into
 water: water, shower, stand under
+# "Could worry be making it tighter": a feeling said as what acts on the pain (stress), not
+# as whether to be worried about it (is it serious).
+effect: make, makes, making, made, cause, causes, causing, caused, worse, tighter, trigger,
+  triggers, bring on, brings on, affect, affects
 # "I only bent down", "I didn't even do anything": a trivial act said as a puzzle asks why.
 trivial: only, barely, all i did, did not even
 act: bent, bend, bending, sat, sitting, picked, reached, reaching, stood, standing, turned,
@@ -54,6 +71,10 @@ act: bent, bend, bending, sat, sitting, picked, reached, reaching, stood, standi
   did anything
 """
 
+
+# A kind of a concept is also that concept for a need: "would diazepam loosen it" asks what a
+# medicine does, like "will the tablets loosen it".
+_KINDS = {"relaxant": "medicine", "prescription": "medicine"}
 
 # A particle said after the object ("pick my baby up", "take the heat pack off") is the same
 # phrasal verb as "pick up": matched as if said together, a few words on at most.
@@ -80,6 +101,9 @@ class Needs:
         where: dict[str, list[int]] = {}
         for i, token in enumerate(tokens):
             where.setdefault(token, []).append(i)
+            kind = _KINDS.get(token)
+            if kind is not None:
+                where.setdefault(kind, []).append(i)
             for name, run in self._starting.get(token, ()):
                 size = len(run)
                 if tokens[i : i + size] == run or (

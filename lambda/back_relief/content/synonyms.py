@@ -28,7 +28,12 @@ medicine: medicine, medication, meds, med, painkiller, pain killer, pain killers
   advil, aleve, motrin, brufen, calpol, anadin, crocin, dolo, combiflam, capsule,
   anti inflammatory, anti inflammatories, antiinflammatory, nsaid, pain pill, pain tablet,
   co codamol, cocodamol, solpadeine, disprin, panadeine, nuromol, meftal, zerodol, saridon,
-  excedrin, tablets, pills, paracetamols
+  excedrin, tablets, pills, paracetamols, pain relief, pain relief tablets, pain reliever,
+  pain relievers, pain relief medicine
+# Prescription-only pain medicines: a medicine (needs.py), asked about as a choice or a borrowing.
+prescription: prescription, prescriptions, opioid, opioids, codeine, tramadol, dihydrocodeine,
+  oxycodone, oxycontin, hydrocodone, vicodin, percocet, morphine, tapentadol, gabapentin,
+  pregabalin, lyrica, neurontin, ultracet
 cream: cream, gel, balm, ointment, liniment, spray, deep heat, tiger balm, voltaren,
   volini, iodex, moov, biofreeze, ibuleve, deep freeze, muscle rub, heat rub, voltarol, bengay,
   icy hot, salonpas, zandu balm, amrutanjan, deep relief
@@ -50,7 +55,7 @@ sport: sport, footy, cricket, netball, rugby, soccer, golf, tennis, basketball,
   spin class, crossfit, zumba, aerobics
 sex: sex, intercourse, make love, making love, sexual, intimate, intimacy
 sleep: sleep, asleep, doze, nap, snooze, nod off, drift off, fall asleep, go to bed, going to bed,
-  bedtime
+  bedtime, overnight, all night, through the night
 bed: bed, doona, duvet, quilt, blanket
 # A long journey sitting down is driving's question (how to sit), by road or not.
 drive: drive, driving, drove, car, ute, truck, van, commute, scooter, motorbike, motorcycle,
@@ -82,9 +87,13 @@ tens: tens machine, tens unit, zappy, zapper, electrodes, electrode, electric pu
   pulse machine, electrotherapy, electro therapy, electric therapy, electrical therapy,
   electric stimulation, electrical stimulation, muscle stimulator
 drink: drink, drank, drunk, drinking, fluid, fluids
-# Feeling wound up (stress): not "worried", which mostly asks whether it is serious.
+# Feeling wound up (stress): not worry, which mostly asks whether it is serious ("anything to
+# worry about", "should I be concerned").
 stress: stress, stressed, stressful, anxiety, anxious, tension, tense, tensing, nervous, nerves,
-  wound up, uptight, on edge, under pressure, frazzled, overwhelmed, worry, worrying
+  wound up, uptight, on edge, under pressure, frazzled, overwhelmed
+# Afraid to move, afraid of what it is: the fear is the need, whatever it is about.
+fear: fear, scared, afraid, frightened, terrified
+worry: worry, worried, worrying, concerned, concerning
 brace: brace, back brace, back support, back supports, support belt, lumbar belt, back belt, belt,
   corset, lumbar support belt, support brace
 roller: roller, foam roller, foam tube, foam tubes, foam roll, foam rolling, rolling pin
