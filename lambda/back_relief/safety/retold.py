@@ -17,6 +17,7 @@ Pure word-list code on normalised text (no regex); triage reads what it returns 
 from __future__ import annotations
 
 from ..text import word_set
+from .supposed import ANYONE
 
 __all__ = ["done", "retold"]
 
@@ -27,16 +28,9 @@ _NEGATIONS = word_set("not never no")
 _MAX_WORDS = 14
 # A question about anyone ("can a bad back stop you peeing"), said of oneself once answered.
 _ASKING = word_set("can could does do is are will would should may might")
-_GENERIC = word_set("you your yourself someone somebody anyone people person")
-_FIRST_PERSON = {
-    "you": "me",
-    "your": "my",
-    "yourself": "myself",
-    "someone": "me",
-    "somebody": "me",
-    "anyone": "me",
-    "people": "me",
-}
+# Anyone in general (supposed.ANYONE, the one list of them) and the generic "you", each said of me.
+_FIRST_PERSON = {**dict.fromkeys(ANYONE, "me"), "you": "me", "your": "my", "yourself": "myself"}
+_GENERIC = frozenset(_FIRST_PERSON)
 # "the numbness i mentioned is worse", "the tingling i told you about has spread".
 _TOLD_YOU = word_set("told mentioned said described")
 _TOLD_TAIL = word_set("you about of earlier before yesterday last time")
