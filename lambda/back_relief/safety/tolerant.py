@@ -1,0 +1,159 @@
+"""A tolerant second reading of words a speech recogniser may have got wrong (issue 12).
+
+When nothing fired and nothing was unsettled, the words may still be a red flag heard with
+one word wrong: "i havent peaked since yesterday", "my leg is got some wheat", "i can get it
+up since my back went" (the "n't" lost). Per-word tables of heard forms do not carry to new
+speakers, so this reads the text again allowing ONE change of a kind recognisers make:
+
+- one content word (four letters or more) read as a concept word whose sound key is one
+  sound apart with the same first sound (soundalike.key; the same key for the short words
+  "pee", "bum": "paid" may be "peed", "put" is never "pee"), where that word completes a
+  red-flag rule the text already half-says (the rule needs a concept the text holds and
+  one it does not);
+- a positive "i can feel / move / control / hold / tell ..." with nothing that settles it
+  ("still", "fine", "okay", "but"...) read as "can not": the flip recognisers make most.
+
+A reading that reaches an emergency only asks that sign's yes/no question, never gives the
+emergency answer: a wrong guess costs a benign speaker one "no", a missed emergency far more.
+Runs only in clarify(), after assess() and the ordinary unsettled rules found nothing; the
+sound-key index is built on the first such turn, not at a cold start.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..soundalike import distance, key, skill_targets
+from ..text import word_set
+from .tiers import Finding, Tier
+
+if TYPE_CHECKING:
+    from .concepts import Concepts
+
+__all__ = ["ASKS", "tolerant_trigger"]
+
+# The trigger whose question a tolerant emergency reading asks: its own where it has one,
+# else the nearest question (sexual numbness is asked as saddle numbness; legs giving way
+# as "both legs"). Falls, chest, fever and pregnancy readings have no question that fits.
+ASKS = {"E1": "E1", "E2": "E2", "E3": "E3", "E4": "E4", "E5": "E4", "E6": "E6", "E7": "E6"}
+ASKS |= {"E10": "E10"}
+
+# Words never re-read: the grammar that gives a sentence its meaning (negation, who, when)
+# and everyday words a recogniser writes correctly and that sit one sound from a concept
+# word ("bit"/"both", "now"/"numb", "heating"/"wetting").
+_KEEP = word_set(
+    """a an the and but or so if as at by for from in into of on onto to up down out off over
+    with without i me my mine you your he him his she her it its we us our they them their
+    this that these those there here is am are was were be been being do does did have has
+    had can could will would should may might must not no never nothing none nor neither
+    cannot what when where why how who which while than then too very really just only still
+    also even more most much many some any all every each other another such well fine okay
+    good bad feel feels felt fell lying lie sit sitting make made take took going gone get
+    got go went come came time day days year years ago last night today work home
+    walk back pain hurt hurts bit lot heat heating wearing news now knees morning peas wait
+    waiting way sweat bottle deep"""
+)
+# A positive "can"/"could" before a verb whose "can not" is a red flag (not the general
+# "you can feel it", nor a condition "if i can").
+_CAN = (
+    r"(?<!\byou )(?<!\bif )\b(can|could) "
+    r"(?=(?:feel|move|control|hold|tell|lift|wiggle|stop|start|get|pee|wee|poo|sense)\b)"
+)
+# Words that show a positive "can" was meant: "i can still feel my legs", "i can move them
+# fine", "i can walk but it hurts"; a condition or question ("if i can feel") is not a report.
+_SETTLED = word_set(
+    """still fine okay alright normal normally properly well just but yes yeah again if
+    whether asked ask only and both everything good"""
+)
+
+
+@cache
+def _can() -> re.Pattern[str]:
+    return re.compile(_CAN)
+
+
+@cache
+def _index() -> dict[str, frozenset[str]]:
+    """Concept words by every key one deleted sound away (a symmetric-delete index)."""
+    index: dict[str, set[str]] = {}
+    for word in skill_targets():
+        k = key(word)
+        for gone in {k, *(k[:i] + k[i + 1 :] for i in range(len(k)))}:
+            index.setdefault(gone, set()).add(word)
+    return {k: frozenset(ws) for k, ws in index.items()}
+
+
+def _near(word: str, targets: frozenset[str]) -> list[str]:
+    """The concept words a heard word may stand for, nearest sound and spelling first."""
+    if len(word) < 4 or word in _KEEP or word in targets or not word.isalpha():
+        return []
+    k = key(word)
+    index = _index()
+    found: set[str] = set()
+    for gone in {k, *(k[:i] + k[i + 1 :] for i in range(len(k)))}:
+        found.update(index.get(gone, ()))
+    near = []
+    for concept_word in found:
+        sounds = distance(key(concept_word), k)
+        letters = distance(concept_word, word)
+        if (
+            key(concept_word)[:1] == k[:1]
+            and sounds <= (1 if len(concept_word) > 3 else 0)
+            and letters <= max(2, len(concept_word) // 2)
+        ):
+            near.append((sounds, letters, concept_word))
+    return [concept_word for _, _, concept_word in sorted(near)]
+
+
+# A question asks about a sign ("can i fall asleep with a hot water bottle on"); a report
+# of one is a statement. Whatever the recogniser did to a question, it is still a question.
+_ASKING = word_set("how what when where why which who should can could is are does do will would")
+
+
+def readings(text: str) -> Iterator[tuple[str, bool]]:
+    """(another reading, is it the can/can't flip) of a normalised text, flip first."""
+    words = text.split()
+    if not words or words[0] in _ASKING:
+        return
+    if ("can " in text or "could " in text) and not _SETTLED.intersection(words):
+        flipped = _can().sub(r"\1 not ", text)
+        if flipped != text:
+            yield flipped, True
+    targets = skill_targets()
+    for i, word in enumerate(words):
+        for concept_word in _near(word, targets):
+            yield " ".join([*words[:i], concept_word, *words[i + 1 :]]), False
+
+
+def _completes(concepts: Concepts, text: str, reading: str) -> bool:
+    """The reading fires a concept rule that the text already half-said (one concept of it
+    held, not all): one changed word completes a red-flag phrase, not a whole new one."""
+    held = concepts.present(" " + text, only=concepts.firing)
+    if not held:
+        return False
+    now = concepts.present(" " + reading, only=concepts.firing)
+    return any(
+        rule.holds(now)
+        and rule.needs & held
+        and not rule.needs <= held
+        and not concepts.held(rule.trigger, now)
+        for rule in concepts.rules
+    )
+
+
+def tolerant_trigger(
+    text: str, assess: Callable[[str], Finding | None], concepts: Concepts
+) -> str | None:
+    """The trigger whose question to ask when a tolerant reading of a normalised text (on
+    which nothing fired) reaches an emergency, or None. assess(reading) is triage's own
+    assessment of a reading; a sound-alike reading must complete a rule the text half-said."""
+    for reading, flipped in readings(text):
+        found = assess(reading)
+        if found is None or found.tier != Tier.EMERGENCY or found.trigger not in ASKS:
+            continue
+        if flipped or _completes(concepts, text, reading):
+            return ASKS[found.trigger]
+    return None
