@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from ..soundalike import distance, key, skill_targets
@@ -86,10 +86,12 @@ def _index() -> dict[str, frozenset[str]]:
     return {k: frozenset(ws) for k, ws in index.items()}
 
 
-def _near(word: str, targets: frozenset[str]) -> list[str]:
-    """The concept words a heard word may stand for, nearest sound and spelling first."""
-    if len(word) < 4 or word in _KEEP or word in targets or not word.isalpha():
-        return []
+@lru_cache(maxsize=4096)
+def _near(word: str) -> tuple[str, ...]:
+    """The concept words a heard word may stand for, nearest sound and spelling first.
+    Cached: speech repeats its words, and a word's answer never changes."""
+    if len(word) < 4 or word in _KEEP or word in skill_targets() or not word.isalpha():
+        return ()
     k = key(word)
     index = _index()
     found: set[str] = set()
@@ -105,7 +107,7 @@ def _near(word: str, targets: frozenset[str]) -> list[str]:
             and letters <= max(2, len(concept_word) // 2)
         ):
             near.append((sounds, letters, concept_word))
-    return [concept_word for _, _, concept_word in sorted(near)]
+    return tuple(concept_word for _, _, concept_word in sorted(near))
 
 
 # A question asks about a sign ("can i fall asleep with a hot water bottle on"); a report
@@ -122,20 +124,16 @@ def readings(text: str) -> Iterator[tuple[str, bool]]:
         flipped = _can().sub(r"\1 not ", text)
         if flipped != text:
             yield flipped, True
-    targets = skill_targets()
     for i, word in enumerate(words):
-        for concept_word in _near(word, targets):
+        for concept_word in _near(word):
             yield " ".join([*words[:i], concept_word, *words[i + 1 :]]), False
 
 
-def _completes(concepts: Concepts, text: str, reading: str) -> bool:
-    """The reading fires a concept rule that the text already half-said (one concept of it
-    held, not all): one changed word completes a red-flag phrase, not a whole new one."""
-    held = concepts.present(" " + text, only=concepts.firing)
-    if not held:
-        return False
+def _completes(concepts: Concepts, held: frozenset[str], reading: str) -> bool:
+    """The reading fires a concept rule of which the text already held one concept, not all:
+    one changed word completes a red-flag phrase, not a whole new one."""
     now = concepts.present(" " + reading, only=concepts.firing)
-    return any(
+    return bool(now - held) and any(
         rule.holds(now)
         and rule.needs & held
         and not rule.needs <= held
@@ -149,11 +147,16 @@ def tolerant_trigger(
 ) -> str | None:
     """The trigger whose question to ask when a tolerant reading of a normalised text (on
     which nothing fired) reaches an emergency, or None. assess(reading) is triage's own
-    assessment of a reading; a sound-alike reading must complete a rule the text half-said."""
+    assessment of a reading; a sound-alike reading must complete a rule the text half-said
+    (checked first: it reads only the concepts, far cheaper than a whole assessment)."""
+    held: frozenset[str] | None = None
     for reading, flipped in readings(text):
+        if not flipped:
+            if held is None:
+                held = concepts.present(" " + text, only=concepts.firing)
+            if not held or not _completes(concepts, held, reading):
+                continue
         found = assess(reading)
-        if found is None or found.tier != Tier.EMERGENCY or found.trigger not in ASKS:
-            continue
-        if flipped or _completes(concepts, text, reading):
+        if found is not None and found.tier == Tier.EMERGENCY and found.trigger in ASKS:
             return ASKS[found.trigger]
     return None
