@@ -53,7 +53,7 @@ _KEEP = word_set(
     also even more most much many some any all every each other another such well fine okay
     good bad feel feels felt fell lying lie sit sitting make made take took going gone get
     got go went come came time day days year years ago last night today work home
-    walk back pain hurt hurts bit lot heat heating wearing news now knees morning peas wait
+    walk back pain hurt hurts bit lot heat heating wearing news now knees morning peas
     waiting way sweat bottle deep"""
 )
 # A positive "can"/"could" before a verb whose "can not" is a red flag (not the general
@@ -101,11 +101,11 @@ def _near(word: str) -> tuple[str, ...]:
     for concept_word in found:
         sounds = distance(key(concept_word), k)
         letters = distance(concept_word, word)
-        if (
-            key(concept_word)[:1] == k[:1]
-            and sounds <= (1 if len(concept_word) > 3 else 0)
-            and letters <= max(2, len(concept_word) // 2)
-        ):
+        near_key = key(concept_word)
+        # A short word is heard as itself plus a final sound ("wee" as "week", "wait"; "bum" as
+        # "bump"); a longer one as one sound changed ("bowels" as "bells").
+        close = sounds <= 1 if len(concept_word) > 3 else k[:-1] == near_key
+        if near_key[:1] == k[:1] and close and letters <= max(2, len(concept_word) // 2):
             near.append((sounds, letters, concept_word))
     return tuple(concept_word for _, _, concept_word in sorted(near))
 
@@ -115,31 +115,52 @@ def _near(word: str) -> tuple[str, ...]:
 _ASKING = word_set("how what when where why which who should can could is are does do will would")
 
 
-def readings(text: str) -> Iterator[tuple[str, bool]]:
-    """(another reading, is it the can/can't flip) of a normalised text, flip first."""
+def readings(text: str) -> Iterator[tuple[str, tuple[int, int] | None]]:
+    """(another reading, where in " " + reading the changed word is; None for the can/can't
+    flip) of a normalised text, the flip first."""
     words = text.split()
     if not words or words[0] in _ASKING:
         return
     if ("can " in text or "could " in text) and not _SETTLED.intersection(words):
         flipped = _can().sub(r"\1 not ", text)
         if flipped != text:
-            yield flipped, True
+            yield flipped, None
+    start = 1  # offsets in " " + reading, as concepts read it
     for i, word in enumerate(words):
         for concept_word in _near(word):
-            yield " ".join([*words[:i], concept_word, *words[i + 1 :]]), False
+            reading = " ".join([*words[:i], concept_word, *words[i + 1 :]])
+            yield reading, (start, start + len(concept_word))
+        start += len(word) + 1
 
 
-def _completes(concepts: Concepts, held: frozenset[str], reading: str) -> bool:
-    """The reading fires a concept rule of which the text already held one concept, not all:
-    one changed word completes a red-flag phrase, not a whole new one."""
-    now = concepts.present(" " + reading, only=concepts.firing)
-    return bool(now - held) and any(
-        rule.holds(now)
-        and rule.needs & held
-        and not rule.needs <= held
-        and not concepts.held(rule.trigger, now)
-        for rule in concepts.rules
-    )
+def _around(start: int, end: int, span: tuple[int, int]) -> bool:
+    """A match (with its leading space) holds the changed word and at least one word more."""
+    return start <= span[0] - 1 and end >= span[1] and (start < span[0] - 1 or end > span[1])
+
+
+def _completes(
+    concepts: Concepts, held: frozenset[str], reading: str, span: tuple[int, int]
+) -> bool:
+    """The reading fires a concept rule that the text half-said: it held one of the rule's
+    concepts, or the new concept's own phrase spans the changed word and words the text
+    already said ("he has not been for a [wee] all day"). One changed word completes a
+    red-flag phrase; it never makes a whole new one."""
+    spaced = " " + reading
+    now = concepts.present(spaced, only=concepts.firing)
+    new = now - held
+    if not new:
+        return False
+    for rule in concepts.rules:
+        if not rule.holds(now) or rule.needs <= held or concepts.held(rule.trigger, now):
+            continue
+        if rule.needs & held:
+            return True
+        for concept in concepts.concepts:
+            if concept.name in rule.needs and any(
+                _around(said.start(), said.end(), span) for said in concept.finditer(spaced, None)
+            ):
+                return True
+    return False
 
 
 def tolerant_trigger(
@@ -150,11 +171,11 @@ def tolerant_trigger(
     assessment of a reading; a sound-alike reading must complete a rule the text half-said
     (checked first: it reads only the concepts, far cheaper than a whole assessment)."""
     held: frozenset[str] | None = None
-    for reading, flipped in readings(text):
-        if not flipped:
+    for reading, span in readings(text):
+        if span is not None:
             if held is None:
                 held = concepts.present(" " + text, only=concepts.firing)
-            if not held or not _completes(concepts, held, reading):
+            if not _completes(concepts, held, reading, span):
                 continue
         found = assess(reading)
         if found is not None and found.tier == Tier.EMERGENCY and found.trigger in ASKS:
