@@ -37,9 +37,10 @@ __all__ = ["ASKS", "tolerant_trigger"]
 
 # The trigger whose question a tolerant emergency reading asks: its own where it has one,
 # else the nearest question (sexual numbness is asked as saddle numbness; legs giving way
-# as "both legs"). Falls, chest, fever and pregnancy readings have no question that fits.
+# as "both legs"). Falls, chest, fever and pregnancy readings have no question that fits,
+# and a sudden tearing pain (E10) is not asked: "ripping" is one sound from "running" and
+# "rubbing", and anyone in a spasm would answer yes to "did it come on suddenly, severe?".
 ASKS = {"E1": "E1", "E2": "E2", "E3": "E3", "E4": "E4", "E5": "E4", "E6": "E6", "E7": "E6"}
-ASKS |= {"E10": "E10"}
 
 # Words never re-read: the grammar that gives a sentence its meaning (negation, who, when)
 # and everyday words a recogniser writes correctly and that sit one sound from a concept
@@ -53,7 +54,7 @@ _KEEP = word_set(
     also even more most much many some any all every each other another such well fine okay
     good bad feel feels felt fell lying lie sit sitting make made take took going gone get
     got go went come came time day days year years ago last night today work home
-    walk back pain hurt hurts bit lot heat heating wearing news now knees morning peas
+    walk back pain hurt hurts bit lot heat heating wearing news now knees morning peas weeds
     waiting way sweat bottle deep"""
 )
 # A positive "can"/"could" before a verb whose "can not" is a red flag (not the general
@@ -105,7 +106,7 @@ def _near(word: str) -> tuple[str, ...]:
         # A short word is heard as itself plus a final sound ("wee" as "week", "wait"; "bum" as
         # "bump"); a longer one as one sound changed ("bowels" as "bells").
         close = sounds <= 1 if len(concept_word) > 3 else k[:-1] == near_key
-        if near_key[:1] == k[:1] and close and letters <= max(2, len(concept_word) // 2):
+        if near_key[:1] == k[:1] and close and letters <= max(2, len(concept_word) // 3):
             near.append((sounds, letters, concept_word))
     return tuple(concept_word for _, _, concept_word in sorted(near))
 
