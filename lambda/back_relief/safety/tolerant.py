@@ -106,7 +106,10 @@ def _near(word: str) -> tuple[str, ...]:
         # A short word is heard as itself plus a final sound ("wee" as "week", "wait"; "bum" as
         # "bump"); a longer one as one sound changed ("bowels" as "bells").
         close = sounds <= 1 if len(concept_word) > 3 else k[:-1] == near_key
-        if near_key[:1] == k[:1] and close and letters <= max(2, len(concept_word) // 3):
+        # The less the sounds agree, the closer the spelling must be: "bells" is "bowels" (same
+        # sounds), "pulling" is not "peeing" (one sound and three letters apart).
+        spelled = max(2, len(concept_word) // (2 if sounds == 0 else 3))
+        if near_key[:1] == k[:1] and close and letters <= spelled:
             near.append((sounds, letters, concept_word))
     return tuple(concept_word for _, _, concept_word in sorted(near))
 
