@@ -14,6 +14,10 @@ Round 6 ("heard6"): heard6 (173 red flags in new styles + 89 benign, five locale
 copy through two seeds (5 and 11) in one file (a `seed` column), and heard6_probe (101 + 50),
 written before any change and channelled once (seed 29), measured at the end only.
 heard_gap.py tabulates why red flags are lost as heard.
+
+Round 7 ("heard7"): heard7 (137 E + 30 U + 87 benign, five locales, carers, answers, elliptical
+and regional words) with a heard copy through seeds 41 and 43 (piper, noise), and heard7_probe
+(86 E + 16 U + 50 benign) channelled once (seed 47), written before any change.
 """
 
 from __future__ import annotations
