@@ -214,7 +214,8 @@ _PAIRS = {
 # UK, Irish and Australian speech: "i can't feel me legs", "i've wet meself".
 _ME_MY_PATTERN = (
     r"\bme (?=(?:legs?|feet|foot|bum|arse|bottom|back|bladder|bowels?|chest|privates|knees?|"
-    r"side|kidneys?|belly|tummy|stomach|groin|spine|hips?|waterworks|pants|trousers)\b)"
+    r"side|kidneys?|belly|tummy|stomach|groin|spine|hips?|waterworks|pants|trousers|thighs?|"
+    r"calf|calves|ankles?|toes|undies|knickers|daks|jocks|bits)\b)"
 )
 
 

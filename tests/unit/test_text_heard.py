@@ -48,6 +48,7 @@ HEARD_EMERGENCIES = [
     "he just dribbling down my leg and i cant stop it",  # "pee" as "he"
     "my luck leg and my right leg are numb",  # "left" as "luck"
     "his knees keep getting out on him",  # "giving" as "getting"
+    "the inside of me thighs has gone numb",  # "me" for "my" (UK, AU, IE)
 ]
 
 BENIGN_LOOK_ALIKES = [

@@ -55,7 +55,7 @@ _KEEP = word_set(
     good bad feel feels felt fell lying lie sit sitting make made take took going gone get
     got go went come came time day days year years ago last night today work home
     walk back pain hurt hurts bit lot heat heating wearing news now knees morning peas weeds
-    waiting way sweat bottle deep"""
+    weeks waiting way sweat bottle deep"""
 )
 # A positive "can"/"could" before a verb whose "can not" is a red flag (not the general
 # "you can feel it", nor a condition "if i can").
@@ -114,16 +114,20 @@ def _near(word: str) -> tuple[str, ...]:
     return tuple(concept_word for _, _, concept_word in sorted(near))
 
 
-# A question asks about a sign ("can i fall asleep with a hot water bottle on"); a report
-# of one is a statement. Whatever the recogniser did to a question, it is still a question.
+# A question asks about a sign ("can i fall asleep with a hot water bottle on", "it keeps
+# coming back, how do i stop it"); a report of one is a statement. Whatever the recogniser
+# did to a question, it is still a question: the first word, or a question opener anywhere.
 _ASKING = word_set("how what when where why which who should can could is are does do will would")
+_QUESTION = re.compile(
+    r"\b(?:how|what|why|which)\b|\b(?:should|can|could|do|does|is|will|would) (?:i|it|this|you)\b"
+)
 
 
 def readings(text: str) -> Iterator[tuple[str, tuple[int, int] | None]]:
     """(another reading, where in " " + reading the changed word is; None for the can/can't
     flip) of a normalised text, the flip first."""
     words = text.split()
-    if not words or words[0] in _ASKING:
+    if not words or words[0] in _ASKING or _QUESTION.search(text):
         return
     if ("can " in text or "could " in text) and not _SETTLED.intersection(words):
         flipped = _can().sub(r"\1 not ", text)
