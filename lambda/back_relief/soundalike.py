@@ -22,7 +22,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["TABLE", "distance", "heard_forms", "key", "skill_words", "soundalike", "table_text"]
+__all__ = [
+    "TABLE",
+    "distance",
+    "heard_forms",
+    "key",
+    "skill_targets",
+    "skill_words",
+    "soundalike",
+    "table_text",
+]
 
 HERE = Path(__file__).resolve().parent
 TABLE = HERE / "soundalike.json"
@@ -115,6 +124,30 @@ def _loaded() -> tuple[dict[str, str], frozenset[str], dict[str, list[str]]]:
 def heard_forms() -> dict[str, list[str]]:
     """What the recogniser wrote for a listened-for word -> [word, classes] (heard_words.py)."""
     return _loaded()[2]
+
+
+# Concept words the keyed table lacks (too short to key, or sharing a key with another
+# concept word) that safety/tolerant.py may still read a heard word as.
+_MORE_TARGETS = """pee wee poo bum bums leg legs wet numb both peed weed pooed pees wees poos weak
+    butt groin fall weeing peeing pooing wetting bowel bowels bladder urine thighs"""
+
+
+# Keyed words that connect a phrase rather than name a sign ("coming", "third", "when"): a
+# heard word is never re-read as one of them.
+_CONNECTING = """able about alternate alternating bits boyfriend bridge camel child come coming
+    does done during finish first follow followed fourth front frozen girlfriend goes going golf
+    happened happening happens husband into level long lower made marks more myself nothing
+    number older over partner person pillow poor previous recent response right roller running
+    second seat sitting soft something step straight take term therapy they third through
+    together touch touching treatment upper using warm went were when wife will working years"""
+
+
+@lru_cache(maxsize=1)
+def skill_targets() -> frozenset[str]:
+    """The concept words a tolerant reading may put in place of a heard word: the keyed
+    words that name a sign, a site or a context, and the short ones too short to key."""
+    named = frozenset(_loaded()[0].values()) - frozenset(_CONNECTING.split())
+    return named | frozenset(_MORE_TARGETS.split())
 
 
 @lru_cache(maxsize=4096)

@@ -214,7 +214,8 @@ _PAIRS = {
 # UK, Irish and Australian speech: "i can't feel me legs", "i've wet meself".
 _ME_MY_PATTERN = (
     r"\bme (?=(?:legs?|feet|foot|bum|arse|bottom|back|bladder|bowels?|chest|privates|knees?|"
-    r"side|kidneys?|belly|tummy|stomach|groin|spine|hips?|waterworks|pants|trousers)\b)"
+    r"side|kidneys?|belly|tummy|stomach|groin|spine|hips?|waterworks|pants|trousers|thighs?|"
+    r"calf|calves|ankles?|toes|undies|knickers|daks|jocks|bits)\b)"
 )
 
 
@@ -270,6 +271,8 @@ _AND_NEEDLES = re.compile(r"\b\w+ and (?:needles|meatballs|noodles)\b")
 _MISHEARD = (
     ("felt ", r"\bfelt (down|off|from) (the|a|my)\b", r"fell \1 \2"),
     ("getting way", r"\bgetting way\b(?! (?:worse|better|more|too))", "giving way"),
+    # ... and "giving out on me" as "getting out on me": nobody gets out ON someone.
+    ("getting out on", r"\bgetting out on (me|him|her|them)\b", r"giving out on \1"),
     # "i'll" without its apostrophe is "ill": where a clause starts, before a verb, it is
     # "i will" ("i am worried ill fall"); "i feel ill", "ill and shivery" stay.
     (

@@ -47,6 +47,8 @@ HEARD_EMERGENCIES = [
     "i have it past water all day",  # "haven't" as "have it"
     "he just dribbling down my leg and i cant stop it",  # "pee" as "he"
     "my luck leg and my right leg are numb",  # "left" as "luck"
+    "his knees keep getting out on him",  # "giving" as "getting"
+    "the inside of me thighs has gone numb",  # "me" for "my" (UK, AU, IE)
 ]
 
 BENIGN_LOOK_ALIKES = [
@@ -67,6 +69,7 @@ BENIGN_LOOK_ALIKES = [
     "my luck just gave out",
     "we just came back from the shops",
     "my weights dropped off the rack",
+    "the dog keeps getting out on me",
 ]
 
 

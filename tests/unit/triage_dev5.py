@@ -20,6 +20,9 @@ function for anatomy, hedges, elliptical answers to a sign just asked about) and
 (55 + 17 + 20), both written before any change. Untuned: E 84/97, U 42/45, benign E 1/40; probe
 E 52/55, U 15/17, benign 0/20. After (safety/affirmed.py, retold.py, concept classes): E 97/97,
 U 45/45, benign 1/40; probe, measured once at the end, E 53/55, U 17/17, benign 0/20.
+Round 7 ("heard7"): heard7 (137 E + 30 U + 87 benign, five locales, carers, answers, elliptical
+and regional words) with a heard copy through seeds 41 and 43 (piper, noise), and heard7_probe
+(86 E + 16 U + 50 benign) channelled once (seed 47), written before any change.
 """
 
 from __future__ import annotations

@@ -305,11 +305,19 @@ def clarify(rules: TriageRules, texts: Iterable[str]) -> str | None:
     concepts = rules.concepts
     if concepts is None:
         return None
-    for raw in texts:
-        if raw and (text := normalise(raw)):
-            trigger = concepts.unsettled_trigger(concepts.present(" " + text, only=concepts.asking))
-            if trigger is not None:
-                return trigger
+    said = [text for raw in texts if raw and (text := normalise(raw))]
+    for text in said:
+        trigger = concepts.unsettled_trigger(concepts.present(" " + text, only=concepts.asking))
+        if trigger is not None:
+            return trigger
+    # Nothing touched: a second, tolerant reading of words a recogniser may have got wrong
+    # (imported here: a cold start reads no words, so it pays nothing for it).
+    from .tolerant import tolerant_trigger
+
+    for text in said:
+        trigger = tolerant_trigger(text, lambda reading: assess(rules, [reading]), concepts)
+        if trigger is not None:
+            return trigger
     return None
 
 
