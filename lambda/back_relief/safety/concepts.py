@@ -113,6 +113,14 @@ def _rules(trigger_id: str, groups: Sequence[Sequence[str]], known: set[str]) ->
     return rules
 
 
+def _set_bits(mask: int) -> list[int]:
+    bits = []
+    while mask:
+        bits.append((mask & -mask).bit_length() - 1)
+        mask &= mask - 1
+    return bits
+
+
 def _mask(rules: Sequence[Rule], bits: Mapping[str, int]) -> int:
     """The concepts these rules read, as a bit mask: the rest need not be looked for."""
     mask = 0
@@ -136,6 +144,13 @@ class Concepts:
     # Each firing rule filed under one concept it needs: fired() reads only the rules of the
     # concepts a text holds, not every rule (there are many more rules than concepts said).
     by_concept: Mapping[str, tuple[Rule, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    # One request's readings, text -> (concepts worth looking for, looked for, found) as bit
+    # masks: assess() and then clarify() read the same words (each carrier variant) for
+    # different concepts, and each concept is looked for once. assess() empties it, so it never
+    # outlives the request it was filled for (a pure function of the text either way).
+    readings: dict[str, tuple[int, int, int]] = field(
         default_factory=dict, compare=False, repr=False
     )
 
@@ -210,21 +225,34 @@ class Concepts:
         every: skip the prefilter (tests compare the two); only: a bit mask of concepts
         worth looking for (assess needs only those of firing rules); starts: the text's
         word_starts when the caller already has them."""
-        mask = (1 << len(self.concepts)) - 1 if every else self.always
-        text_starts: frozenset[str] = frozenset()
-        if not every:
-            text_starts = frozenset(word_starts(spaced)) if starts is None else starts
-            mask |= second_stage(spaced, text_starts, self.by_start, self.stage2, self.concepts)
-        mask &= only
-        found = []
+        if every:
+            return self._names(self._read(spaced, (1 << len(self.concepts)) - 1, None))
+        entry = self.readings.get(spaced)
+        if entry is None:
+            starts = frozenset(word_starts(spaced)) if starts is None else starts
+            candidates = self.always | second_stage(
+                spaced, starts, self.by_start, self.stage2, self.concepts
+            )
+            entry = self.readings[spaced] = (candidates, 0, 0)
+        candidates, looked, found = entry
+        wanted = candidates & only
+        if missing := wanted & ~looked:
+            starts = frozenset(word_starts(spaced)) if starts is None else starts
+            found |= self._read(spaced, missing, starts)
+            self.readings[spaced] = (candidates, looked | missing, found)
+        return self._names(found & wanted)
+
+    def _read(self, spaced: str, mask: int, text_starts: frozenset[str] | None) -> int:
+        """The bits of mask whose concepts the text says."""
+        found = 0
         taken: dict[tuple[int, int, int], bool] = {}  # this text's spans, read once
-        while mask:
-            bit = (mask & -mask).bit_length() - 1
-            mask &= mask - 1
-            concept = self.concepts[bit]
-            if concept.in_text(spaced, None if every else text_starts, taken):
-                found.append(concept.name)
-        return frozenset(found)
+        for bit in _set_bits(mask):
+            if self.concepts[bit].in_text(spaced, text_starts, taken):
+                found |= 1 << bit
+        return found
+
+    def _names(self, mask: int) -> frozenset[str]:
+        return frozenset(self.concepts[bit].name for bit in _set_bits(mask))
 
     def fired(self, present: frozenset[str]) -> list[str]:
         if not present:

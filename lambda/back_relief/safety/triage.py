@@ -240,6 +240,8 @@ def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
     best = len(rules.triggers)
     prepared = []
     wanted = 0
+    if rules.concepts is not None:
+        rules.concepts.readings.clear()  # a new request's words (Concepts.readings)
     for raw in texts:
         if not raw:
             continue
