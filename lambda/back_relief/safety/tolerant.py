@@ -123,9 +123,9 @@ _QUESTION = re.compile(
 )
 
 
-def readings(text: str) -> Iterator[tuple[str, tuple[int, int] | None]]:
+def readings(text: str, flip_only: bool = False) -> Iterator[tuple[str, tuple[int, int] | None]]:
     """(another reading, where in " " + reading the changed word is; None for the can/can't
-    flip) of a normalised text, the flip first."""
+    flip) of a normalised text, the flip first; flip_only: no sound-alike readings."""
     words = text.split()
     if not words or words[0] in _ASKING or _QUESTION.search(text):
         return
@@ -133,6 +133,8 @@ def readings(text: str) -> Iterator[tuple[str, tuple[int, int] | None]]:
         flipped = _can().sub(r"\1 not ", text)
         if flipped != text:
             yield flipped, None
+    if flip_only:
+        return
     start = 1  # offsets in " " + reading, as concepts read it
     for i, word in enumerate(words):
         for concept_word in _near(word):
@@ -172,14 +174,14 @@ def _completes(
 
 
 def tolerant_trigger(
-    text: str, assess: Callable[[str], Finding | None], concepts: Concepts
+    text: str, assess: Callable[[str], Finding | None], concepts: Concepts, flip_only: bool = False
 ) -> str | None:
     """The trigger whose question to ask when a tolerant reading of a normalised text (on
     which nothing fired) reaches an emergency, or None. assess(reading) is triage's own
     assessment of a reading; a sound-alike reading must complete a rule the text half-said
     (checked first: it reads only the concepts, far cheaper than a whole assessment)."""
     held: frozenset[str] | None = None
-    for reading, span in readings(text):
+    for reading, span in readings(text, flip_only):
         if span is not None:
             if held is None:
                 held = concepts.present(" " + text, only=concepts.firing)

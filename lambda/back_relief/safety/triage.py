@@ -234,14 +234,15 @@ def _resolved_id(rules: TriageRules, raw: str) -> int | None:
     return rules.by_id.get(raw.strip().upper()) if len(raw) <= 8 else None
 
 
-def assess(rules: TriageRules, texts: Iterable[str]) -> Finding | None:
+def assess(rules: TriageRules, texts: Iterable[str], new_words: bool = True) -> Finding | None:
     """The highest-tier finding across all texts, or None. Ties: a trigger with its own
-    line first, then the lowest trigger id."""
+    line first, then the lowest trigger id. new_words: a request's own words (the concept
+    readings kept for the last ones are let go); False for clarify's second readings of them."""
     best = len(rules.triggers)
     prepared = []
     wanted = 0
-    if rules.concepts is not None:
-        rules.concepts.readings.clear()  # a new request's words (Concepts.readings)
+    if new_words and rules.concepts is not None:
+        rules.concepts.readings.clear()  # Concepts.readings: one request's words at a time
     for raw in texts:
         if not raw:
             continue
@@ -317,7 +318,12 @@ def clarify(rules: TriageRules, texts: Iterable[str]) -> str | None:
     from .tolerant import tolerant_trigger
 
     for text in said:
-        trigger = tolerant_trigger(text, lambda reading: assess(rules, [reading]), concepts)
+        # A carrier put back ("i " + the slot's words) changes no content word: its words'
+        # sound-alikes were tried on the slot's own text, so only the can/can't flip is new.
+        variant = any(text.endswith(" " + other) for other in said if other != text)
+        trigger = tolerant_trigger(
+            text, lambda reading: assess(rules, [reading], new_words=False), concepts, variant
+        )
         if trigger is not None:
             return trigger
     return None
