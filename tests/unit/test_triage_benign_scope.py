@@ -17,6 +17,8 @@ PAIRS = {
         ("weak legs? nah, just a weak back", "weak legs? yes, both of them"),
         ("both legs? no, only the left one aches", "both legs, no doubt, they are numb"),
         ("nothing funny down below", "something funny down below, i can not feel it"),
+        # No pain felt is no pain, not numbness (integration, round 7).
+        ("i don't feel any pain in my bum now", "i don't feel my bum at all now"),
     ],
     "the skill's question or a criterion asked about": [
         ("why are you asking if i have wet myself", "why do you keep asking, i have wet myself"),
