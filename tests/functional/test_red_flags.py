@@ -211,5 +211,5 @@ def test_hopelessness_in_free_text_gets_the_crisis_line_and_ends_the_routine(
     assert "You don't have a routine going" in user.intent("WhichStepIntent").text
     asked = user.intent("QuestionIntent", {"Query": "what's the point of going on with this pain"})
     assert asked.text == crisis
-    calm = user.intent("QuestionIntent", {"Query": "this pain is killing me"})
-    assert crisis not in calm.text
+    for calm in ("this pain is killing me", "i hurt myself lifting the shopping"):
+        assert crisis not in user.intent("QuestionIntent", {"Query": calm}).text, calm

@@ -63,7 +63,8 @@ _STOPWORDS = _stemmed_set(
     with and or but not no so if then than that this these those there here you your we our they
     them he she his her just about from up out over any some really very please alexa
     okay get got have ha has had let us want going go use using put try um uh like well oh now
-    still right thing stuff bit lot little actually something anything everything"""
+    still right thing stuff bit lot little actually something anything everything
+    myself yourself himself herself themselves"""
 )
 # The back-pain words nearly every question has: evidence of the domain, not of a topic.
 _COMMON = _stemmed_set("back pain spasm muscle lower bad good")
