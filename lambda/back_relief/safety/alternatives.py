@@ -18,7 +18,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from .branches import analyse
-from .prefilter import Starts, pack_groups, pack_ints, starts, unpack_groups, unpack_ints
+from .prefilter import (
+    Starts,
+    pack_groups,
+    pack_ints,
+    set_bits,
+    starts,
+    unpack_groups,
+    unpack_ints,
+)
 
 HEAD, TAIL = " (?:", r")\b"  # how concepts.concept_sources wraps every concept pattern
 TRIGGER_TAIL = ")"  # triggers (triage._trigger_source) end their group with no \b
@@ -167,9 +175,7 @@ class Alternatives:
         for start in self.starts.intersection(text_starts):
             mask |= at[start]
         wanted = []
-        while mask:
-            bit = (mask & -mask).bit_length() - 1
-            mask &= mask - 1
+        for bit in set_bits(mask):
             needs = self._sources[bit][1]
             if not needs or any(text in spaced for text in needs):
                 wanted.append(bit)

@@ -22,7 +22,7 @@ import importlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .prefilter import Starts, extend, finish, unpack_groups, unpack_ints
+from .prefilter import Starts, extend, finish, set_bits, unpack_groups, unpack_ints
 
 _sre: Any = importlib.import_module("re._parser")
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
@@ -194,9 +194,7 @@ def second_stage(
 
 def _conditions(items: Sequence[Any], start: str, hit: int) -> Conditions:
     found = []
-    while hit:
-        bit = (hit & -hit).bit_length() - 1
-        hit &= hit - 1
+    for bit in set_bits(hit):
         refiner: Refiner | None = items[bit].refiner
         found.append((bit, None if refiner is None else refiner.group(start)))
     return tuple(found)

@@ -28,7 +28,7 @@ from .alternatives import Alternatives, LazyRegex
 from .branches import Conditions, Refiner, second_stage
 from .framing import ALL_FRAMES, HISTORY_TRIGGERS, NO_FRAMES
 from .passed import reassured
-from .prefilter import Refinement, Starts, source_hash, start_masks, starts, word_starts
+from .prefilter import Refinement, Starts, set_bits, source_hash, start_masks, starts, word_starts
 from .scope import negated
 
 __all__ = ["Concepts", "Rule", "concept_sources"]
@@ -111,14 +111,6 @@ def _rules(trigger_id: str, groups: Sequence[Sequence[str]], known: set[str]) ->
             raise ValueError(f"trigger {trigger_id}: bad concept rule {list(group)}")
         rules.append(Rule(trigger_id, needs, absent))
     return rules
-
-
-def _set_bits(mask: int) -> list[int]:
-    bits = []
-    while mask:
-        bits.append((mask & -mask).bit_length() - 1)
-        mask &= mask - 1
-    return bits
 
 
 def _mask(rules: Sequence[Rule], bits: Mapping[str, int]) -> int:
@@ -246,13 +238,13 @@ class Concepts:
         """The bits of mask whose concepts the text says."""
         found = 0
         taken: dict[tuple[int, int, int], bool] = {}  # this text's spans, read once
-        for bit in _set_bits(mask):
+        for bit in set_bits(mask):
             if self.concepts[bit].in_text(spaced, text_starts, taken):
                 found |= 1 << bit
         return found
 
     def _names(self, mask: int) -> frozenset[str]:
-        return frozenset(self.concepts[bit].name for bit in _set_bits(mask))
+        return frozenset(self.concepts[bit].name for bit in set_bits(mask))
 
     def fired(self, present: frozenset[str]) -> list[str]:
         if not present:

@@ -202,6 +202,16 @@ def render_index(sources: Mapping[str, str], origin: str) -> str:
     )
 
 
+def set_bits(mask: int) -> list[int]:
+    """The bits set in a mask of items in priority order (start_masks' bit i = item i), lowest
+    first."""
+    bits = []
+    while mask:
+        bits.append((mask & -mask).bit_length() - 1)
+        mask &= mask - 1
+    return bits
+
+
 def start_masks(all_starts: Iterable[Starts]) -> tuple[dict[str, int], int]:
     """For items in priority order (bit i = item i): word-start text -> bit mask of the items
     that can match there, and the mask of those searched whatever the text."""

@@ -26,7 +26,16 @@ from .branches import Conditions, Refiner, second_stage
 from .concepts import Concepts, concept_sources
 from .framing import ALL_FRAMES, HISTORY_TRIGGERS, NOT_TIME
 from .passed import resolved as _resolved
-from .prefilter import Refinement, Starts, load_index, source_hash, start_masks, starts, word_starts
+from .prefilter import (
+    Refinement,
+    Starts,
+    load_index,
+    set_bits,
+    source_hash,
+    start_masks,
+    starts,
+    word_starts,
+)
 from .scope import negated as _negated
 from .tiers import TIER_NAMES, Finding, Tier
 
@@ -263,10 +272,7 @@ def assess(rules: TriageRules, texts: Iterable[str], new_words: bool = True) -> 
                 best = min(best, _concept_best(rules, present))
     # Triggers are in priority order (bit 0 first), so the first hit is the answer; a resolved
     # id or a concept rule already found cuts off everything it outranks.
-    wanted &= (1 << best) - 1
-    while wanted:
-        bit = (wanted & -wanted).bit_length() - 1
-        wanted &= wanted - 1
+    for bit in set_bits(wanted & ((1 << best) - 1)):
         trigger = rules.triggers[bit]
         if any(
             mask >> bit & 1
