@@ -14,13 +14,8 @@ from __future__ import annotations
 import pytest
 from back_relief.content import loader
 
-from tests.builders.skill import EMERGENCY, LOCALES, Reply, Session, SessionFactory
-
-ONE_BREATH = 50
-
-
-def ask(talk: Session, words: str) -> Reply:
-    return talk.intent("QuestionIntent", {"Query": words})
+from tests.builders.skill import EMERGENCY, LOCALES, SessionFactory
+from tests.functional.test_clarify_and_safety_net import ONE_BREATH, ask
 
 
 def advice(locale: str) -> str:
