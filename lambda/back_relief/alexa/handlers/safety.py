@@ -78,7 +78,8 @@ def red_flag_text(content: Content, finding: Finding) -> tuple[str, str]:
     line), else the trigger's own line, else its tier's."""
     tier = TIER_KEYS[finding.tier]
     trigger = content.triggers.get(finding.trigger, {})
-    answer = content.answers.get(str(trigger.get("answer")))
+    answer_id = trigger.get("answer")
+    answer = content.answers.get(str(answer_id)) if answer_id else None
     if answer is not None:
         return str(answer["title"]), str(answer["say"])
     return content.tiers[tier]["title"], str(trigger.get("say") or content.tiers[tier]["say"])
