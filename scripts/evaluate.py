@@ -131,6 +131,8 @@ class Replies:
             for key in ("no_answer", "fallback", "fallback_routine", "unknown_request")
             if key in content.messages
         ]
+        # Recall first: unsettled words get a trigger's yes/no question, said with the number.
+        self.asks = {words(str(t["ask"])) for t in content.triggers.values() if t.get("ask")}
         texts = {key: str(answer["say"]) for key, answer in content.answers.items()}
         texts["warning_signs"] = content.warning_signs["part1"]
         self.topics = {key: words(_distinct(key, texts)) for key in texts}
@@ -139,6 +141,11 @@ class Replies:
         said = words(reply)
         found = [t for t, signs in self.tiers.items() if any(s in said for s in signs)]
         return max(found, key=RANK.__getitem__, default=None)
+
+    def asked(self, reply: str) -> bool:
+        """The reply is a warning-sign question that also gives the number to call if so."""
+        said = words(reply)
+        return self.number in said and any(a in said for a in self.asks)
 
     def on_topic(self, reply: str, topics: Iterable[str]) -> bool:
         said = words(reply)
@@ -165,6 +172,7 @@ class Outcome:
     mode: str
     tier: str | None
     number_only: bool  # the number only in a generic sentence, not the emergency answer
+    asked: bool  # not the emergency answer: its yes/no question, with the number to call if so
     on_topic: bool
     no_answer: bool
     fallback: bool  # the NLU found no intent: Alexa would send FallbackIntent, with no words
@@ -186,12 +194,14 @@ def run(rows: list[Row], send: Callable[[dict[str, Any]], dict[str, Any]]) -> li
             if not text:
                 raise RuntimeError(f"empty reply to {row.utterance!r} ({mode}): {reply.raw}")
             tier = known.tier(text)
+            asked = tier != "emergency" and known.asked(text)
             outcomes.append(
                 Outcome(
                     row,
                     mode,
                     tier,
-                    tier != "emergency" and known.number in words(text),
+                    tier != "emergency" and not asked and known.number in words(text),
+                    asked,
                     known.on_topic(text, row.topics),
                     known.is_no_answer(text),
                     reply.intent == "AMAZON.FallbackIntent",
@@ -216,6 +226,8 @@ Metric = tuple[str, Callable[[Outcome], bool | None]]  # None: the row does not 
 METRICS: list[Metric] = [
     ("emergency recall", lambda o: o.tier == "emergency" if o.row.kind == "emergency" else None),
     ("number only", lambda o: o.number_only if o.row.kind == "emergency" else None),
+    # Counted apart from recall: a question is not the emergency answer, even with the number.
+    ("asked, number given", lambda o: o.asked if o.row.kind == "emergency" else None),
     (
         "same-day recall",
         lambda o: RANK.get(o.tier or "", 0) >= 2 if o.row.kind == "same_day" else None,
@@ -228,6 +240,7 @@ METRICS: list[Metric] = [
         "benign false alarms",
         lambda o: o.tier == "emergency" if o.row.kind == "benign_question" else None,
     ),
+    ("benign asked", lambda o: o.asked if o.row.kind == "benign_question" else None),
     ("answers on topic", lambda o: o.on_topic if o.row.topics else None),
     ("no answer", lambda o: o.no_answer),
     ("NLU fallback", lambda o: o.fallback),
@@ -263,7 +276,7 @@ def report(outcomes: list[Outcome], label: str) -> str:
     per_tier: list[Metric] = [
         (f"{name} ({mode})", _in_mode(fn, mode))
         for mode in MODES
-        for name, fn in (("at least as urgent", _as_urgent), METRICS[1], METRICS[-1])
+        for name, fn in (("at least as urgent", _as_urgent), METRICS[1], METRICS[2], METRICS[-1])
     ]
     groups = {t: [o for o in outcomes if o.row.expect[0] == t] for t in tiers}
     out.append(table("per tier", groups, per_tier))

@@ -36,9 +36,15 @@ def test_unsettled_bladder_words_ask_once_and_yes_gets_the_emergency_line(
     talk = session(locale=locale)
     talk.launch()
     question = ask(talk, "my wee has been a bit strange since yesterday")
-    assert "bladder" in question.text and question.text.rstrip().endswith("?")
-    assert not question.ends_session and question.reprompt
-    assert f"call {EMERGENCY[locale]} now" not in question.text  # not settled: a question
+    asked, _, if_so = question.text.partition("?")
+    assert "bladder" in asked and not question.ends_session
+    # Not settled, so not the emergency answer: a question, and what to do if the answer is yes,
+    # in the same breath (the mic may close before someone in pain can answer).
+    assert f"If so, call {EMERGENCY[locale]} now" in if_so
+    assert str(loader.load(locale).tiers["emergency"]["say"]) not in question.text
+    assert words(question) <= ONE_BREATH
+    # The reprompt asks again, as a question.
+    assert question.reprompt and question.reprompt.rstrip().endswith("?")
     answer = talk.intent("AMAZON.YesIntent")
     assert f"call {EMERGENCY[locale]} now" in answer.text
     assert "or your local emergency number" in answer.text
@@ -70,6 +76,19 @@ def test_settled_words_answer_at_once_and_everyday_toilet_talk_asks_nothing(
     assert "bladder" not in everyday.text and not everyday.ends_session
 
 
+def test_bladder_and_bowels_said_to_be_fine_are_not_asked_about(session: SessionFactory) -> None:
+    """The question now carries the number, so a denial must not get it; "not normal" still does."""
+    question = str(loader.load("en-AU").triggers["E1"]["ask"])
+    for denial in ("my bowels and bladder are working fine, it's the back", "no trouble with my wee"):
+        talk = session(locale="en-AU")
+        talk.launch()
+        reply = ask(talk, denial)
+        assert question not in reply.text and "call triple zero now." not in reply.text, reply.text
+    talk = session(locale="en-AU")
+    talk.launch()
+    assert "If so, call triple zero now" in ask(talk, "my pee isn't normal").text
+
+
 def test_a_lesser_finding_that_touches_an_emergency_sign_also_asks(
     session: SessionFactory,
 ) -> None:
@@ -77,7 +96,7 @@ def test_a_lesser_finding_that_touches_an_emergency_sign_also_asks(
     talk.launch()
     reply = ask(talk, "unable to pass motion and the back pain is severe")
     assert str(loader.load("en-IN").tiers["within_days"]["say"]) in reply.text
-    assert reply.text.rstrip().endswith("bowels?") and words(reply) <= ONE_BREATH
+    assert "bowels? If so, call one one two now." in reply.text and words(reply) <= ONE_BREATH
     assert "call one one two now" in talk.intent("AMAZON.YesIntent").text
 
 

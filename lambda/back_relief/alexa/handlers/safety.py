@@ -98,9 +98,13 @@ def unsettled_trigger(handler_input: HandlerInput, turn: Turn) -> str | None:
 
 
 def ask_confirmation(turn: Turn, trigger_id: str) -> None:
-    """Words touched a warning sign without settling it: one short yes/no question."""
-    question = str(turn.content.triggers[trigger_id]["ask"])
-    turn.reply.say(question)
+    """Words touched a warning sign without settling it: one short yes/no question, and what to
+    do if the answer is yes, so that a person who cannot answer before the mic closes has still
+    heard the number. The reprompt is the question alone."""
+    trigger = turn.content.triggers[trigger_id]
+    question = str(trigger["ask"])
+    if_so = turn.content.tiers.get(str(trigger.get("tier")), {}).get("if_so")
+    turn.reply.say(f"{question} {if_so}" if if_so else question)
     turn.ask(ConfirmRedFlag(trigger_id), question)
 
 
