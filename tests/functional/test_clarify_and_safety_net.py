@@ -79,7 +79,8 @@ def test_settled_words_answer_at_once_and_everyday_toilet_talk_asks_nothing(
 def test_bladder_and_bowels_said_to_be_fine_are_not_asked_about(session: SessionFactory) -> None:
     """The question now carries the number, so a denial must not get it; "not normal" still does."""
     question = str(loader.load("en-AU").triggers["E1"]["ask"])
-    for denial in ("my bowels and bladder are working fine, it's the back", "no trouble with my wee"):
+    denials = ("my bowels and bladder are working fine, it's the back", "no trouble with my wee")
+    for denial in denials:
         talk = session(locale="en-AU")
         talk.launch()
         reply = ask(talk, denial)
