@@ -126,3 +126,16 @@ def test_an_emergency_in_a_question_gets_the_number_and_no_answer(
     assert f"call {EMERGENCY[locale]} now" in reply.text
     assert answer(locale, "ice_or_heat") not in reply.text and "ice or heat" not in reply.text
     assert reply.ends_session
+
+
+def test_a_toilet_trip_or_a_laugh_alone_is_not_same_day_advice(session: SessionFactory) -> None:
+    """The cough and sneeze answer is same-day advice (U5): a toilet or a laugh without pain, said
+    in passing, must not get it; with pain it still does."""
+    same_day = str(loader.load("en-CA").tiers["same_day"]["say"]).split(". ")[0]
+    for chat in ("just got back from the toilet", "i was laughing so hard earlier"):
+        talk = session(locale="en-CA")
+        talk.launch()
+        assert same_day not in ask(talk, chat).text
+    talk = session(locale="en-CA")
+    talk.launch()
+    assert answer("en-CA", "cough_sneeze") in ask(talk, "sitting on the toilet hurts").text
