@@ -247,11 +247,11 @@ def _compiled_content(check: bool) -> int:
     # same sources, trusted at run time the same way.
     outputs = (
         (Path(loader.COMPILED), loader.compiled_text()),
-        (matcher.TOKENS, loader.keyword_tokens_text()),
+        (Path(matcher.TOKENS), loader.keyword_tokens_text()),
         # ... and the tables built from them (content/matcher_tables.json).
-        (matcher.matcher_tables.TABLES, loader.matcher_tables_text()),
+        (Path(matcher.matcher_tables.TABLES), loader.matcher_tables_text()),
         # The speech-recognition sound-alike keys (back_relief/soundalike.py).
-        (soundalike.TABLE, soundalike.table_text()),
+        (Path(soundalike.TABLE), soundalike.table_text()),
     )
     if check:
         for path, text in outputs:

@@ -61,7 +61,7 @@ def test_an_unreadable_tables_file_is_rebuilt_from_source(
 ) -> None:
     path = tmp_path / "matcher_tables.json"
     path.write_text(body, encoding="latin-1")
-    monkeypatch.setattr(matcher_tables, "TABLES", path)
+    monkeypatch.setattr(matcher_tables, "TABLES", str(path))
     matcher_tables._entries.cache_clear()
     try:
         answers = loader.load("en-US").answers
@@ -73,4 +73,4 @@ def test_an_unreadable_tables_file_is_rebuilt_from_source(
 
 
 def test_the_tables_file_is_what_make_model_writes() -> None:
-    assert matcher_tables.TABLES.read_text(encoding="utf-8") == loader.matcher_tables_text()
+    assert Path(matcher_tables.TABLES).read_text(encoding="utf-8") == loader.matcher_tables_text()

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 
 from ..text import normalise, stem
@@ -30,7 +30,7 @@ __all__ = ["AnswerMatcher", "normalise"]
 # Every shipped keyword's tokens, written by `make model` (tokens_text) and checked by its
 # --check like compiled.json: tokenising ~1,400 keywords was most of building the matcher
 # (~10 ms of the first free-text question, or of the deployed INIT that rehearses one).
-TOKENS = Path(__file__).parent / "keyword_tokens.json"
+TOKENS = os.path.join(os.path.dirname(__file__), "keyword_tokens.json")  # os.path: no pathlib
 
 
 @lru_cache(maxsize=8192)
@@ -534,7 +534,8 @@ def tokens_text(keywords: Iterable[str]) -> str:
 def shipped_tokens() -> Mapping[str, str]:
     """The TOKENS file; empty when missing or unreadable (every keyword is then tokenised)."""
     try:
-        data = json.loads(TOKENS.read_text(encoding="utf-8"))
+        with open(TOKENS, encoding="utf-8") as fh:
+            data = json.load(fh)
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict):

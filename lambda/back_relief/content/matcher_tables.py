@@ -15,14 +15,15 @@ built from source. JSON, not pickle: the file is data, diffable and safe to load
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from ..sha import sha256_hex
 
-TABLES = Path(__file__).parent / "matcher_tables.json"
+# os.path, not pathlib: importing pathlib cost Lambda's INIT ~2 ms.
+TABLES = os.path.join(os.path.dirname(__file__), "matcher_tables.json")
 # What each stored entry holds besides its "inputs" hash (matcher.AnswerMatcher reads them).
 KEYS = ("weight", "home", "one_word", "exact", "index")
 
@@ -41,7 +42,8 @@ def inputs_hash(answers: Mapping[str, Mapping[str, Any]]) -> str:
 def _entries() -> dict[str, dict[str, Any]]:
     """inputs hash -> tables, as shipped; empty when missing or unreadable."""
     try:
-        data = json.loads(TABLES.read_text(encoding="utf-8"))
+        with open(TABLES, encoding="utf-8") as fh:
+            data = json.load(fh)
         entries = {entry["inputs"]: entry for entry in data["tables"]}
     except (OSError, ValueError, KeyError, TypeError):
         return {}
