@@ -13,6 +13,9 @@ from typing import Any
 
 import pytest
 from back_relief.content import loader, matcher, matcher_tables
+from back_relief.safety import prefilter, triage
+from back_relief.safety.concepts import Concepts
+from back_relief.safety.triage import TriageRules, assess
 
 
 def _questions(answers: dict[str, Any]) -> list[str]:
@@ -74,3 +77,64 @@ def test_an_unreadable_tables_file_is_rebuilt_from_source(
 
 def test_the_tables_file_is_what_make_model_writes() -> None:
     assert Path(matcher_tables.TABLES).read_text(encoding="utf-8") == loader.matcher_tables_text()
+
+
+# ------------------------------------------------------------------ triage start tables
+
+DATA = loader.load("en-US").rules_source
+
+
+def _eager() -> TriageRules:
+    """Rules built with no index at all: every start table built from the analysed sources."""
+    rules = TriageRules._build(DATA["triggers"], DATA["pattern_words"], {})
+    concepts = Concepts.build(DATA, triage._expand_pattern, {})
+    return TriageRules(rules.triggers, rules.by_start, rules.always, rules.by_id, concepts)
+
+
+def _same_start_tables(a: TriageRules, b: TriageRules) -> None:
+    assert (dict(a.by_start), a.always) == (dict(b.by_start), b.always)
+    assert [t.starts for t in a.triggers] == [t.starts for t in b.triggers]
+    ca, cb = a.concepts, b.concepts
+    assert ca is not None and cb is not None
+    assert (dict(ca.by_start), ca.always) == (dict(cb.by_start), cb.always)
+    assert [c.starts for c in ca.concepts] == [c.starts for c in cb.concepts]
+
+
+def test_the_start_tables_read_off_the_stored_groups_equal_the_ones_built_from_source(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(triage, "_COMPILED", {})
+    taken = []
+    real = prefilter.group_masks
+
+    def spying(all_starts: Any) -> Any:
+        found = real(all_starts)
+        taken.append(found is not None)
+        return found
+
+    monkeypatch.setattr(triage, "group_masks", spying)
+    monkeypatch.setattr("back_relief.safety.concepts.group_masks", spying)
+    shipped = TriageRules.from_data(DATA)
+    assert taken == [True, True], "triage_index.json stale? `make model`"
+    # Nothing was made from the stored starts but the tables: each set on first use.
+    assert not any(isinstance(t.own, frozenset) for t in shipped.triggers)
+    _same_start_tables(shipped, _eager())
+
+
+def test_one_stale_entry_means_the_start_tables_are_built_not_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    index, refined, alternatives = prefilter.load_index()
+    stale = next(key for key in index if key.startswith("concept:"))
+    # A stale hash, with groups that would hide every text if they were used.
+    index[stale] = (index[stale][0][::-1], prefilter.StoredStarts([], []))
+    monkeypatch.setattr(triage, "load_index", lambda: (index, refined, alternatives))
+    monkeypatch.setattr(triage, "_COMPILED", {})
+    mixed = TriageRules.from_data(DATA)
+    assert mixed.concepts is not None
+    owns = {c.name: c.own for c in mixed.concepts.concepts}
+    assert isinstance(owns.pop(stale.removeprefix("concept:")), frozenset)  # analysed again
+    assert all(isinstance(own, prefilter.StoredStarts) for own in owns.values())  # the rest used
+    _same_start_tables(mixed, _eager())
+    for text in ("i wet myself", "both my legs have gone numb", "how long should i ice my back"):
+        assert assess(mixed, [text]) == assess(_eager(), [text]), text

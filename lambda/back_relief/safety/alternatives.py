@@ -19,7 +19,9 @@ from typing import Any
 
 from .branches import analyse
 from .prefilter import (
+    OwnStarts,
     Starts,
+    own_starts,
     pack_groups,
     pack_ints,
     set_bits,
@@ -134,10 +136,11 @@ class Alternatives:
     """One concept's or trigger's alternatives at run time, each compiled the first time a
     text needs it. The stored entry is read into lookups on first use: most are never needed."""
 
-    __slots__ = ("_at", "_raw", "_regexes", "_sources", "starts")
+    __slots__ = ("_at", "_own", "_raw", "_regexes", "_sources", "starts")
 
-    def __init__(self, own_starts: frozenset[str], source: str, raw: dict[str, Any]) -> None:
-        self.starts = own_starts
+    def __init__(self, own: OwnStarts, source: str, raw: dict[str, Any]) -> None:
+        self._own = own  # the starts, made into a set on first use (prefilter.StoredStarts)
+        self.starts: frozenset[str] = frozenset()
         self._raw: tuple[str, dict[str, Any]] | None = (source, raw)
         self._at: dict[str, int] = {}
         self._sources: list[tuple[str, list[str]]] = []  # (source, needs) per alternative
@@ -150,6 +153,7 @@ class Alternatives:
         if raw is None:
             return
         source, entry = raw
+        self.starts = own_starts(self._own) or frozenset()
         try:
             needs = unpack_groups(entry["needs"], entry["count"])
             masks = unpack_ints(entry["at"])

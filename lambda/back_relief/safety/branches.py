@@ -22,7 +22,17 @@ import importlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .prefilter import Starts, extend, finish, set_bits, unpack_groups, unpack_ints
+from .prefilter import (
+    OwnStarts,
+    Refinement,
+    Starts,
+    extend,
+    finish,
+    own_starts,
+    set_bits,
+    unpack_groups,
+    unpack_ints,
+)
 
 _sre: Any = importlib.import_module("re._parser")
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
@@ -130,22 +140,23 @@ def _shortest(strings: set[str]) -> set[str]:
 
 
 class Refiner:
-    """One regex's refinement as stored in triage_index.json (starts, at, groups), read into a
-    lookup the first time a text reaches the regex: most containers never need most of them,
-    and building them all would add to every cold start."""
+    """One regex's refinement as stored in triage_index.json (at, groups, for its sorted
+    starts), read into a lookup the first time a text reaches the regex: most containers never
+    need most of them, and building them all would add to every cold start."""
 
-    __slots__ = ("_at", "_raw", "starts")
+    __slots__ = ("_at", "_raw", "_starts")
 
-    def __init__(self, starts: frozenset[str], raw: tuple[list[str], str, str]):
-        self.starts = starts
-        self._raw: tuple[list[str], str, str] | None = raw
+    def __init__(self, starts: OwnStarts, raw: Refinement):
+        self._starts = starts
+        self._raw: Refinement | None = raw
         self._at: dict[str, tuple[str, ...]] = {}
 
     def _lookup(self) -> dict[str, tuple[str, ...]]:
         raw = self._raw  # read before _at: _at is whole once _raw is cleared (threads)
         if raw is None:
             return self._at
-        ordered, packed_at, packed_groups = raw
+        packed_at, packed_groups = raw
+        ordered = sorted(own_starts(self._starts) or ())
         try:
             indexes = unpack_ints(packed_at)
             groups = unpack_groups(packed_groups, packed_groups.count("\n") + 1)
