@@ -14,13 +14,14 @@ Build time: entry() (stored in triage_index.json under "alts"). Run time: Altern
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .branches import analyse
 from .prefilter import (
     OwnStarts,
     Starts,
+    listed_starts,
     own_starts,
     pack_groups,
     pack_ints,
@@ -101,7 +102,9 @@ def _one_group(body: str) -> bool:
     return False
 
 
-def entry(source: str, own_starts: Starts) -> dict[str, Any] | None:
+def entry(
+    source: str, own_starts: Starts, listed: Sequence[str] | None = None
+) -> dict[str, Any] | None:
     """What the index stores for one concept or trigger: per alternative the strings it
     needs (one of them; empty: none known), for each of its starts (sorted) the bit mask of
     the alternatives that can begin there (one that can begin anywhere is in every mask)."""
@@ -120,7 +123,7 @@ def entry(source: str, own_starts: Starts) -> dict[str, Any] | None:
         known = all(groups for _, groups in alternatives)
         needs.append(sorted(pooled) if known else [])
     at = []
-    for start in sorted(own_starts):
+    for start in sorted(own_starts) if listed is None else listed:
         mask = 0
         for bit, own in enumerate(found):
             # Both are prefixes of the same matched text, so one is a prefix of the other.
@@ -161,9 +164,10 @@ class Alternatives:
             parts = [_wrapped(source, b, e) for b, e in zip(cuts[::2], cuts[1::2], strict=True)]
         except (KeyError, TypeError, ValueError, AttributeError):
             needs, masks, parts = [], [], []
-        if parts and len(parts) == len(needs) and len(masks) == len(self.starts):
+        listed = listed_starts(self._own)  # what the stored masks follow (None: nothing)
+        if parts and listed and len(parts) == len(needs) and len(masks) == len(listed):
             self._regexes = [None] * len(parts)
-            self._at = dict(zip(sorted(self.starts), masks, strict=True))
+            self._at = dict(zip(listed, masks, strict=True))
             self._sources = list(zip(parts, needs, strict=True))
         # else not what was indexed: wanted() says "all" and the whole regex is searched
         self._raw = None

@@ -28,6 +28,7 @@ from .prefilter import (
     Starts,
     extend,
     finish,
+    listed_starts,
     own_starts,
     set_bits,
     unpack_groups,
@@ -111,7 +112,9 @@ def analyse(source: str) -> list[tuple[Starts, Needs]]:
     return found
 
 
-def refinement(source: str, starts: Starts) -> tuple[list[list[str]], list[int]] | None:
+def refinement(
+    source: str, starts: Starts, listed: Sequence[str] | None = None
+) -> tuple[list[list[str]], list[int]] | None:
     """What triage_index.json stores for one regex: for each of its starts (sorted), the index
     of a group of strings one of which a text must contain for the regex to match there (the
     pooled needs of every alternative that can begin at that start), and the groups. None: no
@@ -123,7 +126,7 @@ def refinement(source: str, starts: Starts) -> tuple[list[list[str]], list[int]]
         return None
     groups: dict[tuple[str, ...], int] = {}
     at = []
-    for start in sorted(starts):
+    for start in sorted(starts) if listed is None else listed:
         pooled: set[str] = set()
         for own, needs in alternatives:
             # Both are prefixes of the same matched text, so one is a prefix of the other.
@@ -156,14 +159,17 @@ class Refiner:
         if raw is None:
             return self._at
         packed_at, packed_groups = raw
-        ordered = sorted(own_starts(self._starts) or ())
+        ordered = listed_starts(self._starts)
         try:
+            if ordered is None:
+                raise ValueError("no stored listing to align with")
             indexes = unpack_ints(packed_at)
             groups = unpack_groups(packed_groups, packed_groups.count("\n") + 1)
             pooled = [tuple(group) for group in groups]
             at = {s: pooled[i] for s, i in zip(ordered, indexes, strict=True)}
         except (ValueError, IndexError, TypeError, AttributeError):
-            at = {s: ("",) for s in ordered}  # unreadable entry: the starts alone decide
+            # Unreadable entry: the starts alone decide.
+            at = {s: ("",) for s in own_starts(self._starts) or ()}
         self._at = at
         self._raw = None
         return at

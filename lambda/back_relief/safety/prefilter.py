@@ -140,12 +140,22 @@ class StoredStarts:
             found = self._found = frozenset(chain.from_iterable([self.groups[g] for g in self.ids]))
         return found
 
+    def listed(self) -> list[str]:
+        """The starts in stored order (group by group): what the entry's "at" is aligned to."""
+        return list(chain.from_iterable([self.groups[g] for g in self.ids]))
+
 
 OwnStarts = frozenset[str] | StoredStarts  # an entry's starts, computed or as stored
 
 
 def own_starts(found: OwnStarts | None) -> Starts:
     return found.get() if isinstance(found, StoredStarts) else found
+
+
+def listed_starts(found: OwnStarts) -> list[str] | None:
+    """An entry's starts in the order its stored "at" follows; None for computed starts, which
+    no stored "at" was made for (the caller then falls back to what never hides a match)."""
+    return found.listed() if isinstance(found, StoredStarts) else None
 
 
 # Lists are packed into one JSON string each: INIT parses the whole index, and thousands of
@@ -218,17 +228,22 @@ def render_index(sources: Mapping[str, str], origin: str) -> str:
 
     found = {trigger_id: starts(source) for trigger_id, source in sources.items()}
     groups, ids = start_groups(list(found.values()))
+    # Each entry's per-start data follows its starts as listed, group by group (no sorting at
+    # run time: StoredStarts.listed).
+    listed = [[start for group in of for start in groups[group]] for of in ids]
     lines = []
-    for (trigger_id, source), own, of in zip(sources.items(), found.values(), ids, strict=True):
+    for item, ((trigger_id, source), own) in enumerate(
+        zip(sources.items(), found.values(), strict=True)
+    ):
         entry: dict[str, Any] = {
             "hash": source_hash(source),
-            "groups": None if own is None else of,
+            "groups": None if own is None else ids[item],
         }
-        refined = refinement(source, own)
+        refined = refinement(source, own, listed[item])
         if refined is not None:
             packed, at = refined
             entry["needs"], entry["at"] = pack_groups(packed), pack_ints(at)
-        alternatives = alternatives_entry(source, own)
+        alternatives = alternatives_entry(source, own, listed[item])
         if alternatives is not None:
             entry["alts"] = alternatives
         lines.append(f"    {json.dumps(trigger_id)}: {json.dumps(entry)}")
