@@ -203,7 +203,7 @@ def load_index(
         count = len(groups)
         for tid, entry in stored["triggers"].items():
             ids = entry["groups"]
-            if ids is not None and not all(0 <= g < count for g in ids):
+            if ids and not (min(ids) >= 0 and max(ids) < count):
                 raise ValueError(f"{tid}: no such group")
             found = None if ids is None else StoredStarts(groups, ids)
             index[tid] = (entry["hash"], found)
