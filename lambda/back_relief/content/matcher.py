@@ -202,13 +202,13 @@ class AnswerMatcher:
         self._order = {answer_id: i for i, answer_id in enumerate(answers)}
         stored = matcher_tables.stored(answers) if known is None else None
         if stored is not None:
-            self._weight, self._home, self._one_word, self._exact = (
+            self._weight, self._home, self._one_word = (
                 stored["weight"],
                 stored["home"],
                 stored["one_word"],
-                stored["exact"],
             )
-            self._index = _PackedIndex(stored["index"])
+            self._index = index = _PackedIndex(stored["index"])
+            self._exact = index.exact()
         else:
             self._tables(answers, shipped_tokens() if known is None else known)
         self._fallback = _FALLBACK if _FALLBACK in answers else None
@@ -576,6 +576,17 @@ class _PackedIndex(dict[str, Any]):
     """The stored phrase index: an anchor's phrases are made the first time a question says
     that word (most are never needed in a container's life), then kept. Only get() is used."""
 
+    def exact(self) -> dict[str, str]:
+        """The exact-keyword table, read off the packed phrases (not stored twice): phrases
+        with the same words share an anchor, listed in the order _tables met them, so the
+        first listed is the one _tables kept."""
+        exact: dict[str, str] = {}
+        for packed in self.values():
+            for line in packed.split("\n"):
+                answer_id, run = line.split("\t")
+                exact.setdefault(f" {run} ", answer_id)
+        return exact
+
     def get(self, word: str, default: Any = ()) -> Any:
         found = dict.get(self, word, default)
         if found.__class__ is str:  # two threads may both unpack: the same phrases
@@ -593,6 +604,5 @@ def stored_tables(matcher: AnswerMatcher) -> dict[str, Any]:
         "weight": matcher._weight,
         "home": matcher._home,
         "one_word": matcher._one_word,
-        "exact": matcher._exact,
         "index": {word: _pack(index.get(word, ())) for word in sorted(index)},
     }

@@ -25,7 +25,7 @@ from ..sha import sha256_hex
 # os.path, not pathlib: importing pathlib cost Lambda's INIT ~2 ms.
 TABLES = os.path.join(os.path.dirname(__file__), "matcher_tables.json")
 # What each stored entry holds besides its "inputs" hash (matcher.AnswerMatcher reads them).
-KEYS = ("weight", "home", "one_word", "exact", "index")
+KEYS = ("weight", "home", "one_word", "index")  # the exact-keyword table is read off "index"
 
 
 def inputs_hash(answers: Mapping[str, Mapping[str, Any]]) -> str:
