@@ -237,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _compiled_content(check: bool) -> int:
     """content/compiled.json: the TOML content pre-parsed, so a cold start skips tomllib;
-    content/keyword_tokens.json: the answer matcher's keywords pre-tokenised."""
+    content/keyword_tokens.json: the answer matcher's keywords pre-tokenised, and
+    content/matcher_tables.json: its scoring tables."""
     _triage_index()  # puts lambda/ on sys.path
     loader = importlib.import_module("back_relief.content.loader")
     matcher = importlib.import_module("back_relief.content.matcher")
@@ -246,9 +247,11 @@ def _compiled_content(check: bool) -> int:
     # same sources, trusted at run time the same way.
     outputs = (
         (Path(loader.COMPILED), loader.compiled_text()),
-        (matcher.TOKENS, loader.keyword_tokens_text()),
+        (Path(matcher.TOKENS), loader.keyword_tokens_text()),
+        # ... and the tables built from them (content/matcher_tables.json).
+        (Path(matcher.matcher_tables.TABLES), loader.matcher_tables_text()),
         # The speech-recognition sound-alike keys (back_relief/soundalike.py).
-        (soundalike.TABLE, soundalike.table_text()),
+        (Path(soundalike.TABLE), soundalike.table_text()),
     )
     if check:
         for path, text in outputs:

@@ -38,6 +38,9 @@ SOURCE_SUFFIXES = {".py", ".json"}
 SKIP_DIRS = {"__pycache__", "tests", "test", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
 # Parts of back_relief that run off Lambda only: the local simulator and the web service.
 NOT_ON_LAMBDA = {"back_relief/simulator", "back_relief/hosting"}
+# Generated files Lambda never reads: the answer matcher's keyword tokens are read only when
+# content/matcher_tables.json is stale, and check_generated_files refuses a stale one.
+NOT_READ_ON_LAMBDA = {"back_relief/content/keyword_tokens.json"}
 # Installed because ask-sdk-core declares them, never imported by the skill: the Alexa API
 # client speaks http.client, and ask-sdk's own requests-based DefaultApiClient is never loaded.
 # tests/contract/test_package.py runs the unpacked artifact, timer call included, without them.
@@ -135,6 +138,8 @@ def copy_sources(src: Path, target: Path) -> None:
         if any(part in SKIP_DIRS for part in relative.parts):
             continue
         if any(relative.as_posix().startswith(f"{part}/") for part in NOT_ON_LAMBDA):
+            continue
+        if relative.as_posix() in NOT_READ_ON_LAMBDA:
             continue
         if path.is_file() and path.suffix in SOURCE_SUFFIXES:
             destination = target / relative

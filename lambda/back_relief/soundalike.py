@@ -16,11 +16,14 @@ read as their sound-alike, so no word the skill already understands changes mean
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "TABLE",
@@ -33,8 +36,9 @@ __all__ = [
     "table_text",
 ]
 
-HERE = Path(__file__).resolve().parent
-TABLE = HERE / "soundalike.json"
+# os.path, not pathlib: importing pathlib (glob, fnmatch...) cost Lambda's INIT ~2 ms.
+HERE = os.path.dirname(os.path.realpath(__file__))
+TABLE = os.path.join(HERE, "soundalike.json")
 
 # Letter groups one sound is spelled with, in the order they must be replaced.
 _SPELLINGS = (
@@ -115,9 +119,10 @@ _EVERYDAY = """bloody bloodied heard theyre youre pens bony bane bonus boone bow
 def _loaded() -> tuple[dict[str, str], frozenset[str], dict[str, list[str]]]:
     import json  # when a word is first looked up: not a cold start
 
-    if not TABLE.exists():  # only while `make model` first builds it: nothing is folded
+    if not os.path.exists(TABLE):  # only while `make model` first builds it: nothing is folded
         return {}, frozenset(), {}
-    data = json.loads(TABLE.read_text(encoding="utf-8"))
+    with open(TABLE, encoding="utf-8") as fh:
+        data = json.load(fh)
     return data["keys"], frozenset(data["known"]), data.get("heard", {})
 
 
@@ -189,6 +194,12 @@ def _strings(node: object) -> Iterator[str]:
                 yield from _strings(item)
 
 
+def _root() -> Path:
+    from pathlib import Path  # build time only
+
+    return Path(HERE).parents[1]
+
+
 def _triage(root: Path) -> dict[str, Any]:
     import tomllib  # build time only
 
@@ -198,7 +209,7 @@ def _triage(root: Path) -> dict[str, Any]:
 
 def skill_words(root: Path | None = None) -> set[str]:
     """Every word the skill writes: its content, voice model and triage text (not regexes)."""
-    root = root or HERE.parents[1]
+    root = root or _root()
     content = root / "lambda" / "back_relief" / "content" / "en"
     paths = [p for p in sorted(content.glob("*.toml")) if p.name != "triage.toml"]
     paths += sorted((root / "interaction_models").rglob("*.yaml"))
@@ -213,7 +224,7 @@ def table_text(root: Path | None = None) -> str:
 
     from .heard_words import table as heard_table
 
-    root = root or HERE.parents[1]
+    root = root or _root()
     triage = _triage(root)
     corpus = skill_words(root)
     concepts, words = triage["concepts"], triage["pattern_words"]

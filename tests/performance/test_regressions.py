@@ -44,6 +44,8 @@ NEVER_AT_INIT = (
     "werkzeug",
     "cryptography",
     "_hashlib",
+    # ~2 ms (glob, fnmatch, ntpath...): runtime modules name their files with os.path.
+    "pathlib",
 )
 # Modules a launch does not need, so the embedded store's INIT and first launch never import
 # them (issue 16: ~36 ms over hello world): screens only for APL devices, the answer matcher on

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -91,7 +92,7 @@ def every_screen() -> dict[str, list[dict[str, Any]]]:
 
 @pytest.mark.parametrize("name", apl.NAMES)
 def test_document_is_valid_apl_json_with_a_payload_parameter(name: str) -> None:
-    raw = (apl.DOCUMENTS / f"{name}.json").read_text(encoding="utf-8")
+    raw = (Path(apl.DOCUMENTS) / f"{name}.json").read_text(encoding="utf-8")
     doc = json.loads(raw)
     assert doc["type"] == "APL"
     assert doc["version"] == "2023.3"

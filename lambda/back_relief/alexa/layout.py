@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from .fit import LINE_HEIGHT, Box, fit, lines, width, wrap
 
-RESOURCES = Path(__file__).resolve().parent.parent / "content" / "apl" / "resources.json"
+# os.path, not pathlib: importing pathlib cost Lambda's INIT ~2 ms.
+RESOURCES = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "content", "apl", "resources.json"
+)
 # Text kept this far inside a round screen's edge, where the glass curves away.
 ROUND_MARGIN = 16.0
 BORDER = 3.0  # the outlined buttons' and boxes' borderWidth, in dp
@@ -46,7 +49,7 @@ VIEWPORTS = (
 
 @cache
 def resources() -> list[dict[str, Any]]:
-    with RESOURCES.open(encoding="utf-8") as fh:
+    with open(RESOURCES, encoding="utf-8") as fh:
         blocks: list[dict[str, Any]] = json.load(fh)["resources"]
     return blocks
 

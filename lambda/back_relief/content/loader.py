@@ -160,15 +160,37 @@ def keyword_tokens_text() -> str:
     """matcher.TOKENS as `make model` writes it: the tokens of every locale's keywords."""
     from . import matcher
 
-    sources = parse_sources()
     keywords: set[str] = set()
+    for answers in _source_answers().values():
+        for answer in answers.values():
+            keywords.update(answer.get("keywords", ()))
+    return matcher.tokens_text(keywords)
+
+
+def matcher_tables_text() -> str:
+    """matcher_tables.TABLES as `make model` writes it: the scoring tables of a matcher built
+    from each distinct locale's answers (tokenised here, from the sources)."""
+    from . import matcher, matcher_tables
+
+    entries: dict[str, dict[str, Any]] = {}
+    for answers in _source_answers().values():
+        key = matcher_tables.inputs_hash(answers)
+        if key not in entries:
+            built = matcher.AnswerMatcher(answers, known={})
+            entries[key] = {"inputs": key, **matcher.stored_tables(built)}
+    return matcher_tables.render(entries.values())
+
+
+def _source_answers() -> dict[str, dict[str, Any]]:
+    """Each locale's rendered answers, from the TOML sources (what compiled.json will hold)."""
+    sources = parse_sources()
+    found = {}
     for code in LOCALES:
         data = _merge(sources["en"], sources["locales"][code])
         vocab = dict(data.pop("vocab"))
         vocab["emergency_digits"] = digits(vocab["emergency"])
-        for answer in _render(data.get("answers", {}), vocab).values():
-            keywords.update(answer.get("keywords", ()))
-    return matcher.tokens_text(keywords)
+        found[code] = _render(data.get("answers", {}), vocab)
+    return found
 
 
 @cache

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 
 from ..text import normalise, stem
+from . import matcher_tables
 from .needs import Needs, near, rejoined
 from .synonyms import classes, unslip
 
@@ -29,7 +30,7 @@ __all__ = ["AnswerMatcher", "normalise"]
 # Every shipped keyword's tokens, written by `make model` (tokens_text) and checked by its
 # --check like compiled.json: tokenising ~1,400 keywords was most of building the matcher
 # (~10 ms of the first free-text question, or of the deployed INIT that rehearses one).
-TOKENS = Path(__file__).parent / "keyword_tokens.json"
+TOKENS = os.path.join(os.path.dirname(__file__), "keyword_tokens.json")  # os.path: no pathlib
 
 
 @lru_cache(maxsize=8192)
@@ -186,13 +187,43 @@ class _Phrase:
 class AnswerMatcher:
     """Picks the answer whose keyword phrases best cover a free-text question."""
 
+    _weight: dict[str, float]  # word -> how telling it is
+    _home: dict[str, str]  # word -> the answer it alone is weak evidence for
+    _one_word: dict[str, str]  # word -> the answer a question of that word alone gets
+    _exact: dict[str, str]  # a keyword's padded token run -> its answer
+    _index: Mapping[str, tuple[_Phrase, ...]]  # most telling word -> phrases anchored there
+
     def __init__(
         self, answers: Mapping[str, Mapping[str, Any]], known: Mapping[str, str] | None = None
     ) -> None:
         """known: keyword -> its tokens joined by spaces (default: the shipped TOKENS file);
-        any keyword not in it is tokenised here."""
+        any keyword not in it is tokenised here. With the default, the tables below come
+        from the shipped TABLES file when it was built from these very answers."""
         self._order = {answer_id: i for i, answer_id in enumerate(answers)}
-        known = shipped_tokens() if known is None else known
+        stored = matcher_tables.stored(answers) if known is None else None
+        if stored is not None:
+            self._weight, self._home, self._one_word = (
+                stored["weight"],
+                stored["home"],
+                stored["one_word"],
+            )
+            self._index = index = _PackedIndex(stored["index"])
+            self._exact = index.exact()
+        else:
+            self._tables(answers, shipped_tokens() if known is None else known)
+        self._fallback = _FALLBACK if _FALLBACK in answers else None
+        # Each answer's needs under their last facet (a need name), tried only when it is said.
+        self._needs: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        # ... and the things they are about ("ice" for "ice duration"): each answer's set.
+        self._things: dict[str, frozenset[str]] = {}
+        for answer_id, entry in answers.items():
+            for need in entry.get("needs", ()):
+                facets = tuple(f if f in _NEEDS.runs else _root(f) for f in need.split())
+                self._needs.setdefault(facets[-1], []).append((answer_id, facets))
+            self._things[answer_id] = frozenset(_root(n.split()[0]) for n in entry.get("needs", ()))
+
+    def _tables(self, answers: Mapping[str, Mapping[str, Any]], known: Mapping[str, str]) -> None:
+        """Build the scoring tables from the answers' keywords (what TABLES stores)."""
         phrases = [
             phrase
             for answer_id, entry in answers.items()
@@ -210,7 +241,7 @@ class AnswerMatcher:
         # How telling each word is: one that belongs to few answers' vocabularies says more.
         total = max(1, len(answers))
         top = math.log(1 + total)
-        self._weight: dict[str, float] = {}
+        self._weight = {}
         for word, counts in uses.items():
             idf = math.log(1 + total / len(counts)) / top
             self._weight[word] = _base_weight(word) * (0.6 + 0.6 * idf)
@@ -220,7 +251,7 @@ class AnswerMatcher:
         for phrase in reversed(phrases):
             if len(phrase.words) == 1:
                 own[next(iter(phrase.words))] = phrase.answer_id
-        self._home: dict[str, str] = {}
+        self._home = {}
         for word, counts in uses.items():
             # An answer with the bare word as a keyword of its own is that word's home.
             if word in own:
@@ -232,7 +263,7 @@ class AnswerMatcher:
         # A question that is one telling word and nothing unknown ("heat", "tablets?") gets
         # the answer with that word as a keyword of its own, or else the first answer using it:
         # answers are listed general first, so "heat" is ice or heat, not how long to use heat.
-        self._one_word: dict[str, str] = {}
+        self._one_word = {}
         for phrase in phrases:
             for word in phrase.words - _STOPWORDS - _COMMON:  # full-weight words
                 self._one_word.setdefault(word, phrase.answer_id)
@@ -243,22 +274,12 @@ class AnswerMatcher:
         for phrase in phrases:
             anchor = max(phrase.words, key=lambda w: (self._weight[w], w))
             index.setdefault(anchor, []).append(phrase)
-        self._index: dict[str, tuple[_Phrase, ...]] = {k: tuple(v) for k, v in index.items()}
+        self._index = {k: tuple(v) for k, v in index.items()}
         # A question that is exactly one keyword ("it hurts", "what do i do") is that answer,
         # even when its words are too common to score: never a dead end for the commonest things.
-        self._exact: dict[str, str] = {}
+        self._exact = {}
         for phrase in phrases:
             self._exact.setdefault(phrase.run, phrase.answer_id)
-        self._fallback = _FALLBACK if _FALLBACK in answers else None
-        # Each answer's needs under their last facet (a need name), tried only when it is said.
-        self._needs: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-        # ... and the things they are about ("ice" for "ice duration"): each answer's set.
-        self._things: dict[str, frozenset[str]] = {}
-        for answer_id, entry in answers.items():
-            for need in entry.get("needs", ()):
-                facets = tuple(f if f in _NEEDS.runs else _root(f) for f in need.split())
-                self._needs.setdefault(facets[-1], []).append((answer_id, facets))
-            self._things[answer_id] = frozenset(_root(n.split()[0]) for n in entry.get("needs", ()))
 
     def match(self, text: str) -> str | None:
         """Return the best answer id for ``text``, or None when nothing fits well."""
@@ -513,7 +534,8 @@ def tokens_text(keywords: Iterable[str]) -> str:
 def shipped_tokens() -> Mapping[str, str]:
     """The TOKENS file; empty when missing or unreadable (every keyword is then tokenised)."""
     try:
-        data = json.loads(TOKENS.read_text(encoding="utf-8"))
+        with open(TOKENS, encoding="utf-8") as fh:
+            data = json.load(fh)
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict):
@@ -530,14 +552,57 @@ def _compile(answer_id: str, keywords: Iterable[str], known: Mapping[str, str]) 
         if not tokens or tokens in seen:
             continue
         seen.add(tokens)
-        words = frozenset(tokens)
-        # Set algebra for _base_weight: meaningful = above stopword weight, telling = full
-        # weight (neither a stopword nor common). Same result, a fraction of the calls.
-        meaningful = words - _STOPWORDS
-        telling = meaningful - _COMMON
-        compiled.append(
-            _Phrase(
-                answer_id, f" {' '.join(tokens)} ", words, meaningful if len(telling) >= 2 else None
-            )
-        )
+        compiled.append(_phrase(answer_id, tokens))
     return compiled
+
+
+def _phrase(answer_id: str, tokens: Sequence[str]) -> _Phrase:
+    words = frozenset(tokens)
+    # Set algebra for _base_weight: meaningful = above stopword weight, telling = full
+    # weight (neither a stopword nor common). Same result, a fraction of the calls.
+    meaningful = words - _STOPWORDS
+    telling = meaningful - _COMMON
+    bag = meaningful if len(telling) >= 2 else None
+    return _Phrase(answer_id, f" {' '.join(tokens)} ", words, bag)
+
+
+# The phrase index as matcher_tables.json stores it: per anchor word, its phrases in order, one
+# "answer id<TAB>tokens" line each (tokens are normalised words: no tabs or newlines).
+def _pack(phrases: Iterable[_Phrase]) -> str:
+    return "\n".join(f"{p.answer_id}\t{p.run.strip()}" for p in phrases)
+
+
+class _PackedIndex(dict[str, Any]):
+    """The stored phrase index: an anchor's phrases are made the first time a question says
+    that word (most are never needed in a container's life), then kept. Only get() is used."""
+
+    def exact(self) -> dict[str, str]:
+        """The exact-keyword table, read off the packed phrases (not stored twice): phrases
+        with the same words share an anchor, listed in the order _tables met them, so the
+        first listed is the one _tables kept."""
+        exact: dict[str, str] = {}
+        for packed in self.values():
+            for line in packed.split("\n"):
+                answer_id, run = line.split("\t")
+                exact.setdefault(f" {run} ", answer_id)
+        return exact
+
+    def get(self, word: str, default: Any = ()) -> Any:
+        found = dict.get(self, word, default)
+        if found.__class__ is str:  # two threads may both unpack: the same phrases
+            found = self[word] = tuple(
+                _phrase(answer_id, run.split())
+                for answer_id, run in (line.split("\t") for line in found.split("\n"))
+            )
+        return found
+
+
+def stored_tables(matcher: AnswerMatcher) -> dict[str, Any]:
+    """A matcher's scoring tables as matcher_tables.json holds them (`make model`)."""
+    index = matcher._index
+    return {
+        "weight": matcher._weight,
+        "home": matcher._home,
+        "one_word": matcher._one_word,
+        "index": {word: _pack(index.get(word, ())) for word in sorted(index)},
+    }

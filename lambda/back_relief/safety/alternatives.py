@@ -14,12 +14,15 @@ Build time: entry() (stored in triage_index.json under "alts"). Run time: Altern
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .branches import analyse
 from .prefilter import (
+    OwnStarts,
     Starts,
+    listed_starts,
+    own_starts,
     pack_groups,
     pack_ints,
     set_bits,
@@ -99,7 +102,9 @@ def _one_group(body: str) -> bool:
     return False
 
 
-def entry(source: str, own_starts: Starts) -> dict[str, Any] | None:
+def entry(
+    source: str, own_starts: Starts, listed: Sequence[str] | None = None
+) -> dict[str, Any] | None:
     """What the index stores for one concept or trigger: per alternative the strings it
     needs (one of them; empty: none known), for each of its starts (sorted) the bit mask of
     the alternatives that can begin there (one that can begin anywhere is in every mask)."""
@@ -118,7 +123,7 @@ def entry(source: str, own_starts: Starts) -> dict[str, Any] | None:
         known = all(groups for _, groups in alternatives)
         needs.append(sorted(pooled) if known else [])
     at = []
-    for start in sorted(own_starts):
+    for start in sorted(own_starts) if listed is None else listed:
         mask = 0
         for bit, own in enumerate(found):
             # Both are prefixes of the same matched text, so one is a prefix of the other.
@@ -134,10 +139,11 @@ class Alternatives:
     """One concept's or trigger's alternatives at run time, each compiled the first time a
     text needs it. The stored entry is read into lookups on first use: most are never needed."""
 
-    __slots__ = ("_at", "_raw", "_regexes", "_sources", "starts")
+    __slots__ = ("_at", "_own", "_raw", "_regexes", "_sources", "starts")
 
-    def __init__(self, own_starts: frozenset[str], source: str, raw: dict[str, Any]) -> None:
-        self.starts = own_starts
+    def __init__(self, own: OwnStarts, source: str, raw: dict[str, Any]) -> None:
+        self._own = own  # the starts, made into a set on first use (prefilter.StoredStarts)
+        self.starts: frozenset[str] = frozenset()
         self._raw: tuple[str, dict[str, Any]] | None = (source, raw)
         self._at: dict[str, int] = {}
         self._sources: list[tuple[str, list[str]]] = []  # (source, needs) per alternative
@@ -150,6 +156,7 @@ class Alternatives:
         if raw is None:
             return
         source, entry = raw
+        self.starts = own_starts(self._own) or frozenset()
         try:
             needs = unpack_groups(entry["needs"], entry["count"])
             masks = unpack_ints(entry["at"])
@@ -157,9 +164,10 @@ class Alternatives:
             parts = [_wrapped(source, b, e) for b, e in zip(cuts[::2], cuts[1::2], strict=True)]
         except (KeyError, TypeError, ValueError, AttributeError):
             needs, masks, parts = [], [], []
-        if parts and len(parts) == len(needs) and len(masks) == len(self.starts):
+        listed = listed_starts(self._own)  # what the stored masks follow (None: nothing)
+        if parts and listed and len(parts) == len(needs) and len(masks) == len(listed):
             self._regexes = [None] * len(parts)
-            self._at = dict(zip(sorted(self.starts), masks, strict=True))
+            self._at = dict(zip(listed, masks, strict=True))
             self._sources = list(zip(parts, needs, strict=True))
         # else not what was indexed: wanted() says "all" and the whole regex is searched
         self._raw = None

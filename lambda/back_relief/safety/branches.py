@@ -22,7 +22,18 @@ import importlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .prefilter import Starts, extend, finish, set_bits, unpack_groups, unpack_ints
+from .prefilter import (
+    OwnStarts,
+    Refinement,
+    Starts,
+    extend,
+    finish,
+    listed_starts,
+    own_starts,
+    set_bits,
+    unpack_groups,
+    unpack_ints,
+)
 
 _sre: Any = importlib.import_module("re._parser")
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
@@ -101,7 +112,9 @@ def analyse(source: str) -> list[tuple[Starts, Needs]]:
     return found
 
 
-def refinement(source: str, starts: Starts) -> tuple[list[list[str]], list[int]] | None:
+def refinement(
+    source: str, starts: Starts, listed: Sequence[str] | None = None
+) -> tuple[list[list[str]], list[int]] | None:
     """What triage_index.json stores for one regex: for each of its starts (sorted), the index
     of a group of strings one of which a text must contain for the regex to match there (the
     pooled needs of every alternative that can begin at that start), and the groups. None: no
@@ -113,7 +126,7 @@ def refinement(source: str, starts: Starts) -> tuple[list[list[str]], list[int]]
         return None
     groups: dict[tuple[str, ...], int] = {}
     at = []
-    for start in sorted(starts):
+    for start in sorted(starts) if listed is None else listed:
         pooled: set[str] = set()
         for own, needs in alternatives:
             # Both are prefixes of the same matched text, so one is a prefix of the other.
@@ -130,29 +143,33 @@ def _shortest(strings: set[str]) -> set[str]:
 
 
 class Refiner:
-    """One regex's refinement as stored in triage_index.json (starts, at, groups), read into a
-    lookup the first time a text reaches the regex: most containers never need most of them,
-    and building them all would add to every cold start."""
+    """One regex's refinement as stored in triage_index.json (at, groups, for its sorted
+    starts), read into a lookup the first time a text reaches the regex: most containers never
+    need most of them, and building them all would add to every cold start."""
 
-    __slots__ = ("_at", "_raw", "starts")
+    __slots__ = ("_at", "_raw", "_starts")
 
-    def __init__(self, starts: frozenset[str], raw: tuple[list[str], str, str]):
-        self.starts = starts
-        self._raw: tuple[list[str], str, str] | None = raw
+    def __init__(self, starts: OwnStarts, raw: Refinement):
+        self._starts = starts
+        self._raw: Refinement | None = raw
         self._at: dict[str, tuple[str, ...]] = {}
 
     def _lookup(self) -> dict[str, tuple[str, ...]]:
         raw = self._raw  # read before _at: _at is whole once _raw is cleared (threads)
         if raw is None:
             return self._at
-        ordered, packed_at, packed_groups = raw
+        packed_at, packed_groups = raw
+        ordered = listed_starts(self._starts)
         try:
+            if ordered is None:
+                raise ValueError("no stored listing to align with")
             indexes = unpack_ints(packed_at)
             groups = unpack_groups(packed_groups, packed_groups.count("\n") + 1)
             pooled = [tuple(group) for group in groups]
             at = {s: pooled[i] for s, i in zip(ordered, indexes, strict=True)}
         except (ValueError, IndexError, TypeError, AttributeError):
-            at = {s: ("",) for s in ordered}  # unreadable entry: the starts alone decide
+            # Unreadable entry: the starts alone decide.
+            at = {s: ("",) for s in own_starts(self._starts) or ()}
         self._at = at
         self._raw = None
         return at

@@ -28,7 +28,18 @@ from .alternatives import Alternatives, LazyRegex
 from .branches import Conditions, Refiner, second_stage
 from .framing import ALL_FRAMES, HISTORY_TRIGGERS, NO_FRAMES
 from .passed import reassured
-from .prefilter import Refinement, Starts, set_bits, source_hash, start_masks, starts, word_starts
+from .prefilter import (
+    OwnStarts,
+    Refinement,
+    Starts,
+    group_masks,
+    own_starts,
+    set_bits,
+    source_hash,
+    start_masks,
+    starts,
+    word_starts,
+)
 from .scope import negated
 
 __all__ = ["Concepts", "Rule", "concept_sources"]
@@ -48,21 +59,25 @@ class Rule(Value):
 class _Concept(LazyRegex):
     """One concept's regex (alternatives.LazyRegex: compiled on first need)."""
 
-    __slots__ = ("frames", "name", "refiner", "starts")
+    __slots__ = ("frames", "name", "own", "refiner")
 
     def __init__(
         self,
         name: str,
         source: str,
-        found: Starts,
+        found: OwnStarts | None,
         regex: re.Pattern[str] | None,
         refiner: Refiner | None = None,
         alternatives: Alternatives | None = None,
     ):
         super().__init__(source, regex, alternatives)
-        self.name, self.starts = name, found
+        self.name, self.own = name, found  # as stored, made into a set on first use
         self.refiner = refiner  # None: the starts alone decide
         self.frames = ALL_FRAMES  # which of framing.py's frames take it back
+
+    @property
+    def starts(self) -> Starts:
+        return own_starts(self.own)
 
     def in_text(
         self,
@@ -151,7 +166,7 @@ class Concepts:
         cls,
         data: Mapping[str, Any],
         expand: Callable[[str, Mapping[str, str], str], str],
-        index: Mapping[str, tuple[str, Starts]],
+        index: Mapping[str, tuple[str, OwnStarts | None]],
         refined: Mapping[str, Refinement] | None = None,
         alternatives: Mapping[str, dict[str, Any]] | None = None,
     ) -> Concepts:
@@ -187,7 +202,9 @@ class Concepts:
         for concept in built:
             name = concept.name
             concept.frames = NO_FRAMES if name in kept else ALL_FRAMES - (name in history)
-        by_start, always = start_masks(concept.starts for concept in built)
+        # Read off the index's groups when every concept's entry was fresh; else built.
+        tables = group_masks([concept.own for concept in built])
+        by_start, always = tables or start_masks(concept.starts for concept in built)
         bits = {concept.name: 1 << bit for bit, concept in enumerate(built)}
         firing, asking = _mask(rules + guards, bits), _mask(unsettled, bits)
         by_concept: dict[str, tuple[Rule, ...]] = {}

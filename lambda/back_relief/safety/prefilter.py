@@ -17,7 +17,8 @@ from __future__ import annotations
 import importlib
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import chain
 from typing import Any
 
 from ..sha import sha256_hex
@@ -29,7 +30,9 @@ KEY = 8
 _CLASS = 10  # wider classes ([a-z0-9] in gaps) end a start: they would only bloat the index
 _CAP = 4000  # open starts per step; beyond it they stop growing, never go missing
 # Bump when the analysis below changes what it produces: every stored entry then goes stale.
-_VERSION = 5  # 2: second stage (branches.py); 3: concept alternatives; 4: packed; 5: cuts, triggers
+# 2: second stage (branches.py); 3: concept alternatives; 4: packed; 5: cuts, triggers; 6: groups
+_VERSION = 6
+
 ANALYSIS = {"version": _VERSION, "key": KEY, "class": _CLASS, "cap": _CAP}
 _STAMP = json.dumps(ANALYSIS, sort_keys=True)
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
@@ -114,9 +117,48 @@ def source_hash(source: str) -> str:
     return sha256_hex(f"{_STAMP}\n{source}".encode())
 
 
-# A regex's refinement as stored: its sorted starts, a group index for each, the groups (the
-# last two packed: pack_ints, pack_groups).
-Refinement = tuple[list[str], str, str]
+# A regex's refinement as stored: a group index for each of its starts (sorted), and the groups
+# (packed: pack_ints, pack_groups).
+Refinement = tuple[str, str]
+
+
+class StoredStarts:
+    """An entry's starts as triage_index.json stores them: each start once, in the group of
+    the entries that can begin there, and each entry the list of its groups, which give the
+    start tables directly (group_masks) without a pass over every entry's starts."""
+
+    __slots__ = ("_found", "_listed", "groups", "ids")
+
+    def __init__(self, groups: Sequence[list[str]], ids: list[int]) -> None:
+        self.groups, self.ids = groups, ids
+        self._found: frozenset[str] | None = None
+        self._listed: list[str] | None = None
+
+    def get(self) -> frozenset[str]:
+        found = self._found  # two threads may both make it: the same set
+        if found is None:
+            found = self._found = frozenset(chain.from_iterable([self.groups[g] for g in self.ids]))
+        return found
+
+    def listed(self) -> list[str]:
+        """The starts in stored order (group by group): what the entry's "at" is aligned to."""
+        listed = self._listed
+        if listed is None:
+            listed = self._listed = list(chain.from_iterable([self.groups[g] for g in self.ids]))
+        return listed
+
+
+OwnStarts = frozenset[str] | StoredStarts  # an entry's starts, computed or as stored
+
+
+def own_starts(found: OwnStarts | None) -> Starts:
+    return found.get() if isinstance(found, StoredStarts) else found
+
+
+def listed_starts(found: OwnStarts) -> list[str] | None:
+    """An entry's starts in the order its stored "at" follows; None for computed starts, which
+    no stored "at" was made for (the caller then falls back to what never hides a match)."""
+    return found.listed() if isinstance(found, StoredStarts) else None
 
 
 # Lists are packed into one JSON string each: INIT parses the whole index, and thousands of
@@ -146,22 +188,34 @@ def unpack_groups(packed: str, count: int) -> list[list[str]]:
 
 def load_index(
     path: str | os.PathLike[str] | None = None,
-) -> tuple[dict[str, tuple[str, Starts]], dict[str, Refinement], dict[str, dict[str, Any]]]:
+) -> tuple[
+    dict[str, tuple[str, OwnStarts | None]],
+    dict[str, Refinement],
+    dict[str, dict[str, Any]],
+]:
     """trigger id -> (source hash, starts); trigger id -> its refinement (branches.py) and
     concept key -> its alternatives (alternatives.py), for the entries that have them; all
     empty when the file is missing or unreadable."""
     try:
         with open(path or INDEX_PATH, "rb") as fh:
             stored = json.load(fh)
-        index: dict[str, tuple[str, Starts]] = {}
+        groups = unpack_groups(stored["starts"], 1)
+        index: dict[str, tuple[str, OwnStarts | None]] = {}
         refined: dict[str, Refinement] = {}
         alternatives: dict[str, dict[str, Any]] = {}
+        count = len(groups)
         for tid, entry in stored["triggers"].items():
-            packed = entry["starts"]
-            found = None if packed is None else packed.split("\t")
-            index[tid] = (entry["hash"], None if found is None else frozenset(found))
+            ids = entry["groups"]
+            if ids and not (min(ids) >= 0 and max(ids) < count):
+                raise ValueError(f"{tid}: no such group")
+            found = None if ids is None else StoredStarts(groups, ids)
+            if found is not None:
+                # Made now, not when a text first reaches the entry: a first red flag reaches
+                # dozens, and measured lazily it paid ~0.3 ms more than when INIT made them.
+                found.get(), found.listed()
+            index[tid] = (entry["hash"], found)
             if found is not None and "at" in entry:
-                refined[tid] = (found, entry["at"], entry["needs"])  # read on first use
+                refined[tid] = (entry["at"], entry["needs"])  # read on first use
             if found is not None and "alts" in entry:
                 alternatives[tid] = entry["alts"]
         return index, refined, alternatives
@@ -171,7 +225,7 @@ def load_index(
 
 def read_index(path: str | os.PathLike[str] | None = None) -> dict[str, tuple[str, Starts]]:
     """trigger id -> (source hash, starts); empty when the file is missing or unreadable."""
-    return load_index(path)[0]
+    return {tid: (key, own_starts(found)) for tid, (key, found) in load_index(path)[0].items()}
 
 
 def render_index(sources: Mapping[str, str], origin: str) -> str:
@@ -179,18 +233,24 @@ def render_index(sources: Mapping[str, str], origin: str) -> str:
     from .alternatives import entry as alternatives_entry
     from .branches import refinement
 
+    found = {trigger_id: starts(source) for trigger_id, source in sources.items()}
+    groups, ids = start_groups(list(found.values()))
+    # Each entry's per-start data follows its starts as listed, group by group (no sorting at
+    # run time: StoredStarts.listed).
+    listed = [[start for group in of for start in groups[group]] for of in ids]
     lines = []
-    for trigger_id, source in sources.items():
-        found = starts(source)
+    for item, ((trigger_id, source), own) in enumerate(
+        zip(sources.items(), found.values(), strict=True)
+    ):
         entry: dict[str, Any] = {
             "hash": source_hash(source),
-            "starts": None if found is None else pack_groups([sorted(found)]),
+            "groups": None if own is None else ids[item],
         }
-        refined = refinement(source, found)
+        refined = refinement(source, own, listed[item])
         if refined is not None:
-            groups, at = refined
-            entry["needs"], entry["at"] = pack_groups(groups), pack_ints(at)
-        alternatives = alternatives_entry(source, found)
+            packed, at = refined
+            entry["needs"], entry["at"] = pack_groups(packed), pack_ints(at)
+        alternatives = alternatives_entry(source, own, listed[item])
         if alternatives is not None:
             entry["alts"] = alternatives
         lines.append(f"    {json.dumps(trigger_id)}: {json.dumps(entry)}")
@@ -198,8 +258,27 @@ def render_index(sources: Mapping[str, str], origin: str) -> str:
         "{\n"
         f'  "generated_by": "python -m back_relief.safety.build_index from {origin}",\n'
         f'  "analysis": {json.dumps(ANALYSIS)},\n'
+        f'  "starts": {json.dumps(pack_groups(groups))},\n'
         '  "triggers": {\n' + ",\n".join(lines) + "\n  }\n}\n"
     )
+
+
+def start_groups(all_starts: Sequence[Starts]) -> tuple[list[list[str]], list[list[int]]]:
+    """Every start once, grouped by the items that can begin there (each group sorted, the
+    groups in a fixed order), and for each item the groups that make up its starts."""
+    owners: dict[str, list[int]] = {}
+    for item, found in enumerate(all_starts):
+        for start in found or ():
+            owners.setdefault(start, []).append(item)
+    by_owners: dict[tuple[int, ...], list[str]] = {}
+    for start, owned_by in owners.items():
+        by_owners.setdefault(tuple(owned_by), []).append(start)
+    keys = sorted(by_owners)
+    ids: list[list[int]] = [[] for _ in all_starts]
+    for group, key in enumerate(keys):
+        for item in key:
+            ids[item].append(group)
+    return [sorted(by_owners[key]) for key in keys], ids
 
 
 def set_bits(mask: int) -> list[int]:
@@ -210,6 +289,31 @@ def set_bits(mask: int) -> list[int]:
         bits.append((mask & -mask).bit_length() - 1)
         mask &= mask - 1
     return bits
+
+
+def group_masks(all_starts: Sequence[OwnStarts | None]) -> tuple[dict[str, int], int] | None:
+    """What start_masks gives, read off the stored groups without a pass over every start:
+    a group's starts can begin exactly the items that list it. None when some item's starts
+    were computed, not stored (a stale entry): start_masks then builds the tables."""
+    stored = [found for found in all_starts if found is not None]
+    if not stored or not all(isinstance(found, StoredStarts) for found in stored):
+        return None
+    groups = stored[0].groups if isinstance(stored[0], StoredStarts) else []
+    masks = [0] * len(groups)
+    always = 0
+    for bit, found in enumerate(all_starts):
+        if found is None:
+            always |= 1 << bit
+            continue
+        if not isinstance(found, StoredStarts) or found.groups is not groups:
+            return None  # two readings of the index: never mixed
+        for group in found.ids:
+            masks[group] |= 1 << bit
+    by_start: dict[str, int] = {}
+    for group, mask in enumerate(masks):
+        if mask:
+            by_start.update(dict.fromkeys(groups[group], mask))
+    return by_start, always
 
 
 def start_masks(all_starts: Iterable[Starts]) -> tuple[dict[str, int], int]:

@@ -27,9 +27,12 @@ from .concepts import Concepts, concept_sources
 from .framing import ALL_FRAMES, HISTORY_TRIGGERS, NOT_TIME
 from .passed import resolved as _resolved
 from .prefilter import (
+    OwnStarts,
     Refinement,
     Starts,
+    group_masks,
     load_index,
+    own_starts,
     set_bits,
     source_hash,
     start_masks,
@@ -99,14 +102,14 @@ class _Trigger(LazyRegex):
     """One trigger's regex (alternatives.LazyRegex: compiled on first need; until then the
     alternatives a text reaches)."""
 
-    __slots__ = ("id", "refiner", "starts", "tier")
+    __slots__ = ("id", "own", "refiner", "tier")
 
     def __init__(
         self,
         trigger_id: str,
         tier: Tier,
         source: str,
-        starts: Starts,
+        starts: OwnStarts | None,
         regex: re.Pattern[str] | None = None,
         refiner: Refiner | None = None,
         alternatives: Alternatives | None = None,
@@ -114,8 +117,12 @@ class _Trigger(LazyRegex):
         super().__init__(source, regex, alternatives)
         self.id = trigger_id
         self.tier = tier
-        self.starts = starts  # None: always search
+        self.own = starts  # None: always search; as stored, made into a set on first use
         self.refiner = refiner  # None: the starts alone decide
+
+    @property
+    def starts(self) -> Starts:
+        return own_starts(self.own)
 
 
 def _trigger_source(trigger_id: str, spec: Mapping[str, Any], words: Mapping[str, str]) -> str:
@@ -178,7 +185,7 @@ class TriageRules:
         cls,
         triggers: Mapping[str, Any],
         words: Mapping[str, str],
-        index: Mapping[str, tuple[str, Starts]],
+        index: Mapping[str, tuple[str, OwnStarts | None]],
         refined: Mapping[str, Refinement] | None = None,
         alternatives: Mapping[str, dict[str, Any]] | None = None,
     ) -> TriageRules:
@@ -208,7 +215,9 @@ class TriageRules:
         # hear about the maternity unit, not only "get advice today".
         specific = {tid for tid, spec in triggers.items() if spec.get("say")}
         built.sort(key=lambda t: (-t.tier, t.id not in specific, _order_key(t.id)))
-        by_start, always = start_masks(trigger.starts for trigger in built)
+        # Read off the index's groups when every trigger's entry was fresh; else built.
+        tables = group_masks([trigger.own for trigger in built])
+        by_start, always = tables or start_masks(trigger.starts for trigger in built)
         by_id = {t.id: i for i, t in enumerate(built)}
         return cls(tuple(built), by_start, always, by_id)
 
