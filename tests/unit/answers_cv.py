@@ -28,35 +28,24 @@ from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT / "lambda"), str(Path(__file__).parent)]
+sys.path[:0] = [str(ROOT / "lambda"), str(Path(__file__).parent), str(ROOT)]
 
 import answers_dev  # noqa: E402
 from back_relief.content import loader  # noqa: E402
 from back_relief.content.matcher import _tokens  # noqa: E402
-from back_relief.content.ranker import Policy, Ranker, decide, train  # noqa: E402
+from back_relief.content.ranker import Policy, Ranker, decide  # noqa: E402
 
-DATA = Path(__file__).with_name("data")
-# Each writer's round: its written rows, probes and heard copies (a heard copy is its round's
-# words, so it must never train a model that is tested on them).
-ROUNDS: dict[str, tuple[str, ...]] = {
-    "r2": ("answers_dev2.tsv", "answers_fresh2.tsv", "answers_dev2_heard_mix.tsv"),
-    "r3": ("answers_dev3.tsv", "answers_fresh3.tsv", "answers_dev3_heard_mix.tsv"),
-    "r4": ("answers_dev4.tsv", "answers_fresh4.tsv", "answers_dev4_heard.tsv"),
-    "r5": ("answers_dev5.tsv", "answers_dev5_probe.tsv"),
-    "r6": ("answers_dev6.tsv", "answers_dev6_probe.tsv"),
-    "r7": (
-        "answers_dev7.tsv",
-        "answers_dev7_probe.tsv",
-        "answers_dev7_heard.tsv",
-        "answers_dev7_probe_heard.tsv",
-    ),
-}
+from interaction_models import rank_model  # noqa: E402
+
+DATA = rank_model.DATA
+ROUNDS = rank_model.ROUNDS
 HEARD = frozenset(f for files in ROUNDS.values() for f in files if "heard" in f)
 PROBES = frozenset(f for files in ROUNDS.values() for f in files if "probe" in f)
 # The grid each fold's policy is chosen from ("never" = the matcher alone).
 CONFIDENT = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 2.0)
 WEAK = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, float("inf"))
-GRID = tuple(Policy(c, w) for c in CONFIDENT for w in WEAK)
+KEEP = (0, 2, 3)
+GRID = tuple(Policy(c, w, k) for c in CONFIDENT for w in WEAK for k in KEEP)
 
 
 class Row:
@@ -71,12 +60,12 @@ class Row:
         self.score = 0.0
         self.routed = False  # the matcher was asked
 
-    def answer(self, top: tuple[float, str] | None, policy: Policy | None) -> str | None:
+    def answer(self, top: Sequence[tuple[float, str]], policy: Policy | None) -> str | None:
         """The answer under a policy (None: the model alone wherever the matcher was asked)."""
         if not self.routed:
             return self.fixed
         if policy is None:
-            return top[1] if top else self.found
+            return top[0][1] if top else self.found
         return decide(top, self.found, self.score, policy)
 
 
@@ -122,54 +111,41 @@ def routed_rows() -> dict[str, list[Row]]:
     return out
 
 
-def keyword_docs() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Every answer's keywords (all locales' English), each a short document for its answer."""
-    docs = []
-    for answer_id, entry in loader.load("en-US").answers.items():
-        docs += [(_tokens(k), (answer_id,)) for k in entry.get("keywords", ())]
-    return docs
-
-
-def classes() -> list[str]:
-    return list(loader.load("en-US").answers)
-
-
-def round_docs(names: Sequence[str]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Training documents from these rounds: every row's own words (the matcher's tokens of the
-    whole text, not only what the NLU routed, so rows answered by an intent still teach)."""
-    rows = routed_rows()
-    return [
-        (_tokens(r.text), tuple(sorted(r.want))) for n in names for f in ROUNDS[n] for r in rows[f]
-    ]
-
-
 def fit(names: Sequence[str]) -> Ranker:
-    return Ranker(train(keyword_docs() + round_docs(names), classes()))
+    """The shipped trainer (interaction_models/rank_model.py) on these rounds only."""
+    return Ranker(rank_model.trained(names))
 
 
-Tops = dict[int, tuple[float, str] | None]
+Tops = dict[int, list[tuple[float, str]]]
 
 
 def tops(model: Ranker, rows: Sequence[Row]) -> Tops:
-    return {id(r): model.top(r.tokens) if r.routed else None for r in rows}
+    return {id(r): model.top(r.tokens) if r.routed else [] for r in rows}
 
 
 def on_topic(rows: Sequence[Row], top: Tops, policy: Policy | None) -> int:
     return sum(r.answer(top[id(r)], policy) in r.want for r in rows)
 
 
-def choose(train_rounds: Sequence[str]) -> Policy:
-    """The policy that does best on these rounds, each scored by a model trained without it."""
+def choose(train_rounds: Sequence[str]) -> dict[str, Policy]:
+    """The policy that does best on these rounds, each scored by a model trained without it:
+    on all their rows ("all"), and on their untuned probe rows only ("probes": the only rows
+    the matcher was not tuned on, so the only fair contest between it and the model)."""
     rows = routed_rows()
-    totals = dict.fromkeys(GRID, 0)
+    totals = {way: dict.fromkeys(GRID, 0) for way in ("all", "probes")}
     for held in train_rounds:
         model = fit([n for n in train_rounds if n != held])
-        held_rows = [r for f in ROUNDS[held] for r in rows[f]]
-        top = tops(model, held_rows)
-        for policy in GRID:
-            totals[policy] += on_topic(held_rows, top, policy)
+        for name in ROUNDS[held]:
+            top = tops(model, rows[name])
+            for policy in GRID:
+                got = on_topic(rows[name], top, policy)
+                totals["all"][policy] += got
+                totals["probes"][policy] += got if name in PROBES else 0
     # Ties go to the more cautious policy: more confidence asked, fewer matcher picks replaced.
-    return max(GRID, key=lambda p: (totals[p], p.confident, -p.weak))
+    return {
+        way: max(GRID, key=lambda p: (t[p], p.confident, -p.weak, p.keep))
+        for way, t in totals.items()
+    }
 
 
 def main(verbose: bool = False) -> None:
@@ -180,32 +156,41 @@ def main(verbose: bool = False) -> None:
         "probe written": lambda f: f in PROBES and f not in HEARD,
         "probe heard": lambda f: f in PROBES and f in HEARD,
     }
-    overall = {k: [0, 0, 0, 0] for k in kinds}
-    chosen: dict[str, Policy] = {}
-    print(f"{'fold':5} {'rows':14} {'n':>4}  {'matcher':>7} {'model':>7} {'combined':>8}  policy")
+    overall = {k: [0, 0, 0, 0, 0] for k in kinds}
+    chosen: dict[str, dict[str, Policy]] = {}
+    print(f"{'fold':5} {'rows':14} {'n':>4}  matcher   model  comb/all comb/probes")
     for held in ROUNDS:
         others = [n for n in ROUNDS if n != held]
-        policy = chosen[held] = choose(others)
+        policies = chosen[held] = choose(others)
         model = fit(others)
         for kind, pick in kinds.items():
             fold = [r for f in ROUNDS[held] if pick(f) for r in rows[f]]
             if not fold:
                 continue
             top = tops(model, fold)
-            never = Policy(2.0, 0.0)
-            counts = [len(fold)] + [on_topic(fold, top, p) for p in (never, None, policy)]
+            ways = (NEVER, None, policies["all"], policies["probes"])
+            counts = [len(fold)] + [on_topic(fold, top, p) for p in ways]
             overall[kind] = [a + b for a, b in zip(overall[kind], counts, strict=True)]
-            print(_line(held, kind, counts, f"p>={policy.confident} below {policy.weak}"))
+            print(_line(held, kind, counts))
     for kind, counts in overall.items():
-        print(_line("all", kind, counts, ""))
+        print(_line("all", kind, counts))
+    for held, policies in chosen.items():
+        print(held, "chose", *(f"{way}: {_named(p)}" for way, p in policies.items()))
     if verbose:
-        print("policies chosen:", chosen)
+        print("on all six rounds:", *(f"{w}: {_named(p)}" for w, p in choose(list(ROUNDS)).items()))
 
 
-def _line(fold: str, kind: str, counts: Sequence[int], note: str) -> str:
+NEVER = Policy(2.0, 0.0)
+
+
+def _named(policy: Policy) -> str:
+    return f"p>={policy.confident} below {policy.weak} keep {policy.keep}"
+
+
+def _line(fold: str, kind: str, counts: Sequence[int]) -> str:
     n, *scores = counts
     cells = " ".join(f"{s / max(1, n):7.1%}" for s in scores)
-    return f"{fold:5} {kind:14} {n:4}  {cells}   {note}"
+    return f"{fold:5} {kind:14} {n:4}  {cells}"
 
 
 if __name__ == "__main__":
