@@ -264,7 +264,7 @@ class AnswerMatcher:
     def match(self, text: str) -> str | None:
         """Return the best answer id for ``text``, or None when nothing fits well."""
         tokens = _tokens(text)
-        return second_opinion(tokens, *self._match(tokens))
+        return second_opinion(tokens, *self._match(tokens), self._order)
 
     def scored(self, text: str, prefixes: Sequence[str] = ()) -> tuple[str | None, float]:
         """The keyword matcher's own pick for ``text`` (read with ``prefixes`` as in
@@ -278,7 +278,7 @@ class AnswerMatcher:
         slot: "fourteen can i use this" is best read with "i'm" put back). A prefixed
         reading must fit clearly better than the words as said."""
         said = _tokens(text)
-        return second_opinion(said, *self._readings(said, prefixes))
+        return second_opinion(said, *self._readings(said, prefixes), self._order)
 
     def _readings(self, said: tuple[str, ...], prefixes: Sequence[str]) -> tuple[str | None, float]:
         best, top = self._match(said)

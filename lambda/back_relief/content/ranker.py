@@ -19,9 +19,10 @@ from __future__ import annotations
 import json
 import math
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from ..soundalike import key
@@ -54,7 +55,7 @@ def features(tokens: Sequence[str]) -> frozenset[str]:
     """The model's features for a question's tokens: each token, each adjacent pair, the
     opening token, and sound-alike keys of longer words (a recogniser's "weakness"/"weekness")."""
     out = set(tokens)
-    out.update(f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    out.update(f"{a}_{b}" for a, b in pairwise(tokens))
     if tokens:
         out.add(f"^{tokens[0]}")
     out.update(k for k in map(_key, tokens) if k)
@@ -65,9 +66,15 @@ class Ranker:
     """Answer ids scored by a linear model over sparse features (see `train` for its form)."""
 
     def __init__(self, data: Mapping[str, object]) -> None:
-        classes, bias, norm, weights = (data[k] for k in ("classes", "bias", "norm", "weights"))
-        lists = (classes, bias, norm, weights)
-        if not all(isinstance(x, list) for x in lists) or not len(classes) == len(bias) == len(norm):
+        classes, bias, norm, weights = map(data.get, ("classes", "bias", "norm", "weights"))
+        if not (
+            isinstance(classes, list)
+            and isinstance(bias, list)
+            and isinstance(norm, list)
+            and isinstance(weights, list)
+            and len(classes) == len(bias) == len(norm)
+            and weights
+        ):
             raise ValueError("ranker: malformed model")
         self.classes: tuple[str, ...] = tuple(str(c) for c in classes)
         # Integers (in STEPs) throughout scoring: sums are exact, so no order of adding can
@@ -85,7 +92,8 @@ class Ranker:
         if found is None:
             text = self._packed[bucket]
             # A character outside the alphabet (a corrupt file) reads as -1 and is dropped.
-            pairs = ((_CODE.get(a, -1), _CODE.get(b, -1)) for a, b in zip(text[::2], text[1::2]))
+            cells = zip(text[::2], text[1::2], strict=False)  # an odd last character: dropped
+            pairs = ((_CODE.get(a, -1), _CODE.get(b, -1)) for a, b in cells)
             found = tuple((c, w) for c, w in pairs if 0 <= c < len(self._bias) and w >= 0)
             self._unpacked[bucket] = found
         return found
@@ -123,7 +131,6 @@ def train(
     alpha: float = 0.1,
     min_count: int = 2,
     buckets: int = BUCKETS,
-    min_cell: float = 0.0,
 ) -> dict[str, object]:
     """A multinomial naive Bayes over binary features, in the linear form Ranker scores:
     score(c) = bias(c) - k * norm(c) + sum of w(f, c) over the k known features present, where
@@ -138,10 +145,10 @@ def train(
     prior = [0.0] * len(classes)
     seen: dict[int, float] = {}
     rows = [
-        (sorted({bucket(f, buckets) for f in features(tokens)}), [index[a] for a in ids if a in index])
-        for tokens, ids in docs
+        (sorted({bucket(f, buckets) for f in features(t)}), [index[a] for a in ids if a in index])
+        for t, ids in docs
     ]
-    for feats, ids in rows:
+    for feats, _ in rows:
         for f in feats:
             seen[f] = seen.get(f, 0.0) + 1
     kept = {f for f, n in seen.items() if n >= min_count}
@@ -165,9 +172,9 @@ def train(
     norm = [math.log(m + alpha * vocab) for m in mass]
     weights = [""] * buckets
     for f in sorted(counts):
-        cells = [(c, n) for c, n in sorted(counts[f].items()) if n >= min_cell]
-        steps = ((c, min(len(ALPHABET) - 1, round(math.log((n + alpha) / alpha) / STEP))) for c, n in cells)
-        weights[f] = "".join(ALPHABET[c] + ALPHABET[w] for c, w in steps)
+        top, a = len(ALPHABET) - 1, alpha
+        steps = ((c, min(top, round(math.log((n + a) / a) / STEP))) for c, n in counts[f].items())
+        weights[f] = "".join(ALPHABET[c] + ALPHABET[w] for c, w in sorted(steps))
     return {
         "classes": list(classes),
         "bias": [round(b / STEP) for b in bias],
@@ -193,45 +200,59 @@ def shipped() -> Ranker | None:
 @dataclass(frozen=True)
 class Policy:
     """When the model's pick replaces the matcher's: the matcher's fit is below `weak` (an
-    exact keyword, infinite, always stands; no pick at all is no fit), the matcher's pick is
-    not among the model's best `keep`, and the model is at least `confident` sure. Chosen by
-    leave-one-writer-out cross-validation (tests/unit/answers_cv.py)."""
+    exact keyword, infinite, always stands), its pick is not among the model's best `keep`,
+    and the model is at least `confident` sure. The matcher's "not sure" (no pick) stands: a
+    naive Bayes is sure of something even for "play some jazz", and the nearest-topics offer
+    is the honest reply there. Chosen by leave-one-writer-out cross-validation
+    (tests/unit/answers_cv.py)."""
 
     confident: float
     weak: float
     keep: int = 0
 
 
-# Chosen on the untuned probe rows of the training rounds (the only rows the matcher was not
-# tuned on): across the six writers' folds the model then beat the matcher on a writer it never
-# saw (answers_cv.py). The matcher keeps exact keywords and clear fits (3.0 is well above its
-# MIN_SCORE of 1.0); below that, a model at least half sure decides.
-POLICY = Policy(confident=0.5, weak=3.0)
-# The matcher's pick of these always stands: someone it heard in crisis gets the crisis line,
-# whatever else their words are like.
-STANDS = frozenset(("crisis",))
+# Chosen by leave-one-writer-out cross-validation (answers_cv.py), on every training row: the
+# matcher keeps exact keywords, fits of at least its MIN_SCORE (1.0) and any pick among the
+# model's best three; otherwise a model at least 40% sure decides. Choosing on the untuned probe
+# rows alone gave a bolder policy (0.5 sure, fits below 3.0) that scored higher on probes but
+# changed sound picks on phrasings written for the tests after it ("can sneezing set it off
+# again" went to icing): the cautious one gained on every fold, written and heard.
+POLICY = Policy(confident=0.4, weak=1.0, keep=3)
+# The matcher's pick of these always stands: a medicine question it recognised gets the
+# reference's general medicine answer, whatever else the words are like.
+STANDS = frozenset(
+    ("painkillers", "doses", "medicine_choice", "muscle_relaxants", "someone_elses_medicine")
+)
+# ... and these are the matcher's alone, never the model's pick either: the crisis line is for
+# someone whose words the matcher heard as crisis, and the scope refusal (R11) for a health
+# problem it recognised as another one; text about nothing it knows ("what's the weather like")
+# gets the "not sure" offer of the nearest topics, not a refusal.
+OWN = frozenset(("crisis", "out_of_scope"))
 # How many of the model's best answers a policy may look at.
 TOP = 5
 
 
 def second_opinion(
-    tokens: Sequence[str], found: str | None, score: float, policy: Policy | None = None
+    tokens: Sequence[str], found: str | None, score: float, known: Container[str]
 ) -> str | None:
-    """The matcher's pick, or the shipped model's where the policy says it knows better."""
-    policy = POLICY if policy is None else policy
-    if found is not None and (score >= policy.weak or found in STANDS):
+    """The matcher's pick, or the shipped model's where POLICY says it knows better; only
+    ever one of the ``known`` answers (the matcher's own)."""
+    if found is None or score >= POLICY.weak or found in STANDS | OWN:
         return found  # the cheap case first: no model loaded for a clear keyword win
     ranker = shipped()
-    return found if ranker is None else decide(ranker.top(tokens), found, score, policy)
+    if ranker is None:
+        return found
+    better = decide(ranker.top(tokens), found, score, POLICY)
+    return better if better in known else found
 
 
 def decide(
     top: Sequence[tuple[float, str]], found: str | None, score: float, policy: Policy
 ) -> str | None:
     """The answer given the model's best (probability, answer id) and the matcher's pick."""
-    if not top or (found is not None and score >= policy.weak) or found in STANDS:
+    if not top or found is None or score >= policy.weak or found in STANDS | OWN:
         return found
     if found is not None and any(a == found for _, a in top[: policy.keep]):
         return found
     p, pick = top[0]
-    return pick if p >= policy.confident else found
+    return pick if p >= policy.confident and pick not in OWN else found
