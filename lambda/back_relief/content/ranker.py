@@ -211,17 +211,19 @@ class Policy:
     keep: int = 0
 
 
-# Chosen by leave-one-writer-out cross-validation (answers_cv.py), on every training row: the
-# matcher keeps exact keywords, fits of at least its MIN_SCORE (1.0) and any pick among the
-# model's best three; otherwise a model at least 40% sure decides. Choosing on the untuned probe
-# rows alone gave a bolder policy (0.5 sure, fits below 3.0) that scored higher on probes but
-# changed sound picks on phrasings written for the tests after it ("can sneezing set it off
-# again" went to icing): the cautious one gained on every fold, written and heard.
-POLICY = Policy(confident=0.4, weak=1.0, keep=3)
+# Chosen by leave-one-writer-out cross-validation (answers_cv.py) on every training row: the
+# matcher keeps exact keywords and fits of at least 4.0; below that, a model at least 98% sure
+# decides (a naive Bayes is often that sure; where it is less, the matcher's rules did better).
+POLICY = Policy(confident=0.98, weak=4.0)
 # The matcher's pick of these always stands: a medicine question it recognised gets the
-# reference's general medicine answer, whatever else the words are like.
+# reference's general medicine answer, and one asking whether to worry or to see someone gets
+# the answer with the warning signs and when to get help, whatever else the words are like
+# ("my back is killing me, should I worry" is a question about worry, not about easing).
 STANDS = frozenset(
-    ("painkillers", "doses", "medicine_choice", "muscle_relaxants", "someone_elses_medicine")
+    (
+        *("painkillers", "doses", "medicine_choice", "muscle_relaxants", "someone_elses_medicine"),
+        *("is_it_serious", "when_see_doctor"),
+    )
 )
 # ... and these are the matcher's alone, never the model's pick either: the crisis line is for
 # someone whose words the matcher heard as crisis, and the scope refusal (R11) for a health
