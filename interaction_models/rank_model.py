@@ -74,7 +74,16 @@ def classes() -> list[str]:
 def trained(rounds: Sequence[str] = tuple(ROUNDS)) -> dict[str, object]:
     ranker = _modules()[3]
     model: dict[str, object] = ranker.train(keyword_docs() + round_docs(rounds), classes())
+    model["stands"] = ruled()
     return model
+
+
+def ruled() -> list[str]:
+    """The answers a rule of the reference governs (refs naming an R rule: doses, pregnancy,
+    a child...): the matcher's pick of one always stands (ranker.py)."""
+    _, loader, _, _ = _modules()
+    answers = loader.load("en-US").answers
+    return [a for a, entry in answers.items() if any(r.startswith("R") for r in entry["refs"])]
 
 
 def model_text() -> str:

@@ -39,6 +39,7 @@ from interaction_models import rank_model  # noqa: E402
 
 DATA = rank_model.DATA
 ROUNDS = rank_model.ROUNDS
+RULED = frozenset(rank_model.ruled())
 HEARD = frozenset(f for files in ROUNDS.values() for f in files if "heard" in f)
 PROBES = frozenset(f for files in ROUNDS.values() for f in files if "probe" in f)
 # The grid each fold's policy is chosen from ("never" = the matcher alone).
@@ -66,6 +67,8 @@ class Row:
             return self.fixed
         if policy is None:
             return top[0][1] if top else self.found
+        if self.found in RULED:  # as second_opinion: a ruled answer's pick stands
+            return self.found
         return decide(top, self.found, self.score, policy)
 
 

@@ -86,6 +86,8 @@ class Ranker:
         # every cold start, and two characters a cell keep the file small.
         self._packed: list[str] = [str(w) for w in weights]
         self._unpacked: dict[int, tuple[tuple[int, int], ...]] = {}
+        stands = data.get("stands", [])
+        self.stands = frozenset(str(a) for a in stands) if isinstance(stands, list) else OWN
 
     def _weights(self, bucket: int) -> tuple[tuple[int, int], ...]:
         found = self._unpacked.get(bucket)
@@ -215,20 +217,16 @@ class Policy:
 # matcher keeps exact keywords and fits of at least 4.0; below that, a model at least 98% sure
 # decides (a naive Bayes is often that sure; where it is less, the matcher's rules did better).
 POLICY = Policy(confident=0.98, weak=4.0)
-# The matcher's pick of these always stands: a medicine question it recognised gets the
-# reference's general medicine answer, and one asking whether to worry or to see someone gets
-# the answer with the warning signs and when to get help, whatever else the words are like
-# ("my back is killing me, should I worry" is a question about worry, not about easing).
-STANDS = frozenset(
-    (
-        *("painkillers", "doses", "medicine_choice", "muscle_relaxants", "someone_elses_medicine"),
-        *("is_it_serious", "when_see_doctor"),
-    )
-)
+# The matcher's pick always stands when it is an answer a rule of the reference governs (the
+# model file's "stands": every answer whose refs name an R rule, from the content: doses,
+# pregnancy, a child, after a fall, ...), or one of these: a medicine question it recognised
+# gets the general medicine answer, and one asking whether to worry or to see someone gets the
+# answer with the warning signs and when to get help ("my back is killing me, should I worry"
+# is a question about worry, not about easing).
+STANDS = frozenset(("painkillers", "muscle_relaxants", "is_it_serious", "when_see_doctor"))
 # ... and these are the matcher's alone, never the model's pick either: the crisis line is for
 # someone whose words the matcher heard as crisis, and the scope refusal (R11) for a health
-# problem it recognised as another one; text about nothing it knows ("what's the weather like")
-# gets the "not sure" offer of the nearest topics, not a refusal.
+# problem it recognised as another one.
 OWN = frozenset(("crisis", "out_of_scope"))
 # How many of the model's best answers a policy may look at.
 TOP = 5
@@ -242,7 +240,7 @@ def second_opinion(
     if found is None or score >= POLICY.weak or found in STANDS | OWN:
         return found  # the cheap case first: no model loaded for a clear keyword win
     ranker = shipped()
-    if ranker is None:
+    if ranker is None or found in ranker.stands:
         return found
     better = decide(ranker.top(tokens), found, score, POLICY)
     return better if better in known else found
