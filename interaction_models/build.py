@@ -237,12 +237,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def _compiled_content(check: bool) -> int:
     """content/compiled.json: the TOML content pre-parsed, so a cold start skips tomllib;
-    content/keyword_tokens.json: the answer matcher's keywords pre-tokenised, and
-    content/matcher_tables.json: its scoring tables."""
+    content/keyword_tokens.json: the answer matcher's keywords pre-tokenised;
+    content/matcher_tables.json: its scoring tables;
+    content/ranker.json: the learnt topic ranker (interaction_models/rank_model.py)."""
     _triage_index()  # puts lambda/ on sys.path
     loader = importlib.import_module("back_relief.content.loader")
     matcher = importlib.import_module("back_relief.content.matcher")
     soundalike = importlib.import_module("back_relief.soundalike")
+    ranker = importlib.import_module("back_relief.content.ranker")
+    rank_model = importlib.import_module("interaction_models.rank_model")
     # The answer matcher's keyword tokens too (content/keyword_tokens.json): built from the
     # same sources, trusted at run time the same way.
     outputs = (
@@ -252,6 +255,8 @@ def _compiled_content(check: bool) -> int:
         (Path(matcher.matcher_tables.TABLES), loader.matcher_tables_text()),
         # The speech-recognition sound-alike keys (back_relief/soundalike.py).
         (Path(soundalike.TABLE), soundalike.table_text()),
+        # The learnt topic ranker (content/ranker.py), trained on the development sets.
+        (Path(ranker.MODEL), rank_model.model_text()),
     )
     if check:
         for path, text in outputs:

@@ -23,6 +23,7 @@ from typing import Any
 from ..text import normalise, stem
 from . import matcher_tables
 from .needs import Needs, near, rejoined
+from .ranker import second_opinion
 from .synonyms import classes, unslip
 
 __all__ = ["AnswerMatcher", "normalise"]
@@ -283,7 +284,14 @@ class AnswerMatcher:
 
     def match(self, text: str) -> str | None:
         """Return the best answer id for ``text``, or None when nothing fits well."""
-        return self._match(_tokens(text))[0]
+        tokens = _tokens(text)
+        return second_opinion(tokens, *self._match(tokens), self._order)
+
+    def scored(self, text: str, prefixes: Sequence[str] = ()) -> tuple[str | None, float]:
+        """The keyword matcher's own pick for ``text`` (read with ``prefixes`` as in
+        match_readings) and how well it fits, before any second opinion: what the learnt
+        ranker's cross-validation (tests/unit/answers_cv.py) compares against."""
+        return self._readings(_tokens(text), prefixes)
 
     def match_readings(self, text: str, prefixes: Sequence[str]) -> str | None:
         """The answer for whichever reading of ``text`` fits best: as said, or with one of
@@ -291,6 +299,9 @@ class AnswerMatcher:
         slot: "fourteen can i use this" is best read with "i'm" put back). A prefixed
         reading must fit clearly better than the words as said."""
         said = _tokens(text)
+        return second_opinion(said, *self._readings(said, prefixes), self._order)
+
+    def _readings(self, said: tuple[str, ...], prefixes: Sequence[str]) -> tuple[str | None, float]:
         best, top = self._match(said)
         seen = {said}
         for prefix in prefixes:
@@ -303,7 +314,7 @@ class AnswerMatcher:
             found, score = self._match(tokens)
             if found is not None and (best is None or score > top * _READING_LEAD):
                 best, top = found, score
-        return best
+        return best, top
 
     def _match(self, tokens: tuple[str, ...]) -> tuple[str | None, float]:
         """The answer and how well the whole turn fits it (infinite for an exact keyword)."""

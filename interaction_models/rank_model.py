@@ -1,0 +1,91 @@
+"""Train the learnt topic ranker (lambda/back_relief/content/ranker.py) into its JSON file.
+
+    python -m interaction_models.build   # writes it with the other generated files
+
+Training data: every development writer's rows (tests/unit/data/answers_*.tsv, written, probes
+and heard copies; NEVER tests/heldout/) and each answer's own keywords. Deterministic (counts,
+sorted output, integer weights), so `build --check` can compare bytes; well under a second.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "unit" / "data"
+# Each writer's round (its written rows, probes and heard copies): the unit that
+# tests/unit/answers_cv.py holds out, one at a time.
+ROUNDS: dict[str, tuple[str, ...]] = {
+    "r2": ("answers_dev2.tsv", "answers_fresh2.tsv", "answers_dev2_heard_mix.tsv"),
+    "r3": ("answers_dev3.tsv", "answers_fresh3.tsv", "answers_dev3_heard_mix.tsv"),
+    "r4": ("answers_dev4.tsv", "answers_fresh4.tsv", "answers_dev4_heard.tsv"),
+    "r5": ("answers_dev5.tsv", "answers_dev5_probe.tsv"),
+    "r6": ("answers_dev6.tsv", "answers_dev6_probe.tsv"),
+    "r7": (
+        "answers_dev7.tsv",
+        "answers_dev7_probe.tsv",
+        "answers_dev7_heard.tsv",
+        "answers_dev7_probe_heard.tsv",
+    ),
+}
+Docs = list[tuple[tuple[str, ...], tuple[str, ...]]]
+
+
+def _modules() -> tuple[Any, Any, Any, Any]:
+    for path in (ROOT / "lambda", ROOT / "tests" / "unit"):
+        if str(path) not in sys.path:
+            sys.path.insert(0, str(path))
+    import answers_dev
+    from back_relief.content import loader, matcher, ranker
+
+    return answers_dev, loader, matcher, ranker
+
+
+def keyword_docs() -> Docs:
+    """Every answer's keywords, each a short document for its answer."""
+    _, loader, matcher, _ = _modules()
+    answers = loader.load("en-US").answers
+    return [
+        (matcher._tokens(k), (answer_id,))
+        for answer_id, entry in answers.items()
+        for k in entry.get("keywords", ())
+    ]
+
+
+def round_docs(rounds: Sequence[str]) -> Docs:
+    """These rounds' rows: the matcher's tokens of each whole text and its acceptable ids."""
+    answers_dev, _, matcher, _ = _modules()
+    return [
+        (matcher._tokens(text), tuple(sorted(want)))
+        for name in rounds
+        for path in ROUNDS[name]
+        for text, want in answers_dev.rows(DATA / path)
+    ]
+
+
+def classes() -> list[str]:
+    _, loader, _, _ = _modules()
+    return list(loader.load("en-US").answers)
+
+
+def trained(rounds: Sequence[str] = tuple(ROUNDS)) -> dict[str, object]:
+    ranker = _modules()[3]
+    model: dict[str, object] = ranker.train(keyword_docs() + round_docs(rounds), classes())
+    model["stands"] = ruled()
+    return model
+
+
+def ruled() -> list[str]:
+    """The answers a rule of the reference governs (refs naming an R rule: doses, pregnancy,
+    a child...): the matcher's pick of one always stands (ranker.py)."""
+    _, loader, _, _ = _modules()
+    answers = loader.load("en-US").answers
+    return [a for a, entry in answers.items() if any(r.startswith("R") for r in entry["refs"])]
+
+
+def model_text() -> str:
+    """The shipped model file, trained on every round."""
+    return str(_modules()[3].model_text(trained()))

@@ -1,0 +1,257 @@
+"""A learnt topic ranker: which answer a question's words point to, from how people asked.
+
+The hand-built matcher (matcher.py) scores keyword phrases; rules written from one writer's
+questions have not carried to the next writer's. This model is learnt, at build time, from every
+development writer's questions (tests/unit/data/answers_*.tsv, written and as heard) and every
+answer's own keywords: a multinomial naive Bayes over the matcher's tokens (the one normaliser,
+its stemmer and the synonym classes), their bigrams and sound-alike keys. Scoring is a sparse sum,
+pure Python, over a small generated JSON file (ranker.json, written by `make model` through
+interaction_models/rank_model.py and checked by its --check).
+
+At run time the model only chooses among answers, and only where leave-one-writer-out
+cross-validation (tests/unit/answers_cv.py) showed it helps (see matcher.py `_second_opinion`):
+triage, refusals and everything said before an answer are untouched. A missing or corrupt file
+leaves the matcher alone.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import zlib
+from collections.abc import Container, Iterable, Mapping, Sequence
+from functools import cache, lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import NamedTuple
+
+from ..soundalike import key
+
+MODEL = Path(__file__).parent / "ranker.json"
+# Weights are stored as integers of this step (log units): a fraction of the file, no loss of
+# ranking worth measuring.
+STEP = 0.2
+# Sound-alike keys only for words long enough that a key says something ("urin" -> "urn").
+_KEYED = 5
+# Printable characters JSON writes as themselves (no quote, no backslash): one per class index
+# or weight step.
+ALPHABET = "".join(chr(i) for i in range(35, 127) if chr(i) != "\\")
+_CODE = {ch: i for i, ch in enumerate(ALPHABET)}
+# Hash slots for the features: enough that few features the model learnt share one.
+BUCKETS = 8192
+
+
+def bucket(feature: str, size: int) -> int:
+    """A feature's slot: hashed, so the file holds no feature names (a third of its size)."""
+    return zlib.crc32(feature.encode()) % size
+
+
+@lru_cache(maxsize=8192)
+def _key(token: str) -> str:
+    return "~" + key(token) if len(token) >= _KEYED and token.isalpha() else ""
+
+
+def features(tokens: Sequence[str]) -> frozenset[str]:
+    """The model's features for a question's tokens: each token, each adjacent pair, the
+    opening token, and sound-alike keys of longer words (a recogniser's "weakness"/"weekness")."""
+    out = set(tokens)
+    out.update(f"{a}_{b}" for a, b in pairwise(tokens))
+    if tokens:
+        out.add(f"^{tokens[0]}")
+    out.update(k for k in map(_key, tokens) if k)
+    return frozenset(out)
+
+
+class Ranker:
+    """Answer ids scored by a linear model over sparse features (see `train` for its form)."""
+
+    def __init__(self, data: Mapping[str, object]) -> None:
+        classes, bias, norm, weights = map(data.get, ("classes", "bias", "norm", "weights"))
+        if not (
+            isinstance(classes, list)
+            and isinstance(bias, list)
+            and isinstance(norm, list)
+            and isinstance(weights, list)
+            and len(classes) == len(bias) == len(norm)
+            and weights
+        ):
+            raise ValueError("ranker: malformed model")
+        self.classes: tuple[str, ...] = tuple(str(c) for c in classes)
+        # Integers (in STEPs) throughout scoring: sums are exact, so no order of adding can
+        # tip a tie one way on one run and the other way on the next.
+        self._bias = tuple(int(b) for b in bias)
+        self._norm = tuple(int(n) for n in norm)
+        # Per hash bucket, two characters a cell (ALPHABET: the class index, the weight in
+        # steps), kept as text until a question uses the bucket: parsing them all would cost
+        # every cold start, and two characters a cell keep the file small.
+        self._packed: list[str] = [str(w) for w in weights]
+        self._unpacked: dict[int, tuple[tuple[int, int], ...]] = {}
+        stands = data.get("stands", [])
+        self.stands = frozenset(str(a) for a in stands) if isinstance(stands, list) else OWN
+
+    def _weights(self, bucket: int) -> tuple[tuple[int, int], ...]:
+        found = self._unpacked.get(bucket)
+        if found is None:
+            text = self._packed[bucket]
+            # A character outside the alphabet (a corrupt file) reads as -1 and is dropped.
+            cells = zip(text[::2], text[1::2], strict=False)  # an odd last character: dropped
+            pairs = ((_CODE.get(a, -1), _CODE.get(b, -1)) for a, b in cells)
+            found = tuple((c, w) for c, w in pairs if 0 <= c < len(self._bias) and w >= 0)
+            self._unpacked[bucket] = found
+        return found
+
+    def scores(self, tokens: Sequence[str]) -> dict[str, float]:
+        """Each answer's log score for these tokens (higher fits better)."""
+        size = len(self._packed)
+        known = [b for b in {bucket(f, size) for f in features(tokens)} if self._packed[b]]
+        total = list(self._bias)
+        k = len(known)
+        for c, n in enumerate(self._norm):
+            total[c] -= k * n
+        for b in known:
+            for c, w in self._weights(b):
+                total[c] += w
+        return {c: t * STEP for c, t in zip(self.classes, total, strict=True)}
+
+    def top(self, tokens: Sequence[str]) -> list[tuple[float, str]]:
+        """The few best answers and their probabilities, best first; none for no words."""
+        return self.ranked(tokens)[:TOP] if tokens else []
+
+    def ranked(self, tokens: Sequence[str]) -> list[tuple[float, str]]:
+        """(probability, answer id), best first; ties go to the answer listed first."""
+        scores = self.scores(tokens)
+        top = max(scores.values(), default=0.0)
+        exp = {a: math.exp(s - top) for a, s in scores.items()}
+        z = sum(exp.values()) or 1.0
+        order = {a: i for i, a in enumerate(self.classes)}
+        return sorted(((e / z, a) for a, e in exp.items()), key=lambda p: (-p[0], order[p[1]]))
+
+
+def train(
+    docs: Iterable[tuple[Sequence[str], Sequence[str]]],
+    classes: Sequence[str],
+    alpha: float = 0.1,
+    min_count: int = 2,
+    buckets: int = BUCKETS,
+) -> dict[str, object]:
+    """A multinomial naive Bayes over binary features, in the linear form Ranker scores:
+    score(c) = bias(c) - k * norm(c) + sum of w(f, c) over the k known features present, where
+    w(f, c) = log((n(f, c) + alpha) / alpha) is zero for a feature never seen with c (so only
+    seen pairs are stored) and norm(c) = log(N(c) + alpha * V). Each document is (tokens,
+    acceptable answer ids), counted 1/len toward each id. Features seen fewer than min_count
+    times are dropped. Deterministic: counts, then sorted output."""
+    if len(classes) > len(ALPHABET):
+        raise ValueError(f"ranker: {len(classes)} answers, more than one character can index")
+    index = {c: i for i, c in enumerate(classes)}
+    counts: dict[int, dict[int, float]] = {}
+    prior = [0.0] * len(classes)
+    seen: dict[int, float] = {}
+    rows = [
+        (sorted({bucket(f, buckets) for f in features(t)}), [index[a] for a in ids if a in index])
+        for t, ids in docs
+    ]
+    for feats, _ in rows:
+        for f in feats:
+            seen[f] = seen.get(f, 0.0) + 1
+    kept = {f for f, n in seen.items() if n >= min_count}
+    for feats, ids in rows:
+        if not ids:
+            continue
+        share = 1.0 / len(ids)
+        for c in ids:
+            prior[c] += share
+        for f in (f for f in feats if f in kept):
+            cell = counts.setdefault(f, {})
+            for c in ids:
+                cell[c] = cell.get(c, 0.0) + share
+    vocab = len(kept)
+    mass = [0.0] * len(classes)
+    for f in sorted(counts):
+        for c, n in sorted(counts[f].items()):
+            mass[c] += n
+    total = sum(prior) or 1.0
+    bias = [math.log((p + 1.0) / (total + len(classes))) for p in prior]
+    norm = [math.log(m + alpha * vocab) for m in mass]
+    weights = [""] * buckets
+    for f in sorted(counts):
+        top, a = len(ALPHABET) - 1, alpha
+        steps = ((c, min(top, round(math.log((n + a) / a) / STEP))) for c, n in counts[f].items())
+        weights[f] = "".join(ALPHABET[c] + ALPHABET[w] for c, w in sorted(steps))
+    return {
+        "classes": list(classes),
+        "bias": [round(b / STEP) for b in bias],
+        "norm": [round(n / STEP) for n in norm],
+        "weights": weights,
+    }
+
+
+def model_text(model: Mapping[str, object]) -> str:
+    return json.dumps(model, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+
+
+@cache
+def shipped() -> Ranker | None:
+    """The shipped model; None when its file is missing or unreadable (the matcher then
+    answers alone: the model is a second opinion, never a dependency)."""
+    try:
+        return Ranker(json.loads(MODEL.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+class Policy(NamedTuple):  # not a dataclass: building one costs a cold start ~0.5 ms
+    """When the model's pick replaces the matcher's: the matcher's fit is below `weak` (an
+    exact keyword, infinite, always stands), its pick is not among the model's best `keep`,
+    and the model is at least `confident` sure. The matcher's "not sure" (no pick) stands: a
+    naive Bayes is sure of something even for "play some jazz", and the nearest-topics offer
+    is the honest reply there. Chosen by leave-one-writer-out cross-validation
+    (tests/unit/answers_cv.py)."""
+
+    confident: float
+    weak: float
+    keep: int = 0
+
+
+# Chosen by leave-one-writer-out cross-validation (answers_cv.py) on every training row: the
+# matcher keeps exact keywords and fits of at least 4.0; below that, a model at least 98% sure
+# decides (a naive Bayes is often that sure; where it is less, the matcher's rules did better).
+POLICY = Policy(confident=0.98, weak=4.0)
+# The matcher's pick always stands when it is an answer a rule of the reference governs (the
+# model file's "stands": every answer whose refs name an R rule, from the content: doses,
+# pregnancy, a child, after a fall, ...), or one of these: a medicine question it recognised
+# gets the general medicine answer, and one asking whether to worry or to see someone gets the
+# answer with the warning signs and when to get help ("my back is killing me, should I worry"
+# is a question about worry, not about easing).
+STANDS = frozenset(("painkillers", "muscle_relaxants", "is_it_serious", "when_see_doctor"))
+# ... and these are the matcher's alone, never the model's pick either: the crisis line is for
+# someone whose words the matcher heard as crisis, and the scope refusal (R11) for a health
+# problem it recognised as another one.
+OWN = frozenset(("crisis", "out_of_scope"))
+# How many of the model's best answers a policy may look at.
+TOP = 5
+
+
+def second_opinion(
+    tokens: Sequence[str], found: str | None, score: float, known: Container[str]
+) -> str | None:
+    """The matcher's pick, or the shipped model's where POLICY says it knows better; only
+    ever one of the ``known`` answers (the matcher's own)."""
+    if found is None or score >= POLICY.weak or found in STANDS | OWN:
+        return found  # the cheap case first: no model loaded for a clear keyword win
+    ranker = shipped()
+    if ranker is None or found in ranker.stands:
+        return found
+    better = decide(ranker.top(tokens), found, score, POLICY)
+    return better if better in known else found
+
+
+def decide(
+    top: Sequence[tuple[float, str]], found: str | None, score: float, policy: Policy
+) -> str | None:
+    """The answer given the model's best (probability, answer id) and the matcher's pick."""
+    if not top or found is None or score >= policy.weak or found in STANDS | OWN:
+        return found
+    if found is not None and any(a == found for _, a in top[: policy.keep]):
+        return found
+    p, pick = top[0]
+    return pick if p >= policy.confident and pick not in OWN else found
