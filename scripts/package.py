@@ -45,8 +45,19 @@ NOT_READ_ON_LAMBDA = {"back_relief/content/keyword_tokens.json"}
 # client speaks http.client, and ask-sdk's own requests-based DefaultApiClient is never loaded.
 # tests/contract/test_package.py runs the unpacked artifact, timer call included, without them.
 UNUSED_DEPENDENCIES = ("requests", "urllib3", "certifi", "charset_normalizer", "idna")
-# dateutil's bundled time-zone database: the skill never asks dateutil for a zone.
-UNUSED_DATA = ("dateutil/zoneinfo/dateutil-zoneinfo.tar.gz",)
+# dateutil's bundled time-zone database: the skill never asks dateutil for a zone. Nor does
+# anything that runs import its recurrence rules (rrule, and easter which only rrule uses) or the
+# tarball's rebuilder; ask-sdk's serializer uses dateutil.parser, which needs tz and relativedelta
+# only. tz/win.py and tzwin.py are Windows registry zones: tz.py imports them in a try that an
+# ImportError ends, which is what Linux gives whether or not they are there.
+UNUSED_DATA = (
+    "dateutil/zoneinfo/dateutil-zoneinfo.tar.gz",
+    "dateutil/zoneinfo/rebuild.py",
+    "dateutil/rrule.py",
+    "dateutil/easter.py",
+    "dateutil/tz/win.py",
+    "dateutil/tzwin.py",
+)
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 LAMBDA_ZIP_LIMIT_MB = 50.0
 LAMBDA_UNZIPPED_LIMIT_MB = 250.0
