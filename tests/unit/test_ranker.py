@@ -25,7 +25,8 @@ UNSEEN = "does the buzzing sticky pad gadget help"
 
 
 def test_the_shipped_model_is_what_make_model_trains() -> None:
-    assert ranker.MODEL.read_text(encoding="utf-8") == rank_model.model_text()
+    with open(ranker.MODEL, encoding="utf-8") as fh:
+        assert fh.read() == rank_model.model_text()
 
 
 @pytest.fixture

@@ -18,16 +18,17 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import zlib
 from collections.abc import Container, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from itertools import pairwise
-from pathlib import Path
 from typing import NamedTuple
 
 from ..soundalike import key
 
-MODEL = Path(__file__).parent / "ranker.json"
+# os.path, not pathlib: deployed INIT imports this module and never pathlib (NEVER_AT_INIT).
+MODEL = os.path.join(os.path.dirname(__file__), "ranker.json")
 # Weights are stored as integers of this step (log units): a fraction of the file, no loss of
 # ranking worth measuring.
 STEP = 0.2
@@ -194,7 +195,8 @@ def shipped() -> Ranker | None:
     """The shipped model; None when its file is missing or unreadable (the matcher then
     answers alone: the model is a second opinion, never a dependency)."""
     try:
-        return Ranker(json.loads(MODEL.read_text(encoding="utf-8")))
+        with open(MODEL, encoding="utf-8") as fh:
+            return Ranker(json.load(fh))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
