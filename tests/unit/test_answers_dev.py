@@ -89,6 +89,13 @@ def test_the_ask_in_a_story_and_a_lone_concept_word_decide_the_topic() -> None:
     assert matcher.match("is it ok to put something warm on it") == "ice_or_heat"
     # A child named beside the speaker's own back is not the one in pain.
     assert matcher.match("my back's locked solid and i've got the kids to get") != "child"
+    # ... and another body part named beside it is not what is asked about (R11 is for pain
+    # that is not in the back at all); alone, it still is.
+    assert matcher.match("carting my kid round on my shoulders hurt my back") not in (
+        "child",
+        "out_of_scope",
+    )
+    assert matcher.match("my wrist is killing me") == "out_of_scope"
     # ... nor is one who only helps or owns the thing asked about; "her back" is theirs.
     assert matcher.match("my son has a foam roller, can i roll on it") == "foam_roller"
     assert matcher.match("my little boy says his back is sore") == "child"

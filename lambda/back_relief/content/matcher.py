@@ -102,6 +102,8 @@ _CONTEXT = frozenset(
 # child named beside "my back" is not the one in pain, so the topic is chosen as usual. Likewise
 # an operation or a pregnancy that is someone else's ("my dad's operation", "my wife's pregnant").
 _OWN_BACK = {"child": " my back "}
+# Answers about a back or body that is not the speaker's (R3's child, R11's other body parts).
+_NOT_MY_BACK = frozenset(("child", "out_of_scope"))
 _SOMEONE_ELSE = "partner"
 _THEIRS = frozenset(("pregnancy", "surgery", "cancer_history", "osteoporosis"))
 # ... while "her back", "his back is sore" put the pain on the person named: a carer asking
@@ -484,8 +486,14 @@ def _unsourced(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 def _without_helpers(tokens: tuple[str, ...], ranked: list[_Ranked]) -> list[_Ranked]:
     """Without the child answer when the child named only helps or owns a thing ("my daughter
-    has a foam roller", "how hard should my son press"): the question is its topic's."""
-    if not any(a == _HELPER for _, a in ranked) or _THIRD_PERSON & set(tokens):
+    has a foam roller", "how hard should my son press"): the question is its topic's. Without
+    the child and other-body-part answers when the speaker names their own back ("carrying my
+    kid on my shoulders hurt my back"): the back in pain is theirs, whatever else is named."""
+    if _THIRD_PERSON & set(tokens):
+        return ranked
+    if " my back " in _padded(tokens):
+        ranked = [r for r in ranked if r[1] not in _NOT_MY_BACK]
+    if not any(a == _HELPER for _, a in ranked):
         return ranked
     if _alone(_HELPER, ranked):
         return ranked
