@@ -101,7 +101,7 @@ _CONTEXT = frozenset(
 # ... but "my back has locked and I've got the kids to pick up" is the speaker's own back: a
 # child named beside "my back" is not the one in pain, so the topic is chosen as usual. Likewise
 # an operation or a pregnancy that is someone else's ("my dad's operation", "my wife's pregnant").
-_OWN_BACK = {"child": " my back "}
+_MY_BACK = " my back "
 # Answers about a back or body that is not the speaker's (R3's child, R11's other body parts).
 _NOT_MY_BACK = frozenset(("child", "out_of_scope"))
 _SOMEONE_ELSE = "partner"
@@ -381,8 +381,7 @@ class AnswerMatcher:
         scores = {answer_id: score for (score, _), answer_id in ranked}
         theirs = bool(_THIRD_PERSON & set(tokens))
         for (score, _), answer_id in ranked:
-            own = _OWN_BACK.get(answer_id)
-            if own is not None and own in _padded(tokens):
+            if answer_id in _NOT_MY_BACK and _MY_BACK in _padded(tokens):
                 continue
             if answer_id in _THEIRS and _SOMEONE_ELSE in tokens and not theirs:
                 continue
@@ -491,7 +490,7 @@ def _without_helpers(tokens: tuple[str, ...], ranked: list[_Ranked]) -> list[_Ra
     kid on my shoulders hurt my back"): the back in pain is theirs, whatever else is named."""
     if _THIRD_PERSON & set(tokens):
         return ranked
-    if " my back " in _padded(tokens):
+    if _MY_BACK in _padded(tokens):
         ranked = [r for r in ranked if r[1] not in _NOT_MY_BACK]
     if not any(a == _HELPER for _, a in ranked):
         return ranked

@@ -25,6 +25,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from ..text import word_set
+from .retold import PLAIN_NEGATIONS as _NEGATIONS
 from .retold import done as _done
 from .retold import retold
 
@@ -100,7 +101,6 @@ _ASKED = {
     for a in ("what", "should", "would", "do", "who", "when", "how")
     for b in ("would", "should", "do", "i", "happen", "happens", "that", "it", "you")
 }
-_NEGATIONS = word_set("not never no")
 # An amount said as the answer ("twice this morning", "a bit", "both of them", "loads").
 _AMOUNTS = word_set(
     "twice once several lots loads constantly always sometimes both some plenty heaps often"

@@ -19,12 +19,13 @@ from __future__ import annotations
 from ..text import word_set
 from .supposed import ANYONE
 
-__all__ = ["done", "retold"]
+__all__ = ["PLAIN_NEGATIONS", "done", "retold"]
 
 _AUX = word_set(
     "can could will would am is are was were have has had do does did should shall may might must"
 )
-_NEGATIONS = word_set("not never no")
+# The plain negation words, said outright (scope.NEGATIONS, for scope, adds "without", "none"...).
+PLAIN_NEGATIONS = _NEGATIONS = word_set("not never no")
 _MAX_WORDS = 14
 # A question about anyone ("can a bad back stop you peeing"), said of oneself once answered.
 _ASKING = word_set("can could does do is are will would should may might")
