@@ -238,7 +238,7 @@ def second_opinion(
 ) -> str | None:
     """The matcher's pick, or the shipped model's where POLICY says it knows better; only
     ever one of the ``known`` answers (the matcher's own)."""
-    if found is None or score >= POLICY.weak or found in STANDS | OWN:
+    if _matcher_stands(found, score, POLICY):
         return found  # the cheap case first: no model loaded for a clear keyword win
     ranker = shipped()
     if ranker is None or found in ranker.stands:
@@ -247,13 +247,19 @@ def second_opinion(
     return better if better in known else found
 
 
+def _matcher_stands(found: str | None, score: float, policy: Policy) -> bool:
+    """The matcher's pick stands whatever the model says: no pick ("not sure"), a clear fit,
+    or an answer a rule governs or the matcher alone may give."""
+    return found is None or score >= policy.weak or found in STANDS | OWN
+
+
 def decide(
     top: Sequence[tuple[float, str]], found: str | None, score: float, policy: Policy
 ) -> str | None:
     """The answer given the model's best (probability, answer id) and the matcher's pick."""
-    if not top or found is None or score >= policy.weak or found in STANDS | OWN:
+    if not top or _matcher_stands(found, score, policy):
         return found
-    if found is not None and any(a == found for _, a in top[: policy.keep]):
+    if any(a == found for _, a in top[: policy.keep]):
         return found
     p, pick = top[0]
     return pick if p >= policy.confident and pick not in OWN else found
