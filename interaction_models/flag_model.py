@@ -1,0 +1,91 @@
+"""The labelled rows the red-flag second opinion (lambda/back_relief/safety/flagger.py) learns
+from and is cross-validated on (tests/unit/flag_cv.py), grouped by writer.
+
+Training data: every triage development set (tests/unit/data/triage_*.tsv, written, probes and
+heard copies) and every answers development set (benign questions); NEVER tests/heldout/ and
+never tests/unit/data/flag_unseen.tsv (the behaviour test's own rows). A group is one writer's
+round: its written rows, probes and heard copies together, so cross-validation never tests on
+the heard copy of a row it trained on.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "unit" / "data"
+# The behaviour test's rows: written by hand for it alone, never trained or tuned on.
+UNSEEN = DATA / "flag_unseen.tsv"
+# triage_dev2*, triage_dev3*, triage_dev4* are one writer's round each; each round-5-and-later
+# set triage_dev5_NAME is one writer's, with its _probe and _heard copies.
+_TRIAGE_GROUP = re.compile(r"triage_(dev[234]|benign5|dev5_[a-z]+\d*[a-z]?)")
+# The red flags whose yes/no question the model may ask: safety/tolerant.py ASKS (a sign
+# without its own question is asked by the nearest one that fits; falls, chest, fever,
+# pregnancy and the sudden tearing pain have none). Everything else is "none".
+NONE = "none"
+
+
+@dataclass(frozen=True)
+class Row:
+    group: str  # the writer's round: the unit cross-validation holds out
+    source: str  # file name
+    heard: bool  # the text is what a recogniser returned
+    kind: str  # E, U, D, C (touches a sign), N (benign statement), Q (benign question)
+    tier: str  # the tier id written for it ("-" or "" when none)
+    text: str
+
+
+def _triage_rows(path: Path) -> list[Row]:
+    group = _TRIAGE_GROUP.match(path.stem)
+    if group is None:
+        raise ValueError(f"{path.name}: no writer group")
+    with path.open(encoding="utf-8", newline="") as fh:
+        table = list(csv.DictReader(fh, delimiter="\t"))
+    heard = bool(table) and "heard" in table[0]
+    column = "heard" if heard else "utterance"
+    return [
+        Row(group.group(1), path.name, heard, r["kind"], r["id"], r[column].strip())
+        for r in table
+        if r[column].strip()
+    ]
+
+
+def _round1_rows() -> list[Row]:
+    """triage_dev.txt and triage_fresh.txt ("KIND | text", no tier id): round 1's writer."""
+    out = []
+    for name in ("triage_dev.txt", "triage_fresh.txt"):
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                kind, _, text = line.partition("|")
+                out.append(Row("dev1", name, False, kind.strip(), "", text.strip()))
+    return out
+
+
+def _answers_rows() -> list[Row]:
+    """Every answers development set's questions: benign (kind Q), grouped by round."""
+    from interaction_models import rank_model
+
+    answers_dev = rank_model._modules()[0]
+    out = []
+    for round_name, files in rank_model.ROUNDS.items():
+        for name in files:
+            for text, _ in answers_dev.rows(DATA / name):
+                out.append(Row(f"answers_{round_name}", name, "heard" in name, "Q", "", text))
+    return out
+
+
+def rows() -> list[Row]:
+    """Every labelled development row, in a fixed order."""
+    paths = sorted(DATA.glob("triage_*.tsv"))
+    if UNSEEN in paths:
+        raise ValueError("flag_unseen.tsv is the behaviour test's alone")
+    out = [r for p in paths for r in _triage_rows(p)]
+    return out + _round1_rows() + _answers_rows()
+
+
+def groups(every: Sequence[Row]) -> list[str]:
+    return sorted({r.group for r in every})
