@@ -232,7 +232,25 @@ def main(argv: list[str] | None = None) -> int:
     # checked here too: one command keeps every generated file fresh.
     index_status = _triage_index().main(["--check"] if args.check else [])
     content_status = _compiled_content(check=args.check)
-    return 1 if stale or index_status or content_status else 0
+    flag_status = _flag_model(check=args.check)
+    return 1 if stale or index_status or content_status or flag_status else 0
+
+
+def _flag_model(check: bool) -> int:
+    """safety/flagger.json: the learnt red-flag second opinion (flag_model.py)."""
+    _triage_index()  # puts lambda/ on sys.path
+    flagger = importlib.import_module("back_relief.safety.flagger")
+    text = importlib.import_module("interaction_models.flag_model").model_text()
+    path = Path(flagger.MODEL)
+    if check:
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            print(f"stale {path.name} (run `make model`)", file=sys.stderr)
+            return 1
+        print("red-flag model up to date")
+        return 0
+    path.write_text(text, encoding="utf-8")
+    print(f"red-flag model written to {path}")
+    return 0
 
 
 def _compiled_content(check: bool) -> int:

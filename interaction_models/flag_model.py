@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "unit" / "data"
@@ -89,3 +90,53 @@ def rows() -> list[Row]:
 
 def groups(every: Sequence[Row]) -> list[str]:
     return sorted({r.group for r in every})
+
+
+def _flagger() -> Any:
+    from interaction_models import rank_model
+
+    rank_model._modules()  # puts lambda/ on sys.path
+    from back_relief.safety import flagger
+
+    return flagger
+
+
+def _ranker() -> Any:
+    _flagger()
+    from back_relief.content import ranker
+
+    return ranker
+
+
+def label(row: Row) -> str | None:
+    """The class a row teaches: the trigger whose question fits its red flag, else "none";
+    None for a red flag written without its tier (round 1), which teaches nothing."""
+    from back_relief.safety.tolerant import ASKS
+
+    if row.kind in ("E", "C"):
+        if row.tier in ASKS:
+            return str(ASKS[row.tier])
+        if not row.tier.startswith(("E", "C")):
+            return None
+    return NONE
+
+
+def docs(every: Sequence[Row]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    flagger = _flagger()
+    return [(flagger.tokens(r.text), (wanted,)) for r in every if (wanted := label(r)) is not None]
+
+
+def trained(every: Sequence[Row] | None = None) -> dict[str, object]:
+    """The model trained on these rows (every development row by default)."""
+    flagger = _flagger()
+    model: dict[str, object] = _ranker().train(
+        docs(rows() if every is None else every),
+        flagger.CLASSES,
+        buckets=flagger.BUCKETS,
+    )
+    return model
+
+
+def model_text() -> str:
+    """The shipped model file, trained on every development row."""
+    return str(_ranker().model_text(trained()))

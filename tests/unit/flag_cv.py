@@ -27,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "lambda"), str(Path(__file__).parent), str(ROOT)]
 
+from back_relief.content.ranker import Ranker, bucket, features, train_hashed  # noqa: E402
+from back_relief.safety.flagger import BUCKETS, CLASSES, decide, tokens  # noqa: E402
 from back_relief.safety.triage import Tier, assess, clarify  # noqa: E402
 from triage_dev import rules  # noqa: E402
 
@@ -53,7 +55,7 @@ def judged() -> tuple[Judged, ...]:
             tier = {"S": "U", "W": "D"}.get(tier, tier)
             out.append(Judged(row, tier, finding.trigger))
             continue
-        asks = clarify(found_rules, [row.text])
+        asks = clarify(found_rules, [row.text], learnt=False)
         out.append(Judged(row, "asked" if asks else "", asks or ""))
     return tuple(out)
 
@@ -80,15 +82,150 @@ def rules_line(label: str, rows: Sequence[Judged]) -> str:
     )
 
 
+# ---------------------------------------------------------------------------- the model
+
+# The margins (log score of the likeliest red flag over "none") each fold's policy is chosen
+# from, most asking first (99: never ask).
+GRID = (0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 12.0, 14.0, 16.0, 18.0, 20.0, 25.0, 30.0, 99.0)
+# The share of benign rows (statements and questions together) the model may newly ask about,
+# as the training folds measure it: under the 1% target, so a new writer's rows stay under it.
+BUDGET = 0.005
+INNER = 5  # the training groups, split into this many parts for choosing the margin
+
+
+@cache
+def hashed() -> tuple[tuple[int, ...], ...]:
+    """Each row's features, hashed once, as the shipped model reads them."""
+    return tuple(
+        tuple(sorted({bucket(f, BUCKETS) for f in features(tokens(j.row.text))})) for j in judged()
+    )
+
+
+def fit(indices: Sequence[int]) -> Ranker:
+    """The shipped trainer's model on these rows only."""
+    every, feats = judged(), hashed()
+    docs = [(feats[i], (wanted,)) for i in indices if (wanted := flag_model.label(every[i].row))]
+    return Ranker(train_hashed(docs, CLASSES, buckets=BUCKETS))
+
+
+Ranked = dict[int, dict[str, float]]
+
+
+def scored(model: Ranker, indices: Sequence[int]) -> Ranked:
+    feats = hashed()
+    return {i: model.bucket_scores(feats[i]) for i in indices}
+
+
+def out_of_fold(indices: Sequence[int], parts: Sequence[Sequence[str]]) -> Ranked:
+    """Each row scored by a model trained on the other parts' groups of these rows."""
+    every = judged()
+    out: Ranked = {}
+    for part in parts:
+        held = [i for i in indices if every[i].row.group in part]
+        out |= scored(fit([i for i in indices if every[i].row.group not in part]), held)
+    return out
+
+
+def choose(indices: Sequence[int], groups: Sequence[str]) -> float:
+    """The lowest margin whose new benign asks stay within BUDGET on these rows, each
+    scored by a model trained without its part of the groups (margin set on training
+    folds only)."""
+    parts = [groups[k::INNER] for k in range(INNER)]
+    ranked = out_of_fold(indices, parts)
+    every = judged()
+    benign = [i for i in indices if every[i].row.kind in BENIGN]
+    gap = [i for i in benign if every[i].found == ""]
+    for margin in GRID:
+        asked = sum(decide(ranked[i], margin) is not None for i in gap)
+        if asked <= BUDGET * len(benign):
+            return margin
+    return GRID[-1]
+
+
+@dataclass
+class Tally:
+    """What the model adds to the rules on some rows at one margin."""
+
+    e: int = 0
+    e_rules: int = 0
+    e_model: int = 0  # E rows in the gap the model asks about
+    e_right: int = 0  # ... with the question of the row's own sign
+    ud_gap_asked: int = 0
+    n: int = 0
+    n_asked: int = 0
+    q: int = 0
+    q_asked: int = 0
+    under: int = 0  # E rows where a U or D rule fired and the model says a red flag
+    under_benign: int = 0  # benign rows where a U or D rule fired and the model says one
+    alone: int = 0  # E rows of a sign it can ask about that the model alone would ask about
+    askable: int = 0
+
+    def add(self, j: Judged, found: str | None) -> None:
+        kind, gap = j.row.kind, j.found == ""
+        if kind == "E":
+            self.e += 1
+            self.e_rules += j.found in ("E", "asked")
+            self.e_model += gap and found is not None
+            self.e_right += gap and found is not None and found == flag_model.label(j.row)
+            self.under += j.found in ("U", "D") and found is not None
+            askable = flag_model.label(j.row) not in (None, flag_model.NONE)
+            self.askable += askable
+            self.alone += askable and found is not None
+        elif kind in "UD":
+            self.ud_gap_asked += gap and found is not None
+        elif kind in BENIGN:
+            self.n += kind == "N"
+            self.q += kind == "Q"
+            self.n_asked += kind == "N" and gap and found is not None
+            self.q_asked += kind == "Q" and gap and found is not None
+            self.under_benign += j.found in ("U", "D") and found is not None
+
+    def line(self, label: str) -> str:
+        return (
+            f"{label:24} E {self.e_rules:4}+{self.e_model:<3}/{self.e:<4} "
+            f"(right sign {self.e_right:3})  UD asked {self.ud_gap_asked:2}  "
+            f"N asked {self.n_asked:2}/{self.n:<4} Q asked {self.q_asked:2}/{self.q:<4} "
+            f"U-fired says E: E {self.under:2} benign {self.under_benign:2}  "
+            f"alone {self.alone}/{self.askable}"
+        )
+
+
 def main() -> None:
     every = judged()
+    groups = flag_model.groups([j.row for j in every])
     for kind, pick in KINDS.items():
         print(f"today's rules, {kind}")
-        for group in flag_model.groups([j.row for j in every]):
+        for group in groups:
             fold = [j for j in every if j.row.group == group and pick(j.row)]
             if fold:
                 print(rules_line(group, fold))
         print(rules_line("all", [j for j in every if pick(j.row)]))
+    tallies = {k: Tally() for k in KINDS}
+    fixed = {t: {k: Tally() for k in KINDS} for t in GRID}
+    print("margin chosen on each fold's training groups; E: rules + model / rows")
+    for group in groups:
+        held = [i for i, j in enumerate(every) if j.row.group == group]
+        train = [i for i, j in enumerate(every) if j.row.group != group]
+        margin = choose(train, [g for g in groups if g != group])
+        ranked = scored(fit(train), held)
+        for kind, pick in KINDS.items():
+            fold = Tally()
+            for i in held:
+                if pick(every[i].row):
+                    fold.add(every[i], decide(ranked[i], margin))
+                    tallies[kind].add(every[i], decide(ranked[i], margin))
+                    for t in GRID:
+                        fixed[t][kind].add(every[i], decide(ranked[i], t))
+            if fold.e or fold.n or fold.q:
+                print(fold.line(f"{group} {kind[0]} m={margin:g}"))
+    for kind, tally in tallies.items():
+        print(tally.line(f"all {kind}"))
+    every_row = list(range(len(every)))
+    print(f"shipped margin (chosen the same way on every group): {choose(every_row, groups):g}")
+    print("one margin for every fold (for the curve; not how a fold's is chosen)")
+    for t in GRID:
+        for kind in KINDS:
+            print(fixed[t][kind].line(f"m={t:g} {kind}"))
 
 
 if __name__ == "__main__":

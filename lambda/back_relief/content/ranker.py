@@ -104,7 +104,11 @@ class Ranker:
     def scores(self, tokens: Sequence[str]) -> dict[str, float]:
         """Each answer's log score for these tokens (higher fits better)."""
         size = len(self._packed)
-        known = [b for b in {bucket(f, size) for f in features(tokens)} if self._packed[b]]
+        return self.bucket_scores({bucket(f, size) for f in features(tokens)})
+
+    def bucket_scores(self, buckets: Iterable[int]) -> dict[str, float]:
+        """scores() for features already hashed into this model's buckets."""
+        known = [b for b in buckets if self._packed[b]]
         total = list(self._bias)
         k = len(known)
         for c, n in enumerate(self._norm):
@@ -141,16 +145,26 @@ def train(
     seen pairs are stored) and norm(c) = log(N(c) + alpha * V). Each document is (tokens,
     acceptable answer ids), counted 1/len toward each id. Features seen fewer than min_count
     times are dropped. Deterministic: counts, then sorted output."""
+    hashed = [(sorted({bucket(f, buckets) for f in features(t)}), ids) for t, ids in docs]
+    return train_hashed(hashed, classes, alpha, min_count, buckets)
+
+
+def train_hashed(
+    docs: Iterable[tuple[Sequence[int], Sequence[str]]],
+    classes: Sequence[str],
+    alpha: float = 0.1,
+    min_count: int = 2,
+    buckets: int = BUCKETS,
+) -> dict[str, object]:
+    """train() on documents whose features are already hashed (sorted bucket numbers): cross-
+    validation hashes each row once, not once per fold."""
     if len(classes) > len(ALPHABET):
         raise ValueError(f"ranker: {len(classes)} answers, more than one character can index")
     index = {c: i for i, c in enumerate(classes)}
     counts: dict[int, dict[int, float]] = {}
     prior = [0.0] * len(classes)
     seen: dict[int, float] = {}
-    rows = [
-        (sorted({bucket(f, buckets) for f in features(t)}), [index[a] for a in ids if a in index])
-        for t, ids in docs
-    ]
+    rows = [(feats, [index[a] for a in ids if a in index]) for feats, ids in docs]
     for feats, _ in rows:
         for f in feats:
             seen[f] = seen.get(f, 0.0) + 1

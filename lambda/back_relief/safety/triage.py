@@ -316,10 +316,11 @@ def _concept_best(rules: TriageRules, present: frozenset[str]) -> int:
     return min((rules.by_id[t] for t in concepts.fired(present)), default=len(rules.triggers))
 
 
-def clarify(rules: TriageRules, texts: Iterable[str]) -> str | None:
+def clarify(rules: TriageRules, texts: Iterable[str], learnt: bool = True) -> str | None:
     """The trigger id whose yes/no question these words call for, when they touch an
     emergency idea without settling it ("my wee has been strange"); None otherwise.
-    Ask only when assess() found nothing: a settled finding always wins."""
+    Ask only when assess() found nothing: a settled finding always wins. learnt: False
+    leaves out the learnt second opinion (flagger.py): the rules alone, for measuring."""
     concepts = rules.concepts
     if concepts is None:
         return None
@@ -341,7 +342,14 @@ def clarify(rules: TriageRules, texts: Iterable[str]) -> str | None:
         )
         if trigger is not None:
             return trigger
-    return None
+    # No rule's reading asked anything: a model learnt from every development writer may
+    # still name a red flag's question (flagger.py; never its answer). Never where a rule
+    # found a tier (the handler asks with a same-day finding too): that finding stands.
+    if not learnt or not said or assess(rules, said, new_words=False) is not None:
+        return None
+    from .flagger import flagged
+
+    return flagged(said)
 
 
 def matching_triggers(rules: TriageRules, text: str) -> list[str]:

@@ -1,0 +1,105 @@
+"""A learnt second opinion on red flags the rules did not reach (issue 12 items 2-3).
+
+Hand-written triage rules reach nearly every emergency on the sets they were written from, and
+far fewer on a new writer's words: most missed emergencies fire nothing at all. This model is
+learnt, at build time, from every development writer's labelled rows (written and as heard,
+interaction_models/flag_model.py): content/ranker.py's naive Bayes (the topic ranker's features,
+training and scoring) over the one normaliser's stemmed words, trained by `make model` into
+flagger.json and checked by `build --check`. Letter triples inside words, tried for heard slips,
+asked more benign speakers for fewer red flags in cross-validation and are not used.
+
+It is consulted only at the very end of clarify(), when assess() found nothing and no rule's
+reading (unsettled concepts, the tolerant reading) asked anything. Its only power is to name a
+trigger whose yes/no question is then asked WITH the emergency number (handlers/safety.py
+ask_confirmation); "yes" gets that trigger's answer, so every decision still traces to a rule
+id. It never gives the emergency answer itself and never overrides a finding. The margin was
+chosen by leave-one-writer-out cross-validation (tests/unit/flag_cv.py). Imported on the first
+turn that reaches it, never at a cold start; a missing or corrupt file leaves today's rules alone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping
+from functools import cache
+
+from ..content.ranker import Ranker
+from ..text import normalise, stem
+from .retold import PLAIN_NEGATIONS
+
+__all__ = ["BUCKETS", "CLASSES", "MARGIN", "MODEL", "NONE", "decide", "flagged", "tokens"]
+
+# os.path, not pathlib: nothing here may cost a cold start (NEVER_AT_INIT).
+MODEL = os.path.join(os.path.dirname(__file__), "flagger.json")
+NONE = "none"
+# The triggers whose question the model may ask (tolerant.py ASKS: a sign with no question of
+# its own is asked by the nearest one that fits), then "none".
+CLASSES = ("E1", "E2", "E3", "E4", "E6", NONE)
+# Fewer buckets than the topic ranker's: six classes, and a file that fits the Lambda zip.
+BUCKETS = 4096
+# Ask when the likeliest red flag's log score beats "none" by at least this (natural-log
+# units; a naive Bayes is far too sure of itself for its probabilities to be read as such).
+# Chosen by flag_cv.py as each of its folds chose its own: the lowest margin at which models
+# trained without a part of the writers newly ask at most 0.5% of those writers' benign rows.
+# Across the folds (margins 8-10): emergency rows reached 2595 -> 2603 of 2621 written, 1645
+# -> 1674 of 1803 heard; benign rows newly asked 22 of 7724 (0.3%); no same-day row asked.
+MARGIN = 10.0
+
+
+# How many words after "not", "no" or "never" are read as negated: "my legs are not numb",
+# "no tingling in either leg". Marking them let cross-validation ask fewer benign speakers for
+# as many red flags (flag_cv.py); scope.py's finer reading is for rules, not for a model.
+_SCOPE = 4
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """The model's words for one raw text (build time and cross-validation)."""
+    return marked(normalise(text))
+
+
+def marked(text: str) -> tuple[str, ...]:
+    """The model's words for a normalised text: each stemmed, "!" before a negated one
+    (ranker.features then adds their pairs, the opening word and sound-alike keys)."""
+    out = []
+    left = 0
+    for word in text.split():
+        if word in PLAIN_NEGATIONS:
+            left = _SCOPE
+            out.append(word)
+            continue
+        out.append("!" + stem(word) if left > 0 else stem(word))
+        left -= 1
+    return tuple(out)
+
+
+@cache
+def shipped() -> Ranker | None:
+    """The shipped model; None when its file is missing or unreadable."""
+    try:
+        with open(MODEL, encoding="utf-8") as fh:
+            model = Ranker(json.load(fh))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return model if model.classes == CLASSES else None
+
+
+def decide(scores: Mapping[str, float], margin: float) -> str | None:
+    """The red flag to ask about given the model's log scores, or None."""
+    flag = max(CLASSES[:-1], key=lambda c: scores[c])
+    return flag if scores[flag] - scores[NONE] >= margin else None
+
+
+def flagged(texts: Iterable[str]) -> str | None:
+    """The trigger whose question to ask for these normalised words (none of which any rule
+    reached), or None: no model, no words, or not likely enough a red flag."""
+    model = shipped()
+    if model is None:
+        return None
+    for text in texts:
+        words = marked(text)
+        if words:
+            found = decide(model.scores(words), MARGIN)
+            if found is not None:
+                return found
+    return None
