@@ -228,5 +228,33 @@ def main() -> None:
             print(fixed[t][kind].line(f"m={t:g} {kind}"))
 
 
+def sets() -> None:
+    """Every development file before (the rules alone) and after (with the shipped model):
+    emergency rows reached (an emergency finding, or a yes/no question spoken with the number)
+    and benign rows asked, through triage as the skill calls it (assess, then clarify)."""
+    found_rules = rules()
+    before = {id(j.row): j.found for j in judged()}
+    print(f"{'file':34} {'E reached before -> after':>26}  {'benign asked before -> after':>28}")
+    by_file: dict[str, list[Row]] = {}
+    for j in judged():
+        by_file.setdefault(j.row.source, []).append(j.row)
+    for name, rows_ in by_file.items():
+        e = [r for r in rows_ if r.kind == "E"]
+        benign = [r for r in rows_ if r.kind in BENIGN]
+        after = {}
+        for r in rows_:
+            if before[id(r)] == "":
+                asks = clarify(found_rules, [r.text])
+                after[id(r)] = "asked" if asks else ""
+        e_before = sum(before[id(r)] in ("E", "asked") for r in e)
+        e_after = e_before + sum(after.get(id(r)) == "asked" for r in e)
+        b_before = sum(before[id(r)] == "asked" for r in benign)
+        b_after = b_before + sum(after.get(id(r)) == "asked" for r in benign)
+        print(
+            f"{name:34} {e_before:10} -> {e_after:4} / {len(e):<5}"
+            f"  {b_before:12} -> {b_after:4} / {len(benign)}"
+        )
+
+
 if __name__ == "__main__":
-    main()
+    sets() if "--sets" in sys.argv else main()

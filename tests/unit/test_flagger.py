@@ -1,0 +1,168 @@
+"""The learnt red-flag second opinion (safety/flagger.py): shipped fresh, asked only where no rule
+found or asked anything, only ever a yes/no question (never the emergency answer), and never a
+dependency (a broken or missing file leaves today's rules alone).
+
+The behaviour test speaks tests/unit/data/flag_unseen.tsv through the skill: 30 red flags and 30
+benign things someone on the floor says, written by hand for this test BEFORE the model existed
+(some spelt as a recogniser returns them), never trained or tuned on (flag_model.py refuses the
+file; a test below checks no training row holds one of them).
+"""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from back_relief.content import loader
+from back_relief.content.ranker import Ranker
+from back_relief.safety import flagger
+from back_relief.safety.triage import TriageRules, clarify
+from back_relief.simulator.conversation import Device, Reply
+from back_relief.skill import build
+from back_relief.store.local import LocalStore
+from back_relief.text import normalise
+
+from interaction_models import flag_model
+from tests.builders.skill import EMERGENCY, LOCALES, invoke
+
+Say = Callable[[str, str], tuple[Reply, Device]]
+
+
+def unseen() -> list[tuple[str, str]]:
+    """(kind E or N, text) of each row of the behaviour test's own file."""
+    lines = flag_model.UNSEEN.read_text(encoding="utf-8").splitlines()
+    table = csv.DictReader([line for line in lines if not line.startswith("#")], delimiter="\t")
+    return [(row["kind"], row["utterance"]) for row in table]
+
+
+def rules() -> TriageRules:
+    return loader.load("en-GB").triage
+
+
+def test_the_shipped_model_is_what_make_model_trains() -> None:
+    with open(flagger.MODEL, encoding="utf-8") as fh:
+        assert fh.read() == flag_model.model_text()
+
+
+def test_no_training_row_is_one_of_the_behaviour_tests_rows() -> None:
+    trained = {normalise(row.text) for row in flag_model.rows()}
+    assert not [text for _, text in unseen() if normalise(text) in trained]
+
+
+@pytest.fixture
+def say() -> Iterator[Say]:
+    """Say one thing in a fresh one-shot session in a locale: the reply and the device."""
+    with tempfile.TemporaryDirectory() as store_dir:
+        skill = build(store=lambda: LocalStore(Path(store_dir)))
+
+        def said(text: str, locale: str) -> tuple[Reply, Device]:
+            device = Device(lambda event: invoke(skill, event), locale=locale)
+            return device.say(text), device
+
+        yield said
+    flagger.shipped.cache_clear()
+
+
+def questions(locale: str) -> list[str]:
+    return [str(t["ask"]) for t in loader.load(locale).triggers.values() if "ask" in t]
+
+
+def heard(say: Say) -> list[tuple[str, str, str, Reply, Device]]:
+    """(kind, text, locale, reply, device) for every row, the locales taken in turn."""
+    out = []
+    for i, (kind, text) in enumerate(unseen()):
+        locale = LOCALES[i % len(LOCALES)]
+        reply, device = say(text, locale)
+        out.append((kind, text, locale, reply, device))
+    return out
+
+
+def test_unseen_red_flags_hear_the_number_more_often_and_benign_words_are_not_asked(
+    say: Say, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as without:
+        without.setattr(flagger, "shipped", lambda: None)
+        alone = {text: reply.text for _, text, _, reply, _ in heard(say)}
+    emergency = {locale: str(loader.load(locale).tiers["emergency"]["say"]) for locale in LOCALES}
+    reached_before = reached_after = 0
+    for kind, text, locale, reply, device in heard(say):
+        number = f"call {EMERGENCY[locale]}"
+        before = number in alone[text]
+        if kind == "E":
+            reached_before += before
+            reached_after += number in reply.text
+            # The model only adds: every red flag the rules reached is reached as before.
+            assert not before or number in reply.text, text
+        if reply.text == alone[text]:
+            continue
+        # Where the model changed the reply it asked a red flag's question, with the number
+        # to call if so, and did NOT give the emergency answer on its own.
+        assert any(q in reply.text for q in questions(locale)), (text, reply.text)
+        assert f"If so, call {EMERGENCY[locale]} now" in reply.text
+        assert emergency[locale] not in reply.text and not reply.ends_session
+        assert kind == "E", f"a benign speaker was asked: {text!r}"
+        # ... and "yes" gets the emergency answer.
+        yes = device.intent("AMAZON.YesIntent")
+        assert number in yes.text and yes.ends_session
+    assert reached_after > reached_before, (reached_before, reached_after)
+
+
+def always(flag: str) -> Ranker:
+    """A model that says this red flag whatever the words (bias 100 steps = 20 nats over none)."""
+    bias = [100 if c == flag else 0 for c in flagger.CLASSES]
+    return Ranker(
+        {"classes": list(flagger.CLASSES), "bias": bias, "norm": [0] * 6, "weights": [""] * 8}
+    )
+
+
+def test_the_model_never_asks_over_a_finding_and_yes_traces_to_a_rule(
+    say: Say, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(flagger, "shipped", lambda: always("E1"))
+    # A same-day finding stands: its advice, no question from the model.
+    same_day = "i've had a fever and shivers since this back pain started"
+    assert clarify(rules(), [same_day]) is None
+    reply, _ = say(same_day, "en-AU")
+    assert "Are you having trouble peeing" not in reply.text
+    # Where no rule reads anything the model's sign is asked, and "yes" is E1's answer.
+    reply, device = say("the cat has been asleep on the sofa all morning", "en-AU")
+    assert (
+        "Are you having trouble peeing" in reply.text
+        and "If so, call triple zero now" in reply.text
+    )
+    assert device.intent("AMAZON.YesIntent").ends_session
+    # The rules alone (learnt=False) never consult it.
+    assert clarify(rules(), ["the cat has been asleep on the sofa all morning"], False) is None
+
+
+@pytest.mark.parametrize("text", ["{not json", '{"classes": [], "bias": 3}', "[1, 2]", ""])
+def test_a_missing_or_corrupt_model_leaves_the_rules_alone(
+    say: Say, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, text: str
+) -> None:
+    broken = tmp_path / "flagger.json"
+    if text:  # "": no file at all
+        broken.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(flagger, "MODEL", str(broken))
+    flagger.shipped.cache_clear()
+    for _, row in unseen():
+        assert clarify(rules(), [row]) == clarify(rules(), [row], learnt=False), row
+    reply, _ = say("i cant fee my bum at all", "en-IN")
+    assert reply.text  # a reply, not a crash
+
+
+def test_a_model_for_other_classes_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file from another version of the model (its classes differ) reads as no model."""
+    model = '{"classes": ["E1", "none"], "bias": [100, 0], "norm": [0, 0], "weights": ["", ""]}'
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
+        fh.write(model)
+    monkeypatch.setattr(flagger, "MODEL", fh.name)
+    flagger.shipped.cache_clear()
+    try:
+        assert flagger.shipped() is None
+        assert flagger.flagged(["anything at all"]) is None
+    finally:
+        flagger.shipped.cache_clear()
+        Path(fh.name).unlink()
