@@ -21,9 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "unit" / "data"
 # The behaviour test's rows: written by hand for it alone, never trained or tuned on.
 UNSEEN = DATA / "flag_unseen.tsv"
-# triage_dev2*, triage_dev3*, triage_dev4* are one writer's round each; each round-5-and-later
-# set triage_dev5_NAME is one writer's, with its _probe and _heard copies.
-_TRIAGE_GROUP = re.compile(r"triage_(dev[234]|benign5|dev5_[a-z]+\d*[a-z]?)")
+# triage_dev2*, triage_dev3*, triage_dev4* are one writer's round each; any other set (each
+# round-5-and-later triage_dev5_NAME) is one writer's, with its _probe and _heard copies.
+_ROUND = re.compile(r"triage_(dev[234])(?:_|$)")
+_COPIES = re.compile(r"(?:_probe\d*|_heard)+$")
 # The red flags whose yes/no question the model may ask: safety/tolerant.py ASKS (a sign
 # without its own question is asked by the nearest one that fits; falls, chest, fever,
 # pregnancy and the sudden tearing pain have none). Everything else is "none".
@@ -41,15 +42,14 @@ class Row:
 
 
 def _triage_rows(path: Path) -> list[Row]:
-    group = _TRIAGE_GROUP.match(path.stem)
-    if group is None:
-        raise ValueError(f"{path.name}: no writer group")
+    round_ = _ROUND.match(path.stem)
+    group = round_.group(1) if round_ else _COPIES.sub("", path.stem.removeprefix("triage_"))
     with path.open(encoding="utf-8", newline="") as fh:
         table = list(csv.DictReader(fh, delimiter="\t"))
     heard = bool(table) and "heard" in table[0]
     column = "heard" if heard else "utterance"
     return [
-        Row(group.group(1), path.name, heard, r["kind"], r["id"], r[column].strip())
+        Row(group, path.name, heard, r["kind"], r["id"], r[column].strip())
         for r in table
         if r[column].strip()
     ]
