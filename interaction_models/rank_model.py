@@ -30,6 +30,7 @@ ROUNDS: dict[str, tuple[str, ...]] = {
         "answers_dev7_heard.tsv",
         "answers_dev7_probe_heard.tsv",
     ),
+    "r9": ("answers_dev9.tsv", "answers_dev9_heard.tsv"),
 }
 Docs = list[tuple[tuple[str, ...], tuple[str, ...]]]
 

@@ -23,7 +23,7 @@ from typing import Any
 from ..text import normalise, stem
 from . import matcher_tables
 from .needs import Needs, near, rejoined
-from .ranker import second_opinion
+from .ranker import likeliest, second_opinion
 from .synonyms import classes, unslip
 
 __all__ = ["AnswerMatcher", "normalise"]
@@ -413,8 +413,16 @@ class AnswerMatcher:
 
     def nearest(self, text: str, count: int = 2) -> list[str]:
         """The answer ids that come closest to ``text``, best first, even below MIN_SCORE:
-        what to offer when nothing fits well enough to answer outright."""
-        return [answer_id for _, answer_id in self._ranked(_tokens(text))[:count]]
+        what to offer when nothing fits well enough to answer outright. The learnt model's
+        likeliest first (words the keywords do not hold, as a recogniser mishears them, are
+        where it reads better), then the keyword matcher's nearest."""
+        tokens = _tokens(text)
+        # Hashed features meet something learnt for any words at all: without a word of the
+        # keywords' vocabulary ("zzz qqq") the model's ranking is noise, and nothing is near.
+        worded = any(t in self._weight for t in tokens)
+        found = likeliest(tokens, count, self._order) if worded else []
+        found += [a for _, a in self._ranked(tokens) if a not in found]
+        return found[:count]
 
     def _ranked(self, tokens: tuple[str, ...]) -> list[_Ranked]:
         if not tokens:
