@@ -47,8 +47,12 @@ PROBES = frozenset(f for files in ROUNDS.values() for f in files if "probe" in f
 # The grid each fold's policy is chosen from (see ranker.Policy).
 LEAD = (3.0, 6.0, 9.0, 12.0, 15.0, 20.0)
 PER_FIT = (0.0, 0.5, 1.0, 2.0)
-UNSURE = (0.3, 0.5, 0.7, 0.9, 2.0)
-GRID = (*(Policy(a, b, u) for a in LEAD for b in PER_FIT for u in UNSURE), POLICY)
+UNSURE = (0.5, 0.7, 0.9, 2.0)
+TELLING = (1, 2, 3)
+GRID = (
+    *(Policy(a, b, u, t) for a in LEAD for b in PER_FIT for u in UNSURE for t in TELLING),
+    POLICY,
+)
 
 
 class Row:
@@ -62,6 +66,7 @@ class Row:
         self.found: str | None = None
         self.score = 0.0
         self.routed = False  # the matcher was asked
+        self.telling = 0  # its telling words (AnswerMatcher.telling)
 
     def answer(self, ranked: Sequence[tuple[float, str]], policy: Policy | None) -> str | None:
         """The answer under a policy (None: the model alone wherever the matcher was asked)."""
@@ -71,7 +76,7 @@ class Row:
             return ranked[0][1] if ranked else self.found
         if self.found in RULED:  # as second_opinion: a ruled answer's pick stands
             return self.found
-        return decide(ranked, self.found, self.score, policy)
+        return decide(ranked, self.found, self.score, policy, self.telling)
 
 
 _ASKED = "<matcher>"
@@ -88,6 +93,7 @@ class _Recorder:
         assert self.row is not None
         self.row.routed, self.row.tokens = True, _tokens(text)
         self.row.found, self.row.score = self.real.scored(text, prefixes)
+        self.row.telling = self.real.telling(self.row.tokens)
         return _ASKED
 
     def match(self, text: str) -> str:
@@ -148,7 +154,7 @@ def choose(train_rounds: Sequence[str]) -> dict[str, Policy]:
                 totals["probes"][policy] += got if name in PROBES else 0
     # Ties go to the more cautious policy: the matcher's pick kept more often.
     return {
-        way: max(GRID, key=lambda p: (t[p], p.lead, p.per_fit, p.unsure))
+        way: max(GRID, key=lambda p: (t[p], p.lead, p.per_fit, p.unsure, p.telling))
         for way, t in totals.items()
     }
 
@@ -190,7 +196,10 @@ NEVER = Policy(math.inf, 0.0)
 
 
 def _named(policy: Policy) -> str:
-    return f"lead {policy.lead} + {policy.per_fit}/fit, unsure p>={policy.unsure}"
+    return (
+        f"lead {policy.lead} + {policy.per_fit}/fit,"
+        f" unsure p>={policy.unsure} with {policy.telling}+ telling words"
+    )
 
 
 def _line(fold: str, kind: str, counts: Sequence[int]) -> str:

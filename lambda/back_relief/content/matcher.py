@@ -287,7 +287,7 @@ class AnswerMatcher:
     def match(self, text: str) -> str | None:
         """Return the best answer id for ``text``, or None when nothing fits well."""
         tokens = _tokens(text)
-        return second_opinion(tokens, *self._match(tokens), self._order)
+        return second_opinion(tokens, *self._match(tokens), self._order, self.telling(tokens))
 
     def scored(self, text: str, prefixes: Sequence[str] = ()) -> tuple[str | None, float]:
         """The keyword matcher's own pick for ``text`` (read with ``prefixes`` as in
@@ -301,7 +301,13 @@ class AnswerMatcher:
         slot: "fourteen can i use this" is best read with "i'm" put back). A prefixed
         reading must fit clearly better than the words as said."""
         said = _tokens(text)
-        return second_opinion(said, *self._readings(said, prefixes), self._order)
+        found = self._readings(said, prefixes)
+        return second_opinion(said, *found, self._order, self.telling(said))
+
+    def telling(self, tokens: Sequence[str]) -> int:
+        """How many distinct words of the keywords' vocabulary, stopwords and the common
+        back-pain words aside, these tokens hold: evidence a turn is about the skill at all."""
+        return len({t for t in tokens if t in self._weight and _base_weight(t) == 1.0})
 
     def _readings(self, said: tuple[str, ...], prefixes: Sequence[str]) -> tuple[str | None, float]:
         best, top = self._match(said)
