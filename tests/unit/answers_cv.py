@@ -3,7 +3,7 @@
     .venv/bin/python tests/unit/answers_cv.py        # per fold and overall
     .venv/bin/python tests/unit/answers_cv.py -v     # ... and the policy grid each fold chose from
 
-Eight rounds of development sets were written by different writers; rules tuned on one writer's
+Rounds 2-7 and 9 of development sets were written by different writers; rules tuned on one writer's
 rows have not carried to the next writer's (the held-out sets stayed at 83-90%). This asks the
 question that matters before shipping a learnt model: trained on the OTHER writers, how does it do
 on a writer it never saw? Each fold holds back one round (its written rows, probes and heard
