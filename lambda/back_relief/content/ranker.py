@@ -219,15 +219,16 @@ class Policy(NamedTuple):  # not a dataclass: building one costs a cold start ~0
 
 # The matcher's fit counts up to this (beyond it a fit is a keyword phrase said whole).
 FIT_CAP = 6.0
-# Chosen by leave-one-writer-out cross-validation (answers_cv.py) over seven writers' rounds.
-# A log-odds lead of 9 (plus 0.5 a unit of fit) means the model must be thousands of times
-# surer of another answer than of the matcher's before it overrules it: naive Bayes is
-# overconfident, and where the matcher has read the words its pick usually stands. Where the
-# matcher is not sure, a model at least 90% sure answers when the turn holds two or more of
-# the skill's telling words (CV over those rounds: 36 rows right, 11 wrong, that were all "not
-# sure" before): chatter the skill has nothing for ("play some jazz", "who won the football")
-# holds at most one and keeps the nearest-topics offer, which names the model's likeliest two
-# (`likeliest`). With one telling word the model was wrong two times in five.
+# From leave-one-writer-out cross-validation (answers_cv.py) over seven writers' rounds. A
+# log-odds lead of 9 (plus 0.5 a unit of fit; the folds chose 9-12) means the model must be
+# thousands of times surer of another answer than of the matcher's before it overrules it:
+# naive Bayes is overconfident, and where the matcher has read the words its pick usually
+# stands. Where the matcher is not sure, the CV's choice (a model 50% sure, one telling word)
+# would also answer chatter the skill has nothing for ("play some jazz", "who won the
+# football": one telling word each) and was wrong two times in five; asking 90% and two
+# telling words kept 36 right answers to 11 wrong among rows that were all "not sure" before,
+# at ~1 point heard below the CV's choice. The rest keep the nearest-topics offer, which names
+# the model's likeliest two (`likeliest`).
 POLICY = Policy(lead=9.0, per_fit=0.5, unsure=0.9, telling=2)
 # The matcher's pick always stands when it is an answer a rule of the reference governs (the
 # model file's "stands": every answer whose refs name an R rule, from the content: doses,
