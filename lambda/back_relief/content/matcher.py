@@ -23,7 +23,7 @@ from typing import Any
 from ..text import normalise, stem
 from . import matcher_tables
 from .needs import Needs, near, rejoined
-from .ranker import second_opinion
+from .ranker import likeliest, second_opinion
 from .synonyms import classes, unslip
 
 __all__ = ["AnswerMatcher", "normalise"]
@@ -287,7 +287,7 @@ class AnswerMatcher:
     def match(self, text: str) -> str | None:
         """Return the best answer id for ``text``, or None when nothing fits well."""
         tokens = _tokens(text)
-        return second_opinion(tokens, *self._match(tokens), self._order)
+        return second_opinion(tokens, *self._match(tokens), self._order, self.telling(tokens))
 
     def scored(self, text: str, prefixes: Sequence[str] = ()) -> tuple[str | None, float]:
         """The keyword matcher's own pick for ``text`` (read with ``prefixes`` as in
@@ -301,7 +301,13 @@ class AnswerMatcher:
         slot: "fourteen can i use this" is best read with "i'm" put back). A prefixed
         reading must fit clearly better than the words as said."""
         said = _tokens(text)
-        return second_opinion(said, *self._readings(said, prefixes), self._order)
+        found = self._readings(said, prefixes)
+        return second_opinion(said, *found, self._order, self.telling(said))
+
+    def telling(self, tokens: Sequence[str]) -> int:
+        """How many distinct words of the keywords' vocabulary, stopwords and the common
+        back-pain words aside, these tokens hold: evidence a turn is about the skill at all."""
+        return len({t for t in tokens if t in self._weight and _base_weight(t) == 1.0})
 
     def _readings(self, said: tuple[str, ...], prefixes: Sequence[str]) -> tuple[str | None, float]:
         best, top = self._match(said)
@@ -413,8 +419,16 @@ class AnswerMatcher:
 
     def nearest(self, text: str, count: int = 2) -> list[str]:
         """The answer ids that come closest to ``text``, best first, even below MIN_SCORE:
-        what to offer when nothing fits well enough to answer outright."""
-        return [answer_id for _, answer_id in self._ranked(_tokens(text))[:count]]
+        what to offer when nothing fits well enough to answer outright. The learnt model's
+        likeliest first (words the keywords do not hold, as a recogniser mishears them, are
+        where it reads better), then the keyword matcher's nearest."""
+        tokens = _tokens(text)
+        # Hashed features meet something learnt for any words at all: without a word of the
+        # keywords' vocabulary ("zzz qqq") the model's ranking is noise, and nothing is near.
+        worded = any(t in self._weight for t in tokens)
+        found = likeliest(tokens, count, self._order) if worded else []
+        found += [a for _, a in self._ranked(tokens) if a not in found]
+        return found[:count]
 
     def _ranked(self, tokens: tuple[str, ...]) -> list[_Ranked]:
         if not tokens:
