@@ -19,6 +19,7 @@ import re
 
 from ..text import word_set as _word_set
 from .supposed import ADVISED as _ADVISED
+from .supposed import FEAR as _FEAR
 from .supposed import NOW as _NOW
 from .supposed import SUBJECTS as _SUBJECTS
 from .supposed import advised, denied_after, named, supposed, told_now
@@ -94,6 +95,24 @@ _USED_TO = re.compile(
     r"(?<! not)(?<! get)(?<! getting)(?<! got)(?<! like i)(?<! as i)(?<! than i) used to"
     r"(?! be\b| and\b| but\b|$)"
 )
+# A belief put right or a sign long-standing (believed.py, loaded on the first text that holds
+# one of these words): "i thought i had wet myself but it was the ice pack", "always have".
+_BELIEVED = _word_set(
+    "thought thinking assumed worried feared panicked wondered convinced imagined reckoned"
+)
+_LONG_STANDING = _word_set("always usually often since years decades life")
+
+
+def _believed_otherwise(rest: str, own: list[str]) -> bool:
+    """rest: the text from the finding on; own: its clause before it."""
+    believed = not _BELIEVED.isdisjoint(own)
+    if not believed and _LONG_STANDING.isdisjoint(rest.split()):
+        return False
+    from .believed import long_standing, put_right
+
+    return (believed and put_right(rest)) or long_standing(rest)
+
+
 # An origin story, a recovery, a life event since: "i fell off a ladder once, that is when my
 # back trouble started", "my dad broke his back but he recovered", "before we met".
 _ORIGIN = re.compile(
@@ -240,6 +259,9 @@ _CUES = (
     | _IDIOM_WORDS
     | _ADVISED
     | _DISTANT_PEOPLE
+    | _FEAR
+    | _BELIEVED
+    | _word_set("always usually often")
 )
 
 
@@ -278,6 +300,8 @@ def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
         or _ORIGIN.search(text, start)
     )
     if times and distant and not _NOW.search(clause) and not _NOW.search(later):
+        return True
+    if times and _believed_otherwise(text[start:], own):
         return True
     if _unreal(text, before, own, after) and not told_now(text, start, len(after)):
         return True
