@@ -32,7 +32,9 @@ _ALWAYS = re.compile(
     r"|(?:always|usually) (?:has|have|had) (?:done|been)? ?(?:since|for)"
     r"|(?:i|he|she|it) (?:have|has|had) (?:done )?(?:since|ever since) (?:my|his|her|the) (?:\w+ )?"
     r"(?:baby|babies|kids|children|pregnancy|pregnancies|menopause|birth|op|operation|surgery)"
-    r"|(?:for|since) (?:years|decades)(?= *$| now)|all my life|my whole life)\b"
+    r"|(?:for|since) (?:years|decades)(?= *$| now)|all my life|my whole life"
+    r"|happens to (?:everyone|everybody|anyone|all of us)"
+    r"|(?:everyone|everybody) gets (?:that|it|this))\b"
 )
 
 

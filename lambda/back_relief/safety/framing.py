@@ -100,7 +100,7 @@ _USED_TO = re.compile(
 _BELIEVED = _word_set(
     "thought thinking assumed worried feared panicked wondered convinced imagined reckoned"
 )
-_LONG_STANDING = _word_set("always usually often since years decades life")
+_LONG_STANDING = _word_set("always usually often since years decades life everyone everybody")
 
 
 def _believed_otherwise(rest: str, own: list[str]) -> bool:
@@ -261,7 +261,7 @@ _CUES = (
     | _DISTANT_PEOPLE
     | _FEAR
     | _BELIEVED
-    | _word_set("always usually often")
+    | _word_set("always usually often everyone everybody")
 )
 
 

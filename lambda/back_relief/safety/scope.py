@@ -47,6 +47,7 @@ _NOT_BEFORE = _word_set(
 # "no control over my bladder", "no feeling in my legs": the negation is the symptom itself.
 _SYMPTOM_NOUNS = frozenset(NO_NOUNS) | {"use"}
 _WINDOW_WORDS, _WINDOW_CHARS = 3, 64
+_UNDENIED = _word_set("since all for because")
 # "what if my legs go numb", "how do i know if i have cauda equina", "in case i start leaking":
 # a question about a sign that may come, not the sign. "what if i can't feel my legs" and "is it
 # bad if both my legs tingle" describe one now, so "what if" needs a verb of onset after it.
@@ -306,6 +307,10 @@ def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) ->
         start < 80 and _asked_in_general(text, start) and not _reported_after(text, start)
     ):
         return True
+    if first_word in _UNDENIED:
+        # "have not been since yesterday": how long the lack has lasted; "can not get up without
+        # help because of the spasm": a reason opens its own clause. Neither is what is denied.
+        return False
     counted = 0
     for i in range(len(words) - 2, -1, -1):
         word = words[i]
