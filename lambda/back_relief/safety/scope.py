@@ -234,7 +234,7 @@ def asked_about(text: str, start: int) -> bool:
 # "does a slipped disc make you wee yourself? because i just did", "should i worry about tingling
 # in both my legs since this morning": a question that goes on to report the sign is a report.
 _BECAUSE = _word_set("because cos coz cause")
-_TELLER = _word_set("i mine my he she we")
+_TELLER = _word_set("i mine my he she we they")
 _ONLY_ASKING = _word_set(
     "worried worry scared curious wondering asking want need read heard afraid"
 )

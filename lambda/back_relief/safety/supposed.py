@@ -102,6 +102,7 @@ _DENIED = re.compile(
     r"|no sign of (?:it|that|them|any)|(?:got|have|had) neither|neither of (?:them|those)"
     r"|(?:has|have|had|did) not happen(?:ed)?|(?:has|have|had) not had any"
     r"|not (?:have|had|got|get) any of (?:that|it|this|those|them)"
+    r"|(?:i|he|she|they) (?:do|does|did) not (?:have|get) (?:it|that|this|them|those|any)$"
     r"|(?<!not )(?<!is that )(?<!is it )(?<!are they )(?<!was )(?<!were )"
     r"(?:fine|okay|alright|normal|no problems?))\b"
 )
@@ -263,7 +264,7 @@ def _feared(own: list[str], after: list[str]) -> bool:
     if at is None:
         return False
     between = own[at + 1 :]
-    words = [*between, *after[1:3]]
+    words = [*between, *after[1:5]]
     modal = next((k for k, w in enumerate(words) if w in _FUTURE), None)
     if modal is None and not any(a == "going" and b == "to" for a, b in pairwise(between)):
         return False
