@@ -25,7 +25,8 @@ _CORRECTED = re.compile(
     r"|(?:but|and) (?:i|he|she) (?:went|managed|could|did|was fine|am fine))\b"
 )
 # Long-standing, not new: "i leak a little when i sneeze, always have", "that always happens",
-# "i have since my second baby" (E tiers are new signs; "always have, but now it pours" is new).
+# "i have since my second baby", "never have", "at my age" (E tiers are new signs; "always
+# have, but now it pours" is new).
 _ALWAYS = re.compile(
     r" (?:(?:that|it|this) (?:always|often|usually) (?:happens|does|did|has)"
     r"|(?:i|he|she|it) (?:always|usually) (?:has|have|does|do|did)(?: been)?(?= *$| but| and)"
@@ -33,7 +34,8 @@ _ALWAYS = re.compile(
     r"|(?:i|he|she|it) (?:have|has|had) (?:done )?(?:since|ever since) (?:my|his|her|the) (?:\w+ )?"
     r"(?:baby|babies|kids|children|pregnancy|pregnancies|menopause|birth|op|operation|surgery)"
     r"|(?:for|since) (?:years|decades)(?= *$| now)|all my life|my whole life"
-    r"|happens to (?:everyone|everybody|anyone|all of us)"
+    r"|happens to (?:everyone|everybody|anyone|all of us)|never (?:have|has|did)(?= *$)"
+    r"|at (?:my|his|her|our) age|as (?:i|he|she|we) (?:get|got) older|with age"
     r"|(?:everyone|everybody) gets (?:that|it|this))\b"
 )
 

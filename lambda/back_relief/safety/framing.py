@@ -100,7 +100,9 @@ _USED_TO = re.compile(
 _BELIEVED = _word_set(
     "thought thinking assumed worried feared panicked wondered convinced imagined reckoned"
 )
-_LONG_STANDING = _word_set("always usually often since years decades life everyone everybody")
+_LONG_STANDING = _word_set(
+    "always usually often since years decades life everyone everybody never age older"
+)
 
 
 def _believed_otherwise(rest: str, own: list[str]) -> bool:
@@ -261,7 +263,7 @@ _CUES = (
     | _DISTANT_PEOPLE
     | _FEAR
     | _BELIEVED
-    | _word_set("always usually often everyone everybody")
+    | _LONG_STANDING
 )
 
 

@@ -56,6 +56,9 @@ _DOCUMENTS = _word_set("leaflet website instructions guidance booklet sheet")
 ANYONE = _word_set("someone somebody anyone anybody people person")
 _ANYONE = ANYONE | _word_set("you your")
 _TOLD = _word_set("can cannot is are am has does keeps keep")
+# ... and in someone's words about the speaker, a verb in the present or past says it is so:
+# "my girlfriend says i do not seem to feel anything when we have sex" (not "said if i do not").
+_TOLD_OF = _TOLD | _word_set("do did")
 # What turns remembered advice or a question back into a report: "... and i can not", "well
 # they just did", "and now i have got it", "and i think it has started".
 _TOLD_NOW = _word_set(
@@ -215,7 +218,7 @@ def advised(own: list[str], text: str, start: int) -> bool:
             between = own[i + 1 :]
             # "said if i can not wee, come in", never "says she can not feel anything when"
             cut = next((k for k, w in enumerate(between) if _conditional(between, k)), len(between))
-            if _TOLD.intersection(between[:cut]) or own[i - 1 : i] == ["you"]:
+            if _TOLD_OF.intersection(between[:cut]) or own[i - 1 : i] == ["you"]:
                 return False  # "says she can not ... when", "everything you said"
             told_anyone = _ANYONE.intersection(between) or (
                 _DOCUMENTS.intersection(own[: i + 1])
