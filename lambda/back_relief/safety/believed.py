@@ -2,16 +2,18 @@
 
 framing.py loads this on the first text whose finding's clause holds a belief word ("thought",
 "worried") or whose words say how long ("always", "since", "years"): most texts hold neither,
-and a cold start reads no words, so these patterns are compiled only when needed.
+and a cold start reads no words, so these patterns are compiled only when needed. It also reads
+"wanted to know if" as the question someone asked.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..text import word_set as _word_set
 from .supposed import NOW as _NOW
 
-__all__ = ["long_standing", "put_right"]
+__all__ = ["asking", "long_standing", "put_right"]
 
 # A belief put right: "i thought i could not feel my bum but it was just cold from the ice", "i
 # was worried i could not pee but i went fine", "at first i thought i had wet myself, it turned
@@ -50,3 +52,15 @@ def long_standing(rest: str) -> bool:
     """rest: the text from the finding on."""
     found = _ALWAYS.search(rest)
     return found is not None and not _NOW.search(rest[: found.start()] + rest[found.end() :])
+
+
+_WANTED = _word_set("want wants wanted wanting")
+
+
+def asking(own: list[str]) -> list[str]:
+    """ "the gp wanted to know if i had trouble peeing": a question someone asked, as "asked"."""
+    out = list(own)
+    for k in range(len(out) - 2, 0, -1):
+        if out[k : k + 2] == ["to", "know"] and out[k - 1] in _WANTED:
+            out[k - 1 : k + 2] = ["asked"]
+    return out

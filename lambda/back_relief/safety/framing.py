@@ -172,7 +172,10 @@ _DISTANT_PEOPLE = _word_set(
     "neighbors cousin cousins uncle uncles aunt aunts auntie aunty ex boss pal buddy "
     "acquaintance"
 )
-_HAD = re.compile(r" (?:had|ended up|turned out|was diagnosed|got diagnosed|used to)\b")
+_HAD = re.compile(
+    r" (?:had|ended up|turned out|was diagnosed|got diagnosed|used to|could not|was unable"
+    r"|was not able|lost|went)\b"
+)
 _PRESENT = re.compile(
     r" (?:(?<!that )(?<!which )is|are|has|(?<!to )have|can|cannot|keeps?|will|does|says|just|now"
     r"|help|please|today|tonight|this morning)\b"
@@ -234,7 +237,7 @@ def _distant_person(before: list[str], own: list[str], after: list[str]) -> bool
             said = " " + " ".join(before[i + 1 :])
             return (
                 not _ME.intersection(before[i + 1 :])
-                and bool(_HAD.search(said) or " turned out" in told)
+                and bool(_HAD.search(said + " " + " ".join(after[:3])) or " turned out" in told)
                 and not _PRESENT.search(told)
             )
     return False
@@ -264,6 +267,7 @@ _CUES = (
     | _FEAR
     | _BELIEVED
     | _LONG_STANDING
+    | _word_set("know")
 )
 
 
@@ -311,6 +315,10 @@ def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
         text, start, len(after)
     ):
         return True
+    if "know" in own:  # "the gp wanted to know if i had trouble peeing": asked (believed.py)
+        from .believed import asking
+
+        own = asking(own)
     if named(own) and denied_after(text, start, len(after)):
         return True  # "the leaflet says call 999 if you can not pee, but i can pee fine"
     return times and _distant_person(before, own, after)
