@@ -60,6 +60,13 @@ REPORTED_OR_NOT = [
         "i can't get up off the floor, my legs won't hold me",
         "i can't get up off the floor because of the spasm",
     ),
+    # someone's question, answered either way
+    (
+        "the gp wanted to know if i'd had trouble peeing, and i can't go at all",
+        "the gp wanted to know if i'd had trouble peeing, i haven't",
+    ),
+    # a distant person's past
+    ("my mate can't pee, he's been trying all morning", "my mate's wife couldn't pee after her op"),
     # a carer hurt helping someone who fell
     (
         "my son fell off the trampoline and i fell catching him, now i can't get up",

@@ -107,7 +107,7 @@ _DENIED = re.compile(
     r"|not (?:have|had|got|get) any of (?:that|it|this|those|them)"
     r"|(?:i|he|she|they) (?:do|does|did) not (?:have|get) (?:it|that|this|them|those|any)$"
     r"|(?<!not )(?<!is that )(?<!is it )(?<!are they )(?<!was )(?<!were )"
-    r"(?:fine|okay|alright|normal|no problems?))\b"
+    r"(?:fine|okay|alright|normal|normally|no problems?))\b"
 )
 # ... or a clause of nothing but a feeling: "and now i am scared", "it has freaked me out".
 _FEELING = _word_set(
