@@ -273,6 +273,13 @@ def _feared(own: list[str], after: list[str]) -> bool:
         return False
     if modal is not None and words[modal + 1 : modal + 2] == ["have"]:
         return False  # "afraid i might have wet myself": a guess about now
+    if modal is not None and modal < len(between):
+        # "scared he will burst, he can not pee": a new subject after the feared verb reports,
+        # unless a condition brings it in ("worried i will wet myself if i can not get up")
+        tail = between[modal + 1 :]
+        for k in range(1, len(tail)):
+            if tail[k] in _SUBJECTS and tail[k - 1] not in _CONDITION:
+                return False
     return _FEARED_NOW.isdisjoint(between + after[:8])
 
 
