@@ -26,8 +26,8 @@ def test_development_set_red_flags_reached_and_look_alikes_left_alone() -> None:
     ]
     reds = [text for kind, text, got in found if kind == "E" and got < Tier.EMERGENCY]
     alarms = [text for kind, text, got in found if kind == "N" and got == Tier.EMERGENCY]
-    assert len(reds) <= 5, reds  # 147/152 after round 9
-    assert len(alarms) <= 6, alarms  # 5/106 after round 9
+    assert len(reds) <= 5, reds  # 148/152 after round 9
+    assert len(alarms) <= 5, alarms  # 3/106 after round 9
 
 
 # Each pair: the same words said as a report (an emergency) and as something else (not one).
