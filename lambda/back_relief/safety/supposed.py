@@ -17,6 +17,7 @@ from ..text import word_set as _word_set
 __all__ = [
     "ADVISED",
     "ANYONE",
+    "FEAR",
     "NOW",
     "SUBJECTS",
     "advised",
@@ -30,9 +31,11 @@ __all__ = [
 _ME = _word_set("i my me myself mine we our us")
 
 # ... unless the clause says it is now: "again like last time, started an hour ago",
-# "since last year", "it can not stop"; never "ever since a car crash in 2005" (long-standing).
+# "since last year", "it can not stop"; never "ever since a car crash in 2005" (long-standing)
+# and never "not now" ("i used to get numb legs when i was pregnant, not now").
 NOW = _NOW = re.compile(
-    r" (?:now|today|tonight|yesterday|just|(?<!right )(?<!same )again|still|currently"
+    r" (?:(?<!not )(?<!not just )now|today|tonight|yesterday|just|(?<!right )(?<!same )again"
+    r"|still|currently"
     r"|(?<!ever )(?<!fine )(?<!okay )(?<!good )(?<!normal )(?<!never )(?<!nothing )(?<!none )since"
     r"|suddenly|keeps?"
     r"|this (?:morning|afternoon|evening|week|time)|last night|at the moment|right now"
@@ -53,6 +56,9 @@ _DOCUMENTS = _word_set("leaflet website instructions guidance booklet sheet")
 ANYONE = _word_set("someone somebody anyone anybody people person")
 _ANYONE = ANYONE | _word_set("you your")
 _TOLD = _word_set("can cannot is are am has does keeps keep")
+# ... and in someone's words about the speaker, a verb in the present or past says it is so:
+# "my girlfriend says i do not seem to feel anything when we have sex" (not "said if i do not").
+_TOLD_OF = _TOLD | _word_set("do did")
 # What turns remembered advice or a question back into a report: "... and i can not", "well
 # they just did", "and now i have got it", "and i think it has started".
 _TOLD_NOW = _word_set(
@@ -99,8 +105,9 @@ _DENIED = re.compile(
     r"|no sign of (?:it|that|them|any)|(?:got|have|had) neither|neither of (?:them|those)"
     r"|(?:has|have|had|did) not happen(?:ed)?|(?:has|have|had) not had any"
     r"|not (?:have|had|got|get) any of (?:that|it|this|those|them)"
+    r"|(?:i|he|she|they) (?:do|does|did) not (?:have|get) (?:it|that|this|them|those|any)$"
     r"|(?<!not )(?<!is that )(?<!is it )(?<!are they )(?<!was )(?<!were )"
-    r"(?:fine|okay|alright|normal|no problems?))\b"
+    r"(?:fine|okay|alright|normal|normally|no problems?))\b"
 )
 # ... or a clause of nothing but a feeling: "and now i am scared", "it has freaked me out".
 _FEELING = _word_set(
@@ -211,7 +218,7 @@ def advised(own: list[str], text: str, start: int) -> bool:
             between = own[i + 1 :]
             # "said if i can not wee, come in", never "says she can not feel anything when"
             cut = next((k for k, w in enumerate(between) if _conditional(between, k)), len(between))
-            if _TOLD.intersection(between[:cut]) or own[i - 1 : i] == ["you"]:
+            if _TOLD_OF.intersection(between[:cut]) or own[i - 1 : i] == ["you"]:
                 return False  # "says she can not ... when", "everything you said"
             told_anyone = _ANYONE.intersection(between) or (
                 _DOCUMENTS.intersection(own[: i + 1])
@@ -242,8 +249,44 @@ def _could_not_would(text: str, start: int) -> bool:
     return words[if_at] == "if" and " would " in text[start:] + " " and not _NOW.search(text)
 
 
+# A fear of what may come: "i am worried i will not be able to wee", "scared the numbness will
+# spread to the other leg", "afraid i might wet myself". The fear and a future modal come before
+# the sign, or the modal right after its first words; never a guess about what has happened
+# ("afraid i might have wet myself") and never with a report in the clause ("worried because
+# i can not pee": no modal; "scared it will get worse, i can not feel my legs now").
+FEAR = _FEAR = _word_set(
+    "worried worry worrying scared afraid frightened terrified fear fearing nervous anxious "
+    "paranoid dread dreading concerned petrified"
+)
+_FUTURE = _word_set("will would might may gonna")
+_FEARED_NOW = _word_set("now already just today since again still started happening")
+
+
+def _feared(own: list[str], after: list[str]) -> bool:
+    at = next((i for i, w in enumerate(own) if w in _FEAR), None)
+    if at is None:
+        return False
+    between = own[at + 1 :]
+    words = [*between, *after[1:5]]
+    modal = next((k for k, w in enumerate(words) if w in _FUTURE), None)
+    if modal is None and not any(a == "going" and b == "to" for a, b in pairwise(between)):
+        return False
+    if modal is not None and words[modal + 1 : modal + 2] == ["have"]:
+        return False  # "afraid i might have wet myself": a guess about now
+    if modal is not None and modal < len(between):
+        # "scared he will burst, he can not pee": a new subject after the feared verb reports,
+        # unless a condition brings it in ("worried i will wet myself if i can not get up")
+        tail = between[modal + 1 :]
+        for k in range(1, len(tail)):
+            if tail[k] in _SUBJECTS and tail[k - 1] not in _CONDITION:
+                return False
+    return _FEARED_NOW.isdisjoint(between + after[:8])
+
+
 def supposed(text: str, start: int, own: list[str], after: list[str]) -> bool:
     if "could" in own[-4:] + after[:1] and _could_not_would(text, start):
+        return True
+    if _feared(own, after):
         return True
     for gap in range(min(_IF_GAP, len(own)) + 1):
         head = " " + " ".join(own[: len(own) - gap])
