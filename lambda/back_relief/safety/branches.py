@@ -29,10 +29,7 @@ from .prefilter import (
     extend,
     finish,
     listed_starts,
-    own_starts,
     set_bits,
-    unpack_groups,
-    unpack_ints,
 )
 
 _sre: Any = importlib.import_module("re._parser")
@@ -143,41 +140,52 @@ def _shortest(strings: set[str]) -> set[str]:
 
 
 class Refiner:
-    """One regex's refinement as stored in triage_index.json (at, groups, for its sorted
-    starts), read into a lookup the first time a text reaches the regex: most containers never
-    need most of them, and building them all would add to every cold start."""
+    """One regex's refinement as stored in triage_index.json (at, groups, for its listed
+    starts), read the first time a text reaches the regex, and then only as far as the starts
+    texts bring: a first red flag reaches dozens of regexes with thousands of starts between
+    them, and reading every start's group cost it ~1 ms (the same groups, read one by one)."""
 
-    __slots__ = ("_at", "_raw", "_starts")
+    __slots__ = ("_at", "_groups", "_lines", "_raw", "_starts", "_where")
 
     def __init__(self, starts: OwnStarts, raw: Refinement):
         self._starts = starts
         self._raw: Refinement | None = raw
-        self._at: dict[str, tuple[str, ...]] = {}
+        self._where: dict[str, int] = {}  # start -> its place in the stored listing
+        self._at: list[str] = []  # per place, the packed index of its group
+        self._lines: list[str] = []  # the packed groups
+        self._groups: dict[int, tuple[str, ...]] = {}  # those read so far
 
-    def _lookup(self) -> dict[str, tuple[str, ...]]:
-        raw = self._raw  # read before _at: _at is whole once _raw is cleared (threads)
+    def _open(self) -> None:
+        raw = self._raw  # cleared last: a thread that finds it cleared finds the rest whole
         if raw is None:
-            return self._at
+            return
         packed_at, packed_groups = raw
         ordered = listed_starts(self._starts)
-        try:
-            if ordered is None:
-                raise ValueError("no stored listing to align with")
-            indexes = unpack_ints(packed_at)
-            groups = unpack_groups(packed_groups, packed_groups.count("\n") + 1)
-            pooled = [tuple(group) for group in groups]
-            at = {s: pooled[i] for s, i in zip(ordered, indexes, strict=True)}
-        except (ValueError, IndexError, TypeError, AttributeError):
-            # Unreadable entry: the starts alone decide.
-            at = {s: ("",) for s in own_starts(self._starts) or ()}
-        self._at = at
+        at = packed_at.split(",") if packed_at else []
+        if ordered is not None and len(at) == len(ordered):
+            self._at, self._lines = at, packed_groups.split("\n")
+            self._where = dict(zip(ordered, range(len(ordered)), strict=True))
+        # else not what was stored for these starts: every start says "" (any text will do)
         self._raw = None
-        return at
 
     def group(self, start: str) -> tuple[str, ...]:
         """The strings one of which a text must hold for the regex to match at this start
-        ("" for a start the entry does not know: any text will do)."""
-        return self._lookup().get(start, ("",))
+        ("" for a start the entry does not know or cannot read: any text will do)."""
+        self._open()
+        where = self._where.get(start)
+        if where is None:
+            return ("",)
+        try:
+            index = int(self._at[where], 16)
+        except ValueError:
+            return ("",)
+        found = self._groups.get(index)
+        if found is None:
+            if not 0 <= index < len(self._lines):
+                return ("",)
+            line = self._lines[index]
+            found = self._groups[index] = tuple(line.split("\t")) if line else ()
+        return found
 
 
 Conditions = tuple[tuple[int, tuple[str, ...] | None], ...]
@@ -204,8 +212,17 @@ def second_stage(
         if conditions is None:
             conditions = cache[start] = _conditions(items, start, hit)
         for bit, group in conditions:
-            if not mask >> bit & 1 and (group is None or any(t in spaced for t in group)):
+            if mask >> bit & 1:
+                continue
+            if group is None:
                 mask |= 1 << bit
+                continue
+            # A plain loop, not any() over a generator: this runs for every text (each carrier
+            # reading too), a few hundred times, and a generator's setup costs more than its test.
+            for text in group:
+                if text in spaced:
+                    mask |= 1 << bit
+                    break
     return mask
 
 
