@@ -21,11 +21,11 @@ from .branches import analyse
 from .prefilter import (
     OwnStarts,
     Starts,
-    listed_starts,
     own_starts,
     pack_groups,
     pack_ints,
     set_bits,
+    start_places,
     starts,
     unpack_ints,
 )
@@ -90,7 +90,18 @@ def _split(source: str, begin: int, end: int) -> list[tuple[int, int]]:
     parts.append((begin + start, end))
     if len(parts) == 1 and body.startswith("(?:") and _one_group(body):
         return _split(source, begin + 3, end - 1)
-    return parts
+    # An alternative that is itself one whole group is its alternatives, in the same place:
+    # "(?:a|b)|c" is "a|b|c" (each tried in turn at a position, the first that matches wins),
+    # so a macro's words (a pattern word used alone) are pieces of their own, and a text
+    # compiles the few it reaches, not the whole word list.
+    opened: list[tuple[int, int]] = []
+    for first, last in parts:
+        part = source[first:last]
+        if len(parts) > 1 and part.startswith("(?:") and _one_group(part):
+            opened += _split(source, first, last)
+        else:
+            opened.append((first, last))
+    return opened
 
 
 def _one_group(body: str) -> bool:
@@ -177,7 +188,7 @@ class Alternatives:
         if entry is None:
             return
         self.starts = own_starts(self._own) or frozenset()
-        listed = listed_starts(self._own)  # what the stored masks follow (None: nothing)
+        places = start_places(self._own)  # what the stored masks follow (None: nothing)
         try:
             count = int(entry["count"])
             lines = entry["needs"].split("\n") if count else []
@@ -185,10 +196,10 @@ class Alternatives:
             cuts = unpack_ints(entry["cuts"])
         except (KeyError, TypeError, ValueError, AttributeError):
             count, lines, masks, cuts = 0, [], [], []
-        fits = len(lines) == count and len(cuts) == 2 * count and len(masks) == len(listed or ())
-        if count and listed and fits:
+        fits = len(lines) == count and len(cuts) == 2 * count and len(masks) == len(places or ())
+        if count and places and fits:
             self._lines, self._masks, self._cuts = lines, masks, cuts
-            self._where = dict(zip(listed, range(len(listed)), strict=True))
+            self._where = places
             self._needs, self._regexes = [None] * count, [None] * count
             self._count = count
         # else not what was indexed: wanted() says "all" and the whole regex is searched

@@ -28,8 +28,8 @@ from .prefilter import (
     Starts,
     extend,
     finish,
-    listed_starts,
     set_bits,
+    start_places,
 )
 
 _sre: Any = importlib.import_module("re._parser")
@@ -160,11 +160,10 @@ class Refiner:
         if raw is None:
             return
         packed_at, packed_groups = raw
-        ordered = listed_starts(self._starts)
+        places = start_places(self._starts)
         at = packed_at.split(",") if packed_at else []
-        if ordered is not None and len(at) == len(ordered):
-            self._at, self._lines = at, packed_groups.split("\n")
-            self._where = dict(zip(ordered, range(len(ordered)), strict=True))
+        if places is not None and len(at) == len(places):
+            self._at, self._lines, self._where = at, packed_groups.split("\n"), places
         # else not what was stored for these starts: every start says "" (any text will do)
         self._raw = None
 

@@ -127,12 +127,13 @@ class StoredStarts:
     the entries that can begin there, and each entry the list of its groups, which give the
     start tables directly (group_masks) without a pass over every entry's starts."""
 
-    __slots__ = ("_found", "_listed", "groups", "ids")
+    __slots__ = ("_found", "_listed", "_places", "groups", "ids")
 
     def __init__(self, groups: Sequence[list[str]], ids: list[int]) -> None:
         self.groups, self.ids = groups, ids
         self._found: frozenset[str] | None = None
         self._listed: list[str] | None = None
+        self._places: dict[str, int] | None = None
 
     def get(self) -> frozenset[str]:
         found = self._found  # two threads may both make it: the same set
@@ -147,6 +148,15 @@ class StoredStarts:
             listed = self._listed = list(chain.from_iterable([self.groups[g] for g in self.ids]))
         return listed
 
+    def places(self) -> dict[str, int]:
+        """Each start's place in listed(): made the first time a text reaches the entry, once
+        for its refinement and its alternatives alike."""
+        places = self._places
+        if places is None:
+            listed = self.listed()
+            places = self._places = dict(zip(listed, range(len(listed)), strict=True))
+        return places
+
 
 OwnStarts = frozenset[str] | StoredStarts  # an entry's starts, computed or as stored
 
@@ -159,6 +169,11 @@ def listed_starts(found: OwnStarts) -> list[str] | None:
     """An entry's starts in the order its stored "at" follows; None for computed starts, which
     no stored "at" was made for (the caller then falls back to what never hides a match)."""
     return found.listed() if isinstance(found, StoredStarts) else None
+
+
+def start_places(found: OwnStarts) -> dict[str, int] | None:
+    """Each of an entry's starts -> its place in listed_starts (None as there)."""
+    return found.places() if isinstance(found, StoredStarts) else None
 
 
 # Lists are packed into one JSON string each: INIT parses the whole index, and thousands of
