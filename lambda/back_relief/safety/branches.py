@@ -55,8 +55,9 @@ def _alternatives(items: list[Any]) -> list[list[Any]]:
     return [items]
 
 
-def _needs(items: Sequence[Any]) -> list[frozenset[str]]:
-    """Groups of strings a match of this sequence must contain (one of each group)."""
+def _needs(items: Sequence[Any], shortest: int = _MIN_LITERAL) -> list[frozenset[str]]:
+    """Groups of strings a match of this sequence must contain (one of each group), each
+    string at least `shortest` characters."""
     groups: list[frozenset[str]] = []
     run = ""
     for op, av in items:
@@ -66,15 +67,15 @@ def _needs(items: Sequence[Any]) -> list[frozenset[str]]:
             continue
         if name in _ZERO_WIDTH:
             continue  # consumes nothing: the literal text on either side stays adjacent
-        if len(run) >= _MIN_LITERAL:
+        if len(run) >= shortest:
             groups.append(frozenset({run}))
         run = ""
         if name == "SUBPATTERN":
-            groups += _needs(av[-1])
+            groups += _needs(av[-1], shortest)
         elif name == "BRANCH":
             picks: set[str] = set()
             for alt in av[1]:
-                alt_groups = _needs(alt)
+                alt_groups = _needs(alt, shortest)
                 if not alt_groups:
                     break  # this alternative needs nothing we can name: neither does the branch
                 best: frozenset[str] = min(alt_groups, key=_weakness)
@@ -82,8 +83,8 @@ def _needs(items: Sequence[Any]) -> list[frozenset[str]]:
             else:
                 groups.append(frozenset(picks))
         elif name in _REPEATS and av[0] >= 1:
-            groups += _needs(av[2])
-    if len(run) >= _MIN_LITERAL:
+            groups += _needs(av[2], shortest)
+    if len(run) >= shortest:
         groups.append(frozenset({run}))
     return groups
 
@@ -103,7 +104,11 @@ def analyse(source: str) -> list[tuple[Starts, Needs]]:
         lead = 0
         while lead < len(alt) and str(alt[lead][0]) in {"LITERAL", *_ZERO_WIDTH}:
             lead += 1
-        groups = sorted(set(_needs(alt[lead:]) or _needs(alt)), key=_weakness)[:_MAX_GROUPS]
+        # Past the leading words, a two-letter word ("bm", "op") rules out more texts than
+        # the leading words again: they are what every text reaching this start holds.
+        rest = alt[lead:]
+        needed = _needs(rest) or _needs(rest, 2) or _needs(alt)
+        groups = sorted(set(needed), key=_weakness)[:_MAX_GROUPS]
         needs = tuple(tuple(sorted(g)) for g in groups)
         found.append((finish(still_open, finished), needs))
     return found
