@@ -36,6 +36,7 @@ _sre: Any = importlib.import_module("re._parser")
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
 _REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
 _MIN_LITERAL = 3  # shorter runs (" a ") are in nearly every text: not worth a check
+_SHORT_WORD = 2  # letters: "is", "it", "my", "to", "in" are in most texts
 _MAX_GROUPS = 1  # per alternative: its most selective group is what the index keeps
 
 Needs = tuple[tuple[str, ...], ...]  # every group must have one string in the text
@@ -89,9 +90,12 @@ def _needs(items: Sequence[Any], shortest: int = _MIN_LITERAL) -> list[frozenset
     return groups
 
 
-def _weakness(group: frozenset[str]) -> tuple[int, int, tuple[str, ...]]:
-    """Fewer and longer strings rule out more texts (then by text: the index is stable)."""
-    return len(group), -min(len(s) for s in group), tuple(sorted(group))
+def _weakness(group: frozenset[str]) -> tuple[bool, int, int, tuple[str, ...]]:
+    """Fewer and longer strings rule out more texts (then by text: the index is stable); a
+    group that one short word satisfies ("my ", " is ", " to ") rules out almost none, however
+    few its strings, so any other group goes first."""
+    shortest = min(len(s.strip()) for s in group)
+    return shortest <= _SHORT_WORD, len(group), -min(len(s) for s in group), tuple(sorted(group))
 
 
 def analyse(source: str) -> list[tuple[Starts, Needs]]:

@@ -30,8 +30,9 @@ KEY = 8
 _CLASS = 10  # wider classes ([a-z0-9] in gaps) end a start: they would only bloat the index
 _CAP = 4000  # open starts per step; beyond it they stop growing, never go missing
 # Bump when the analysis below changes what it produces: every stored entry then goes stale.
-# 2: second stage (branches.py); 3: concept alternatives; 4: packed; 5: cuts, triggers; 6: groups
-_VERSION = 6
+# 2: second stage (branches.py); 3: concept alternatives; 4: packed; 5: cuts, triggers; 6: groups;
+# 7: whole-group alternatives opened, needs past the leading words, short words last
+_VERSION = 7
 
 ANALYSIS = {"version": _VERSION, "key": KEY, "class": _CLASS, "cap": _CAP}
 _STAMP = json.dumps(ANALYSIS, sort_keys=True)
@@ -113,8 +114,10 @@ def finish(still_open: set[str], finished: set[str]) -> Starts:
 
 
 def source_hash(source: str) -> str:
-    """Names a regex source together with the analysis that read it."""
-    return sha256_hex(f"{_STAMP}\n{source}".encode())
+    """Names a regex source together with the analysis that read it. Sixteen hex digits: it
+    tells an edited source from the indexed one (no adversary picks the sources), and the
+    index holds one per entry, in the zip."""
+    return sha256_hex(f"{_STAMP}\n{source}".encode())[:16]
 
 
 # A regex's refinement as stored: a group index for each of its starts (sorted), and the groups
