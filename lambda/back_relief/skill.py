@@ -214,7 +214,12 @@ def prepare() -> None:
 
         from . import rehearsal
         from .alexa import apl  # noqa: F401
+        from .content.ranker import shipped
 
+        # The matcher's second opinion reads its model the first time a pick is weak (most
+        # questions in a person's own words, a same-day red flag asked with a question; ~0.7
+        # ms); the rehearsal's question is a clear pick, so the model is read here.
+        shipped()
         scratch = rehearsal.ScratchStore()
         spare = build(store=lambda: scratch, api_client=rehearsal.LocalTimersApi())
         level = log.level
