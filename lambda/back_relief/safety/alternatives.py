@@ -24,7 +24,6 @@ from .prefilter import (
     own_starts,
     pack_groups,
     pack_ints,
-    set_bits,
     start_places,
     starts,
     unpack_ints,
@@ -205,37 +204,36 @@ class Alternatives:
         # else not what was indexed: wanted() says "all" and the whole regex is searched
         self._raw = None
 
-    def _mask(self, start: str) -> int:
-        mask = self._at.get(start)
-        if mask is None:
-            mask = self._at[start] = int(self._masks[self._where[start]], 16)
-        return mask
-
-    def _wanted_needs(self, bit: int) -> tuple[str, ...]:
-        needs = self._needs[bit]
-        if needs is None:
-            line = self._lines[bit]
-            needs = self._needs[bit] = tuple(line.split("\t")) if line else ()
-        return needs
-
     def wanted(self, spaced: str, text_starts: frozenset[str]) -> list[int] | None:
         """The alternatives that could match somewhere in this text, in order; None: search
         the whole regex instead (the entry did not fit, or every alternative is wanted)."""
-        self._read()
+        if self._raw is not None:
+            self._read()
         count = self._count
         if not count:
             return None
         mask = 0
+        at = self._at
         try:
             for start in self.starts.intersection(text_starts):
-                mask |= self._mask(start)
+                found = at.get(start)
+                if found is None:  # a start no text brought before: read its mask now
+                    found = at[start] = int(self._masks[self._where[start]], 16)
+                mask |= found
         except (KeyError, ValueError):
             return None  # an unreadable mask: search the whole regex
+        if mask >> count:
+            return None  # a mask naming alternatives the entry does not have
         wanted = []
-        for bit in set_bits(mask):
-            if bit >= count:
-                return None
-            needs = self._wanted_needs(bit)
+        every = self._needs
+        while mask:  # the set bits, lowest (the regex's first alternative) first
+            low = mask & -mask
+            mask ^= low
+            bit = low.bit_length() - 1
+            needs = every[bit]
+            if needs is None:  # read the first time a text's starts select it
+                line = self._lines[bit]
+                needs = every[bit] = tuple(line.split("\t")) if line else ()
             if not needs:
                 wanted.append(bit)
                 continue
