@@ -8,24 +8,20 @@ anywhere in the text. That is what the index tells us (per alternative: the star
 begin with and a group of strings one of which it needs, branches.py), so the first text that
 needs a 1 KB concept compiles the 40 characters of it that its words can reach.
 
-Build time: entry() (stored in triage_index.json under "alts"). Run time: Alternatives.
+Build time: branches.alternatives_entry() (stored in triage_index.json under "alts"). Run
+time: Alternatives.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
-from .branches import analyse
 from .prefilter import (
     OwnStarts,
-    Starts,
     own_starts,
-    pack_groups,
-    pack_ints,
     start_places,
-    starts,
     unpack_ints,
 )
 
@@ -39,7 +35,7 @@ def split(source: str) -> list[str] | None:
     found = spans(source)
     if found is None:
         return None
-    return [_wrapped(source, begin, end) for begin, end in found]
+    return [wrapped(source, begin, end) for begin, end in found]
 
 
 def spans(source: str) -> list[tuple[int, int]] | None:
@@ -51,7 +47,7 @@ def spans(source: str) -> list[tuple[int, int]] | None:
     return None
 
 
-def _wrapped(source: str, begin: int, end: int) -> str:
+def wrapped(source: str, begin: int, end: int) -> str:
     tail = TAIL if source.endswith(TAIL) else TRIGGER_TAIL
     return HEAD + source[begin:end] + tail
 
@@ -109,39 +105,6 @@ def _one_group(body: str) -> bool:
         if char == ")" and depth == 0:
             return i == len(body) - 1
     return False
-
-
-def entry(
-    source: str, own_starts: Starts, listed: Sequence[str] | None = None
-) -> dict[str, Any] | None:
-    """What the index stores for one concept or trigger: per alternative the strings it
-    needs (one of them; empty: none known), for each of its starts (sorted) the bit mask of
-    the alternatives that can begin there (one that can begin anywhere is in every mask)."""
-    cut = spans(source)
-    if cut is None or own_starts is None:
-        return None
-    parts = [_wrapped(source, begin, end) for begin, end in cut]
-    needs: list[list[str]] = []
-    found: list[Starts] = []
-    for part in parts:
-        found.append(starts(part))
-        alternatives = analyse(part)
-        pooled: set[str] = set()
-        for _, groups in alternatives:
-            pooled.update(groups[0] if groups else ())
-        known = all(groups for _, groups in alternatives)
-        needs.append(sorted(pooled) if known else [])
-    at = []
-    for start in sorted(own_starts) if listed is None else listed:
-        mask = 0
-        for bit, own in enumerate(found):
-            # Both are prefixes of the same matched text, so one is a prefix of the other.
-            if own is None or any(start.startswith(s) or s.startswith(start) for s in own):
-                mask |= 1 << bit
-        at.append(mask)
-    # Where each alternative lies, so run time slices the source instead of parsing it.
-    cuts = pack_ints([i for span in cut for i in span])
-    return {"count": len(needs), "needs": pack_groups(needs), "at": pack_ints(at), "cuts": cuts}
 
 
 class Alternatives:
@@ -251,7 +214,7 @@ class Alternatives:
             regex = self._regexes[bit]
             if regex is None:
                 begin, end = self._cuts[2 * bit], self._cuts[2 * bit + 1]
-                regex = self._regexes[bit] = re.compile(_wrapped(self._source, begin, end))
+                regex = self._regexes[bit] = re.compile(wrapped(self._source, begin, end))
             regexes.append(regex)
         if len(regexes) == 1:  # most texts reach one: its own matches are the regex's
             return regexes[0].finditer(spaced)

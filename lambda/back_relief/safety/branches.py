@@ -22,15 +22,19 @@ import importlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .alternatives import spans, wrapped
 from .prefilter import (
     OwnStarts,
     Refinement,
     Starts,
     extend,
     finish,
+    pack_groups,
+    pack_ints,
     set_bits,
     start_places,
 )
+from .prefilter import starts as starts_of
 
 _sre: Any = importlib.import_module("re._parser")
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
@@ -242,4 +246,45 @@ def _conditions(items: Sequence[Any], start: str, hit: int) -> Conditions:
     return tuple(found)
 
 
-__all__ = ["Conditions", "Needs", "Refiner", "analyse", "refinement", "second_stage"]
+def alternatives_entry(
+    source: str, own_starts: Starts, listed: Sequence[str] | None = None
+) -> dict[str, Any] | None:
+    """What the index stores for one concept or trigger: per alternative the strings it
+    needs (one of them; empty: none known), for each of its starts (sorted) the bit mask of
+    the alternatives that can begin there (one that can begin anywhere is in every mask)."""
+    cut = spans(source)
+    if cut is None or own_starts is None:
+        return None
+    parts = [wrapped(source, begin, end) for begin, end in cut]
+    needs: list[list[str]] = []
+    found: list[Starts] = []
+    for part in parts:
+        found.append(starts_of(part))
+        alternatives = analyse(part)
+        pooled: set[str] = set()
+        for _, groups in alternatives:
+            pooled.update(groups[0] if groups else ())
+        known = all(groups for _, groups in alternatives)
+        needs.append(sorted(pooled) if known else [])
+    at = []
+    for start in sorted(own_starts) if listed is None else listed:
+        mask = 0
+        for bit, own in enumerate(found):
+            # Both are prefixes of the same matched text, so one is a prefix of the other.
+            if own is None or any(start.startswith(s) or s.startswith(start) for s in own):
+                mask |= 1 << bit
+        at.append(mask)
+    # Where each alternative lies, so run time slices the source instead of parsing it.
+    cuts = pack_ints([i for span in cut for i in span])
+    return {"count": len(needs), "needs": pack_groups(needs), "at": pack_ints(at), "cuts": cuts}
+
+
+__all__ = [
+    "Conditions",
+    "Needs",
+    "Refiner",
+    "alternatives_entry",
+    "analyse",
+    "refinement",
+    "second_stage",
+]

@@ -248,8 +248,7 @@ def read_index(path: str | os.PathLike[str] | None = None) -> dict[str, tuple[st
 
 def render_index(sources: Mapping[str, str], origin: str) -> str:
     """The index file for these trigger regex sources: one trigger per line, diffable."""
-    from .alternatives import entry as alternatives_entry
-    from .branches import refinement
+    from .branches import alternatives_entry, refinement
 
     found = {trigger_id: starts(source) for trigger_id, source in sources.items()}
     groups, ids = start_groups(list(found.values()))
