@@ -185,8 +185,9 @@ def prepare() -> None:
     conversation (rehearsal.py: launch, help, a free-text question, which builds the answer
     matcher, a timer step and a free-text red flag) on a spare skill with a throwaway in-memory
     store and an in-process Timers API, and reads the answer ranker's model, so the first
-    real request of each kind costs what every later one does. The embedded store (a local run of the handler) skips it: there a
-    fresh process answers one request and leaves, and its first request pays for what it uses.
+    real request of each kind costs what every later one does. The embedded store (a local
+    run of the handler) skips it: there a fresh process answers one request and leaves, and
+    its first request pays for what it uses.
     Importing this module alone still does none of it.
 
     Never raises: whatever fails here fails again on the first request, which answers calmly.
