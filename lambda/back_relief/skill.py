@@ -184,9 +184,10 @@ def prepare() -> None:
     Deployed (TABLE_NAME set, as template.yaml always does on Lambda), it also rehearses a short
     conversation (rehearsal.py: launch, help, a free-text question, which builds the answer
     matcher, a timer step and a free-text red flag) on a spare skill with a throwaway in-memory
-    store and an in-process Timers API, so the first real request of each kind costs what
-    every later one does. The embedded store (a local run of the handler) skips it: there a
-    fresh process answers one request and leaves, and its first request pays for what it uses.
+    store and an in-process Timers API, and reads the answer ranker's model, so the first
+    real request of each kind costs what every later one does. The embedded store (a local
+    run of the handler) skips it: there a fresh process answers one request and leaves, and
+    its first request pays for what it uses.
     Importing this module alone still does none of it.
 
     Never raises: whatever fails here fails again on the first request, which answers calmly.
@@ -235,5 +236,12 @@ def prepare() -> None:
                 attributes = carried if isinstance(carried, dict) else {}
         finally:
             log.setLevel(level)
+        # The matcher's second opinion reads its model the first time a pick is weak (most
+        # questions in a person's own words, a same-day red flag asked with a question; ~0.7
+        # ms); the rehearsal's question is a clear pick, so the model is read here. Last, so
+        # that nothing before it depends on it.
+        from .content.ranker import shipped
+
+        shipped()
     except Exception as error:
         log.warning("prepare_failed", extra={"error": type(error).__name__})

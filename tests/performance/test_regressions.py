@@ -98,6 +98,8 @@ compiled_at["lambda_init"] = len(compiled)
 lazy_at_init = [name for name in LAZY_MODULES if name in sys.modules]
 matcher_at["lambda_init"] = "matcher" in vars(loader.load(None))
 rules_at = {"lambda_init": "triage" in vars(loader.load(None))}
+ranker_module = sys.modules.get("back_relief.content.ranker")
+ranker_at_init = bool(ranker_module and ranker_module.shipped.cache_info().currsize)
 import gc
 frozen_at_init = gc.get_freeze_count()
 gc.unfreeze()  # INIT's objects, which lambda_function froze: any garbage among them is found
@@ -116,7 +118,7 @@ dynamo = "back_relief.store.dynamo_http" in sys.modules
 print(json.dumps({"stages": stages, "heavy": heavy, "reply": reply, "triage_compiled": triage,
                   "dynamo": dynamo, "matcher_at_init": matcher_at["lambda_init"], "lazy": lazy,
                   "rules_at": rules_at, "garbage_at_init": garbage_at_init,
-                  "frozen_at_init": frozen_at_init}))
+                  "frozen_at_init": frozen_at_init, "ranker_at_init": ranker_at_init}))
 """.replace("NEVER_ATINIT", repr(NEVER_AT_INIT)).replace("LAZY_MODULES", repr(LAZY))
 
 
@@ -198,6 +200,16 @@ def test_deployed_init_builds_the_matcher_and_compiles_no_triage_regex(tmp_path:
     embedded = run_child(tmp_path)
     assert embedded["triage_compiled"]["first_request"] == 0
     assert not embedded["matcher_at_init"]
+
+
+def test_deployed_init_reads_the_rankers_model_and_the_embedded_store_does_not(
+    tmp_path: Path,
+) -> None:
+    """The matcher's second opinion reads its model the first time a pick is weak: deployed,
+    INIT reads it (the rehearsal's question is a clear pick), so a first weak question or
+    same-day red flag with a question does not; a local one-request process never does."""
+    assert run_child(tmp_path, **DEPLOYED)["ranker_at_init"]
+    assert not run_child(tmp_path)["ranker_at_init"]
 
 
 def test_embedded_launch_imports_only_what_a_launch_needs(tmp_path: Path) -> None:

@@ -69,7 +69,16 @@ def test_split_reads_groups_classes_and_escapes() -> None:
         head + part + tail for part in ["a", "b(?:c|d)", "[|)]x", r"e\|f"]
     ]
     assert alternatives.split(head + "(?:a|b)c" + tail) is None  # one alternative: a group + c
-    assert alternatives.split(" (?:(?:a)|(?:b|c))") == [" (?:(?:a))", " (?:(?:b|c))"]  # a trigger
+    # A trigger: each pattern is a whole group, and so is a pattern word used alone; each is
+    # opened in its place ("(?:b|c)|d" tries b, c, d in turn, as "b|c|d" does).
+    assert alternatives.split(" (?:(?:a)|(?:b|c))") == [" (?:a)", " (?:b)", " (?:c)"]
+    assert alternatives.split(head + "(?:(?:a|(?:b|c))|d)" + tail) == [
+        head + part + tail for part in ["a", "b", "c", "d"]
+    ]
+    # Not opened: a group with more after it, a quantified one, a lookaround.
+    assert alternatives.split(head + "(?:a|b)c|(?:d|e)?|(?=f)|g" + tail) == [
+        head + part + tail for part in ["(?:a|b)c", "(?:d|e)?", "(?=f)", "g"]
+    ]
     assert alternatives.split("(?:a|b)") is None  # neither shape: no leading space
 
 

@@ -8,26 +8,20 @@ anywhere in the text. That is what the index tells us (per alternative: the star
 begin with and a group of strings one of which it needs, branches.py), so the first text that
 needs a 1 KB concept compiles the 40 characters of it that its words can reach.
 
-Build time: entry() (stored in triage_index.json under "alts"). Run time: Alternatives.
+Build time: branches.alternatives_entry() (stored in triage_index.json under "alts"). Run
+time: Alternatives.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
-from .branches import analyse
 from .prefilter import (
     OwnStarts,
-    Starts,
-    listed_starts,
     own_starts,
-    pack_groups,
-    pack_ints,
-    set_bits,
-    starts,
-    unpack_groups,
+    start_places,
     unpack_ints,
 )
 
@@ -41,7 +35,7 @@ def split(source: str) -> list[str] | None:
     found = spans(source)
     if found is None:
         return None
-    return [_wrapped(source, begin, end) for begin, end in found]
+    return [wrapped(source, begin, end) for begin, end in found]
 
 
 def spans(source: str) -> list[tuple[int, int]] | None:
@@ -53,7 +47,7 @@ def spans(source: str) -> list[tuple[int, int]] | None:
     return None
 
 
-def _wrapped(source: str, begin: int, end: int) -> str:
+def wrapped(source: str, begin: int, end: int) -> str:
     tail = TAIL if source.endswith(TAIL) else TRIGGER_TAIL
     return HEAD + source[begin:end] + tail
 
@@ -91,7 +85,18 @@ def _split(source: str, begin: int, end: int) -> list[tuple[int, int]]:
     parts.append((begin + start, end))
     if len(parts) == 1 and body.startswith("(?:") and _one_group(body):
         return _split(source, begin + 3, end - 1)
-    return parts
+    # An alternative that is itself one whole group is its alternatives, in the same place:
+    # "(?:a|b)|c" is "a|b|c" (each tried in turn at a position, the first that matches wins),
+    # so a macro's words (a pattern word used alone) are pieces of their own, and a text
+    # compiles the few it reaches, not the whole word list.
+    opened: list[tuple[int, int]] = []
+    for first, last in parts:
+        part = source[first:last]
+        if len(parts) > 1 and part.startswith("(?:") and _one_group(part):
+            opened += _split(source, first, last)
+        else:
+            opened.append((first, last))
+    return opened
 
 
 def _one_group(body: str) -> bool:
@@ -102,92 +107,104 @@ def _one_group(body: str) -> bool:
     return False
 
 
-def entry(
-    source: str, own_starts: Starts, listed: Sequence[str] | None = None
-) -> dict[str, Any] | None:
-    """What the index stores for one concept or trigger: per alternative the strings it
-    needs (one of them; empty: none known), for each of its starts (sorted) the bit mask of
-    the alternatives that can begin there (one that can begin anywhere is in every mask)."""
-    cut = spans(source)
-    if cut is None or own_starts is None:
-        return None
-    parts = [_wrapped(source, begin, end) for begin, end in cut]
-    needs: list[list[str]] = []
-    found: list[Starts] = []
-    for part in parts:
-        found.append(starts(part))
-        alternatives = analyse(part)
-        pooled: set[str] = set()
-        for _, groups in alternatives:
-            pooled.update(groups[0] if groups else ())
-        known = all(groups for _, groups in alternatives)
-        needs.append(sorted(pooled) if known else [])
-    at = []
-    for start in sorted(own_starts) if listed is None else listed:
-        mask = 0
-        for bit, own in enumerate(found):
-            # Both are prefixes of the same matched text, so one is a prefix of the other.
-            if own is None or any(start.startswith(s) or s.startswith(start) for s in own):
-                mask |= 1 << bit
-        at.append(mask)
-    # Where each alternative lies, so run time slices the source instead of parsing it.
-    cuts = pack_ints([i for span in cut for i in span])
-    return {"count": len(needs), "needs": pack_groups(needs), "at": pack_ints(at), "cuts": cuts}
-
-
 class Alternatives:
     """One concept's or trigger's alternatives at run time, each compiled the first time a
-    text needs it. The stored entry is read into lookups on first use: most are never needed."""
+    text needs it. The stored entry is read on first use, and then only as far as texts need:
+    a start's mask when a text first brings that start, an alternative's needs when its start
+    first selects it, its source when it is first searched (a first red flag reaches dozens of
+    entries, and reading each whole cost it ~0.5 ms)."""
 
-    __slots__ = ("_at", "_own", "_raw", "_regexes", "_sources", "starts")
+    __slots__ = (
+        "_at",
+        "_count",
+        "_cuts",
+        "_lines",
+        "_masks",
+        "_needs",
+        "_own",
+        "_raw",
+        "_regexes",
+        "_source",
+        "_where",
+        "starts",
+    )
 
     def __init__(self, own: OwnStarts, source: str, raw: dict[str, Any]) -> None:
         self._own = own  # the starts, made into a set on first use (prefilter.StoredStarts)
         self.starts: frozenset[str] = frozenset()
-        self._raw: tuple[str, dict[str, Any]] | None = (source, raw)
-        self._at: dict[str, int] = {}
-        self._sources: list[tuple[str, list[str]]] = []  # (source, needs) per alternative
+        self._raw: dict[str, Any] | None = raw
+        self._source = source
+        self._count = 0  # alternatives read from the entry (0: search the whole regex)
+        self._where: dict[str, int] = {}  # start -> its place in the stored listing
+        self._masks: list[str] = []  # per place, the packed mask of alternatives
+        self._at: dict[str, int] = {}  # the masks read so far
+        self._lines: list[str] = []  # per alternative, its packed needs
+        self._needs: list[tuple[str, ...] | None] = []  # those read so far
+        self._cuts: list[int] = []  # where each alternative lies in the source
         self._regexes: list[re.Pattern[str] | None] = []
 
     def _read(self) -> None:
         # Everything is assigned before _raw is cleared, so a thread that finds _raw cleared
         # finds the lookups whole (two threads may both read: same result).
-        raw = self._raw
-        if raw is None:
+        entry = self._raw
+        if entry is None:
             return
-        source, entry = raw
         self.starts = own_starts(self._own) or frozenset()
+        places = start_places(self._own)  # what the stored masks follow (None: nothing)
         try:
-            needs = unpack_groups(entry["needs"], entry["count"])
-            masks = unpack_ints(entry["at"])
+            count = int(entry["count"])
+            lines = entry["needs"].split("\n") if count else []
+            masks = entry["at"].split(",") if entry["at"] else []
             cuts = unpack_ints(entry["cuts"])
-            parts = [_wrapped(source, b, e) for b, e in zip(cuts[::2], cuts[1::2], strict=True)]
         except (KeyError, TypeError, ValueError, AttributeError):
-            needs, masks, parts = [], [], []
-        listed = listed_starts(self._own)  # what the stored masks follow (None: nothing)
-        if parts and listed and len(parts) == len(needs) and len(masks) == len(listed):
-            self._regexes = [None] * len(parts)
-            self._at = dict(zip(listed, masks, strict=True))
-            self._sources = list(zip(parts, needs, strict=True))
+            count, lines, masks, cuts = 0, [], [], []
+        fits = len(lines) == count and len(cuts) == 2 * count and len(masks) == len(places or ())
+        if count and places and fits:
+            self._lines, self._masks, self._cuts = lines, masks, cuts
+            self._where = places
+            self._needs, self._regexes = [None] * count, [None] * count
+            self._count = count
         # else not what was indexed: wanted() says "all" and the whole regex is searched
         self._raw = None
 
     def wanted(self, spaced: str, text_starts: frozenset[str]) -> list[int] | None:
         """The alternatives that could match somewhere in this text, in order; None: search
         the whole regex instead (the entry did not fit, or every alternative is wanted)."""
-        self._read()
-        if not self._sources:
+        if self._raw is not None:
+            self._read()
+        count = self._count
+        if not count:
             return None
         mask = 0
         at = self._at
-        for start in self.starts.intersection(text_starts):
-            mask |= at[start]
+        try:
+            for start in self.starts.intersection(text_starts):
+                found = at.get(start)
+                if found is None:  # a start no text brought before: read its mask now
+                    found = at[start] = int(self._masks[self._where[start]], 16)
+                mask |= found
+        except (KeyError, ValueError):
+            return None  # an unreadable mask: search the whole regex
+        if mask >> count:
+            return None  # a mask naming alternatives the entry does not have
         wanted = []
-        for bit in set_bits(mask):
-            needs = self._sources[bit][1]
-            if not needs or any(text in spaced for text in needs):
+        every = self._needs
+        while mask:  # the set bits, lowest (the regex's first alternative) first
+            low = mask & -mask
+            mask ^= low
+            bit = low.bit_length() - 1
+            needs = every[bit]
+            if needs is None:  # read the first time a text's starts select it
+                line = self._lines[bit]
+                needs = every[bit] = tuple(line.split("\t")) if line else ()
+            if not needs:
                 wanted.append(bit)
-        return None if len(wanted) == len(self._sources) else wanted
+                continue
+            for text in needs:  # a plain loop: cheaper than any() over a generator
+                if text in spaced:
+                    wanted.append(bit)
+                    break
+        return None if len(wanted) == count else wanted
 
     def finditer(self, spaced: str, wanted: list[int]) -> Iterator[re.Match[str]]:
         """The matches the whole regex's finditer would give, from these alternatives."""
@@ -196,25 +213,41 @@ class Alternatives:
         for bit in wanted:
             regex = self._regexes[bit]
             if regex is None:
-                regex = self._regexes[bit] = re.compile(self._sources[bit][0])
+                begin, end = self._cuts[2 * bit], self._cuts[2 * bit + 1]
+                regex = self._regexes[bit] = re.compile(wrapped(self._source, begin, end))
             regexes.append(regex)
-        pending = [regex.search(spaced) for regex in regexes]
-        pos = 0
-        while True:
-            best = None
-            for k, regex in enumerate(regexes):
-                found = pending[k]
-                if found is not None and found.start() < pos:
-                    found = pending[k] = regex.search(spaced, pos)
-                if found is not None and (best is None or found.start() < best.start()):
-                    best = found  # on a tie the earlier alternative wins, as in the regex
-            if best is None:
-                return
-            yield best
-            pos = best.end()  # never empty: every alternative begins with a space
+        if len(regexes) == 1:  # most texts reach one: its own matches are the regex's
+            return regexes[0].finditer(spaced)
+        if not regexes:
+            return iter(())
+        return _merged(spaced, regexes)
 
 
-_SPLIT_USES = 16  # searches by alternatives before a regex is compiled whole
+def _merged(spaced: str, regexes: list[re.Pattern[str]]) -> Iterator[re.Match[str]]:
+    """The leftmost next match of any of these alternatives, the earliest on a tie: what one
+    regex of them all would find, step by step."""
+    pending = [regex.search(spaced) for regex in regexes]
+    pos = 0
+    while True:
+        best = None
+        for k, regex in enumerate(regexes):
+            found = pending[k]
+            if found is not None and found.start() < pos:
+                found = pending[k] = regex.search(spaced, pos)
+            if found is not None and (best is None or found.start() < best.start()):
+                best = found  # on a tie the earlier alternative wins, as in the regex
+        if best is None:
+            return
+        yield best
+        pos = best.end()  # never empty: every alternative begins with a space
+
+
+# Searches by alternatives before a regex is compiled whole: at least this many, and as many
+# as it has characters. Compiling costs ~0.7 us a character (a 6 KB trigger: ~4 ms, in one
+# request) and searching by alternatives ~0.5 us more than one search of the whole (measured
+# on red flags and questions), so by then the searches have paid about what compiling costs;
+# compiled at the 16th, a trigger a few texts reach cost one of them its 4 ms for nothing.
+_SPLIT_USES = 16
 
 
 class LazyRegex:
@@ -224,14 +257,14 @@ class LazyRegex:
     that needs a 2 KB trigger compiles the few dozen characters of it that can match.
     Two threads racing here both compile the same source; either result is the same."""
 
-    __slots__ = ("_regex", "_split_uses", "alternatives", "source")
+    __slots__ = ("_regex", "_split_left", "alternatives", "source")
 
     def __init__(
         self, source: str, regex: re.Pattern[str] | None, alternatives: Alternatives | None
     ) -> None:
         self.source, self._regex = source, regex
         self.alternatives = alternatives  # None: always search the whole regex
-        self._split_uses = 0
+        self._split_left = max(_SPLIT_USES, len(source))  # searches by alternatives left
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -251,10 +284,10 @@ class LazyRegex:
         alternatives they reach (the same matches); None: search the whole regex."""
         split, wanted = self.alternatives, None
         if text_starts is not None and split is not None and self._regex is None:
-            # One a container keeps needing is soon compiled whole: one search is then
-            # quicker than several, and the first requests have long been answered.
-            self._split_uses += 1
-            if self._split_uses <= _SPLIT_USES:
+            # One a container keeps needing is compiled whole once its searches by
+            # alternatives have cost about what compiling it does (_SPLIT_USES).
+            self._split_left -= 1
+            if self._split_left >= 0:
                 wanted = split.wanted(spaced, text_starts)
         if split is not None and wanted is not None:
             return split.finditer(spaced, wanted)

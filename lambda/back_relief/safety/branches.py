@@ -22,23 +22,25 @@ import importlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .alternatives import spans, wrapped
 from .prefilter import (
     OwnStarts,
     Refinement,
     Starts,
     extend,
     finish,
-    listed_starts,
-    own_starts,
+    pack_groups,
+    pack_ints,
     set_bits,
-    unpack_groups,
-    unpack_ints,
+    start_places,
 )
+from .prefilter import starts as starts_of
 
 _sre: Any = importlib.import_module("re._parser")
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
 _REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
 _MIN_LITERAL = 3  # shorter runs (" a ") are in nearly every text: not worth a check
+_SHORT_WORD = 2  # letters: "is", "it", "my", "to", "in" are in most texts
 _MAX_GROUPS = 1  # per alternative: its most selective group is what the index keeps
 
 Needs = tuple[tuple[str, ...], ...]  # every group must have one string in the text
@@ -58,8 +60,9 @@ def _alternatives(items: list[Any]) -> list[list[Any]]:
     return [items]
 
 
-def _needs(items: Sequence[Any]) -> list[frozenset[str]]:
-    """Groups of strings a match of this sequence must contain (one of each group)."""
+def _needs(items: Sequence[Any], shortest: int = _MIN_LITERAL) -> list[frozenset[str]]:
+    """Groups of strings a match of this sequence must contain (one of each group), each
+    string at least `shortest` characters."""
     groups: list[frozenset[str]] = []
     run = ""
     for op, av in items:
@@ -69,15 +72,15 @@ def _needs(items: Sequence[Any]) -> list[frozenset[str]]:
             continue
         if name in _ZERO_WIDTH:
             continue  # consumes nothing: the literal text on either side stays adjacent
-        if len(run) >= _MIN_LITERAL:
+        if len(run) >= shortest:
             groups.append(frozenset({run}))
         run = ""
         if name == "SUBPATTERN":
-            groups += _needs(av[-1])
+            groups += _needs(av[-1], shortest)
         elif name == "BRANCH":
             picks: set[str] = set()
             for alt in av[1]:
-                alt_groups = _needs(alt)
+                alt_groups = _needs(alt, shortest)
                 if not alt_groups:
                     break  # this alternative needs nothing we can name: neither does the branch
                 best: frozenset[str] = min(alt_groups, key=_weakness)
@@ -85,15 +88,18 @@ def _needs(items: Sequence[Any]) -> list[frozenset[str]]:
             else:
                 groups.append(frozenset(picks))
         elif name in _REPEATS and av[0] >= 1:
-            groups += _needs(av[2])
-    if len(run) >= _MIN_LITERAL:
+            groups += _needs(av[2], shortest)
+    if len(run) >= shortest:
         groups.append(frozenset({run}))
     return groups
 
 
-def _weakness(group: frozenset[str]) -> tuple[int, int, tuple[str, ...]]:
-    """Fewer and longer strings rule out more texts (then by text: the index is stable)."""
-    return len(group), -min(len(s) for s in group), tuple(sorted(group))
+def _weakness(group: frozenset[str]) -> tuple[bool, int, int, tuple[str, ...]]:
+    """Fewer and longer strings rule out more texts (then by text: the index is stable); a
+    group that one short word satisfies ("my ", " is ", " to ") rules out almost none, however
+    few its strings, so any other group goes first."""
+    shortest = min(len(s.strip()) for s in group)
+    return shortest <= _SHORT_WORD, len(group), -min(len(s) for s in group), tuple(sorted(group))
 
 
 def analyse(source: str) -> list[tuple[Starts, Needs]]:
@@ -106,7 +112,11 @@ def analyse(source: str) -> list[tuple[Starts, Needs]]:
         lead = 0
         while lead < len(alt) and str(alt[lead][0]) in {"LITERAL", *_ZERO_WIDTH}:
             lead += 1
-        groups = sorted(set(_needs(alt[lead:]) or _needs(alt)), key=_weakness)[:_MAX_GROUPS]
+        # Past the leading words, a two-letter word ("bm", "op") rules out more texts than
+        # the leading words again: they are what every text reaching this start holds.
+        rest = alt[lead:]
+        needed = _needs(rest) or _needs(rest, 2) or _needs(alt)
+        groups = sorted(set(needed), key=_weakness)[:_MAX_GROUPS]
         needs = tuple(tuple(sorted(g)) for g in groups)
         found.append((finish(still_open, finished), needs))
     return found
@@ -143,41 +153,51 @@ def _shortest(strings: set[str]) -> set[str]:
 
 
 class Refiner:
-    """One regex's refinement as stored in triage_index.json (at, groups, for its sorted
-    starts), read into a lookup the first time a text reaches the regex: most containers never
-    need most of them, and building them all would add to every cold start."""
+    """One regex's refinement as stored in triage_index.json (at, groups, for its listed
+    starts), read the first time a text reaches the regex, and then only as far as the starts
+    texts bring: a first red flag reaches dozens of regexes with thousands of starts between
+    them, and reading every start's group cost it ~1 ms (the same groups, read one by one)."""
 
-    __slots__ = ("_at", "_raw", "_starts")
+    __slots__ = ("_at", "_groups", "_lines", "_raw", "_starts", "_where")
 
     def __init__(self, starts: OwnStarts, raw: Refinement):
         self._starts = starts
         self._raw: Refinement | None = raw
-        self._at: dict[str, tuple[str, ...]] = {}
+        self._where: dict[str, int] = {}  # start -> its place in the stored listing
+        self._at: list[str] = []  # per place, the packed index of its group
+        self._lines: list[str] = []  # the packed groups
+        self._groups: dict[int, tuple[str, ...]] = {}  # those read so far
 
-    def _lookup(self) -> dict[str, tuple[str, ...]]:
-        raw = self._raw  # read before _at: _at is whole once _raw is cleared (threads)
+    def _open(self) -> None:
+        raw = self._raw  # cleared last: a thread that finds it cleared finds the rest whole
         if raw is None:
-            return self._at
+            return
         packed_at, packed_groups = raw
-        ordered = listed_starts(self._starts)
-        try:
-            if ordered is None:
-                raise ValueError("no stored listing to align with")
-            indexes = unpack_ints(packed_at)
-            groups = unpack_groups(packed_groups, packed_groups.count("\n") + 1)
-            pooled = [tuple(group) for group in groups]
-            at = {s: pooled[i] for s, i in zip(ordered, indexes, strict=True)}
-        except (ValueError, IndexError, TypeError, AttributeError):
-            # Unreadable entry: the starts alone decide.
-            at = {s: ("",) for s in own_starts(self._starts) or ()}
-        self._at = at
+        places = start_places(self._starts)
+        at = packed_at.split(",") if packed_at else []
+        if places is not None and len(at) == len(places):
+            self._at, self._lines, self._where = at, packed_groups.split("\n"), places
+        # else not what was stored for these starts: every start says "" (any text will do)
         self._raw = None
-        return at
 
     def group(self, start: str) -> tuple[str, ...]:
         """The strings one of which a text must hold for the regex to match at this start
-        ("" for a start the entry does not know: any text will do)."""
-        return self._lookup().get(start, ("",))
+        ("" for a start the entry does not know or cannot read: any text will do)."""
+        self._open()
+        where = self._where.get(start)
+        if where is None:
+            return ("",)
+        try:
+            index = int(self._at[where], 16)
+        except ValueError:
+            return ("",)
+        found = self._groups.get(index)
+        if found is None:
+            if not 0 <= index < len(self._lines):
+                return ("",)
+            line = self._lines[index]
+            found = self._groups[index] = tuple(line.split("\t")) if line else ()
+        return found
 
 
 Conditions = tuple[tuple[int, tuple[str, ...] | None], ...]
@@ -204,8 +224,17 @@ def second_stage(
         if conditions is None:
             conditions = cache[start] = _conditions(items, start, hit)
         for bit, group in conditions:
-            if not mask >> bit & 1 and (group is None or any(t in spaced for t in group)):
+            if mask >> bit & 1:
+                continue
+            if group is None:
                 mask |= 1 << bit
+                continue
+            # A plain loop, not any() over a generator: this runs for every text (each carrier
+            # reading too), a few hundred times, and a generator's setup costs more than its test.
+            for text in group:
+                if text in spaced:
+                    mask |= 1 << bit
+                    break
     return mask
 
 
@@ -217,4 +246,45 @@ def _conditions(items: Sequence[Any], start: str, hit: int) -> Conditions:
     return tuple(found)
 
 
-__all__ = ["Conditions", "Needs", "Refiner", "analyse", "refinement", "second_stage"]
+def alternatives_entry(
+    source: str, own_starts: Starts, listed: Sequence[str] | None = None
+) -> dict[str, Any] | None:
+    """What the index stores for one concept or trigger: per alternative the strings it
+    needs (one of them; empty: none known), for each of its starts (sorted) the bit mask of
+    the alternatives that can begin there (one that can begin anywhere is in every mask)."""
+    cut = spans(source)
+    if cut is None or own_starts is None:
+        return None
+    parts = [wrapped(source, begin, end) for begin, end in cut]
+    needs: list[list[str]] = []
+    found: list[Starts] = []
+    for part in parts:
+        found.append(starts_of(part))
+        alternatives = analyse(part)
+        pooled: set[str] = set()
+        for _, groups in alternatives:
+            pooled.update(groups[0] if groups else ())
+        known = all(groups for _, groups in alternatives)
+        needs.append(sorted(pooled) if known else [])
+    at = []
+    for start in sorted(own_starts) if listed is None else listed:
+        mask = 0
+        for bit, own in enumerate(found):
+            # Both are prefixes of the same matched text, so one is a prefix of the other.
+            if own is None or any(start.startswith(s) or s.startswith(start) for s in own):
+                mask |= 1 << bit
+        at.append(mask)
+    # Where each alternative lies, so run time slices the source instead of parsing it.
+    cuts = pack_ints([i for span in cut for i in span])
+    return {"count": len(needs), "needs": pack_groups(needs), "at": pack_ints(at), "cuts": cuts}
+
+
+__all__ = [
+    "Conditions",
+    "Needs",
+    "Refiner",
+    "alternatives_entry",
+    "analyse",
+    "refinement",
+    "second_stage",
+]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
 from typing import Any
 
@@ -30,8 +30,9 @@ KEY = 8
 _CLASS = 10  # wider classes ([a-z0-9] in gaps) end a start: they would only bloat the index
 _CAP = 4000  # open starts per step; beyond it they stop growing, never go missing
 # Bump when the analysis below changes what it produces: every stored entry then goes stale.
-# 2: second stage (branches.py); 3: concept alternatives; 4: packed; 5: cuts, triggers; 6: groups
-_VERSION = 6
+# 2: second stage (branches.py); 3: concept alternatives; 4: packed; 5: cuts, triggers; 6: groups;
+# 7: whole-group alternatives opened, needs past the leading words, short words last
+_VERSION = 7
 
 ANALYSIS = {"version": _VERSION, "key": KEY, "class": _CLASS, "cap": _CAP}
 _STAMP = json.dumps(ANALYSIS, sort_keys=True)
@@ -113,8 +114,10 @@ def finish(still_open: set[str], finished: set[str]) -> Starts:
 
 
 def source_hash(source: str) -> str:
-    """Names a regex source together with the analysis that read it."""
-    return sha256_hex(f"{_STAMP}\n{source}".encode())
+    """Names a regex source together with the analysis that read it. Sixteen hex digits: it
+    tells an edited source from the indexed one (no adversary picks the sources), and the
+    index holds one per entry, in the zip."""
+    return sha256_hex(f"{_STAMP}\n{source}".encode())[:16]
 
 
 # A regex's refinement as stored: a group index for each of its starts (sorted), and the groups
@@ -127,12 +130,13 @@ class StoredStarts:
     the entries that can begin there, and each entry the list of its groups, which give the
     start tables directly (group_masks) without a pass over every entry's starts."""
 
-    __slots__ = ("_found", "_listed", "groups", "ids")
+    __slots__ = ("_found", "_listed", "_places", "groups", "ids")
 
     def __init__(self, groups: Sequence[list[str]], ids: list[int]) -> None:
         self.groups, self.ids = groups, ids
         self._found: frozenset[str] | None = None
         self._listed: list[str] | None = None
+        self._places: dict[str, int] | None = None
 
     def get(self) -> frozenset[str]:
         found = self._found  # two threads may both make it: the same set
@@ -147,6 +151,15 @@ class StoredStarts:
             listed = self._listed = list(chain.from_iterable([self.groups[g] for g in self.ids]))
         return listed
 
+    def places(self) -> dict[str, int]:
+        """Each start's place in listed(): made the first time a text reaches the entry, once
+        for its refinement and its alternatives alike."""
+        places = self._places
+        if places is None:
+            listed = self.listed()
+            places = self._places = dict(zip(listed, range(len(listed)), strict=True))
+        return places
+
 
 OwnStarts = frozenset[str] | StoredStarts  # an entry's starts, computed or as stored
 
@@ -159,6 +172,11 @@ def listed_starts(found: OwnStarts) -> list[str] | None:
     """An entry's starts in the order its stored "at" follows; None for computed starts, which
     no stored "at" was made for (the caller then falls back to what never hides a match)."""
     return found.listed() if isinstance(found, StoredStarts) else None
+
+
+def start_places(found: OwnStarts) -> dict[str, int] | None:
+    """Each of an entry's starts -> its place in listed_starts (None as there)."""
+    return found.places() if isinstance(found, StoredStarts) else None
 
 
 # Lists are packed into one JSON string each: INIT parses the whole index, and thousands of
@@ -230,8 +248,7 @@ def read_index(path: str | os.PathLike[str] | None = None) -> dict[str, tuple[st
 
 def render_index(sources: Mapping[str, str], origin: str) -> str:
     """The index file for these trigger regex sources: one trigger per line, diffable."""
-    from .alternatives import entry as alternatives_entry
-    from .branches import refinement
+    from .branches import alternatives_entry, refinement
 
     found = {trigger_id: starts(source) for trigger_id, source in sources.items()}
     groups, ids = start_groups(list(found.values()))
@@ -330,10 +347,14 @@ def start_masks(all_starts: Iterable[Starts]) -> tuple[dict[str, int], int]:
     return by_start, always
 
 
-def word_starts(spaced: str) -> Iterator[str]:
-    """The beginning of a text at each word start, at every length a start can have."""
+def word_starts(spaced: str) -> list[str]:
+    """The beginning of a text at each word start, at every length a start can have. A list,
+    not a generator: every text of every request is read this way, and a generator's frames
+    cost a third of it."""
+    found: list[str] = []
     at = spaced.find(" ")
     while at != -1:
         chunk = spaced[at : at + KEY]
-        yield from (chunk[:n] for n in range(2, len(chunk) + 1))
+        found += [chunk[:n] for n in range(2, len(chunk) + 1)]
         at = spaced.find(" ", at + 1)
+    return found
