@@ -72,6 +72,8 @@ REPORTED_OR_NOT = [
         "my son fell off the trampoline and i fell catching him, now i can't get up",
         "my son fell off the trampoline and i hurt my back catching him",
     ),
+    # "dull" is a changed feeling of the place, or the kind of pain that reaches it
+    ("my bum feels dull, like it isn't mine", "there's a dull ache going down into my bum and leg"),
 ]
 
 
