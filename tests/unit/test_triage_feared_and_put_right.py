@@ -1,10 +1,13 @@
-"""Round 9 (triage9): a warning sign said as experience gets the emergency answer; a sign named
-only as a fear, a belief put right, something long-standing or explained by its setting does not.
+"""Round 9 (triage9): a warning sign said as experience gets the emergency answer, and a real
+report keeps it when the same turn also voices a fear, a belief put right, something
+long-standing or an everyday setting.
 
 triage_dev5_triage9.tsv was written before any change (152 red flags weighted to E5, E2, E1,
 E12 and E7, and to a same-day sign said with an emergency one; 106 benign look-alikes: asked,
-feared, told of another time, reassured, a near miss). Untuned: E 142/152, benign alarms
-20/106. Its probe (triage_dev5_triage9_probe.tsv) is a figure only, measured at the end.
+feared, told of another time, reassured, a near miss). Untuned: E 142/152. Round 9 also built
+frames that held back the benign look-alikes (20 -> 3 of 106 alarmed); review found they
+silenced real reports ("worried it will get worse, can not pee") and the held-out sets' benign
+alarms did not move, so they were taken out: REPORTS below keeps them out.
 """
 
 from __future__ import annotations
@@ -19,72 +22,45 @@ from test_triage_concepts import tier
 from triage_dev2 import DATA, rows
 
 
-def test_development_set_red_flags_reached_and_look_alikes_left_alone() -> None:
+def test_development_set_red_flags_reached() -> None:
     found = [
         (kind, text, tier(text))
         for kind, _, text in rows(DATA / "triage_dev5_triage9.tsv", "utterance")
     ]
     reds = [text for kind, text, got in found if kind == "E" and got < Tier.EMERGENCY]
-    alarms = [text for kind, text, got in found if kind == "N" and got == Tier.EMERGENCY]
-    assert len(reds) <= 5, reds  # 148/152 after round 9
-    assert len(alarms) <= 5, alarms  # 3/106 after round 9
+    assert len(reds) <= 4, reds  # 148/152 after round 9
 
 
-# Each pair: the same words said as a report (an emergency) and as something else (not one).
-REPORTED_OR_NOT = [
-    # a fear of what may come (a future modal after the fear word) is not a report
-    ("i'm worried because i can't wee", "i'm worried i won't be able to wee tonight"),
-    ("i'm scared, both my legs have gone numb", "i'm scared both my legs will go numb"),
-    ("i'm afraid i might have wet myself", "i'm afraid i might wet myself before help comes"),
-    # a belief put right is not a report; one that was right, or worse, is
-    (
-        "i thought it was the ice but i really can't feel my bum",
-        "i thought i couldn't feel my bum but it was just the ice pack",
-    ),
-    (
-        "i was worried i couldn't pee and i still can't",
-        "i was worried i couldn't pee but i went fine in the end",
-    ),
-    # long-standing is not new; new again is
-    (
-        "i leak when i cough, i always have, but now it just pours out",
-        "i leak a bit when i cough, i always have",
-    ),
-    # a pee that will not come in a setting, unless it has lasted
-    (
-        "i can't pee lying down and i haven't been since yesterday",
-        "i can't pee into a bottle lying down",
-    ),
-    # getting up held back by the pain, not the legs
-    (
-        "i can't get up off the floor, my legs won't hold me",
-        "i can't get up off the floor because of the spasm",
-    ),
-    # someone's question, answered either way
-    (
-        "the gp wanted to know if i'd had trouble peeing, and i can't go at all",
-        "the gp wanted to know if i'd had trouble peeing, i haven't",
-    ),
-    # a distant person's past
-    ("my mate can't pee, he's been trying all morning", "my mate's wife couldn't pee after her op"),
-    # a carer hurt helping someone who fell
-    (
-        "my son fell off the trampoline and i fell catching him, now i can't get up",
-        "my son fell off the trampoline and i hurt my back catching him",
-    ),
-    # "dull" is a changed feeling of the place, or the kind of pain that reaches it
-    ("my bum feels dull, like it isn't mine", "there's a dull ache going down into my bum and leg"),
+# A current sign said next to a fear, a belief put right, something long-standing, an everyday
+# setting or someone else's past: each is a report and gets the emergency answer.
+REPORTS = [
+    "worried it will get worse, can not pee",
+    "dreading it will get worse, pooed myself",
+    "scared it is going to get worse, can not feel my bum",
+    "i am worried it might be cauda equina, numb around my bottom",
+    "my husband is scared he will burst, he can not pee",
+    "i wet the bed, it happens to everyone",
+    "both legs are numb, it happens to everyone with sciatica",
+    "i keep wetting myself, i have since my back operation",
+    "i thought it was the ice but i really can't feel my bum",
+    "i leak when i cough, i always have, but now it just pours out",
+    "numb bum from the seat in the ute",
+    "my bum has gone numb from the floor, i have been lying here since last night",
+    "my mate's wife could not pee after her back op and now i can not either",
+    "my cousin lost the feeling in his bum and i have the same",
+    "i was carrying my daughter down the stairs and fell",
+    "i was holding my toddler and fell off the ladder",
+    "i can not do a wee in front of the nurse, and now i can not go at all",
+    "i can't pee lying down and i haven't been since yesterday",
+    "i can not get up off the floor because of the pain, i have been here an hour",
+    "i can't get up off the floor, my legs won't hold me",
+    "the gp wanted to know if i'd had trouble peeing, and i can't go at all",
+    "i thought my legs were weak, turned out they are, both are numb",
 ]
 
 
-def test_the_same_sign_is_a_report_only_when_said_as_one() -> None:
-    wrong = []
-    for reported, other in REPORTED_OR_NOT:
-        if tier(reported) != Tier.EMERGENCY:
-            wrong.append(("missed", reported))
-        if tier(other) == Tier.EMERGENCY:
-            wrong.append(("alarmed", other))
-    assert wrong == []
+def test_a_report_is_not_taken_back_by_what_is_said_around_it() -> None:
+    assert [text for text in REPORTS if tier(text) != Tier.EMERGENCY] == []
 
 
 def test_sexual_function_lost_since_the_back_said_as_people_say_it() -> None:
@@ -111,3 +87,8 @@ def test_pregnancy_said_in_weeks_of_any_number() -> None:
     assert tier("i'm 8 weeks and bleeding a lot") == Tier.EMERGENCY
     assert tier("bleeding heavily at sixteen weeks") == Tier.EMERGENCY
     assert tier("i am eight weeks into physio and my back is sore") != Tier.EMERGENCY
+
+
+def test_dull_is_a_changed_feeling_or_the_kind_of_pain() -> None:
+    assert tier("my bum feels dull, like it isn't mine") == Tier.EMERGENCY
+    assert tier("there's a dull ache going down into my bum and leg") != Tier.EMERGENCY

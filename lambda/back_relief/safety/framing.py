@@ -19,7 +19,6 @@ import re
 
 from ..text import word_set as _word_set
 from .supposed import ADVISED as _ADVISED
-from .supposed import FEAR as _FEAR
 from .supposed import NOW as _NOW
 from .supposed import SUBJECTS as _SUBJECTS
 from .supposed import advised, denied_after, named, supposed, told_now
@@ -95,26 +94,6 @@ _USED_TO = re.compile(
     r"(?<! not)(?<! get)(?<! getting)(?<! got)(?<! like i)(?<! as i)(?<! than i) used to"
     r"(?! be\b| and\b| but\b|$)"
 )
-# A belief put right or a sign long-standing (believed.py, loaded on the first text that holds
-# one of these words): "i thought i had wet myself but it was the ice pack", "always have".
-_BELIEVED = _word_set(
-    "thought thinking assumed worried feared panicked wondered convinced imagined reckoned"
-)
-_LONG_STANDING = _word_set(
-    "always usually often since years decades life everyone everybody never age older"
-)
-
-
-def _believed_otherwise(rest: str, own: list[str]) -> bool:
-    """rest: the text from the finding on; own: its clause before it."""
-    believed = not _BELIEVED.isdisjoint(own)
-    if not believed and _LONG_STANDING.isdisjoint(rest.split()):
-        return False
-    from .believed import long_standing, put_right
-
-    return (believed and put_right(rest)) or long_standing(rest)
-
-
 # An origin story, a recovery, a life event since: "i fell off a ladder once, that is when my
 # back trouble started", "my dad broke his back but he recovered", "before we met".
 _ORIGIN = re.compile(
@@ -172,10 +151,7 @@ _DISTANT_PEOPLE = _word_set(
     "neighbors cousin cousins uncle uncles aunt aunts auntie aunty ex boss pal buddy "
     "acquaintance"
 )
-_HAD = re.compile(
-    r" (?:had|ended up|turned out|was diagnosed|got diagnosed|used to|could not|was unable"
-    r"|was not able|lost|went)\b"
-)
+_HAD = re.compile(r" (?:had|ended up|turned out|was diagnosed|got diagnosed|used to)\b")
 _PRESENT = re.compile(
     r" (?:(?<!that )(?<!which )is|are|has|(?<!to )have|can|cannot|keeps?|will|does|says|just|now"
     r"|help|please|today|tonight|this morning)\b"
@@ -237,7 +213,7 @@ def _distant_person(before: list[str], own: list[str], after: list[str]) -> bool
             said = " " + " ".join(before[i + 1 :])
             return (
                 not _ME.intersection(before[i + 1 :])
-                and bool(_HAD.search(said + " " + " ".join(after[:3])) or " turned out" in told)
+                and bool(_HAD.search(said) or " turned out" in told)
                 and not _PRESENT.search(told)
             )
     return False
@@ -264,10 +240,6 @@ _CUES = (
     | _IDIOM_WORDS
     | _ADVISED
     | _DISTANT_PEOPLE
-    | _FEAR
-    | _BELIEVED
-    | _LONG_STANDING
-    | _word_set("know")
 )
 
 
@@ -307,18 +279,12 @@ def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
     )
     if times and distant and not _NOW.search(clause) and not _NOW.search(later):
         return True
-    if times and _believed_otherwise(text[start:], own):
-        return True
     if _unreal(text, before, own, after) and not told_now(text, start, len(after)):
         return True
     if (advised(own, text, start) or supposed(text, start, own, after)) and not told_now(
         text, start, len(after)
     ):
         return True
-    if "know" in own:  # "the gp wanted to know if i had trouble peeing": asked (believed.py)
-        from .believed import asking
-
-        own = asking(own)
     if named(own) and denied_after(text, start, len(after)):
         return True  # "the leaflet says call 999 if you can not pee, but i can pee fine"
     return times and _distant_person(before, own, after)

@@ -29,12 +29,8 @@ _STATE = _word_set("are is am have has keep keeps went gone going getting feel f
 
 def criterion(words: list[str], after: list[str]) -> bool:
     """words: the whole text, with no first person in it; after: the words after the sign's."""
-    if not _CRITERION.intersection(words):
+    if not _CRITERION.intersection(words) or _PERSONS.intersection(words):
         return False
-    if _PERSONS.intersection(words) and not (
-        words[:4] == ["what", "does", "it", "mean"] and words[4:5] in (["when"], ["if"])
-    ):
-        return False  # ... but "what does it mean when both legs tingle" asks of anybody
     if _STATE.intersection(after):
         return False
     if words[0] in _CRITERION_OPEN:
