@@ -19,7 +19,7 @@ import pytest
 from back_relief.content import loader
 from back_relief.content.ranker import Ranker
 from back_relief.safety import flagger
-from back_relief.safety.triage import TriageRules, clarify
+from back_relief.safety.triage import TriageRules, assess, clarify
 from back_relief.simulator.conversation import Device, Reply
 from back_relief.skill import build
 from back_relief.store.local import LocalStore
@@ -124,7 +124,8 @@ def test_the_model_never_asks_over_a_finding_and_yes_traces_to_a_rule(
     monkeypatch.setattr(flagger, "shipped", lambda: always("E1"))
     # A same-day finding stands: its advice, no question from the model.
     same_day = "i've had a fever and shivers since this back pain started"
-    assert clarify(rules(), [same_day]) is None
+    assert assess(rules(), [same_day]) is not None
+    assert clarify(rules(), [same_day], learnt=False) is None
     reply, _ = say(same_day, "en-AU")
     assert "Are you having trouble peeing" not in reply.text
     # Where no rule reads anything the model's sign is asked, and "yes" is E1's answer.

@@ -319,8 +319,10 @@ def _concept_best(rules: TriageRules, present: frozenset[str]) -> int:
 def clarify(rules: TriageRules, texts: Iterable[str], learnt: bool = True) -> str | None:
     """The trigger id whose yes/no question these words call for, when they touch an
     emergency idea without settling it ("my wee has been strange"); None otherwise.
-    Ask only when assess() found nothing: a settled finding always wins. learnt: False
-    leaves out the learnt second opinion (flagger.py): the rules alone, for measuring."""
+    Ask only when assess() found nothing: a settled finding always wins. learnt: whether the
+    learnt second opinion (flagger.py) may name one after the rules; the caller, who holds
+    assess()'s finding, passes False where a rule found a tier (the handler asks the rules'
+    question beside a same-day finding too, the model never) and to measure the rules alone."""
     concepts = rules.concepts
     if concepts is None:
         return None
@@ -343,9 +345,8 @@ def clarify(rules: TriageRules, texts: Iterable[str], learnt: bool = True) -> st
         if trigger is not None:
             return trigger
     # No rule's reading asked anything: a model learnt from every development writer may
-    # still name a red flag's question (flagger.py; never its answer). Never where a rule
-    # found a tier (the handler asks with a same-day finding too): that finding stands.
-    if not learnt or not said or assess(rules, said, new_words=False) is not None:
+    # still name a red flag's question (flagger.py; never its answer).
+    if not learnt or not said:
         return None
     from .flagger import flagged
 

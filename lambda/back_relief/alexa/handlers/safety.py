@@ -93,7 +93,10 @@ def unsettled_trigger(handler_input: HandlerInput, turn: Turn) -> str | None:
     sign without settling it ("my wee has been strange"). None when nothing is unsettled."""
     from ...safety.triage import clarify  # loaded with the rules (alexa/first.py)
 
-    unsettled = clarify(turn.content.triage, slot_texts(handler_input, turn.content.carriers))
+    # The learnt second opinion only where no rule found a tier: a finding stands.
+    texts = slot_texts(handler_input, turn.content.carriers)
+    found = turn.finding is not None and turn.finding.tier > Tier.NONE
+    unsettled = clarify(turn.content.triage, texts, learnt=not found)
     return unsettled if unsettled in turn.content.triggers else None
 
 
