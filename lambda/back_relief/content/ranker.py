@@ -204,15 +204,20 @@ def model_text(model: Mapping[str, object]) -> str:
     return json.dumps(model, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
-@cache
-def shipped() -> Ranker | None:
-    """The shipped model; None when its file is missing or unreadable (the matcher then
-    answers alone: the model is a second opinion, never a dependency)."""
+def load(path: str) -> Ranker | None:
+    """A model file; None when it is missing or unreadable (the model is a second opinion,
+    never a dependency: the matcher or the triage rules then decide alone)."""
     try:
-        with open(MODEL, encoding="utf-8") as fh:
+        with open(path, encoding="utf-8") as fh:
             return Ranker(json.load(fh))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+
+
+@cache
+def shipped() -> Ranker | None:
+    """The shipped topic model, or None (load)."""
+    return load(MODEL)
 
 
 class Policy(NamedTuple):  # not a dataclass: building one costs a cold start ~0.5 ms

@@ -14,17 +14,18 @@ trigger whose yes/no question is then asked WITH the emergency number (handlers/
 ask_confirmation); "yes" gets that trigger's answer, so every decision still traces to a rule
 id. It never gives the emergency answer itself and never overrides a finding. The margin was
 chosen by leave-one-writer-out cross-validation (tests/unit/flag_cv.py). Imported on the first
-turn that reaches it, never at a cold start; a missing or corrupt file leaves today's rules alone.
+turn that reaches it: a launch never does, deployed INIT does through the rehearsal's question
+(about 1 ms, so a first unclear red flag does not). A missing or corrupt file leaves the rules
+alone.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Mapping
 from functools import cache
 
-from ..content.ranker import Ranker
+from ..content.ranker import Ranker, load
 from ..text import normalise, stem
 from .retold import PLAIN_NEGATIONS
 
@@ -75,13 +76,9 @@ def marked(text: str) -> tuple[str, ...]:
 
 @cache
 def shipped() -> Ranker | None:
-    """The shipped model; None when its file is missing or unreadable."""
-    try:
-        with open(MODEL, encoding="utf-8") as fh:
-            model = Ranker(json.load(fh))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
-    return model if model.classes == CLASSES else None
+    """The shipped model; None when its file is missing, unreadable or for other classes."""
+    model = load(MODEL)
+    return model if model is not None and model.classes == CLASSES else None
 
 
 def decide(scores: Mapping[str, float], margin: float) -> str | None:
