@@ -139,12 +139,17 @@ def refinement(
     for start in sorted(starts) if listed is None else listed:
         pooled: set[str] = set()
         for own, needs in alternatives:
-            # Both are prefixes of the same matched text, so one is a prefix of the other.
-            if own is None or any(start.startswith(s) or s.startswith(start) for s in own):
+            if _can_begin(own, start):
                 pooled.update(needs[0])
         group = tuple(sorted(_shortest(pooled)))
         at.append(groups.setdefault(group, len(groups)))
     return [list(group) for group in groups], at
+
+
+def _can_begin(own: Starts, start: str) -> bool:
+    """Whether an alternative with these starts (None: anywhere) can begin where a text holds
+    `start`: both are prefixes of the same matched text, so one is a prefix of the other."""
+    return own is None or any(start.startswith(s) or s.startswith(start) for s in own)
 
 
 def _shortest(strings: set[str]) -> set[str]:
@@ -270,8 +275,7 @@ def alternatives_entry(
     for start in sorted(own_starts) if listed is None else listed:
         mask = 0
         for bit, own in enumerate(found):
-            # Both are prefixes of the same matched text, so one is a prefix of the other.
-            if own is None or any(start.startswith(s) or s.startswith(start) for s in own):
+            if _can_begin(own, start):
                 mask |= 1 << bit
         at.append(mask)
     # Where each alternative lies, so run time slices the source instead of parsing it.

@@ -168,14 +168,10 @@ def own_starts(found: OwnStarts | None) -> Starts:
     return found.get() if isinstance(found, StoredStarts) else found
 
 
-def listed_starts(found: OwnStarts) -> list[str] | None:
-    """An entry's starts in the order its stored "at" follows; None for computed starts, which
-    no stored "at" was made for (the caller then falls back to what never hides a match)."""
-    return found.listed() if isinstance(found, StoredStarts) else None
-
-
 def start_places(found: OwnStarts) -> dict[str, int] | None:
-    """Each of an entry's starts -> its place in listed_starts (None as there)."""
+    """Each of an entry's starts -> its place in the order its stored "at" follows; None for
+    computed starts, which no stored "at" was made for (the caller then falls back to what
+    never hides a match)."""
     return found.places() if isinstance(found, StoredStarts) else None
 
 
