@@ -21,13 +21,14 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "unit" / "data"
 # The behaviour test's rows: written by hand for it alone, never trained or tuned on.
 UNSEEN = DATA / "flag_unseen.tsv"
+# Probes held back from training and cross-validation while their round tunes, so that their
+# figure, measured once at the end, is a new writer's (round 10: flag10's).
+HELD_BACK = frozenset(("triage_dev5_flag10_probe.tsv", "triage_dev5_flag10_probe_heard.tsv"))
 # triage_dev2*, triage_dev3*, triage_dev4* are one writer's round each; any other set (each
 # round-5-and-later triage_dev5_NAME) is one writer's, with its _probe and _heard copies.
 _ROUND = re.compile(r"triage_(dev[234])(?:_|$)")
 _COPIES = re.compile(r"(?:_probe\d*|_heard)+$")
-# The red flags whose yes/no question the model may ask: safety/tolerant.py ASKS (a sign
-# without its own question is asked by the nearest one that fits; falls, chest, fever,
-# pregnancy and the sudden tearing pain have none). Everything else is "none".
+# Every emergency sign has its own yes/no question (flagger.CLASSES); everything else is "none".
 NONE = "none"
 
 
@@ -81,7 +82,7 @@ def _answers_rows() -> list[Row]:
 
 def rows() -> list[Row]:
     """Every labelled development row, in a fixed order."""
-    paths = sorted(DATA.glob("triage_*.tsv"))
+    paths = sorted(p for p in DATA.glob("triage_*.tsv") if p.name not in HELD_BACK)
     if UNSEEN in paths:
         raise ValueError("flag_unseen.tsv is the behaviour test's alone")
     out = [r for p in paths for r in _triage_rows(p)]
@@ -109,13 +110,11 @@ def _ranker() -> Any:
 
 
 def label(row: Row) -> str | None:
-    """The class a row teaches: the trigger whose question fits its red flag, else "none";
-    None for a red flag written without its tier (round 1), which teaches nothing."""
-    from back_relief.safety.tolerant import ASKS
-
+    """The class a row teaches: its red flag's own trigger (each asks its own question), else
+    "none"; None for a red flag written without its tier (round 1), which teaches nothing."""
     if row.kind in ("E", "C"):
-        if row.tier in ASKS:
-            return str(ASKS[row.tier])
+        if row.tier in _flagger().CLASSES[:-1]:
+            return row.tier
         if not row.tier.startswith(("E", "C")):
             return None
     return NONE

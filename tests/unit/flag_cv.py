@@ -157,6 +157,8 @@ class Tally:
     q_asked: int = 0
     under: int = 0  # E rows where a U or D rule fired and the model says a red flag
     under_benign: int = 0  # benign rows where a U or D rule fired and the model says one
+    under_ud: int = 0  # same-day and within-days rows where a U or D rule fired, model says E
+    ud_fired: int = 0  # same-day and within-days rows where a U or D rule fired
     alone: int = 0  # E rows of a sign it can ask about that the model alone would ask about
     askable: int = 0
 
@@ -173,6 +175,8 @@ class Tally:
             self.alone += askable and found is not None
         elif kind in "UD":
             self.ud_gap_asked += gap and found is not None
+            self.ud_fired += j.found in ("U", "D")
+            self.under_ud += j.found in ("U", "D") and found is not None
         elif kind in BENIGN:
             self.n += kind == "N"
             self.q += kind == "Q"
@@ -185,7 +189,8 @@ class Tally:
             f"{label:24} E {self.e_rules:4}+{self.e_model:<3}/{self.e:<4} "
             f"(right sign {self.e_right:3})  UD asked {self.ud_gap_asked:2}  "
             f"N asked {self.n_asked:2}/{self.n:<4} Q asked {self.q_asked:2}/{self.q:<4} "
-            f"U-fired says E: E {self.under:2} benign {self.under_benign:2}  "
+            f"U-fired says E: E {self.under:2} benign {self.under_benign:2} "
+            f"UD {self.under_ud:2}/{self.ud_fired:<4} "
             f"alone {self.alone}/{self.askable}"
         )
 

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 from back_relief.content import loader
-from back_relief.content.ranker import Ranker
+from back_relief.content.ranker import STEP, Ranker
 from back_relief.safety import flagger
+from back_relief.safety.tiers import Finding, Tier
 from back_relief.safety.triage import TriageRules, assess, clarify
 from back_relief.simulator.conversation import Device, Reply
 from back_relief.skill import build
@@ -110,33 +111,40 @@ def test_unseen_red_flags_hear_the_number_more_often_and_benign_words_are_not_as
     assert reached_after > reached_before, (reached_before, reached_after)
 
 
-def always(flag: str) -> Ranker:
-    """A model that says this red flag whatever the words (bias 100 steps = 20 nats over none)."""
-    bias = [100 if c == flag else 0 for c in flagger.CLASSES]
+def always(flag: str, nats: float = 20.0) -> Ranker:
+    """A model that says this red flag whatever the words, this far over "none"."""
+    bias = [round(nats / STEP) if c == flag else 0 for c in flagger.CLASSES]
     return Ranker(
-        {"classes": list(flagger.CLASSES), "bias": bias, "norm": [0] * 6, "weights": [""] * 8}
+        {"classes": list(flagger.CLASSES), "bias": bias, "norm": [0] * len(bias), "weights": [""]}
     )
 
 
-def test_the_model_never_asks_over_a_finding_and_yes_traces_to_a_rule(
+def test_the_model_asks_beside_a_finding_only_when_far_surer_and_yes_traces_to_a_rule(
     say: Say, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(flagger, "shipped", lambda: always("E1"))
-    # A same-day finding stands: its advice, no question from the model.
-    same_day = "i've had a fever and shivers since this back pain started"
-    assert assess(rules(), [same_day]) is not None
+    same_day = "the pain is worse at night and it wakes me up"
+    assert assess(rules(), [same_day]) == Finding(Tier.SAME_DAY, "U4")
+    advice = str(loader.load("en-AU").tiers["same_day"]["say"])[:40]
+    question = str(loader.load("en-AU").triggers["E7"]["ask"])
     assert clarify(rules(), [same_day], learnt=False) is None
+    # Sure enough to ask where nothing fired, not to ask beside a finding: the advice alone.
+    monkeypatch.setattr(flagger, "shipped", lambda: always("E7", flagger.BESIDE - 1))
     reply, _ = say(same_day, "en-AU")
-    assert "Are you having trouble peeing" not in reply.text
-    # Where no rule reads anything the model's sign is asked, and "yes" is E1's answer.
+    assert advice in reply.text and question not in reply.text, reply.text
+    # Where no rule reads anything the model's sign is asked, and "yes" is E7's answer.
     reply, device = say("the cat has been asleep on the sofa all morning", "en-AU")
-    assert (
-        "Are you having trouble peeing" in reply.text
-        and "If so, call triple zero now" in reply.text
-    )
+    assert question in reply.text and "If so, call triple zero now" in reply.text
     assert device.intent("AMAZON.YesIntent").ends_session
     # The rules alone (learnt=False) never consult it.
     assert clarify(rules(), ["the cat has been asleep on the sofa all morning"], False) is None
+    # Far surer: the same-day advice first, then the question with the number; yes is E7's.
+    monkeypatch.setattr(flagger, "shipped", lambda: always("E7", flagger.BESIDE))
+    reply, device = say(same_day, "en-AU")
+    assert advice in reply.text and question in reply.text, reply.text
+    assert reply.text.index(advice) < reply.text.index(question)
+    assert "If so, call triple zero now" in reply.text and not reply.ends_session
+    yes = device.intent("AMAZON.YesIntent")
+    assert str(loader.load("en-AU").tiers["emergency"]["say"]) in yes.text and yes.ends_session
 
 
 @pytest.mark.parametrize("text", ["{not json", '{"classes": [], "bias": 3}', "[1, 2]", ""])

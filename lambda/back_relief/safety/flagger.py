@@ -29,23 +29,36 @@ from ..content.ranker import Ranker, load
 from ..text import normalise, stem
 from .retold import PLAIN_NEGATIONS
 
-__all__ = ["BUCKETS", "CLASSES", "MARGIN", "MODEL", "NONE", "decide", "flagged", "tokens"]
+__all__ = [
+    "BESIDE",
+    "BUCKETS",
+    "CLASSES",
+    "MARGIN",
+    "MODEL",
+    "NONE",
+    "beside_same_day",
+    "decide",
+    "flagged",
+    "tokens",
+]
 
 # os.path, not pathlib: nothing here may cost a cold start (NEVER_AT_INIT).
 MODEL = os.path.join(os.path.dirname(__file__), "flagger.json")
 NONE = "none"
-# The triggers whose question the model may ask (tolerant.py ASKS: a sign with no question of
-# its own is asked by the nearest one that fits), then "none".
-CLASSES = ("E1", "E2", "E3", "E4", "E6", NONE)
-# Fewer buckets than the topic ranker's: six classes, and a file that fits the Lambda zip.
+# The triggers whose question the model may ask: every emergency sign, each with a yes/no
+# question of its own in triage.toml (falls, chest, a tearing pain, fever and pregnancy had none
+# until round 10, and their rows taught "none"), then "none".
+CLASSES = ("E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "E10", "E11", "E12", NONE)
+# Fewer buckets than the topic ranker's: a file that fits the Lambda zip.
 BUCKETS = 4096
 # Ask when the likeliest red flag's log score beats "none" by at least this (natural-log
 # units; a naive Bayes is far too sure of itself for its probabilities to be read as such).
 # Chosen by flag_cv.py as each of its folds chose its own: the lowest margin at which models
 # trained without a part of the writers newly ask at most 0.5% of those writers' benign rows.
-# Across the folds (margins 8-10): emergency rows reached 2595 -> 2603 of 2621 written, 1645
-# -> 1674 of 1803 heard; benign rows newly asked 22 of 7724 (0.3%); no same-day row asked.
-MARGIN = 10.0
+# Round 10 (every sign its own class; folds chose 10-12): see README "learnt second opinion".
+MARGIN = 12.0
+# The margin for asking beside a same-day or within-days finding (beside_same_day).
+BESIDE = 20.0
 
 
 # How many words after "not", "no" or "never" are read as negated: "my legs are not numb",
@@ -87,7 +100,7 @@ def decide(scores: Mapping[str, float], margin: float) -> str | None:
     return flag if scores[flag] - scores[NONE] >= margin else None
 
 
-def flagged(texts: Iterable[str]) -> str | None:
+def flagged(texts: Iterable[str], margin: float = MARGIN) -> str | None:
     """The trigger whose question to ask for these normalised words (none of which any rule
     reached), or None: no model, no words, or not likely enough a red flag."""
     model = shipped()
@@ -96,7 +109,14 @@ def flagged(texts: Iterable[str]) -> str | None:
     for text in texts:
         words = marked(text)
         if words:
-            found = decide(model.scores(words), MARGIN)
+            found = decide(model.scores(words), margin)
             if found is not None:
                 return found
     return None
+
+
+def beside_same_day(texts: Iterable[str]) -> str | None:
+    """The trigger whose question to ask AFTER a same-day or within-days rule's advice, for
+    these raw slot texts: only where the model is far surer (BESIDE) than where nothing fired,
+    since the speaker already has advice and the number to call if it gets worse."""
+    return flagged([text for raw in texts if raw and (text := normalise(raw))], BESIDE)

@@ -35,12 +35,12 @@ if TYPE_CHECKING:
 
 __all__ = ["ASKS", "tolerant_trigger"]
 
-# The trigger whose question a tolerant emergency reading asks: its own where it has one,
-# else the nearest question (sexual numbness is asked as saddle numbness; legs giving way
-# as "both legs"). Falls, chest, fever and pregnancy readings have no question that fits,
-# and a sudden tearing pain (E10) is not asked: "ripping" is one sound from "running" and
-# "rubbing", and anyone in a spasm would answer yes to "did it come on suddenly, severe?".
-ASKS = {"E1": "E1", "E2": "E2", "E3": "E3", "E4": "E4", "E5": "E4", "E6": "E6", "E7": "E6"}
+# The trigger whose question a tolerant emergency reading asks: its own (every emergency sign
+# now has one; sexual numbness and legs giving way were asked as saddle numbness and "both
+# legs", which a person whose one leg gives way truthfully answers "no"). Falls, chest, fever,
+# pregnancy: see TOLERANT_ASKS_MORE below. A sudden tearing pain (E10) is not asked: "ripping"
+# is one sound from "running" and "rubbing".
+ASKS = {"E1": "E1", "E2": "E2", "E3": "E3", "E4": "E4", "E5": "E5", "E6": "E6", "E7": "E7"}
 
 # Words never re-read: the grammar that gives a sentence its meaning (negation, who, when)
 # and everyday words a recogniser writes correctly and that sit one sound from a concept

@@ -97,7 +97,28 @@ def unsettled_trigger(handler_input: HandlerInput, turn: Turn) -> str | None:
     texts = slot_texts(handler_input, turn.content.carriers)
     found = turn.finding is not None and turn.finding.tier > Tier.NONE
     unsettled = clarify(turn.content.triage, texts, learnt=not found)
+    if unsettled is None and found:
+        # A same-day or within-days rule fired on words that may still hold an emergency
+        # sign (held-out emergencies got same-day advice): the model, far surer than where
+        # nothing fired, may ask that sign's question after the advice.
+        from ...safety.flagger import beside_same_day
+
+        beside = beside_same_day(texts)
+        if beside in turn.content.triggers and _fits_beside(turn, beside):
+            unsettled = beside
     return unsettled if unsettled in turn.content.triggers else None
+
+
+def _fits_beside(turn: Turn, trigger_id: str) -> bool:
+    """The finding's advice, the sign's question and the number fit one breath (hands-free:
+    the mic closes after one reprompt); if not, the advice stands alone, as it always did."""
+    from .answers import ONE_BREATH_WORDS  # (a cycle)
+
+    assert turn.finding is not None
+    trigger = turn.content.triggers[trigger_id]
+    if_so = turn.content.tiers.get(str(trigger.get("tier")), {}).get("if_so", "")
+    said = f"{red_flag_text(turn.content, turn.finding)[1]} {trigger['ask']} {if_so}"
+    return len(said.split()) <= ONE_BREATH_WORDS
 
 
 def ask_confirmation(turn: Turn, trigger_id: str) -> None:
