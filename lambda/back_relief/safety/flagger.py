@@ -8,11 +8,13 @@ training and scoring) over the one normaliser's stemmed words, trained by `make 
 flagger.json and checked by `build --check`. Letter triples inside words, tried for heard slips,
 asked more benign speakers for fewer red flags in cross-validation and are not used.
 
-It is consulted only at the very end of clarify(), when assess() found nothing and no rule's
-reading (unsettled concepts, the tolerant reading) asked anything. Its only power is to name a
-trigger whose yes/no question is then asked WITH the emergency number (handlers/safety.py
-ask_confirmation); "yes" gets that trigger's answer, so every decision still traces to a rule
-id. It never gives the emergency answer itself and never overrides a finding. The margin was
+It is consulted at the very end of clarify(), when assess() found nothing and no rule's
+reading (unsettled concepts, the tolerant reading) asked anything, and, only when far surer
+(BESIDE), after a same-day or within-days finding's advice (handlers/safety.py; some held-out
+emergencies got same-day advice). Its only power is to name a trigger (every emergency sign has
+its own class and question) whose yes/no question is then asked WITH the emergency number
+(handlers/safety.py ask_confirmation); "yes" gets that trigger's answer, so every decision
+still traces to a rule id. It never gives the emergency answer itself and never overrides a finding. The margin was
 chosen by leave-one-writer-out cross-validation (tests/unit/flag_cv.py). Imported on the first
 turn that reaches it: a launch never does, deployed INIT does through the rehearsal's question
 (about 1 ms, so a first unclear red flag does not). A missing or corrupt file leaves the rules
