@@ -38,6 +38,7 @@ ROUNDS: dict[str, tuple[str, ...]] = {
         "answers_dev9_probe.tsv",
         "answers_dev9_probe_heard.tsv",
     ),
+    "r10": ("answers_dev10.tsv", "answers_dev10_heard.tsv"),
 }
 Docs = list[tuple[tuple[str, ...], tuple[str, ...]]]
 
