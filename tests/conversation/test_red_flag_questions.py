@@ -27,10 +27,10 @@ PLAIN = "the cat has been asleep on the sofa all morning"
 SIGNS = ("E5", "E7", "E8", "E9", "E10", "E11", "E12")
 
 
-def pinned(flag: str) -> Ranker:
+def pinned(flag: str, steps: int = 100) -> Ranker:
     """A model that names this sign whatever the words (bias 100 steps = 20 nats over none)."""
     classes = list(flagger.CLASSES)
-    bias = [100 if c == flag else 0 for c in classes]
+    bias = [steps if c == flag else 0 for c in classes]
     return Ranker({"classes": classes, "bias": bias, "norm": [0] * len(classes), "weights": [""]})
 
 
@@ -63,3 +63,23 @@ def test_each_signs_own_question_carries_the_number_and_yes_gets_help(
     no = device.intent("AMAZON.NoIntent")
     assert str(loader.load("en-GB").messages["confirm_no"]) in no.text, no.text
     assert "call nine nine nine" not in no.text and not no.ends_session
+
+
+def test_no_after_same_day_advice_and_a_question_keeps_the_advice(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same-day advice, then a sign's question: "no" must not undo "get medical advice today"
+    with "most back pain isn't serious"; "yes" still gets the emergency answer."""
+    content = loader.load("en-GB")
+    same_day = str(content.tiers["same_day"]["title"]).lower()
+    # Far surer than BESIDE, which a question after advice needs.
+    monkeypatch.setattr(flagger, "shipped", lambda: pinned("E9", steps=110))
+    for yes, expect in ((False, same_day), (True, "call 999 now")):
+        device = rig.device()
+        device.locale = "en-GB"
+        reply = device.say("i have a fever and my back hurts")
+        assert "medical advice today" in reply.text and content.triggers["E9"]["ask"] in reply.text
+        then = device.intent("AMAZON.YesIntent" if yes else "AMAZON.NoIntent")
+        assert expect in then.text.lower().replace("nine nine nine", "999"), then.text
+        assert str(content.messages["confirm_no"]) not in then.text
+        assert then.ends_session == yes  # the emergency answer ends; "no" leaves room to ask

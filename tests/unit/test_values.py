@@ -64,8 +64,15 @@ def test_repr_and_positional_match() -> None:
 
 
 def test_pending_questions_round_trip_and_refuse_what_they_are_not() -> None:
-    for question in (pending.Resume(), pending.Offer("heat"), pending.ConfirmRedFlag("U3")):
+    asked = pending.ConfirmRedFlag("U3")
+    advised = pending.ConfirmRedFlag("E2", "same_day")
+    for question in (pending.Resume(), pending.Offer("heat"), asked, advised):
         assert pending.from_dict(pending.to_dict(question)) == question
+    # A question stored before `advised` existed still counts (its default), but not a wrong type.
+    assert pending.from_dict({"kind": "confirm_red_flag", "trigger": "E1"}) == (
+        pending.ConfirmRedFlag("E1", "none")
+    )
+    assert pending.from_dict({"kind": "confirm_red_flag", "trigger": "E1", "advised": 2}) is None
     assert pending.from_dict({"kind": "offer"}) is None
     assert pending.from_dict({"kind": "offer", "routine": 3}) is None
     assert pending.from_dict({"kind": "nonsense"}) is None

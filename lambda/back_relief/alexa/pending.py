@@ -43,9 +43,12 @@ class GapAlternative(Value):
 
 
 class ConfirmRedFlag(Value):
-    """Triage asked a yes/no question to confirm a possible red flag."""
+    """Triage asked a yes/no question to confirm a possible red flag; `advised` is the lesser
+    tier whose advice came first in the same reply ("same_day", "within_days"), so that "no"
+    keeps that advice rather than reassuring ("none": the question came alone)."""
 
     trigger: str
+    advised: str = "none"
 
 
 class Hear(Value):
@@ -105,8 +108,10 @@ def from_dict(data: Any) -> Pending | None:
     if cls is None:
         return None
     values: dict[str, str] = {}
-    for name in cls.fields:
+    for name, default in zip(cls.fields, cls._defaults, strict=True):
         value = data.get(name)
+        if value is None and isinstance(default, str):
+            continue  # a field with a default, stored before it existed
         if not isinstance(value, str) or not value:
             return None
         values[name] = value

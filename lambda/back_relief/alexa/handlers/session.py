@@ -73,8 +73,8 @@ class YesNoHandler(AbstractRequestHandler):
         yes = intent_name(handler_input) == "AMAZON.YesIntent"
         asked = turn.pending_in
         match asked:
-            case pending.ConfirmRedFlag(trigger):
-                answer_confirmation(turn, trigger, yes)
+            case pending.ConfirmRedFlag():
+                answer_confirmation(turn, asked, yes)
             case pending.Resume() if yes:
                 return run(handler_input, Nav("repeat"))
             case pending.Offer(routine) if yes and routine in turn.content.routines:
@@ -162,7 +162,7 @@ class ThanksHandler(AbstractRequestHandler):
         turn.say("thanks")
         asked = turn.pending_in
         if isinstance(asked, pending.ConfirmRedFlag) and asked.trigger in turn.content.triggers:
-            ask_confirmation(turn, asked.trigger)
+            ask_confirmation(turn, asked.trigger, asked.advised)
         elif turn.routine is not None:
             turn.pending = asked
             turn.say("step_reprompt")
