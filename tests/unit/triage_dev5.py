@@ -23,6 +23,10 @@ U 45/45, benign 1/40; probe, measured once at the end, E 53/55, U 17/17, benign 
 Round 7 ("heard7"): heard7 (137 E + 30 U + 87 benign, five locales, carers, answers, elliptical
 and regional words) with a heard copy through seeds 41 and 43 (piper, noise), and heard7_probe
 (86 E + 16 U + 50 benign) channelled once (seed 47), written before any change.
+Round 10 ("heard10"): heard copies (asr_noise.py piper+whisper, noise, seed 43; answers sets seed
+47) of the development sets that had none, made before any round-10 change. Chosen before any
+was looked at: the copies of triage5a and precision8 (and urgent5, if channelled in time) are
+an untouched check, measured only at the end; the others are where heard slips are studied.
 """
 
 from __future__ import annotations
