@@ -185,11 +185,12 @@ CLASS_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"(?! of\b))",
         "bleeding ",
     ),
-    # numbness as "now messing", "no mess", "now missing" before where it is: "now messing in
-    # both legs" ("no messing about", "no mess on the floor" keep their meaning).
+    # numbness as "now messing", "now missing", "no messes" before where it is: "now messing in
+    # both legs". Not "no mess" or "no messing": those may be "no numbness" with a sound lost,
+    # and a fold never turns a denial into a sign ("no messing about" keeps its meaning too).
     (
-        ("now no", "mess messing messes missing"),
-        r"\b(?:now|no) (?:mess|messing|messes|missing) "
+        ("now messes", "mess messing messes missing"),
+        r"\b(?:now (?:mess|messing|messes|missing)|no messes) "
         r"(?=(?:in|into|down|between|during|all down|of|there|is there)\b)",
         "numbness ",
     ),

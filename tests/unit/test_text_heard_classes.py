@@ -70,8 +70,12 @@ def test_bleeding_heard_as_leading_before_how_much() -> None:
 
 def test_numbness_heard_as_now_messing_before_where_it_is() -> None:
     assert tier("now messing down the inside of both thighs") == Tier.EMERGENCY
-    assert normalise("theres no mess in my saddle") == "there is numbness in my saddle"
-    for said in ("no messing about just tell me what to do", "no mess on the floor thankfully"):
+    assert normalise("theres now mess in my saddle") == "there is numbness in my saddle"
+    for said in (
+        "no messing about just tell me what to do",
+        "no mess in my legs",  # perhaps "no numbness": never read as a sign
+        "now messing with the heat pack is all i can do",
+    ):
         assert "numbness" not in normalise(said)
 
 
