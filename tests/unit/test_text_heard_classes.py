@@ -99,3 +99,15 @@ def test_chest_heard_as_jess_before_pain() -> None:
 def test_the_ute_heard_as_youth_where_a_vehicle_is_rolled_or_fallen_from() -> None:
     assert tier("he fell off the back of the youth onto the road") == Tier.EMERGENCY
     assert normalise("i was a keen surfer in my youth") == "i was a keen surfer in my youth"
+
+
+def test_a_leg_sound_alike_after_both_the_or_can_not_move_my() -> None:
+    # Indian and Irish English say "both the legs"; the place is read only after a state.
+    assert tier("there is tingling in both the lights") == Tier.EMERGENCY
+    assert normalise("i can not lift my light at all") == "i can not lift my leg at all"
+    for said in (
+        "both the lights are off in the hall",
+        "i can not move my life forward with this back",
+        "i can not move my car out of the drive",
+    ):
+        assert "leg" not in normalise(said) and "legs" not in normalise(said)
