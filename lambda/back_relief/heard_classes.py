@@ -225,6 +225,21 @@ CLASS_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"(?:youth|yield)\b",
         r"\1 \2 ute",
     ),
+    # A baby due as "do" (the same sound): "the babies do in march", "i am do next week"; before
+    # when, "do" is no verb ("babies do cry", "i do in the mornings" keep theirs).
+    (
+        ("do", "baby babies babys am is"),
+        r"\b(?:baby|babies|babys|baby is) do (?=(?:in|next|any day|any time|very soon|soon|on the|"
+        r"at the end of|around)\b(?! the (?:morning|evening|night|day)))",
+        "baby is due ",
+    ),
+    (
+        ("do", "am is are"),
+        r"\b(i am|she is|we are|wife is|partner is|girlfriend is|daughter is) do "
+        r"(?=(?:in (?:\w+ )?(?:weeks?|months?|days?|january|february|march|april|may|june|july|"
+        r"august|september|october|november|december)|next (?:week|month)|any day|any time)\b)",
+        r"\1 due ",
+    ),
     # Legs that "give away" are legs that give way: a leg gives nothing away ("they gave away
     # free samples", "i gave away my old bed" have what was given, and stay).
     (

@@ -111,3 +111,10 @@ def test_a_leg_sound_alike_after_both_the_or_can_not_move_my() -> None:
         "i can not move my car out of the drive",
     ):
         assert "leg" not in normalise(said) and "legs" not in normalise(said)
+
+
+def test_a_baby_due_heard_as_do_before_when() -> None:
+    assert tier("the babies do in august and i am bleeding a lot") == Tier.EMERGENCY
+    assert normalise("she is do next week") == "she is due next week"
+    for said in ("babies do wake you at night", "what do i do in the morning when it is stiff"):
+        assert "due" not in normalise(said).split()
