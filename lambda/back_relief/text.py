@@ -287,6 +287,13 @@ _MISHEARD = (
 )
 
 
+# "no, can't feel my legs": an answer word before a clause with its own "not" is the answer,
+# not a denial of what follows (a recogniser writes no comma; "nope" is heard as "no").
+_ANSWER_NO = re.compile(
+    r"^(?:no|nope|nah) (?=(?:can|could|do|does|did|have|has|will|would|am|is|are|was|were) not\b)"
+)
+
+
 # "i do not have any feeling in my legs", "i have not got any control": these nouns' absence is
 # the sign itself (scope.py builds its symptom nouns from these), so it is read as "no feeling".
 NO_NOUNS = ("feeling", "sensation", "control", "strength", "power")
@@ -342,6 +349,8 @@ def normalise(text: str) -> str:
     if " not " in folded and any(noun in folded for noun in NO_NOUNS):
         for source, said in _NONE_OF:
             folded = _compiled(source + _NOUN_AFTER).sub(said, folded)
+    if folded.startswith(("no ", "nope ", "nah ")):
+        folded = _ANSWER_NO.sub("", folded)
     if " and n" in folded or " and meatballs" in folded:
         folded = _AND_NEEDLES.sub("pins and needles", folded)
     return _slots()(fold_heard(folded))

@@ -118,3 +118,11 @@ def test_a_baby_due_heard_as_do_before_when() -> None:
     assert normalise("she is do next week") == "she is due next week"
     for said in ("babies do wake you at night", "what do i do in the morning when it is stiff"):
         assert "due" not in normalise(said).split()
+
+
+def test_an_answer_no_before_a_clause_with_its_own_not_is_the_answer_not_a_denial() -> None:
+    # "Nope, can't move my legs", the comma lost or "nope" heard as "no".
+    assert tier("no cant move either of my legs now") == Tier.EMERGENCY
+    assert tier("nah, could not feel the toilet paper when i wiped") == Tier.EMERGENCY
+    for said in ("no is not numb anywhere", "no do not worry my legs are fine", "no numbness"):
+        assert tier(said) != Tier.EMERGENCY
