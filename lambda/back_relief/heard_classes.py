@@ -240,6 +240,15 @@ CLASS_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"august|september|october|november|december)|next (?:week|month)|any day|any time)\b)",
         r"\1 due ",
     ),
+    # A wee as "weak" that comes or leaks out: "some weak comes out when i cough" (weakness
+    # comes and goes, it does not come out).
+    (
+        ("weak", "out"),
+        r"\b(some|a bit of|a little|the|my|bit of) weak "
+        r"(?=(?:comes?|came|coming|leaks?|leaked|leaking|dribbles?|dribbled|trickles?|escapes?)"
+        r" out\b)",
+        r"\1 wee ",
+    ),
     # Legs that "give away" are legs that give way: a leg gives nothing away ("they gave away
     # free samples", "i gave away my old bed" have what was given, and stay).
     (

@@ -126,3 +126,8 @@ def test_an_answer_no_before_a_clause_with_its_own_not_is_the_answer_not_a_denia
     assert tier("nah, could not feel the toilet paper when i wiped") == Tier.EMERGENCY
     for said in ("no is not numb anywhere", "no do not worry my legs are fine", "no numbness"):
         assert tier(said) != Tier.EMERGENCY
+
+
+def test_a_wee_heard_as_weak_that_comes_out() -> None:
+    assert tier("every time i laugh a bit of weak comes out") == Tier.EMERGENCY
+    assert "wee" not in normalise("the weak feeling comes and goes").split()
