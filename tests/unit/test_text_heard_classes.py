@@ -131,3 +131,22 @@ def test_an_answer_no_before_a_clause_with_its_own_not_is_the_answer_not_a_denia
 def test_a_wee_heard_as_weak_that_comes_out() -> None:
     assert tier("every time i laugh a bit of weak comes out") == Tier.EMERGENCY
     assert "wee" not in normalise("the weak feeling comes and goes").split()
+
+
+def test_a_decade_heard_as_its_number_and_a_loose_s_is_still_long_ago() -> None:
+    said = "my uncle came off a motorbike in the seventy s and hurt his back"
+    assert normalise(said) == "my uncle came off a motorbike in the seventies and hurt his back"
+    assert tier(said) != Tier.EMERGENCY
+    assert (
+        normalise("i am eighty and fell down the stairs") == "i am eighty and fell down the stairs"
+    )
+
+
+def test_short_of_breath_heard_as_sure_to_breath_keeps_its_not() -> None:
+    assert tier("i am not sure to breath at all it is only my back") != Tier.EMERGENCY
+    assert tier("suddenly i am sure of breath and my back is killing me") == Tier.EMERGENCY
+
+
+def test_nope_heard_for_no_denies_what_follows() -> None:
+    assert tier("nope chest pain or anything like that just the back") != Tier.EMERGENCY
+    assert tier("nope can not feel anything around my bottom") == Tier.EMERGENCY
