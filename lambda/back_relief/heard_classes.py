@@ -67,6 +67,15 @@ CLASS_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"it will not come|it would not come|it does not come|it just will not come)\b)",
         r"\1 wee",
     ),
+    # ... or "i can not wait since this morning": not waiting is no state that lasts since a
+    # time ("i can not wait any more" and "can not wait to get up" keep their meaning).
+    (
+        ("wait", "not"),
+        r"\b(can not|could not|have not been able to|has not been able to) wait "
+        r"(?=(?:at all )?(?:since (?:this|last|yesterday|breakfast|lunch|dinner|the spasm|"
+        r"the fall)|all (?:day|night|morning)|today)\b)",
+        r"\1 wee ",
+    ),
     # a wee heard as "a wait", "a read" after a need: "i am bursting for a wait".
     (
         ("wait read", "a"),

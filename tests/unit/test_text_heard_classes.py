@@ -150,3 +150,9 @@ def test_short_of_breath_heard_as_sure_to_breath_keeps_its_not() -> None:
 def test_nope_heard_for_no_denies_what_follows() -> None:
     assert tier("nope chest pain or anything like that just the back") != Tier.EMERGENCY
     assert tier("nope can not feel anything around my bottom") == Tier.EMERGENCY
+
+
+def test_a_wee_heard_as_wait_that_has_not_come_since_a_time() -> None:
+    assert tier("dad can not wait at all since last night") == Tier.EMERGENCY
+    for said in ("i can not wait any more for the ambulance", "i can not wait to get up"):
+        assert "wee" not in normalise(said).split()
