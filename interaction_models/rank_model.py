@@ -19,11 +19,26 @@ DATA = ROOT / "tests" / "unit" / "data"
 # Each writer's round (its written rows, probes and heard copies): the unit that
 # tests/unit/answers_cv.py holds out, one at a time.
 ROUNDS: dict[str, tuple[str, ...]] = {
-    "r2": ("answers_dev2.tsv", "answers_fresh2.tsv", "answers_dev2_heard_mix.tsv"),
-    "r3": ("answers_dev3.tsv", "answers_fresh3.tsv", "answers_dev3_heard_mix.tsv"),
-    "r4": ("answers_dev4.tsv", "answers_fresh4.tsv", "answers_dev4_heard.tsv"),
-    "r5": ("answers_dev5.tsv", "answers_dev5_probe.tsv"),
-    "r6": ("answers_dev6.tsv", "answers_dev6_probe.tsv"),
+    "r2": (
+        "answers_dev2.tsv",
+        "answers_fresh2.tsv",
+        "answers_fresh2_heard.tsv",
+        "answers_dev2_heard_mix.tsv",
+    ),
+    "r3": (
+        "answers_dev3.tsv",
+        "answers_fresh3.tsv",
+        "answers_fresh3_heard.tsv",
+        "answers_dev3_heard_mix.tsv",
+    ),
+    "r4": (
+        "answers_dev4.tsv",
+        "answers_fresh4.tsv",
+        "answers_fresh4_heard.tsv",
+        "answers_dev4_heard.tsv",
+    ),
+    "r5": ("answers_dev5.tsv", "answers_dev5_probe.tsv", "answers_dev5_heard.tsv"),
+    "r6": ("answers_dev6.tsv", "answers_dev6_probe.tsv", "answers_dev6_heard.tsv"),
     "r7": (
         "answers_dev7.tsv",
         "answers_dev7_probe.tsv",

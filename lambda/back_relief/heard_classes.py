@@ -67,6 +67,15 @@ CLASS_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"it will not come|it would not come|it does not come|it just will not come)\b)",
         r"\1 wee",
     ),
+    # ... or "i can not wait since this morning": not waiting is no state that lasts since a
+    # time ("i can not wait any more" and "can not wait to get up" keep their meaning).
+    (
+        ("wait", "not"),
+        r"\b(can not|could not|have not been able to|has not been able to) wait "
+        r"(?=(?:at all )?(?:since (?:this|last|yesterday|breakfast|lunch|dinner|the spasm|"
+        r"the fall)|all (?:day|night|morning)|today)\b)",
+        r"\1 wee ",
+    ),
     # a wee heard as "a wait", "a read" after a need: "i am bursting for a wait".
     (
         ("wait read", "a"),
@@ -148,6 +157,115 @@ CLASS_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"\b(the|a|my|see|to|your) physical\b"
         r"(?! (?:therapist|therapy|exam|activity|activities|work|job|health|pain|strain|labour)\b)",
         r"\1 physio",
+    ),
+    # An erection as "a direction" ("an erection" runs its n into the noun) or "direction": a
+    # recogniser writes the commoner word. Read so only where a direction makes no sense: had,
+    # kept or lost ("can not get a direction"), or as a trouble of its own ("direction trouble
+    # since the spasm"); a way to go ("in which direction", "the directions on the box", "a
+    # direction to stretch in") keeps its meaning.
+    (
+        ("direction directions",),
+        r"(?<!\bin )(?<!\bwhich )\b(get|gets|getting|got|have|has|having|had|keep|keeping|kept|"
+        r"maintain|maintaining|lost|losing|lose|no|weak|soft|with) (?:an? )?(any |my |his )?"
+        r"direction(s?)\b(?! (?:of|to|from|towards?|for|on|in|that|you|we|i)\b)",
+        r"\1 \2erection\3",
+    ),
+    (
+        ("direction directions", "trouble troubles problem problems issue issues dysfunction"),
+        r"(^|\b(?:and|but|so|now|my|his|with|of) )directions? "
+        r"(trouble|troubles|problems?|issues?|dysfunction)\b",
+        r"\1erection \2",
+    ),
+    # numb at the start of a clause as "now i am" (the m runs on): "now i am crotch", "now i am
+    # in my saddle area". Before a body place with no verb, "now i am" is not English; "now i
+    # am on my back", "now i am in bed" keep their meaning.
+    (
+        ("now", "am"),
+        rf"(^|\b(?:and|but|so|gone|feel|feels|all|is|are|went) )now i am "
+        rf"(?=(?:(?:in|around|round|between) (?:my|the|both) )?{BODY}\b(?! (?:up|down|out|off)\b))",
+        r"\1numb ",
+    ),
+    # bleeding with its first sound lost, as "leading", before how much or since when: "leading
+    # heavily", "leading a lot since an hour ago" ("leading a lot of people" stays).
+    (
+        ("leading",),
+        r"\bleading (?=(?:heavily|badly|a lot|lots|loads|everywhere|so much|quite a bit|"
+        r"a little|a bit|again|since|from (?:my|me|down|the vagina|the back))\b"
+        r"(?! of\b))",
+        "bleeding ",
+    ),
+    # numbness as "now messing", "now missing", "no messes" before where it is: "now messing in
+    # both legs". Not "no mess" or "no messing": those may be "no numbness" with a sound lost,
+    # and a fold never turns a denial into a sign ("no messing about" keeps its meaning too).
+    (
+        ("now messes", "mess messing messes missing"),
+        r"\b(?:now (?:mess|messing|messes|missing)|no messes) "
+        r"(?=(?:in|into|down|between|during|all down|of|there|is there)\b)",
+        "numbness ",
+    ),
+    # A wee as "we" where a verb must stand: "asked if i could we and i can not", "i can not we
+    # at all". After "i can" or "she could" a subject is not English; "i can not, we tried"
+    # (a verb follows) keeps its "we".
+    (
+        ("we", "can could cannot able"),
+        r"\b(i|he|she|they|you) (can|could|can not|could not|am unable to|am not able to) we\b"
+        r"(?= (?:and|but|to|at all|since|properly|anymore|any more|can not|for|or|either)\b|$)",
+        r"\1 \2 wee",
+    ),
+    # feel as "fill" before a body place: "could you fill your feet", "i can fill my bum" (a
+    # body place is not filled).
+    (
+        ("fill",),
+        rf"\b(can|could|do|did|not|i|you|she|he|still) fill "
+        rf"(?=(?:my|his|her|your|the|me) {BODY}\b)",
+        r"\1 feel ",
+    ),
+    # chest as "jess" before pain or tightness: "jess payne", "jess is tight".
+    (
+        ("jess",),
+        r"\bjess (?=(?:pain|pains|payne|tight\w*|is tight|feels tight|hurts|is hurting)\b)",
+        "chest ",
+    ),
+    # The Australian ute as "youth", "yield", "you" where a vehicle is rolled or fallen from.
+    (
+        ("youth yield",),
+        r"\b(rolled|rolling|rolls|crashed|crashing|flipped|came off|fell off|fell out of|"
+        r"thrown out of|thrown from|off the back of|back of|tray of) (the|my|his|her|a|our) "
+        r"(?:youth|yield)\b",
+        r"\1 \2 ute",
+    ),
+    # A baby due as "do" (the same sound): "the babies do in march", "i am do next week"; before
+    # when, "do" is no verb ("babies do cry", "i do in the mornings" keep theirs).
+    (
+        ("do", "baby babies babys am is"),
+        r"\b(?:baby|babies|babys|baby is) do (?=(?:in|next|any day|any time|very soon|soon|on the|"
+        r"at the end of|around)\b(?! the (?:morning|evening|night|day)))",
+        "baby is due ",
+    ),
+    (
+        ("do", "am is are"),
+        r"\b(i am|she is|we are|wife is|partner is|girlfriend is|daughter is) do "
+        r"(?=(?:in (?:\w+ )?(?:weeks?|months?|days?|january|february|march|april|may|june|july|"
+        r"august|september|october|november|december)|next (?:week|month)|any day|any time)\b)",
+        r"\1 due ",
+    ),
+    # A wee as "weak" that comes or leaks out: "some weak comes out when i cough" (weakness
+    # comes and goes, it does not come out).
+    (
+        ("weak", "out"),
+        r"\b(some|a bit of|a little|the|my|bit of) weak "
+        r"(?=(?:comes?|came|coming|leaks?|leaked|leaking|dribbles?|dribbled|trickles?|escapes?)"
+        r" out\b)",
+        r"\1 wee ",
+    ),
+    # Legs that "give away" are legs that give way: a leg gives nothing away ("they gave away
+    # free samples", "i gave away my old bed" have what was given, and stay).
+    (
+        ("away", "give gave giving gives given"),
+        r"\b((?:legs?|knees?|hips?|they|both)\b(?: \w+){0,3}? (?:give|gave|giving|gives|given)) "
+        r"away\b(?! (?:the|a|an|my|his|her|their|our|your|it|them|this|that|these|those|some|"
+        r"all|any|everything|anything|money|stuff|things|free|to|for|him|me|us)\b)",
+        r"\1 way",
     ),
     # undies as "unease", "aunties" when wet or soaked ("my aunties are visiting" stays).
     (

@@ -68,6 +68,8 @@ _STATE_CUES = _words(
 _GIVING = _words("gave give giving gives buckled collapsed folded")
 # Where a state said first reaches its place ("numb down my ...", "can not feel my ...").
 _INTO = _words("in into down round around through across feel")
+# What is done to legs that fail: "i can not move my ..." (after a "not" only).
+_MOVING = _words("move lift wiggle bend straighten")
 _BEFORE_CUES = _words(
     "numb numbness tingling tingly pins needles feeling sensation weakness weak shooting dead"
 )
@@ -164,9 +166,21 @@ def _place_at(words: list[str], i: int) -> bool:
     after = words[i + 1] if i + 1 < len(words) else ""
     if i == 0:
         return after in _GIVING
-    if before not in _OWNERS and not (before in _SIDES and i > 1 and words[i - 2] in _OWNERS):
+    # "in both the lights": Indian and Irish English put "the" after "both" and "between".
+    paired_the = before == "the" and i > 1 and words[i - 2] in _PAIRED
+    if (
+        before not in _OWNERS
+        and not paired_the
+        and not (before in _SIDES and i > 1 and words[i - 2] in _OWNERS)
+    ):
         return False
     ahead = after in _CLAUSE_END or not after
+    if paired_the:
+        # Only a state said first reaches it: "numbness is there in both the lights".
+        return ahead and not _BEFORE_CUES.isdisjoint(words[max(0, i - 8) : i - 2])
+    # A place that can not be moved or lifted: "i can not move my light" (a lamp is not "my").
+    if i > 1 and words[i - 2] in _MOVING and ahead and "not" in words[max(0, i - 5) : i - 2]:
+        return True
     if i > 1 and words[i - 2] == "between" and ahead:
         return True  # "numb between my life"
     # The state said first, the place after it: "pins and needles down my lakes",
@@ -233,7 +247,7 @@ def fold_slots(text: str) -> str:
     """Read a word that sounds like a body place or state as it, where only that fits."""
     words = text.split()
     # Both frames need a state word or a place said (or "between"): most texts hold neither.
-    if _GATE.isdisjoint(words) and "feel my " not in text:
+    if _GATE.isdisjoint(words) and _MOVING.isdisjoint(words) and "feel my " not in text:
         return text
     changed = False
     last = len(words) - 1
@@ -243,7 +257,7 @@ def fold_slots(text: str) -> str:
             words[i] = "both"
             changed = True
             continue
-        if before in _PLACE_BEFORE or i == 0:
+        if before in _PLACE_BEFORE or i == 0 or (before == "the" and words[i - 2] in _PAIRED):
             if word in _BODY_KEEP or word in _NOT_A_PLACE or not _place_at(words, i):
                 continue
             plural = bool(_PAIRED & set(words[max(0, i - 3) : i])) or (

@@ -72,6 +72,8 @@ _WHOLE_WORDS = {
     "wanna": "want to",
     "gotta": "got to",
     "dunno": "do not know",
+    # "no" heard as "nope" before what is denied ("nope chest pain"): the same answer.
+    "nope": "no",
     "meself": "myself",
     "ok": "okay",
     # Run together by keyboards and recognisers alike.
@@ -282,8 +284,25 @@ _MISHEARD = (
         r"since|or|but|health|enough|as|so|too|very|really)\b)",
         r"\1i will ",
     ),
+    # "short of breath" as "sure to breath": read as said, so "i am not short of breath" heard
+    # keeps its "not" ("not sure" is doubt, which negates nothing).
+    ("sure ", r"\bsure (?:to|of) breath\b", "short of breath"),
+    # A decade heard as its number and a loose "s" ("in the eighty s"): the decade, long ago,
+    # not an age.
+    (
+        "y s",
+        r"\b(twen|thir|for|fif|six|seven|eigh|nine)ty s\b",
+        r"\1ties",
+    ),
     # "we're expecting" as "were expecting": a sentence does not start with "were" before these.
     ("were ", r"^were (?=(?:expecting|pregnant|having a baby)\b)", "we are "),
+)
+
+
+# "no, can't feel my legs": an answer word before a clause with its own "not" is the answer,
+# not a denial of what follows (a recogniser writes no comma; "nope" is heard as "no").
+_ANSWER_NO = re.compile(
+    r"^(?:no|nah) (?=(?:can|could|do|does|did|have|has|will|would|am|is|are|was|were) not\b)"
 )
 
 
@@ -342,6 +361,8 @@ def normalise(text: str) -> str:
     if " not " in folded and any(noun in folded for noun in NO_NOUNS):
         for source, said in _NONE_OF:
             folded = _compiled(source + _NOUN_AFTER).sub(said, folded)
+    if folded.startswith(("no ", "nah ")):
+        folded = _ANSWER_NO.sub("", folded)
     if " and n" in folded or " and meatballs" in folded:
         folded = _AND_NEEDLES.sub("pins and needles", folded)
     return _slots()(fold_heard(folded))

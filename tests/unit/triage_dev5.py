@@ -23,6 +23,28 @@ U 45/45, benign 1/40; probe, measured once at the end, E 53/55, U 17/17, benign 
 Round 7 ("heard7"): heard7 (137 E + 30 U + 87 benign, five locales, carers, answers, elliptical
 and regional words) with a heard copy through seeds 41 and 43 (piper, noise), and heard7_probe
 (86 E + 16 U + 50 benign) channelled once (seed 47), written before any change.
+Round 10 ("heard10"): heard copies (asr_noise.py piper+whisper, noise, seed 43; answers sets seed
+47) of the development sets that had none, made before any round-10 change. Chosen before any
+was looked at: the copies of triage5a and precision8 (and urgent5, if channelled in time) are
+an untouched check, measured only at the end; the others are where heard slips are studied.
+Channelled in time: triage9, triage8, triage7, triage5a, benign8, precision8, benign5, triage6
+(urgent5, urgent7 and the probes were not: about 35 lines a minute on the shared CPU). Red flags
+lost to NOTHING as heard (no finding, no question) on the studied copies before any change: 58
+of 489 emergency rows (triage7 17, triage9 15, benign8 14, triage8 7, benign5 3, triage6 2), 45
+after; most a content word heard as an unrelated word or phrase ("cheeseburger", "ladies and
+gentlemen"): no class. Classes read back (heard_classes.py, heard_slots.py, text.py), each only
+where the heard words make no sense: "an erection" as "a direction" (also in 4 older copies),
+numb as "now i am" / numbness as "now messing" before a body place (3 + 5 older), bleeding as
+"leading" (2), the baby "due" as "do", legs that "give away", wee as "we"/"weak"/"wait" where
+a verb or a flow must stand, feel as "fill" and chest as "jess" before a place or a pain, the
+ute as "youth", a leg word after "both the", an answer "no"/"nope" before a clause with its own
+"not" (written too: "no, can't feel my legs" read nothing), "sure to breath" for "short of
+breath" (a denied sign heard as doubt alarmed), a decade as "eighty s". Heard E (an emergency
+finding) before -> after: triage9 128->133, triage7 99->103, benign8 45->48, triage8 87->88,
+heard7 231->239, heard6 244->248, triage5b 75->76, benign7 32->33; benign alarms as heard
+benign8 13->11, heard7 7->5, triage8 2->1, dev4 2->1; no written figure moved. Untouched check,
+rules alone (heard E / reached with a question / benign alarms): triage5a 66/69/1 of 87 E and
+51 benign -> 66/69/1; precision8 33/35/6 of 41 and 60 -> 34/36/6.
 """
 
 from __future__ import annotations
