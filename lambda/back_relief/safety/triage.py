@@ -221,15 +221,16 @@ class TriageRules:
         by_id = {t.id: i for i, t in enumerate(built)}
         return cls(tuple(built), by_start, always, by_id)
 
-    def candidates(self, spaced: str, starts: frozenset[str] | None = None) -> int:
+    def candidates(self, spaced: str, starts: frozenset[str] | None = None, limit: int = -1) -> int:
         """Bit mask of the triggers worth searching this text with. starts: the text's
-        word_starts, when the caller already has them."""
+        word_starts, when the caller already has them; limit: the triggers asked about (the
+        rest are left out of the mask)."""
         text_starts = frozenset(word_starts(spaced)) if starts is None else starts
         # A trigger a start of the text reaches is kept only if the text also holds one of
         # the strings its alternatives beginning there need (branches.py): "i have" + a
         # question reaches none, so no regex is compiled or searched for nothing.
-        found = second_stage(spaced, text_starts, self.by_start, self.stage2, self.triggers)
-        return self.always | found
+        found = second_stage(spaced, text_starts, self.by_start, self.stage2, self.triggers, limit)
+        return (self.always | found) & limit
 
 
 _COMPILED: dict[str, TriageRules] = {}
@@ -257,8 +258,7 @@ def assess(rules: TriageRules, texts: Iterable[str], new_words: bool = True) -> 
     line first, then the lowest trigger id. new_words: a request's own words (the concept
     readings kept for the last ones are let go); False for clarify's second readings of them."""
     best = len(rules.triggers)
-    prepared = []
-    wanted = 0
+    readings = []
     if new_words and rules.concepts is not None:
         rules.concepts.readings.clear()  # Concepts.readings: one request's words at a time
     for raw in texts:
@@ -274,14 +274,21 @@ def assess(rules: TriageRules, texts: Iterable[str], new_words: bool = True) -> 
             for said in (text,) if again is None else (text, again):
                 spaced = " " + said
                 starts = frozenset(word_starts(spaced))  # shared by both prefilters
-                mask = rules.candidates(spaced, starts)
                 present = _present(rules, spaced, starts)
-                prepared.append((spaced, starts, mask, present))
-                wanted |= mask
+                readings.append((spaced, starts, present))
                 best = min(best, _concept_best(rules, present))
     # Triggers are in priority order (bit 0 first), so the first hit is the answer; a resolved
-    # id or a concept rule already found cuts off everything it outranks.
-    for bit in set_bits(wanted & ((1 << best) - 1)):
+    # id or a concept rule already found cuts off everything it outranks, and the prefilter is
+    # asked only about the triggers that can still outrank it (a red flag a concept rule found
+    # is mostly the rest).
+    outrank = (1 << best) - 1
+    prepared = []
+    wanted = 0
+    for spaced, starts, present in readings:
+        mask = rules.candidates(spaced, starts, outrank) if outrank else 0
+        prepared.append((spaced, starts, mask, present))
+        wanted |= mask
+    for bit in set_bits(wanted):
         trigger = rules.triggers[bit]
         if any(
             mask >> bit & 1
@@ -297,11 +304,12 @@ def assess(rules: TriageRules, texts: Iterable[str], new_words: bool = True) -> 
 
 
 def _present(rules: TriageRules, spaced: str, starts: frozenset[str]) -> frozenset[str]:
-    """The concepts a firing or guard rule reads, said in this text."""
+    """The concepts said in this text that decide which rules fire or hold a trigger back
+    (Concepts.deciding: not those of rules the text cannot complete)."""
     concepts = rules.concepts
     if concepts is None:
         return frozenset()
-    return concepts.present(spaced, only=concepts.firing, starts=starts)
+    return concepts.deciding(spaced, starts)
 
 
 def _held(rules: TriageRules, trigger_id: str, present: frozenset[str]) -> bool:
@@ -328,7 +336,7 @@ def clarify(rules: TriageRules, texts: Iterable[str], learnt: bool = True) -> st
         return None
     said = [text for raw in texts if raw and (text := normalise(raw))]
     for text in said:
-        trigger = concepts.unsettled_trigger(concepts.present(" " + text, only=concepts.asking))
+        trigger = concepts.unsettled_trigger(concepts.deciding(" " + text, asking=True))
         if trigger is not None:
             return trigger
     # Nothing touched: a second, tolerant reading of words a recogniser may have got wrong
