@@ -1,7 +1,7 @@
-"""Untimed guards for what assess() and clarify() leave unread (Concepts.deciding, the triggers'
+"""Untimed guards for what assess() and clarify() leave unread (safety/deciding.py, the triggers'
 prefilter asked only about the triggers that can still outrank a finding): a red flag's words
-reach a dozen concepts and most complete no rule, so reading them all cost it about a third of
-its triage. Neither may change what is found."""
+reach a dozen concepts, most of which complete no rule, and each of a free text's seven readings
+read them all again: about two thirds of a red flag's triage. Neither may change what is found."""
 
 from __future__ import annotations
 
@@ -12,49 +12,59 @@ from back_relief.safety.triage import assess, normalise
 
 from tests.unit.test_triage_alternatives import RULES, phrases
 
-CONCEPTS = RULES.concepts
-assert CONCEPTS is not None
+CONCEPTS, DECIDER = RULES.concepts, RULES.decider
+assert CONCEPTS is not None and DECIDER is not None
 GUARDED = sorted({guard.trigger for guard in CONCEPTS.guards})
+COUNT = len(RULES.triggers)
 
 
-def _fresh() -> None:
-    CONCEPTS.readings.clear()  # one text's readings at a time, as one request's
+def _best(present: frozenset[str]) -> int:
+    """What assess() took before: the best rank a concept rule fires, reading every concept."""
+    assert CONCEPTS is not None
+    return min((RULES.by_id[t] for t in CONCEPTS.fired(present)), default=COUNT)
 
 
-def test_deciding_concepts_fire_hold_and_ask_exactly_as_every_concept_does() -> None:
+def test_the_decider_fires_holds_and_asks_exactly_as_every_concept_read_does() -> None:
+    rng = random.Random(20261129)
     for text in phrases():
         spaced = " " + normalise(text)
-        _fresh()
-        deciding = CONCEPTS.deciding(spaced)
-        asking = CONCEPTS.deciding(spaced, asking=True)
-        _fresh()
+        starts = frozenset(word_starts(spaced))
+        CONCEPTS.readings.clear()  # one text's readings at a time, as one request's
         every = CONCEPTS.present(spaced, only=CONCEPTS.firing)
-        every_asking = CONCEPTS.present(spaced, only=CONCEPTS.asking)
-        assert deciding <= every and asking <= every_asking, spaced
-        assert sorted(CONCEPTS.fired(deciding)) == sorted(CONCEPTS.fired(every)), spaced
-        for trigger in GUARDED:
-            assert CONCEPTS.held(trigger, deciding) == CONCEPTS.held(trigger, every), spaced
-        assert CONCEPTS.unsettled_trigger(asking) == CONCEPTS.unsettled_trigger(every_asking)
+        asked = CONCEPTS.unsettled_trigger(CONCEPTS.present(spaced, only=CONCEPTS.asking))
+        held = [CONCEPTS.held(trigger, every) for trigger in GUARDED]
+        best = _best(every)
+        for below in (COUNT, rng.randrange(COUNT + 1)):
+            CONCEPTS.readings.clear()
+            assert DECIDER.best(spaced, starts, below) == min(best, below), (spaced, below)
+        CONCEPTS.readings.clear()
+        assert [DECIDER.held(spaced, trigger) for trigger in GUARDED] == held, spaced
+        CONCEPTS.readings.clear()
+        assert DECIDER.asked(spaced) == asked, spaced
 
 
-def test_a_red_flag_reads_only_the_concepts_of_rules_its_words_can_complete() -> None:
-    """Untimed guard: "fever" and "burning" reach several concepts, and no concept rule can
-    fire on them (the same-day tier comes from a trigger's pattern), so none is read."""
+def test_a_red_flag_reads_only_the_concepts_that_can_change_the_finding() -> None:
+    """Untimed guard: "fever" and "burning" reach several concepts and no concept rule can
+    fire on them (the same-day tier comes from a trigger's pattern), so none is read; a
+    wet-yourself reading fires the first-ranked trigger, so the other readings read nothing."""
     spaced = " " + normalise("i have a fever and my back is burning")
-    _fresh()
-    CONCEPTS.deciding(spaced)
-    candidates, looked, _, _ = CONCEPTS.readings[spaced]
+    CONCEPTS.readings.clear()
+    DECIDER.best(spaced, frozenset(word_starts(spaced)), COUNT)
+    candidates, looked = CONCEPTS.readings[spaced][:2]
     assert len(set_bits(candidates & CONCEPTS.firing)) >= 5
-    assert len(set_bits(looked)) < len(set_bits(candidates & CONCEPTS.firing)) // 2
-    assert assess(RULES, ["i have a fever and my back is burning"]) is not None
+    assert looked == 0
+    texts = ["i wet myself and did not notice", "my i wet myself and did not notice"]
+    found = assess(RULES, texts)
+    assert found is not None and RULES.by_id[found.trigger] == 0
+    assert CONCEPTS.readings[" " + normalise(texts[0])][1]
+    assert " " + normalise(texts[1]) not in CONCEPTS.readings
 
 
 def test_the_triggers_prefilter_asked_about_some_triggers_answers_for_those() -> None:
     rng = random.Random(20261129)
-    count = len(RULES.triggers)
     for text in phrases()[::3]:
         spaced = " " + normalise(text)
         starts = frozenset(word_starts(spaced))
         every = RULES.candidates(spaced, starts)
-        for limit in ((1 << rng.randrange(count + 1)) - 1, rng.getrandbits(count)):
+        for limit in ((1 << rng.randrange(COUNT + 1)) - 1, rng.getrandbits(COUNT)):
             assert RULES.candidates(spaced, starts, limit) == every & limit, (spaced, limit)

@@ -45,6 +45,9 @@ from .scope import negated
 __all__ = ["Concepts", "Rule", "concept_sources"]
 
 INDEX_PREFIX = "concept:"
+# A text's reading in one request: (candidates, looked for, found) as bit masks of concepts, its
+# word starts, and its spans read (span and frames -> taken back), shared by every concept.
+Reading = tuple[int, int, int, frozenset[str], dict[tuple[int, int, int], bool]]
 
 
 class Rule(Value):
@@ -128,18 +131,6 @@ def _rules(trigger_id: str, groups: Sequence[Sequence[str]], known: set[str]) ->
     return rules
 
 
-Filed = tuple[tuple[tuple[int, int], ...], ...]  # per concept bit: (needs, reads) masks
-
-
-def _filed(rules: Sequence[Rule], bits: Mapping[str, int]) -> Filed:
-    """Each rule under the first concept it needs: (the concepts it needs, those it reads)."""
-    filed: list[list[tuple[int, int]]] = [[] for _ in bits]
-    for rule in rules:
-        needs = sum(bits[name] for name in rule.needs)
-        filed[(needs & -needs).bit_length() - 1].append((needs, _mask([rule], bits)))
-    return tuple(map(tuple, filed))
-
-
 def _mask(rules: Sequence[Rule], bits: Mapping[str, int]) -> int:
     """The concepts these rules read, as a bit mask: the rest need not be looked for."""
     mask = 0
@@ -166,19 +157,11 @@ class Concepts:
         default_factory=dict, compare=False, repr=False
     )
     # One request's readings, text -> (concepts worth looking for, looked for, found) as bit
-    # masks, and the text's word starts: assess() and then clarify() read the same words (each
-    # carrier variant) for different concepts, and each concept is looked for once. assess()
-    # empties it, so it never outlives the request it was filled for (a pure function of the
-    # text either way).
-    readings: dict[str, tuple[int, int, int, frozenset[str]]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
-    # Per concept bit, the rules filed under their first need, each as (the concepts it needs,
-    # the concepts it reads) bit masks: for assess() the firing and guard rules, for clarify()
-    # the unsettled ones. deciding() reads only the concepts of rules a text's candidates can
-    # complete (a red flag's words reach a dozen concepts, and most complete no rule).
-    # None: not built by build(); every concept of the kind is read.
-    decisive: tuple[Filed, Filed] | None = field(default=None, compare=False, repr=False)
+    # masks, the text's word starts and its spans read: assess() and then clarify() read the
+    # same words (each carrier variant) for different concepts, and each concept is looked for
+    # once. assess() empties it, so it never outlives the request it was filled for (a pure
+    # function of the text either way).
+    readings: dict[str, Reading] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(
@@ -240,7 +223,6 @@ class Concepts:
             tuple(guards),
             asking,
             by_concept=by_concept,
-            decisive=(_filed(rules + guards, bits), _filed(unsettled, bits)),
         )
 
     def present(
@@ -256,52 +238,45 @@ class Concepts:
         word_starts when the caller already has them."""
         if every:
             return self._names(self._read(spaced, (1 << len(self.concepts)) - 1, None))
-        candidates, looked, found, starts = self._entry(spaced, starts)
-        wanted = candidates & only
-        if missing := wanted & ~looked:
-            found |= self._read(spaced, missing, starts)
-            self.readings[spaced] = (candidates, looked | missing, found, starts)
-        return self._names(found & wanted)
+        return self._names(self.said(spaced, only, starts))
 
-    def deciding(
-        self, spaced: str, starts: frozenset[str] | None = None, asking: bool = False
-    ) -> frozenset[str]:
-        """The concepts said in a text among those that can decide what assess() finds (those
-        read by a firing or guard rule whose every needed concept the prefilter keeps for the
-        text), or with asking, what clarify() asks (the same for the unsettled rules). A
-        concept the prefilter drops is not said, so a rule needing one never holds, and what it
-        reads does not matter: fired(), held() and unsettled_trigger() give the same answers
-        on these names as on present(spaced, only=firing) (or asking)."""
-        candidates, _, _, starts = self._entry(spaced, starts)
-        kind = self.asking if asking else self.firing
-        if self.decisive is None:
-            return self.present(spaced, only=kind, starts=starts)
-        reads = 0
-        filed = self.decisive[asking]
-        for bit in set_bits(candidates):
-            for needs, read in filed[bit]:
-                if not needs & ~candidates:
-                    reads |= read
-        return self.present(spaced, only=kind & reads, starts=starts)
+    def said(self, spaced: str, mask: int, starts: frozenset[str] | None = None) -> int:
+        """The concepts of a bit mask said (not negated) in a text, as a bit mask: those the
+        prefilter keeps, each read once a request (rules.Decider reads a rule's concepts only
+        when the rule can decide something)."""
+        candidates, looked, found, starts, taken = self._entry(spaced, starts)
+        if missing := mask & candidates & ~looked:
+            found |= self._read(spaced, missing, starts, taken)
+            self.readings[spaced] = (candidates, looked | missing, found, starts, taken)
+        return found & mask
 
-    def _entry(
-        self, spaced: str, starts: frozenset[str] | None
-    ) -> tuple[int, int, int, frozenset[str]]:
-        """This request's reading of a text: (candidates, looked for, found, word starts),
-        the candidates (the prefilter's) worked out the first time the text is read."""
+    def candidates(self, spaced: str, starts: frozenset[str] | None = None) -> int:
+        """The concepts the prefilter keeps for a text (bit mask): the others are not said."""
+        return self._entry(spaced, starts)[0]
+
+    def _entry(self, spaced: str, starts: frozenset[str] | None) -> Reading:
+        """This request's reading of a text, the candidates (the prefilter's) worked out the
+        first time the text is read."""
         entry = self.readings.get(spaced)
         if entry is None:
             starts = frozenset(word_starts(spaced)) if starts is None else starts
             candidates = self.always | second_stage(
                 spaced, starts, self.by_start, self.stage2, self.concepts
             )
-            entry = self.readings[spaced] = (candidates, 0, 0, starts)
+            entry = self.readings[spaced] = (candidates, 0, 0, starts, {})
         return entry
 
-    def _read(self, spaced: str, mask: int, text_starts: frozenset[str] | None) -> int:
-        """The bits of mask whose concepts the text says."""
+    def _read(
+        self,
+        spaced: str,
+        mask: int,
+        text_starts: frozenset[str] | None,
+        taken: dict[tuple[int, int, int], bool] | None = None,
+    ) -> int:
+        """The bits of mask whose concepts the text says. taken: the text's spans read so far
+        (span and frames -> taken back), shared by the concepts read."""
         found = 0
-        taken: dict[tuple[int, int, int], bool] = {}  # this text's spans, read once
+        taken = {} if taken is None else taken
         for bit in set_bits(mask):
             if self.concepts[bit].in_text(spaced, text_starts, taken):
                 found |= 1 << bit

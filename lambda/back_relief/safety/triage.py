@@ -24,6 +24,7 @@ from .affirmed import reinstated
 from .alternatives import Alternatives, LazyRegex
 from .branches import Conditions, Refiner, second_stage
 from .concepts import Concepts, concept_sources
+from .deciding import Decider
 from .framing import ALL_FRAMES, HISTORY_TRIGGERS, NOT_TIME
 from .passed import resolved as _resolved
 from .prefilter import (
@@ -150,9 +151,15 @@ class TriageRules:
     always: int  # bit mask of triggers searched whatever the text
     by_id: Mapping[str, int]  # trigger id -> index in triggers
     concepts: Concepts | None = None  # combinations of ideas that fire triggers (concepts.py)
+    # The concept rules, read as far as they decide (deciding.py): made with the concepts.
+    decider: Decider | None = field(default=None, compare=False, repr=False)
     # Second prefilter stage, filled as texts bring new starts: start -> (bit, the strings
     # one of which the text must hold for that trigger to match there; None: no condition).
     stage2: dict[str, Conditions] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.concepts is not None and self.decider is None:
+            object.__setattr__(self, "decider", Decider(self.concepts, self.by_id))
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> TriageRules:
@@ -259,6 +266,7 @@ def assess(rules: TriageRules, texts: Iterable[str], new_words: bool = True) -> 
     readings kept for the last ones are let go); False for clarify's second readings of them."""
     best = len(rules.triggers)
     readings = []
+    decider = rules.decider
     if new_words and rules.concepts is not None:
         rules.concepts.readings.clear()  # Concepts.readings: one request's words at a time
     for raw in texts:
@@ -274,9 +282,9 @@ def assess(rules: TriageRules, texts: Iterable[str], new_words: bool = True) -> 
             for said in (text,) if again is None else (text, again):
                 spaced = " " + said
                 starts = frozenset(word_starts(spaced))  # shared by both prefilters
-                present = _present(rules, spaced, starts)
-                readings.append((spaced, starts, present))
-                best = min(best, _concept_best(rules, present))
+                readings.append((spaced, starts))
+                # The best trigger a concept rule fires here, if it outranks the best so far.
+                best = best if decider is None else decider.best(spaced, starts, best)
     # Triggers are in priority order (bit 0 first), so the first hit is the answer; a resolved
     # id or a concept rule already found cuts off everything it outranks, and the prefilter is
     # asked only about the triggers that can still outrank it (a red flag a concept rule found
@@ -284,17 +292,17 @@ def assess(rules: TriageRules, texts: Iterable[str], new_words: bool = True) -> 
     outrank = (1 << best) - 1
     prepared = []
     wanted = 0
-    for spaced, starts, present in readings:
+    for spaced, starts in readings:
         mask = rules.candidates(spaced, starts, outrank) if outrank else 0
-        prepared.append((spaced, starts, mask, present))
+        prepared.append((spaced, starts, mask))
         wanted |= mask
     for bit in set_bits(wanted):
         trigger = rules.triggers[bit]
         if any(
             mask >> bit & 1
             and _matches(trigger, spaced, starts)
-            and not _held(rules, trigger.id, present)
-            for spaced, starts, mask, present in prepared
+            and not (decider is not None and decider.held(spaced, trigger.id))
+            for spaced, starts, mask in prepared
         ):
             return Finding(trigger.tier, trigger.id)
     if best < len(rules.triggers):
@@ -303,25 +311,8 @@ def assess(rules: TriageRules, texts: Iterable[str], new_words: bool = True) -> 
     return None
 
 
-def _present(rules: TriageRules, spaced: str, starts: frozenset[str]) -> frozenset[str]:
-    """The concepts said in this text that decide which rules fire or hold a trigger back
-    (Concepts.deciding: not those of rules the text cannot complete)."""
-    concepts = rules.concepts
-    if concepts is None:
-        return frozenset()
-    return concepts.deciding(spaced, starts)
-
-
 def _held(rules: TriageRules, trigger_id: str, present: frozenset[str]) -> bool:
     return rules.concepts is not None and rules.concepts.held(trigger_id, present)
-
-
-def _concept_best(rules: TriageRules, present: frozenset[str]) -> int:
-    """Priority index of the best trigger a concept rule fires in this text (len if none)."""
-    concepts = rules.concepts
-    if concepts is None:
-        return len(rules.triggers)
-    return min((rules.by_id[t] for t in concepts.fired(present)), default=len(rules.triggers))
 
 
 def clarify(rules: TriageRules, texts: Iterable[str], learnt: bool = True) -> str | None:
@@ -336,7 +327,7 @@ def clarify(rules: TriageRules, texts: Iterable[str], learnt: bool = True) -> st
         return None
     said = [text for raw in texts if raw and (text := normalise(raw))]
     for text in said:
-        trigger = concepts.unsettled_trigger(concepts.deciding(" " + text, asking=True))
+        trigger = None if rules.decider is None else rules.decider.asked(" " + text)
         if trigger is not None:
             return trigger
     # Nothing touched: a second, tolerant reading of words a recogniser may have got wrong

@@ -1,0 +1,112 @@
+"""Concept rules decided reading only the concepts that can change the answer.
+
+assess() needs, per text, the best-ranked trigger a concept rule fires (a rule holds, and no
+`unless` guard of its trigger holds), and whether a trigger its patterns found is held back;
+clarify() needs the first unsettled rule that holds. Reading every concept the prefilter keeps
+for a text gives those answers, but a red flag's words reach a dozen concepts, most of which
+complete no rule, and each of the seven readings of a free text (its carriers put back) reads
+them again. Here a rule is looked at only when the prefilter keeps every concept it needs (one
+it drops is not said, so the rule cannot hold), in rank order, and only until one fires: a rule
+of a trigger ranked at or below one already found cannot change assess()'s answer. Its concepts
+are then read (Concepts.said: each once a request), so the answers are exactly those of
+Concepts.fired, held and unsettled_trigger on every concept said.
+
+Built with the rules (TriageRules.from_data), from the concepts' rules and the triggers' ranks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from .concepts import Concepts, Rule
+from .prefilter import set_bits
+
+__all__ = ["Decider"]
+
+# (rank or order, the concepts it needs, those it needs absent, its trigger): masks of concepts
+_Filed = tuple[int, int, int, str]
+_Table = tuple[tuple[tuple[_Filed, ...], ...], int]  # per concept bit its rules; bits with any
+
+
+class Decider:
+    __slots__ = ("_asking", "_firing", "_guards", "concepts")
+
+    def __init__(self, concepts: Concepts, rank: Mapping[str, int]) -> None:
+        self.concepts = concepts
+        bits = {concept.name: 1 << bit for bit, concept in enumerate(concepts.concepts)}
+        self._firing = _filed(concepts.rules, bits, [rank[r.trigger] for r in concepts.rules])
+        self._asking = _filed(concepts.unsettled, bits, list(range(len(concepts.unsettled))))
+        guards: dict[str, list[tuple[int, int]]] = {}
+        for guard in concepts.guards:
+            guards.setdefault(guard.trigger, []).append(_masks(guard, bits))
+        self._guards = {trigger: tuple(found) for trigger, found in guards.items()}
+
+    def best(self, spaced: str, starts: frozenset[str], below: int) -> int:
+        """The best rank, under `below`, of a trigger a concept rule fires in this text (a
+        normalised text with one leading space); `below` if none."""
+        if not below:
+            return below  # the first-ranked trigger is found: nothing can outrank it
+        concepts = self.concepts
+        candidates = concepts.candidates(spaced, starts)
+        for rank, needs, absent, trigger in self._possible(self._firing, candidates):
+            if rank >= below:
+                break
+            said = concepts.said(spaced, needs | absent)
+            if not needs & ~said and not absent & said and not self.held(spaced, trigger):
+                return rank
+        return below
+
+    def held(self, spaced: str, trigger: str) -> bool:
+        """Whether an `unless` rule of this trigger holds in the text: it explains it away."""
+        guards = self._guards.get(trigger)
+        if guards is None:
+            return False
+        concepts = self.concepts
+        candidates = concepts.candidates(spaced)
+        for needs, absent in guards:
+            if needs & ~candidates:
+                continue
+            said = concepts.said(spaced, needs | absent)
+            if not needs & ~said and not absent & said:
+                return True
+        return False
+
+    def asked(self, spaced: str) -> str | None:
+        """The trigger of the first unsettled rule that holds in the text, or None."""
+        concepts = self.concepts
+        candidates = concepts.candidates(spaced)
+        for _, needs, absent, trigger in self._possible(self._asking, candidates):
+            said = concepts.said(spaced, needs | absent)
+            if not needs & ~said and not absent & said:
+                return trigger
+        return None
+
+    @staticmethod
+    def _possible(table: _Table, candidates: int) -> list[_Filed]:
+        """The rules every concept of whose needs the prefilter keeps, in rank order."""
+        filed, heads = table
+        found = [
+            rule
+            for bit in set_bits(candidates & heads)
+            for rule in filed[bit]
+            if not rule[1] & ~candidates
+        ]
+        found.sort()
+        return found
+
+
+def _masks(rule: Rule, bits: Mapping[str, int]) -> tuple[int, int]:
+    return sum(bits[n] for n in rule.needs), sum(bits[n] for n in rule.absent)
+
+
+def _filed(rules: Sequence[Rule], bits: Mapping[str, int], ranks: Sequence[int]) -> _Table:
+    """Each rule under the first concept it needs (a rule is possible only when that one is),
+    and the mask of the concepts some rule is filed under."""
+    filed: list[list[_Filed]] = [[] for _ in bits]
+    heads = 0
+    for rule, rank in zip(rules, ranks, strict=True):
+        needs, absent = _masks(rule, bits)
+        head = needs & -needs
+        filed[head.bit_length() - 1].append((rank, needs, absent, rule.trigger))
+        heads |= head
+    return tuple(tuple(rules) for rules in filed), heads
