@@ -50,13 +50,13 @@ def test_a_red_flag_reads_only_the_concepts_that_can_change_the_finding() -> Non
     spaced = " " + normalise("i have a fever and my back is burning")
     CONCEPTS.readings.clear()
     DECIDER.best(spaced, frozenset(word_starts(spaced)), COUNT)
-    candidates, looked = CONCEPTS.readings[spaced][:2]
-    assert len(set_bits(candidates & CONCEPTS.firing)) >= 5
-    assert looked == 0
+    reading = CONCEPTS.readings[spaced]
+    assert len(set_bits(reading.candidates & CONCEPTS.firing)) >= 5
+    assert reading.looked == 0
     texts = ["i wet myself and did not notice", "my i wet myself and did not notice"]
     found = assess(RULES, texts)
     assert found is not None and RULES.by_id[found.trigger] == 0
-    assert CONCEPTS.readings[" " + normalise(texts[0])][1]
+    assert CONCEPTS.readings[" " + normalise(texts[0])].looked
     assert " " + normalise(texts[1]) not in CONCEPTS.readings
 
 

@@ -45,9 +45,20 @@ from .scope import negated
 __all__ = ["Concepts", "Rule", "concept_sources"]
 
 INDEX_PREFIX = "concept:"
-# A text's reading in one request: (candidates, looked for, found) as bit masks of concepts, its
-# word starts, and its spans read (span and frames -> taken back), shared by every concept.
-Reading = tuple[int, int, int, frozenset[str], dict[tuple[int, int, int], bool]]
+
+
+class Reading:
+    """A text's reading in one request, as bit masks of concepts: those the prefilter was asked
+    about (each asked once, when first needed), those it kept, those looked for, those found;
+    the text's word starts, and its spans read (span and frames -> taken back), shared by
+    every concept."""
+
+    __slots__ = ("asked", "candidates", "found", "looked", "starts", "taken")
+
+    def __init__(self, starts: frozenset[str], always: int) -> None:
+        self.starts = starts
+        self.asked, self.candidates, self.looked, self.found = 0, always, 0, 0
+        self.taken: dict[tuple[int, int, int], bool] = {}
 
 
 class Rule(Value):
@@ -237,34 +248,43 @@ class Concepts:
         worth looking for (assess needs only those of firing rules); starts: the text's
         word_starts when the caller already has them."""
         if every:
-            return self._names(self._read(spaced, (1 << len(self.concepts)) - 1, None))
+            return self._names(self._read(spaced, self.all_bits, None))
         return self._names(self.said(spaced, only, starts))
 
     def said(self, spaced: str, mask: int, starts: frozenset[str] | None = None) -> int:
         """The concepts of a bit mask said (not negated) in a text, as a bit mask: those the
-        prefilter keeps, each read once a request (rules.Decider reads a rule's concepts only
-        when the rule can decide something)."""
-        candidates, looked, found, starts, taken = self._entry(spaced, starts)
-        if missing := mask & candidates & ~looked:
-            found |= self._read(spaced, missing, starts, taken)
-            self.readings[spaced] = (candidates, looked | missing, found, starts, taken)
-        return found & mask
+        prefilter keeps, each read once a request (deciding.Decider reads a rule's concepts
+        only when the rule can decide something)."""
+        reading = self._reading(spaced, starts)
+        if missing := self.candidates(spaced, mask) & ~reading.looked:
+            reading.found |= self._read(spaced, missing, reading.starts, reading.taken)
+            reading.looked |= missing
+        return reading.found & mask
 
-    def candidates(self, spaced: str, starts: frozenset[str] | None = None) -> int:
-        """The concepts the prefilter keeps for a text (bit mask): the others are not said."""
-        return self._entry(spaced, starts)[0]
-
-    def _entry(self, spaced: str, starts: frozenset[str] | None) -> Reading:
-        """This request's reading of a text, the candidates (the prefilter's) worked out the
-        first time the text is read."""
-        entry = self.readings.get(spaced)
-        if entry is None:
-            starts = frozenset(word_starts(spaced)) if starts is None else starts
-            candidates = self.always | second_stage(
-                spaced, starts, self.by_start, self.stage2, self.concepts
+    def candidates(self, spaced: str, mask: int = -1, starts: frozenset[str] | None = None) -> int:
+        """The concepts of a bit mask the prefilter keeps for a text: the others are not said.
+        The prefilter is asked about each concept once a request, when first needed (the
+        concepts of the rules that can still outrank a red flag found are a few)."""
+        reading = self._reading(spaced, starts)
+        if ask := mask & self.all_bits & ~reading.asked:
+            reading.candidates |= second_stage(
+                spaced, reading.starts, self.by_start, self.stage2, self.concepts, ask
             )
-            entry = self.readings[spaced] = (candidates, 0, 0, starts, {})
-        return entry
+            reading.asked |= ask
+        return reading.candidates & mask
+
+    @property
+    def all_bits(self) -> int:
+        """The bit mask of every concept."""
+        return (1 << len(self.concepts)) - 1
+
+    def _reading(self, spaced: str, starts: frozenset[str] | None) -> Reading:
+        """This request's reading of a text, made the first time the text is read."""
+        reading = self.readings.get(spaced)
+        if reading is None:
+            starts = frozenset(word_starts(spaced)) if starts is None else starts
+            reading = self.readings[spaced] = Reading(starts, self.always)
+        return reading
 
     def _read(
         self,

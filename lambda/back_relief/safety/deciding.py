@@ -29,17 +29,37 @@ _Table = tuple[tuple[tuple[_Filed, ...], ...], int]  # per concept bit its rules
 
 
 class Decider:
-    __slots__ = ("_asking", "_firing", "_guards", "concepts")
+    __slots__ = ("_asking", "_below", "_firing", "_guards", "concepts")
 
-    def __init__(self, concepts: Concepts, rank: Mapping[str, int]) -> None:
+    def __init__(self, concepts: Concepts, rank: Mapping[str, int], settled: int) -> None:
+        """rank: trigger id -> rank (0 first); settled: how many of the first ranks settle a
+        turn (an emergency: clarify() is not asked after one)."""
         self.concepts = concepts
         bits = {concept.name: 1 << bit for bit, concept in enumerate(concepts.concepts)}
-        self._firing = _filed(concepts.rules, bits, [rank[r.trigger] for r in concepts.rules])
+        ranks = [rank[r.trigger] for r in concepts.rules]
+        self._firing = _filed(concepts.rules, bits, ranks)
         self._asking = _filed(concepts.unsettled, bits, list(range(len(concepts.unsettled))))
-        guards: dict[str, list[tuple[int, int]]] = {}
+        # What the prefilter is asked about while the best trigger found has a rank: the
+        # concepts the rules of the triggers ranked above it read, and, unless it is an
+        # emergency (after which clarify() is not asked), those clarify() reads, in the same
+        # pass over the text's starts. With nothing found: every concept.
+        reads = [0] * (len(rank) + 1)
+        for rule, at in zip(concepts.rules, ranks, strict=True):
+            needs, absent = _masks(rule, bits)
+            reads[at + 1] |= needs | absent
+        for at in range(1, len(reads)):
+            reads[at] |= reads[at - 1]
+        asks = [
+            found | concepts.asking if at > settled else found for at, found in enumerate(reads)
+        ]
+        self._below = (*asks[:-1], -1)
+        # Per trigger, its guards and every concept they read.
+        guards: dict[str, tuple[int, list[tuple[int, int]]]] = {}
         for guard in concepts.guards:
-            guards.setdefault(guard.trigger, []).append(_masks(guard, bits))
-        self._guards = {trigger: tuple(found) for trigger, found in guards.items()}
+            needs, absent = _masks(guard, bits)
+            read, found = guards.get(guard.trigger, (0, []))
+            guards[guard.trigger] = (read | needs | absent, [*found, (needs, absent)])
+        self._guards = {trigger: (read, tuple(found)) for trigger, (read, found) in guards.items()}
 
     def best(self, spaced: str, starts: frozenset[str], below: int) -> int:
         """The best rank, under `below`, of a trigger a concept rule fires in this text (a
@@ -47,8 +67,9 @@ class Decider:
         if not below:
             return below  # the first-ranked trigger is found: nothing can outrank it
         concepts = self.concepts
-        candidates = concepts.candidates(spaced, starts)
-        for rank, needs, absent, trigger in self._possible(self._firing, candidates):
+        candidates = concepts.candidates(spaced, self._below[below], starts)
+        possible = self._possible(self._firing, candidates)
+        for rank, needs, absent, trigger in possible:
             if rank >= below:
                 break
             said = concepts.said(spaced, needs | absent)
@@ -58,11 +79,12 @@ class Decider:
 
     def held(self, spaced: str, trigger: str) -> bool:
         """Whether an `unless` rule of this trigger holds in the text: it explains it away."""
-        guards = self._guards.get(trigger)
-        if guards is None:
+        found = self._guards.get(trigger)
+        if found is None:
             return False
+        read, guards = found
         concepts = self.concepts
-        candidates = concepts.candidates(spaced)
+        candidates = concepts.candidates(spaced, read)
         for needs, absent in guards:
             if needs & ~candidates:
                 continue
@@ -74,7 +96,7 @@ class Decider:
     def asked(self, spaced: str) -> str | None:
         """The trigger of the first unsettled rule that holds in the text, or None."""
         concepts = self.concepts
-        candidates = concepts.candidates(spaced)
+        candidates = concepts.candidates(spaced, concepts.asking)
         for _, needs, absent, trigger in self._possible(self._asking, candidates):
             said = concepts.said(spaced, needs | absent)
             if not needs & ~said and not absent & said:

@@ -159,7 +159,9 @@ class TriageRules:
 
     def __post_init__(self) -> None:
         if self.concepts is not None and self.decider is None:
-            object.__setattr__(self, "decider", Decider(self.concepts, self.by_id))
+            settled = sum(trigger.tier == Tier.EMERGENCY for trigger in self.triggers)
+            decider = Decider(self.concepts, self.by_id, settled)
+            object.__setattr__(self, "decider", decider)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> TriageRules:
@@ -265,10 +267,10 @@ def assess(rules: TriageRules, texts: Iterable[str], new_words: bool = True) -> 
     line first, then the lowest trigger id. new_words: a request's own words (the concept
     readings kept for the last ones are let go); False for clarify's second readings of them."""
     best = len(rules.triggers)
-    readings = []
     decider = rules.decider
     if new_words and rules.concepts is not None:
         rules.concepts.readings.clear()  # Concepts.readings: one request's words at a time
+    readings = []
     for raw in texts:
         if not raw:
             continue
@@ -279,32 +281,25 @@ def assess(rules: TriageRules, texts: Iterable[str], new_words: bool = True) -> 
             # An answer to a sign just asked about is read again as the statement it makes
             # (affirmed.py): "asked if i could feel my bottom and i can not".
             again = reinstated(text)
-            for said in (text,) if again is None else (text, again):
-                spaced = " " + said
-                starts = frozenset(word_starts(spaced))  # shared by both prefilters
-                readings.append((spaced, starts))
-                # The best trigger a concept rule fires here, if it outranks the best so far.
-                best = best if decider is None else decider.best(spaced, starts, best)
-    # Triggers are in priority order (bit 0 first), so the first hit is the answer; a resolved
-    # id or a concept rule already found cuts off everything it outranks, and the prefilter is
-    # asked only about the triggers that can still outrank it (a red flag a concept rule found
-    # is mostly the rest).
-    outrank = (1 << best) - 1
-    prepared = []
-    wanted = 0
-    for spaced, starts in readings:
-        mask = rules.candidates(spaced, starts, outrank) if outrank else 0
-        prepared.append((spaced, starts, mask))
-        wanted |= mask
-    for bit in set_bits(wanted):
-        trigger = rules.triggers[bit]
-        if any(
-            mask >> bit & 1
-            and _matches(trigger, spaced, starts)
-            and not (decider is not None and decider.held(spaced, trigger.id))
-            for spaced, starts, mask in prepared
-        ):
-            return Finding(trigger.tier, trigger.id)
+            readings += [text] if again is None else [text, again]
+    # Triggers are in priority order (bit 0 first) and the finding is the best-ranked trigger
+    # any reading sets off, by a concept rule or by its patterns; so each reading is asked only
+    # about the triggers that can still outrank the best found so far (a resolved id, or an
+    # earlier reading's), and its patterns are tried best first, until one matches.
+    for said in readings:
+        if not best:
+            break  # the first-ranked trigger: nothing outranks it
+        spaced = " " + said
+        starts = frozenset(word_starts(spaced))  # shared by both prefilters
+        if decider is not None:
+            best = decider.best(spaced, starts, best)
+        for bit in set_bits(rules.candidates(spaced, starts, (1 << best) - 1)):
+            trigger = rules.triggers[bit]
+            if _matches(trigger, spaced, starts) and not (
+                decider is not None and decider.held(spaced, trigger.id)
+            ):
+                best = bit
+                break
     if best < len(rules.triggers):
         found = rules.triggers[best]
         return Finding(found.tier, found.id)
