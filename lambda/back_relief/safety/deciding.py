@@ -25,7 +25,7 @@ __all__ = ["Decider"]
 
 # (rank or order, the concepts it needs, those it needs absent, its trigger): masks of concepts
 _Filed = tuple[int, int, int, str]
-_Table = tuple[tuple[tuple[_Filed, ...], ...], int]  # per concept bit its rules; bits with any
+_Table = tuple[dict[int, tuple[_Filed, ...]], int]  # per concept bit its rules; bits with any
 
 
 class Decider:
@@ -36,16 +36,17 @@ class Decider:
         turn (an emergency: clarify() is not asked after one)."""
         self.concepts = concepts
         bits = {concept.name: 1 << bit for bit, concept in enumerate(concepts.concepts)}
-        ranks = [rank[r.trigger] for r in concepts.rules]
-        self._firing = _filed(concepts.rules, bits, ranks)
-        self._asking = _filed(concepts.unsettled, bits, list(range(len(concepts.unsettled))))
+        firing = [(rank[r.trigger], *_masks(r, bits), r.trigger) for r in concepts.rules]
+        self._firing = _filed(firing)
+        self._asking = _filed(
+            [(at, *_masks(r, bits), r.trigger) for at, r in enumerate(concepts.unsettled)]
+        )
         # What the prefilter is asked about while the best trigger found has a rank: the
         # concepts the rules of the triggers ranked above it read, and, unless it is an
         # emergency (after which clarify() is not asked), those clarify() reads, in the same
         # pass over the text's starts. With nothing found: every concept.
         reads = [0] * (len(rank) + 1)
-        for rule, at in zip(concepts.rules, ranks, strict=True):
-            needs, absent = _masks(rule, bits)
+        for at, needs, absent, _ in firing:
             reads[at + 1] |= needs | absent
         for at in range(1, len(reads)):
             reads[at] |= reads[at - 1]
@@ -118,17 +119,17 @@ class Decider:
 
 
 def _masks(rule: Rule, bits: Mapping[str, int]) -> tuple[int, int]:
-    return sum(bits[n] for n in rule.needs), sum(bits[n] for n in rule.absent)
+    """(the concepts a rule needs, those it needs absent) as bit masks."""
+    return sum(map(bits.__getitem__, rule.needs)), sum(map(bits.__getitem__, rule.absent))
 
 
-def _filed(rules: Sequence[Rule], bits: Mapping[str, int], ranks: Sequence[int]) -> _Table:
+def _filed(rules: Sequence[_Filed]) -> _Table:
     """Each rule under the first concept it needs (a rule is possible only when that one is),
     and the mask of the concepts some rule is filed under."""
-    filed: list[list[_Filed]] = [[] for _ in bits]
+    filed: dict[int, list[_Filed]] = {}
     heads = 0
-    for rule, rank in zip(rules, ranks, strict=True):
-        needs, absent = _masks(rule, bits)
-        head = needs & -needs
-        filed[head.bit_length() - 1].append((rank, needs, absent, rule.trigger))
+    for rule in rules:
+        head = rule[1] & -rule[1]
+        filed.setdefault(head.bit_length() - 1, []).append(rule)
         heads |= head
-    return tuple(tuple(rules) for rules in filed), heads
+    return {bit: tuple(found) for bit, found in filed.items()}, heads
