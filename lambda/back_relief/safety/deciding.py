@@ -73,8 +73,7 @@ class Decider:
         for rank, needs, absent, trigger in possible:
             if rank >= below:
                 break
-            said = concepts.said(spaced, needs | absent)
-            if not needs & ~said and not absent & said and not self.held(spaced, trigger):
+            if self._holds(spaced, needs, absent) and not self.held(spaced, trigger):
                 return rank
         return below
 
@@ -87,10 +86,7 @@ class Decider:
         concepts = self.concepts
         candidates = concepts.candidates(spaced, read)
         for needs, absent in guards:
-            if needs & ~candidates:
-                continue
-            said = concepts.said(spaced, needs | absent)
-            if not needs & ~said and not absent & said:
+            if not needs & ~candidates and self._holds(spaced, needs, absent):
                 return True
         return False
 
@@ -99,10 +95,21 @@ class Decider:
         concepts = self.concepts
         candidates = concepts.candidates(spaced, concepts.asking)
         for _, needs, absent, trigger in self._possible(self._asking, candidates):
-            said = concepts.said(spaced, needs | absent)
-            if not needs & ~said and not absent & said:
+            if self._holds(spaced, needs, absent):
                 return trigger
         return None
+
+    def _holds(self, spaced: str, needs: int, absent: int) -> bool:
+        """Whether a rule holds in the text: every concept it needs said, none it needs absent.
+        Its concepts are read one at a time, and not past the first needed one not said (each
+        read may compile a regex a text reaches for the first time)."""
+        said = self.concepts.said
+        while needs:
+            bit = needs & -needs
+            if not said(spaced, bit):
+                return False
+            needs ^= bit
+        return not (absent and said(spaced, absent))
 
     @staticmethod
     def _possible(table: _Table, candidates: int) -> list[_Filed]:
