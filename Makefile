@@ -41,7 +41,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check lambda interaction_models tests scripts bench
 	$(VENV)/bin/mypy
 	$(VENV)/bin/mypy --strict scripts/package.py scripts/model_reach.py scripts/wire_endpoint.py scripts/release_check.py \
-		scripts/ask_stack.py scripts/evaluate.py
+		scripts/ask_stack.py scripts/evaluate.py scripts/bytecode.py
 
 test: setup
 	$(PY) -m interaction_models.build --check

@@ -8,9 +8,10 @@ web service or the TOML sources compiled.json is built from), with bytecode comp
 real Python 3.13. The generated files are checked fresh first (`make model --check`).
 
 Why bytecode: Lambda's /var/task is read-only, so without shipped .pyc files every cold start
-compiles the SDK and the skill in memory again. The .pyc files use the "unchecked-hash"
-invalidation mode because zip files keep modification times at two-second resolution, which
-would make timestamp-checked .pyc files look stale and be ignored.
+compiles the SDK and the skill in memory again. scripts/bytecode.py compiles it without what
+nothing on Lambda reads (docstrings, column ranges: a quarter of the zip), in the
+"unchecked-hash" invalidation mode because zip files keep modification times at two-second
+resolution, which would make timestamp-checked .pyc files look stale and be ignored.
 
 build/template.yaml is template.yaml with CodeUri pointing at the zip, ready for `sam deploy`.
 The zip is reproducible (sorted entries, fixed timestamps), so an unchanged build is not
@@ -136,6 +137,9 @@ def install_dependencies(requirements: Path, target: Path) -> None:
         shutil.rmtree(target / name)
     for name in UNUSED_DATA:
         (target / name).unlink()
+    # PEP 561 markers: only a type checker reads them (88 files, ~15 KB of zip headers).
+    for marker in sorted(target.rglob("py.typed")):
+        marker.unlink()
 
 
 def copy_sources(src: Path, target: Path) -> None:
@@ -190,7 +194,8 @@ def check_generated_files() -> None:
 
 
 def compile_bytecode(python313: str, target: Path, own: list[Path]) -> None:
-    """Compile everything with Python 3.13; third-party code is shipped as bytecode only.
+    """Compile everything with Python 3.13 (scripts/bytecode.py: no docstrings, no column
+    ranges); third-party code is shipped as bytecode only.
 
     Our own modules keep their sources (readable tracebacks) and get __pycache__ files. The
     pinned dependencies are compiled to legacy .pyc files beside their sources, which are then
@@ -198,27 +203,25 @@ def compile_bytecode(python313: str, target: Path, own: list[Path]) -> None:
     versions' published sources.
     """
     dependencies = [path for path in sorted(target.iterdir()) if path not in own]
-    base = [
-        python313,
-        # Old escape sequences in dependencies' docstrings are harmless noise here.
-        "-W",
-        "ignore::SyntaxWarning",
-        "-m",
-        "compileall",
-        "-q",
-        "-j",
-        "0",
-        "--invalidation-mode",
-        "unchecked-hash",
-        # Record /var/task paths (where Lambda unpacks the zip) so tracebacks point at real
-        # files and the bytecode does not depend on the temporary build directory.
-        "-s",
-        str(target),
-        "-p",
-        "/var/task",
-    ]
-    subprocess.run([*base, *map(str, own)], check=True)
-    subprocess.run([*base, "-b", *map(str, dependencies)], check=True)
+    subprocess.run(
+        [
+            python313,
+            "-X",
+            "no_debug_ranges",
+            str(ROOT / "scripts" / "bytecode.py"),
+            "--root",
+            str(target),
+            # Record /var/task paths (where Lambda unpacks the zip) so tracebacks point at real
+            # files and the bytecode does not depend on the temporary build directory.
+            "--prefix",
+            "/var/task",
+            "--beside",
+            *map(str, dependencies),
+            "--cached",
+            *map(str, own),
+        ],
+        check=True,
+    )
     for path in dependencies:
         sources = [path] if path.is_file() else list(path.rglob("*.py"))
         for source in sources:

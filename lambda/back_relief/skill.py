@@ -243,5 +243,11 @@ def prepare() -> None:
         from .content.ranker import shipped
 
         shipped()
+        # The tolerant reading's sound-alike index (safety/tolerant.py, ~0.6 ms) is built by the
+        # first statement that reaches clarify() with a content word (a same-day red flag, a
+        # story): the rehearsal's words are a question and an emergency, which never reach it.
+        from .safety.tolerant import _index
+
+        _index()
     except Exception as error:
         log.warning("prepare_failed", extra={"error": type(error).__name__})

@@ -272,3 +272,72 @@ def test_every_request_and_response_type_loads_from_the_artifact(
     assert walked.returncode == 0, walked.stderr[-2000:]
     # Request, context, directive and event types across every interface: hundreds of them.
     assert int(walked.stdout) > 300
+
+
+# Every .pyc in the artifact against its source compiled as Python itself would: the same code
+# objects running the same instructions on the same names, so leaving out docstrings and column
+# ranges (scripts/bytecode.py) dropped no statement (an `assert` included, which `-OO` drops).
+# A module's or class's docstring is one stored constant; EXTENDED_ARG only widens an argument.
+SAME_CODE = """\
+import dis, marshal, sys, types, warnings
+from pathlib import Path
+warnings.simplefilter("ignore")
+task, own, site = (Path(p) for p in sys.argv[1:4])
+NAMED = {"LOAD_NAME", "STORE_NAME", "LOAD_GLOBAL", "STORE_GLOBAL", "LOAD_ATTR", "STORE_ATTR",
+         "IMPORT_NAME", "IMPORT_FROM", "LOAD_FAST", "STORE_FAST", "LOAD_CONST"}
+def steps(code):
+    out = []
+    for ins in dis.get_instructions(code):
+        if ins.opname == "EXTENDED_ARG":
+            continue
+        if ins.opname == "STORE_NAME" and ins.argval == "__doc__" and out[-1][0] == "LOAD_CONST":
+            out.pop()
+            continue
+        value = ins.argval if ins.opname in NAMED else None
+        out.append((ins.opname, "<code>" if isinstance(value, types.CodeType) else value))
+    return out
+def same(shipped, source):
+    inner = [[c for c in code.co_consts if isinstance(c, types.CodeType)]
+             for code in (shipped, source)]
+    return (steps(shipped) == steps(source) and len(inner[0]) == len(inner[1])
+            and all(same(a, b) for a, b in zip(*inner)))
+checked, differ = 0, []
+for pyc in sorted(task.rglob("*.pyc")):
+    rel = pyc.relative_to(task)
+    if rel.parent.name == "__pycache__":
+        rel = rel.parent.parent / (rel.name.split(".")[0] + ".py")
+    source = (own if rel.parts[0] in ("back_relief", "lambda_function.py") else site) / rel
+    source = source.with_suffix(".py")
+    expected = compile(source.read_bytes(), str(source), "exec", dont_inherit=True)
+    checked += 1
+    if not same(marshal.loads(pyc.read_bytes()[16:]), expected):
+        differ.append(rel.as_posix())
+print(checked, " ".join(differ))
+"""
+
+
+def test_bytecode_runs_every_statement_of_its_source(
+    build: tuple[Path, str], tmp_path: Path
+) -> None:
+    if "no bytecode" in build[1]:
+        pytest.skip("no Python 3.13 on this machine: sources shipped without bytecode")
+    python313 = load_package_script().find_python313(None)
+    assert python313 is not None
+    task = tmp_path / "task"
+    with zipfile.ZipFile(build[0]) as archive:
+        archive.extractall(task)
+    # The pinned dependencies' sources, as this environment installed them from requirements.txt.
+    spec = importlib.util.find_spec("dateutil")
+    assert spec is not None and spec.origin is not None
+    site = Path(spec.origin).parents[1]
+    checked = subprocess.run(
+        [python313, "-I", "-c", SAME_CODE, str(task), str(SRC), str(site)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stderr[-2000:]
+    count, *differ = checked.stdout.split()
+    assert differ == []
+    assert int(count) == len(list(task.rglob("*.pyc"))) > 700

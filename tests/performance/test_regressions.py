@@ -100,6 +100,8 @@ matcher_at["lambda_init"] = "matcher" in vars(loader.load(None))
 rules_at = {"lambda_init": "triage" in vars(loader.load(None))}
 ranker_module = sys.modules.get("back_relief.content.ranker")
 ranker_at_init = bool(ranker_module and ranker_module.shipped.cache_info().currsize)
+tolerant_module = sys.modules.get("back_relief.safety.tolerant")
+sounds_at_init = bool(tolerant_module and tolerant_module._index.cache_info().currsize)
 import gc
 frozen_at_init = gc.get_freeze_count()
 gc.unfreeze()  # INIT's objects, which lambda_function froze: any garbage among them is found
@@ -118,7 +120,8 @@ dynamo = "back_relief.store.dynamo_http" in sys.modules
 print(json.dumps({"stages": stages, "heavy": heavy, "reply": reply, "triage_compiled": triage,
                   "dynamo": dynamo, "matcher_at_init": matcher_at["lambda_init"], "lazy": lazy,
                   "rules_at": rules_at, "garbage_at_init": garbage_at_init,
-                  "frozen_at_init": frozen_at_init, "ranker_at_init": ranker_at_init}))
+                  "frozen_at_init": frozen_at_init, "ranker_at_init": ranker_at_init,
+                  "sounds_at_init": sounds_at_init}))
 """.replace("NEVER_ATINIT", repr(NEVER_AT_INIT)).replace("LAZY_MODULES", repr(LAZY))
 
 
@@ -210,6 +213,13 @@ def test_deployed_init_reads_the_rankers_model_and_the_embedded_store_does_not(
     same-day red flag with a question does not; a local one-request process never does."""
     assert run_child(tmp_path, **DEPLOYED)["ranker_at_init"]
     assert not run_child(tmp_path)["ranker_at_init"]
+
+
+def test_deployed_init_builds_the_tolerant_readings_sound_index(tmp_path: Path) -> None:
+    """A first statement that reaches clarify() with a content word (a same-day red flag, a
+    story) would build the sound-alike index (~0.6 ms): deployed, INIT builds it."""
+    assert run_child(tmp_path, **DEPLOYED)["sounds_at_init"]
+    assert not run_child(tmp_path)["sounds_at_init"]
 
 
 def test_embedded_launch_imports_only_what_a_launch_needs(tmp_path: Path) -> None:

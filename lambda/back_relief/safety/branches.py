@@ -214,33 +214,34 @@ def second_stage(
     by_start: Mapping[str, int],
     cache: dict[str, Conditions],
     items: Sequence[Any],
+    limit: int = -1,
 ) -> int:
     """Bit mask of the items (triggers or concepts, each with a .refiner) worth searching a
     text with: those a start of the text reaches (by_start) whose condition there the text
     meets. cache: start -> its conditions, filled as texts bring new starts (bounded by the
-    index: only starts some item has are kept)."""
-    mask = 0
+    index: only starts some item has are kept). limit: the items asked about (a bit mask)."""
+    done = ~limit  # the items found, and those not asked about
     get = by_start.get
     for start in text_starts:
         hit = get(start, 0)
-        if not hit:
+        if not hit & ~done:
             continue
         conditions = cache.get(start)
         if conditions is None:
             conditions = cache[start] = _conditions(items, start, hit)
         for bit, group in conditions:
-            if mask >> bit & 1:
+            if done >> bit & 1:
                 continue
             if group is None:
-                mask |= 1 << bit
+                done |= 1 << bit
                 continue
             # A plain loop, not any() over a generator: this runs for every text (each carrier
             # reading too), a few hundred times, and a generator's setup costs more than its test.
             for text in group:
                 if text in spaced:
-                    mask |= 1 << bit
+                    done |= 1 << bit
                     break
-    return mask
+    return done & limit
 
 
 def _conditions(items: Sequence[Any], start: str, hit: int) -> Conditions:

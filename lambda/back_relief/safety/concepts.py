@@ -47,6 +47,20 @@ __all__ = ["Concepts", "Rule", "concept_sources"]
 INDEX_PREFIX = "concept:"
 
 
+class Reading:
+    """A text's reading in one request, as bit masks of concepts: those the prefilter was asked
+    about (each asked once, when first needed), those it kept, those looked for, those found;
+    the text's word starts, and its spans read (span and frames -> taken back), shared by
+    every concept."""
+
+    __slots__ = ("asked", "candidates", "found", "looked", "starts", "taken")
+
+    def __init__(self, starts: frozenset[str], always: int) -> None:
+        self.starts = starts
+        self.asked, self.candidates, self.looked, self.found = 0, always, 0, 0
+        self.taken: dict[tuple[int, int, int], bool] = {}
+
+
 class Rule(Value):
     trigger: str
     needs: frozenset[str]
@@ -154,12 +168,11 @@ class Concepts:
         default_factory=dict, compare=False, repr=False
     )
     # One request's readings, text -> (concepts worth looking for, looked for, found) as bit
-    # masks: assess() and then clarify() read the same words (each carrier variant) for
-    # different concepts, and each concept is looked for once. assess() empties it, so it never
-    # outlives the request it was filled for (a pure function of the text either way).
-    readings: dict[str, tuple[int, int, int]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    # masks, the text's word starts and its spans read: assess() and then clarify() read the
+    # same words (each carrier variant) for different concepts, and each concept is looked for
+    # once. assess() empties it, so it never outlives the request it was filled for (a pure
+    # function of the text either way).
+    readings: dict[str, Reading] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(
@@ -235,26 +248,55 @@ class Concepts:
         worth looking for (assess needs only those of firing rules); starts: the text's
         word_starts when the caller already has them."""
         if every:
-            return self._names(self._read(spaced, (1 << len(self.concepts)) - 1, None))
-        entry = self.readings.get(spaced)
-        if entry is None:
-            starts = frozenset(word_starts(spaced)) if starts is None else starts
-            candidates = self.always | second_stage(
-                spaced, starts, self.by_start, self.stage2, self.concepts
-            )
-            entry = self.readings[spaced] = (candidates, 0, 0)
-        candidates, looked, found = entry
-        wanted = candidates & only
-        if missing := wanted & ~looked:
-            starts = frozenset(word_starts(spaced)) if starts is None else starts
-            found |= self._read(spaced, missing, starts)
-            self.readings[spaced] = (candidates, looked | missing, found)
-        return self._names(found & wanted)
+            return self._names(self._read(spaced, self.all_bits, None))
+        return self._names(self.said(spaced, only, starts))
 
-    def _read(self, spaced: str, mask: int, text_starts: frozenset[str] | None) -> int:
-        """The bits of mask whose concepts the text says."""
+    def said(self, spaced: str, mask: int, starts: frozenset[str] | None = None) -> int:
+        """The concepts of a bit mask said (not negated) in a text, as a bit mask: those the
+        prefilter keeps, each read once a request (deciding.Decider reads a rule's concepts
+        only when the rule can decide something)."""
+        reading = self._reading(spaced, starts)
+        if missing := self.candidates(spaced, mask) & ~reading.looked:
+            reading.found |= self._read(spaced, missing, reading.starts, reading.taken)
+            reading.looked |= missing
+        return reading.found & mask
+
+    def candidates(self, spaced: str, mask: int = -1, starts: frozenset[str] | None = None) -> int:
+        """The concepts of a bit mask the prefilter keeps for a text: the others are not said.
+        The prefilter is asked about each concept once a request, when first needed (the
+        concepts of the rules that can still outrank a red flag found are a few)."""
+        reading = self._reading(spaced, starts)
+        if ask := mask & self.all_bits & ~reading.asked:
+            reading.candidates |= second_stage(
+                spaced, reading.starts, self.by_start, self.stage2, self.concepts, ask
+            )
+            reading.asked |= ask
+        return reading.candidates & mask
+
+    @property
+    def all_bits(self) -> int:
+        """The bit mask of every concept."""
+        return (1 << len(self.concepts)) - 1
+
+    def _reading(self, spaced: str, starts: frozenset[str] | None) -> Reading:
+        """This request's reading of a text, made the first time the text is read."""
+        reading = self.readings.get(spaced)
+        if reading is None:
+            starts = frozenset(word_starts(spaced)) if starts is None else starts
+            reading = self.readings[spaced] = Reading(starts, self.always)
+        return reading
+
+    def _read(
+        self,
+        spaced: str,
+        mask: int,
+        text_starts: frozenset[str] | None,
+        taken: dict[tuple[int, int, int], bool] | None = None,
+    ) -> int:
+        """The bits of mask whose concepts the text says. taken: the text's spans read so far
+        (span and frames -> taken back), shared by the concepts read."""
         found = 0
-        taken: dict[tuple[int, int, int], bool] = {}  # this text's spans, read once
+        taken = {} if taken is None else taken
         for bit in set_bits(mask):
             if self.concepts[bit].in_text(spaced, text_starts, taken):
                 found |= 1 << bit

@@ -24,6 +24,7 @@ from .affirmed import reinstated
 from .alternatives import Alternatives, LazyRegex
 from .branches import Conditions, Refiner, second_stage
 from .concepts import Concepts, concept_sources
+from .deciding import Decider
 from .framing import ALL_FRAMES, HISTORY_TRIGGERS, NOT_TIME
 from .passed import resolved as _resolved
 from .prefilter import (
@@ -150,9 +151,17 @@ class TriageRules:
     always: int  # bit mask of triggers searched whatever the text
     by_id: Mapping[str, int]  # trigger id -> index in triggers
     concepts: Concepts | None = None  # combinations of ideas that fire triggers (concepts.py)
+    # The concept rules, read as far as they decide (deciding.py): made with the concepts.
+    decider: Decider | None = field(default=None, compare=False, repr=False)
     # Second prefilter stage, filled as texts bring new starts: start -> (bit, the strings
     # one of which the text must hold for that trigger to match there; None: no condition).
     stage2: dict[str, Conditions] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.concepts is not None and self.decider is None:
+            settled = sum(trigger.tier == Tier.EMERGENCY for trigger in self.triggers)
+            decider = Decider(self.concepts, self.by_id, settled)
+            object.__setattr__(self, "decider", decider)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> TriageRules:
@@ -221,15 +230,16 @@ class TriageRules:
         by_id = {t.id: i for i, t in enumerate(built)}
         return cls(tuple(built), by_start, always, by_id)
 
-    def candidates(self, spaced: str, starts: frozenset[str] | None = None) -> int:
+    def candidates(self, spaced: str, starts: frozenset[str] | None = None, limit: int = -1) -> int:
         """Bit mask of the triggers worth searching this text with. starts: the text's
-        word_starts, when the caller already has them."""
+        word_starts, when the caller already has them; limit: the triggers asked about (the
+        rest are left out of the mask)."""
         text_starts = frozenset(word_starts(spaced)) if starts is None else starts
         # A trigger a start of the text reaches is kept only if the text also holds one of
         # the strings its alternatives beginning there need (branches.py): "i have" + a
         # question reaches none, so no regex is compiled or searched for nothing.
-        found = second_stage(spaced, text_starts, self.by_start, self.stage2, self.triggers)
-        return self.always | found
+        found = second_stage(spaced, text_starts, self.by_start, self.stage2, self.triggers, limit)
+        return (self.always | found) & limit
 
 
 _COMPILED: dict[str, TriageRules] = {}
@@ -257,10 +267,10 @@ def assess(rules: TriageRules, texts: Iterable[str], new_words: bool = True) -> 
     line first, then the lowest trigger id. new_words: a request's own words (the concept
     readings kept for the last ones are let go); False for clarify's second readings of them."""
     best = len(rules.triggers)
-    prepared = []
-    wanted = 0
+    decider = rules.decider
     if new_words and rules.concepts is not None:
         rules.concepts.readings.clear()  # Concepts.readings: one request's words at a time
+    readings = []
     for raw in texts:
         if not raw:
             continue
@@ -271,49 +281,33 @@ def assess(rules: TriageRules, texts: Iterable[str], new_words: bool = True) -> 
             # An answer to a sign just asked about is read again as the statement it makes
             # (affirmed.py): "asked if i could feel my bottom and i can not".
             again = reinstated(text)
-            for said in (text,) if again is None else (text, again):
-                spaced = " " + said
-                starts = frozenset(word_starts(spaced))  # shared by both prefilters
-                mask = rules.candidates(spaced, starts)
-                present = _present(rules, spaced, starts)
-                prepared.append((spaced, starts, mask, present))
-                wanted |= mask
-                best = min(best, _concept_best(rules, present))
-    # Triggers are in priority order (bit 0 first), so the first hit is the answer; a resolved
-    # id or a concept rule already found cuts off everything it outranks.
-    for bit in set_bits(wanted & ((1 << best) - 1)):
-        trigger = rules.triggers[bit]
-        if any(
-            mask >> bit & 1
-            and _matches(trigger, spaced, starts)
-            and not _held(rules, trigger.id, present)
-            for spaced, starts, mask, present in prepared
-        ):
-            return Finding(trigger.tier, trigger.id)
+            readings += [text] if again is None else [text, again]
+    # Triggers are in priority order (bit 0 first) and the finding is the best-ranked trigger
+    # any reading sets off, by a concept rule or by its patterns; so each reading is asked only
+    # about the triggers that can still outrank the best found so far (a resolved id, or an
+    # earlier reading's), and its patterns are tried best first, until one matches.
+    for said in readings:
+        if not best:
+            break  # the first-ranked trigger: nothing outranks it
+        spaced = " " + said
+        starts = frozenset(word_starts(spaced))  # shared by both prefilters
+        if decider is not None:
+            best = decider.best(spaced, starts, best)
+        for bit in set_bits(rules.candidates(spaced, starts, (1 << best) - 1)):
+            trigger = rules.triggers[bit]
+            if _matches(trigger, spaced, starts) and not (
+                decider is not None and decider.held(spaced, trigger.id)
+            ):
+                best = bit
+                break
     if best < len(rules.triggers):
         found = rules.triggers[best]
         return Finding(found.tier, found.id)
     return None
 
 
-def _present(rules: TriageRules, spaced: str, starts: frozenset[str]) -> frozenset[str]:
-    """The concepts a firing or guard rule reads, said in this text."""
-    concepts = rules.concepts
-    if concepts is None:
-        return frozenset()
-    return concepts.present(spaced, only=concepts.firing, starts=starts)
-
-
 def _held(rules: TriageRules, trigger_id: str, present: frozenset[str]) -> bool:
     return rules.concepts is not None and rules.concepts.held(trigger_id, present)
-
-
-def _concept_best(rules: TriageRules, present: frozenset[str]) -> int:
-    """Priority index of the best trigger a concept rule fires in this text (len if none)."""
-    concepts = rules.concepts
-    if concepts is None:
-        return len(rules.triggers)
-    return min((rules.by_id[t] for t in concepts.fired(present)), default=len(rules.triggers))
 
 
 def clarify(rules: TriageRules, texts: Iterable[str], learnt: bool = True) -> str | None:
@@ -328,7 +322,7 @@ def clarify(rules: TriageRules, texts: Iterable[str], learnt: bool = True) -> st
         return None
     said = [text for raw in texts if raw and (text := normalise(raw))]
     for text in said:
-        trigger = concepts.unsettled_trigger(concepts.present(" " + text, only=concepts.asking))
+        trigger = None if rules.decider is None else rules.decider.asked(" " + text)
         if trigger is not None:
             return trigger
     # Nothing touched: a second, tolerant reading of words a recogniser may have got wrong
