@@ -67,15 +67,6 @@ CLASS_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"it will not come|it would not come|it does not come|it just will not come)\b)",
         r"\1 wee",
     ),
-    # ... or "i can not wait since this morning": not waiting is no state that lasts since a
-    # time ("i can not wait any more" and "can not wait to get up" keep their meaning).
-    (
-        ("wait", "not"),
-        r"\b(can not|could not|have not been able to|has not been able to) wait "
-        r"(?=(?:at all )?(?:since (?:this|last|yesterday|breakfast|lunch|dinner|the spasm|"
-        r"the fall)|all (?:day|night|morning)|today)\b)",
-        r"\1 wee ",
-    ),
     # a wee heard as "a wait", "a read" after a need: "i am bursting for a wait".
     (
         ("wait read", "a"),
@@ -194,12 +185,12 @@ CLASS_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"(?! of\b))",
         "bleeding ",
     ),
-    # numbness as "now messing", "now missing", "no messes" before where it is: "now messing in
-    # both legs". Not "no mess" or "no messing": those may be "no numbness" with a sound lost,
+    # numbness as "now messing", "now missing" before where it is: "now messing in both legs".
+    # Nothing after "no" ("no mess", "no messes"): those may be "no numbness" with a sound lost,
     # and a fold never turns a denial into a sign ("no messing about" keeps its meaning too).
     (
-        ("now messes", "mess messing messes missing"),
-        r"\b(?:now (?:mess|messing|messes|missing)|no messes) "
+        ("now", "mess messing messes missing"),
+        r"\bnow (?:mess|messing|messes|missing) "
         r"(?=(?:in|into|down|between|during|all down|of|there|is there)\b)",
         "numbness ",
     ),

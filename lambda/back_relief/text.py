@@ -72,8 +72,6 @@ _WHOLE_WORDS = {
     "wanna": "want to",
     "gotta": "got to",
     "dunno": "do not know",
-    # "no" heard as "nope" before what is denied ("nope chest pain"): the same answer.
-    "nope": "no",
     "meself": "myself",
     "ok": "okay",
     # Run together by keyboards and recognisers alike.
@@ -300,9 +298,11 @@ _MISHEARD = (
 
 
 # "no, can't feel my legs": an answer word before a clause with its own "not" is the answer,
-# not a denial of what follows (a recogniser writes no comma; "nope" is heard as "no").
+# not a denial of what follows (a recogniser writes no comma). "Nope" is never read as "no":
+# said as an interjection ("i thought it was better but nope, can't feel my legs") it is not
+# a denial, and a denial read into a report would silence it.
 _ANSWER_NO = re.compile(
-    r"^(?:no|nah) (?=(?:can|could|do|does|did|have|has|will|would|am|is|are|was|were) not\b)"
+    r"^(?:no|nah|nope) (?=(?:can|could|do|does|did|have|has|will|would|am|is|are|was|were) not\b)"
 )
 
 

@@ -71,10 +71,12 @@ def test_no_after_same_day_advice_and_a_question_keeps_the_advice(
     """Same-day advice, then a sign's question: "no" must not undo "get medical advice today"
     with "most back pain isn't serious"; "yes" still gets the emergency answer."""
     content = loader.load("en-GB")
-    same_day = str(content.tiers["same_day"]["title"]).lower()
     # Far surer than BESIDE, which a question after advice needs.
     monkeypatch.setattr(flagger, "shipped", lambda: pinned("E9", steps=110))
-    for yes, expect in ((False, same_day), (True, "call 999 now")):
+    for yes, expect in (
+        (False, "still stands. please get medical advice today"),
+        (True, "call 999 now"),
+    ):
         device = rig.device()
         device.locale = "en-GB"
         reply = device.say("i have a fever and my back hurts")

@@ -147,12 +147,16 @@ def test_short_of_breath_heard_as_sure_to_breath_keeps_its_not() -> None:
     assert tier("suddenly i am sure of breath and my back is killing me") == Tier.EMERGENCY
 
 
-def test_nope_heard_for_no_denies_what_follows() -> None:
-    assert tier("nope chest pain or anything like that just the back") != Tier.EMERGENCY
+def test_nope_is_never_read_as_a_denial_of_what_follows() -> None:
+    # An interjection before a report, not an answer denying it (review, round 10).
+    assert tier("i thought it was getting better but nope cant feel my legs") == Tier.EMERGENCY
+    assert tier("nope wet myself") == Tier.EMERGENCY
     assert tier("nope can not feel anything around my bottom") == Tier.EMERGENCY
 
 
-def test_a_wee_heard_as_wait_that_has_not_come_since_a_time() -> None:
-    assert tier("dad can not wait at all since last night") == Tier.EMERGENCY
-    for said in ("i can not wait any more for the ambulance", "i can not wait to get up"):
-        assert "wee" not in normalise(said).split()
+def test_waiting_is_never_read_as_a_wee() -> None:
+    # "I can't wait all day" is everyday speech; a wee heard as "wait" is read only where
+    # nothing comes (test above), never from a time said after it.
+    for said in ("i can not wait all day for the doctor", "i could not wait today so i went out"):
+        assert "wee" not in normalise(said).split() and tier(said) != Tier.EMERGENCY
+    assert tier("there are no messes in my legs") != Tier.EMERGENCY

@@ -43,9 +43,9 @@ class GapAlternative(Value):
 
 
 class ConfirmRedFlag(Value):
-    """Triage asked a yes/no question to confirm a possible red flag; `advised` is the lesser
-    tier whose advice came first in the same reply ("same_day", "within_days"), so that "no"
-    keeps that advice rather than reassuring ("none": the question came alone)."""
+    """Triage asked a yes/no question to confirm a possible red flag; `advised` is the trigger
+    whose same-day or within-days advice came first in the same reply, so that "no" repeats
+    that advice rather than reassuring ("none": the question came alone)."""
 
     trigger: str
     advised: str = "none"

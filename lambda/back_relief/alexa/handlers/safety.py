@@ -54,7 +54,7 @@ class RedFlagHandler(AbstractRequestHandler):
                 return respond(handler_input)
         say_finding(turn, finding)
         if unsettled is not None:
-            ask_confirmation(turn, unsettled, advised=TIER_KEYS[finding.tier])
+            ask_confirmation(turn, unsettled, advised=finding.trigger)
         return respond(handler_input)
 
 
@@ -124,8 +124,8 @@ def _fits_beside(turn: Turn, trigger_id: str) -> bool:
 def ask_confirmation(turn: Turn, trigger_id: str, advised: str = "none") -> None:
     """Words touched a warning sign without settling it: one short yes/no question, and what to
     do if the answer is yes, so that a person who cannot answer before the mic closes has still
-    heard the number. The reprompt is the question alone. `advised`: the tier (TIER_KEYS) whose
-    advice this reply has already given; a "no" keeps it."""
+    heard the number. The reprompt is the question alone. `advised`: the trigger whose (lesser)
+    advice this reply has already given; a "no" repeats it."""
     trigger = turn.content.triggers[trigger_id]
     question = str(trigger["ask"])
     if_so = turn.content.tiers.get(str(trigger.get("tier")), {}).get("if_so")
@@ -136,17 +136,20 @@ def ask_confirmation(turn: Turn, trigger_id: str, advised: str = "none") -> None
 def answer_confirmation(turn: Turn, asked: ConfirmRedFlag, yes: bool) -> None:
     """The user's yes or no to ask_confirmation. Yes gets that trigger's tier answer;
     an id we do not know (a stale or altered session) still gets the emergency line. No after
-    same-day or within-days advice keeps that advice: "most back pain isn't serious" would
+    same-day or within-days advice repeats that advice: "most back pain isn't serious" would
     undo "get medical advice today"."""
     if yes:
         spec = turn.content.triggers.get(asked.trigger, {})
         tier = TIER_NAMES.get(str(spec.get("tier", "")), Tier.EMERGENCY)
         say_finding(turn, Finding(tier, asked.trigger))
         return
-    advised = turn.content.tiers.get(asked.advised) if asked.advised != "emergency" else None
-    if advised is not None:
-        title = str(advised["title"])
-        turn.say("confirm_no_advised", advice=title[:1].lower() + title[1:])
+    spec = turn.content.triggers.get(asked.advised, {})
+    tier = TIER_NAMES.get(str(spec.get("tier", "")), Tier.NONE)
+    if Tier.NONE < tier < Tier.EMERGENCY:
+        # The advice actually given (a trigger's own line: "call your maternity unit now"),
+        # not its tier's, which could say "today" where it said "now".
+        turn.say("confirm_no_advised")
+        turn.reply.say(red_flag_text(turn.content, Finding(tier, asked.advised))[1])
         turn.reply.ask(turn.content.message("anything_else_reprompt"))
         return
     turn.say("confirm_no")
