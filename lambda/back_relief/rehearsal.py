@@ -109,6 +109,9 @@ def _intent(name: str, slots: dict[str, tuple[str, str | None]] | None = None) -
 # its own words reach.
 MATCHER_TEXT = "when should i see a doctor"
 RED_FLAG_TEXT = "i wet myself"
+# A same-day sign: its advice, then the question asked answered after it, and the red-flag
+# model's look beside a finding: a path no emergency and no plain question takes.
+SAME_DAY_TEXT = "the pain wakes me up at night"
 CONVERSATION: tuple[dict[str, Any], ...] = (
     {"type": "LaunchRequest"},
     _intent("AMAZON.HelpIntent", {"init": ("init", "init")}),
@@ -116,6 +119,7 @@ CONVERSATION: tuple[dict[str, Any], ...] = (
     # both prefilter stages, the concept search), which compiles only the few small regexes
     # these words reach (the second prefilter stage keeps carriers from reaching any).
     _intent("QuestionIntent", {"Query": (MATCHER_TEXT, None)}),
+    _intent("QuestionIntent", {"Query": (SAME_DAY_TEXT, None)}),
     _intent("StartRoutineIntent", {"Routine": ("ice", "ice")}),
     _intent("AMAZON.NextIntent"),
     _intent("AMAZON.NextIntent"),
