@@ -446,3 +446,19 @@ def test_benign_free_text_searches_no_trigger_even_with_carriers_put_back() -> N
     # them, and some are answer keywords too ("keeps coming back", "can not sleep", "so much
     # pain"): those phrases should reach D6, D3, D4. 87% reached none before, 80% after.
     assert sum(1 for mask in reached if mask == 0) >= 0.75 * len(phrases)
+
+
+def test_the_rehearsal_walks_an_emergency_and_a_same_day_red_flag() -> None:
+    """INIT's rehearsal warms the two red-flag paths (an emergency answer; same-day advice, the
+    question answered after it and the model's look beside it) only while its texts still
+    take them: a rule change that made either text something else would quietly move that
+    work back onto a user's first red flag."""
+    from back_relief import rehearsal
+    from back_relief.safety.tiers import Tier
+
+    rules = loader.load(None).triage
+    found = {
+        text: triage.assess(rules, [text])
+        for text in (rehearsal.RED_FLAG_TEXT, rehearsal.SAME_DAY_TEXT)
+    }
+    assert [f.tier if f else Tier.NONE for f in found.values()] == [Tier.EMERGENCY, Tier.SAME_DAY]
