@@ -183,7 +183,8 @@ def prepare() -> None:
 
     Deployed (TABLE_NAME set, as template.yaml always does on Lambda), it also rehearses a short
     conversation (rehearsal.py: launch, help, a free-text question, which builds the answer
-    matcher, a timer step and a free-text red flag) on a spare skill with a throwaway in-memory
+    matcher, a same-day red flag, which builds the tolerant reading's sound-alike index, a timer
+    step and an emergency red flag) on a spare skill with a throwaway in-memory
     store and an in-process Timers API, and reads the answer ranker's model, so the first
     real request of each kind costs what every later one does. The embedded store (a local
     run of the handler) skips it: there a fresh process answers one request and leaves, and
@@ -243,11 +244,5 @@ def prepare() -> None:
         from .content.ranker import shipped
 
         shipped()
-        # The tolerant reading's sound-alike index (safety/tolerant.py, ~0.6 ms) is built by the
-        # first statement that reaches clarify() with a content word (a same-day red flag, a
-        # story): the rehearsal's words are a question and an emergency, which never reach it.
-        from .safety.tolerant import _index
-
-        _index()
     except Exception as error:
         log.warning("prepare_failed", extra={"error": type(error).__name__})

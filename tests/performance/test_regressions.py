@@ -217,7 +217,8 @@ def test_deployed_init_reads_the_rankers_model_and_the_embedded_store_does_not(
 
 def test_deployed_init_builds_the_tolerant_readings_sound_index(tmp_path: Path) -> None:
     """A first statement that reaches clarify() with a content word (a same-day red flag, a
-    story) would build the sound-alike index (~0.6 ms): deployed, INIT builds it."""
+    story) would build the sound-alike index (~0.6 ms): deployed, INIT's rehearsal builds it
+    with its same-day red flag."""
     assert run_child(tmp_path, **DEPLOYED)["sounds_at_init"]
     assert not run_child(tmp_path)["sounds_at_init"]
 
