@@ -115,10 +115,22 @@ def _fits_beside(turn: Turn, trigger_id: str) -> bool:
     from .answers import ONE_BREATH_WORDS  # (a cycle)
 
     assert turn.finding is not None
-    trigger = turn.content.triggers[trigger_id]
-    if_so = turn.content.tiers.get(str(trigger.get("tier")), {}).get("if_so", "")
-    said = f"{red_flag_text(turn.content, turn.finding)[1]} {trigger['ask']} {if_so}"
+    said = f"{red_flag_text(turn.content, turn.finding)[1]} {_question(turn, trigger_id)[1]}"
     return len(said.split()) <= ONE_BREATH_WORDS
+
+
+def _question(turn: Turn, trigger_id: str) -> tuple[str, str]:
+    """A trigger's yes/no question, and as spoken: with its tier's "If so, call ... now"."""
+    trigger = turn.content.triggers[trigger_id]
+    question = str(trigger["ask"])
+    if_so = turn.content.tiers.get(str(trigger.get("tier")), {}).get("if_so")
+    return question, f"{question} {if_so}" if if_so else question
+
+
+def _tier(turn: Turn, trigger_id: str, unknown: Tier) -> Tier:
+    """A trigger's tier; `unknown` for an id the content does not have."""
+    spec = turn.content.triggers.get(trigger_id, {})
+    return TIER_NAMES.get(str(spec.get("tier", "")), unknown)
 
 
 def ask_confirmation(turn: Turn, trigger_id: str, advised: str = "none") -> None:
@@ -126,10 +138,8 @@ def ask_confirmation(turn: Turn, trigger_id: str, advised: str = "none") -> None
     do if the answer is yes, so that a person who cannot answer before the mic closes has still
     heard the number. The reprompt is the question alone. `advised`: the trigger whose (lesser)
     advice this reply has already given; a "no" repeats it."""
-    trigger = turn.content.triggers[trigger_id]
-    question = str(trigger["ask"])
-    if_so = turn.content.tiers.get(str(trigger.get("tier")), {}).get("if_so")
-    turn.reply.say(f"{question} {if_so}" if if_so else question)
+    question, spoken = _question(turn, trigger_id)
+    turn.reply.say(spoken)
     turn.ask(ConfirmRedFlag(trigger_id, advised), question)
 
 
@@ -139,12 +149,9 @@ def answer_confirmation(turn: Turn, asked: ConfirmRedFlag, yes: bool) -> None:
     same-day or within-days advice repeats that advice: "most back pain isn't serious" would
     undo "get medical advice today"."""
     if yes:
-        spec = turn.content.triggers.get(asked.trigger, {})
-        tier = TIER_NAMES.get(str(spec.get("tier", "")), Tier.EMERGENCY)
-        say_finding(turn, Finding(tier, asked.trigger))
+        say_finding(turn, Finding(_tier(turn, asked.trigger, Tier.EMERGENCY), asked.trigger))
         return
-    spec = turn.content.triggers.get(asked.advised, {})
-    tier = TIER_NAMES.get(str(spec.get("tier", "")), Tier.NONE)
+    tier = _tier(turn, asked.advised, Tier.NONE)
     if Tier.NONE < tier < Tier.EMERGENCY:
         # The advice actually given (a trigger's own line: "call your maternity unit now"),
         # not its tier's, which could say "today" where it said "now".
