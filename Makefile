@@ -69,6 +69,7 @@ eval: $(VENV)/.installed model
 	$(PY) scripts/evaluate.py --set third
 	$(PY) scripts/evaluate.py --set fourth
 	$(PY) scripts/evaluate.py --set fifth
+	$(PY) scripts/evaluate.py --set sixth
 
 eval-heard: $(VENV)/.installed model
 	$(PY) scripts/evaluate.py --heard
@@ -76,6 +77,7 @@ eval-heard: $(VENV)/.installed model
 	$(PY) scripts/evaluate.py --heard --set third
 	$(PY) scripts/evaluate.py --heard --set fourth
 	$(PY) scripts/evaluate.py --heard --set fifth
+	$(PY) scripts/evaluate.py --heard --set sixth
 
 package: $(VENV)/.installed
 	$(PY) scripts/package.py

@@ -44,6 +44,9 @@ SETS = {
     # A fifth writer's, made while round 7 worked (third person, answers in words, function for
     # anatomy, mixed denial and report, minimising hedges, terse questions, everyday speaker chat).
     "fifth": (HELDOUT.with_name("fifth.tsv"), HEARD.with_name("fifth_heard.tsv")),
+    # A sixth writer's, made while round 11 worked (histories told in passing, numbers as speech,
+    # a question and a report in one breath, distress in the speech, very young and old speakers).
+    "sixth": (HELDOUT.with_name("sixth.tsv"), HEARD.with_name("sixth_heard.tsv")),
 }
 KINDS = ("emergency", "same_day", "within_days", "benign_question")
 RANK = {"within_days": 1, "same_day": 2, "emergency": 3}  # higher is more urgent
