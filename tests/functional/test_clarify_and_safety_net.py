@@ -181,3 +181,26 @@ def test_leg_pain_answer_books_within_days_like_tier_d5(session: SessionFactory)
     for locale in LOCALES:
         say = str(loader.load(locale).answers["leg_pain"]["say"])
         assert "in the next few days" in say and "few weeks" not in say
+
+
+@pytest.mark.parametrize("locale", ["en-US", "en-IN"])
+def test_a_short_wh_question_is_not_read_as_a_statement_about_a_sign(
+    session: SessionFactory, locale: str
+) -> None:
+    """ "what now" came as AskWhatIntent "now", was read as "it's now" (a heard "it's numb")
+    and got the numbness question with the number. Short questions get no question of a sign;
+    the same words said as a statement, and a wh-question that reports a sign, still do."""
+    for said in ("what now", "why me", "what next", "how come"):
+        talk = session(locale=locale)
+        talk.launch()
+        reply = talk.say(said)
+        assert EMERGENCY[locale] not in reply.text, said
+        assert not reply.ends_session, said
+    talk = session(locale=locale)
+    talk.launch()
+    statement = ask(talk, "now")  # QuestionIntent: its carrier ("it's") is not known
+    assert f"If so, call {EMERGENCY[locale]} now" in statement.text
+    talk = session(locale=locale)
+    talk.launch()
+    reported = talk.intent("AskWhatIntent", {"Query": "do i do both my legs have gone numb"})
+    assert f"call {EMERGENCY[locale]} now" in reported.text

@@ -10,6 +10,7 @@ from ask_sdk_model.response import Response
 
 from ...content.loader import Content
 from ...routines.model import Routine
+from ..first import QUESTION_WORDS
 from ..interceptors import get_turn
 from ..pending import Hear, Offer, Resume, SymptomWarning
 from ..turn import Turn
@@ -72,15 +73,6 @@ FREE_TEXT_SLOTS = {
     "AskWhatIntent": "Query",
     "AskWhereIntent": "Query",
     "AskWhichIntent": "Query",
-}
-# The question word each of these intents' carrier dropped: "why" + "did my back go".
-QUESTION_WORDS = {
-    "AskHowIntent": "how",
-    "AskWhyIntent": "why",
-    "AskWhenIntent": "when",
-    "AskWhatIntent": "what",
-    "AskWhereIntent": "where",
-    "AskWhichIntent": "which",
 }
 
 
