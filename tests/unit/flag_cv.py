@@ -285,14 +285,22 @@ def main() -> None:
 
 def sets() -> None:
     """Every development file before (the rules alone) and after (with the shipped model):
-    emergency rows reached (an emergency finding, or a yes/no question spoken with the number)
-    and benign rows asked, through triage as the skill calls it (assess, then clarify)."""
+    emergency rows reached (an emergency finding, or a yes/no question spoken with the number;
+    then also the hedge's question beside the reply) and benign rows asked and hedged, through
+    triage as the skill calls it (assess, then clarify, then the hedge)."""
+    from back_relief.safety.flagger import HEDGE, strongest
+    from back_relief.text import normalise
+
     found_rules = rules()
     before = {id(j.row): j.found for j in judged()}
-    print(f"{'file':34} {'E reached before -> after':>26}  {'benign asked before -> after':>28}")
+    print(
+        f"{'file':34} {'E reached before -> after +hedge':>34}  "
+        f"{'benign asked before -> after +hedged':>36}"
+    )
     by_file: dict[str, list[Row]] = {}
     for j in judged():
         by_file.setdefault(j.row.source, []).append(j.row)
+    totals = [0] * 8
     for name, rows_ in by_file.items():
         e = [r for r in rows_ if r.kind == "E"]
         benign = [r for r in rows_ if r.kind in BENIGN]
@@ -300,15 +308,25 @@ def sets() -> None:
         for r in rows_:
             if before[id(r)] == "":
                 asks = clarify(found_rules, [r.text])
-                after[id(r)] = "asked" if asks else ""
+                lead = None if asks else strongest([normalise(r.text)])
+                after[id(r)] = "asked" if asks else "hedged" if lead and lead[1] >= HEDGE else ""
         e_before = sum(before[id(r)] in ("E", "asked") for r in e)
         e_after = e_before + sum(after.get(id(r)) == "asked" for r in e)
+        e_hedge = sum(after.get(id(r)) == "hedged" for r in e)
         b_before = sum(before[id(r)] == "asked" for r in benign)
         b_after = b_before + sum(after.get(id(r)) == "asked" for r in benign)
-        print(
-            f"{name:34} {e_before:10} -> {e_after:4} / {len(e):<5}"
-            f"  {b_before:12} -> {b_after:4} / {len(benign)}"
-        )
+        b_hedge = sum(after.get(id(r)) == "hedged" for r in benign)
+        figures = (e_before, e_after, e_hedge, len(e), b_before, b_after, b_hedge, len(benign))
+        totals = [t + f for t, f in zip(totals, figures, strict=True)]
+        print(line(name, figures))
+    print(line("all", tuple(totals)))
+
+
+def line(name: str, f: Sequence[int]) -> str:
+    return (
+        f"{name:34} {f[0]:10} -> {f[1]:4} +{f[2]:<3}/ {f[3]:<5}"
+        f"  {f[4]:12} -> {f[5]:4} +{f[6]:<3}/ {f[7]}"
+    )
 
 
 if __name__ == "__main__":
