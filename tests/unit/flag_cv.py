@@ -96,7 +96,7 @@ INNER = 5  # the training groups, split into this many parts for choosing the ma
 # follows it. Its margins, and the share of benign rows (statements and questions) it may hedge
 # on the training folds: a hedge costs a benign speaker one sentence, never the answer.
 HEDGE_GRID = (0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 99.0)
-HEDGE_BUDGET = 0.03
+HEDGE_BUDGET = 0.02
 
 
 @cache

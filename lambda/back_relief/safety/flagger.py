@@ -70,13 +70,15 @@ MARGIN = 12.0
 # at which the folds ask at most 1% of same-day and within-days rows a rule already advised
 # (21 of 2558), for 7 of the 21 emergency rows that got only that advice; no benign row.
 BESIDE = 20.0
-# The hedge: below MARGIN but at least this far over "none", the normal reply (a topic answer,
-# "not sure" offer) is given AND followed by the sign's question with the number
-# (handlers/answers.py), never replaced by it. Chosen by flag_cv.py as each fold chose its
-# own: the lowest margin at which models trained without a part of the writers hedge at most
-# 3% of those writers' benign rows (statements and questions) below MARGIN. A hedge costs a
-# benign speaker one sentence, not the answer; a missed red flag costs far more.
-HEDGE = 3.0
+# The hedge: below MARGIN but at least this far over "none", the normal reply (a topic answer)
+# is given AND followed by the sign's question with the number (handlers/safety.py
+# say_checked), never replaced by it. Chosen by flag_cv.py as each fold chose its own: the
+# lowest margin at which models trained without a part of the writers hedge at most 2% of
+# those writers' benign rows (statements and questions) below MARGIN. Folds chose 4-5; held
+# out, E rows reached +5 of 3049 written and +47 of 2473 heard over the asks at MARGIN, for
+# 2.1% / 1.9% of benign rows hedged (a 3% budget chose 3: +7 / +58 for 3.5% / 3.1%, and
+# hedged everyday words the issue names as reassurance, "no weakness at all", and toilet talk).
+HEDGE = 5.0
 
 
 # How many words after "not", "no" or "never" are read as negated: "my legs are not numb",

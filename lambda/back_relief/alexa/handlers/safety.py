@@ -134,7 +134,14 @@ def free_text_check(handler_input: HandlerInput, turn: Turn) -> Check | None:
     rule = clarify(turn.content.triage, texts, learnt=False)
     if rule is not None:
         return Check(rule) if rule in turn.content.triggers else None
+    # Asked at MARGIN on any reading (a restored carrier word too, as clarify() always did);
+    # hedged only on the words as said: a carrier put in front of words it never started
+    # ("i have hang on i need a wee") lifts everyday words into the hedge, and the hedge was
+    # chosen on rows as written (flag_cv.py).
     lead = flagger.strongest([text for raw in texts if raw and (text := normalise(raw))])
+    if lead is not None and lead[1] < flagger.MARGIN:
+        said = slot_texts(handler_input)
+        lead = flagger.strongest([text for raw in said if raw and (text := normalise(raw))])
     if lead is None or lead[0] not in turn.content.triggers or lead[1] < flagger.HEDGE:
         return None
     return Check(lead[0], learnt=True, hedge=lead[1] < flagger.MARGIN)
