@@ -45,6 +45,7 @@ __all__ = [
     "beside_same_day",
     "decide",
     "flagged",
+    "leads",
     "strongest",
     "tokens",
 ]
@@ -137,21 +138,26 @@ def flagged(texts: Iterable[str], margin: float = MARGIN) -> str | None:
 
 def strongest(texts: Iterable[str]) -> tuple[str, float] | None:
     """The likeliest red flag over these normalised words and its lead over "none" (the
-    largest over the texts); None with no model or no words. Read once per turn by the
-    free-text handler, which asks at MARGIN and hedges at HEDGE."""
+    largest over the texts); None with no model or no words."""
+    found = [lead for lead in leads(texts) if lead is not None]
+    return max(found, key=lambda lead: lead[1]) if found else None
+
+
+def leads(texts: Iterable[str]) -> list[tuple[str, float] | None]:
+    """Per normalised text, its likeliest red flag and lead over "none" (None: no model or no
+    words). Read once per turn by the free-text handler, which asks at MARGIN on any reading
+    and hedges at HEDGE on the words as said."""
     model = shipped()
-    if model is None:
-        return None
-    best: tuple[str, float] | None = None
+    out: list[tuple[str, float] | None] = []
     for text in texts:
-        words = marked(text)
-        if words:
-            scores = model.scores(words)
-            flag = max(CLASSES[:-1], key=lambda c: scores[c])
-            lead = scores[flag] - scores[NONE]
-            if best is None or lead > best[1]:
-                best = (flag, lead)
-    return best
+        words = marked(text) if model is not None else ()
+        if model is None or not words:
+            out.append(None)
+            continue
+        scores = model.scores(words)
+        flag = max(CLASSES[:-1], key=lambda c: scores[c])
+        out.append((flag, scores[flag] - scores[NONE]))
+    return out
 
 
 def beside_same_day(texts: Iterable[str]) -> str | None:

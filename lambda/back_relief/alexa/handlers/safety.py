@@ -128,7 +128,6 @@ def free_text_check(handler_input: HandlerInput, turn: Turn) -> Check | None:
     else the learnt model's at MARGIN, else its hedge at HEDGE; None when nothing is owed."""
     from ...safety import flagger  # loaded with the rules' free-text path
     from ...safety.triage import clarify
-    from ...text import normalise
 
     texts = slot_texts(handler_input, turn.content.carriers)
     rule = clarify(turn.content.triage, texts, learnt=False)
@@ -137,14 +136,23 @@ def free_text_check(handler_input: HandlerInput, turn: Turn) -> Check | None:
     # Asked at MARGIN on any reading (a restored carrier word too, as clarify() always did);
     # hedged only on the words as said: a carrier put in front of words it never started
     # ("i have hang on i need a wee") lifts everyday words into the hedge, and the hedge was
-    # chosen on rows as written (flag_cv.py).
-    lead = flagger.strongest([text for raw in texts if raw and (text := normalise(raw))])
+    # chosen on rows as written (flag_cv.py). One scoring per reading serves both.
+    said = set(slot_texts(handler_input))
+    read = [(raw in said, lead) for raw, lead in zip(texts, _leads(texts), strict=True)]
+    lead = max((r for _, r in read if r), key=lambda r: r[1], default=None)
     if lead is not None and lead[1] < flagger.MARGIN:
-        said = slot_texts(handler_input)
-        lead = flagger.strongest([text for raw in said if raw and (text := normalise(raw))])
+        lead = max((r for as_said, r in read if as_said and r), key=lambda r: r[1], default=None)
     if lead is None or lead[0] not in turn.content.triggers or lead[1] < flagger.HEDGE:
         return None
     return Check(lead[0], learnt=True, hedge=lead[1] < flagger.MARGIN)
+
+
+def _leads(texts: list[str]) -> list[tuple[str, float] | None]:
+    """The model's lead per raw text (None where it has no words), in the texts' order."""
+    from ...safety.flagger import leads
+    from ...text import normalise
+
+    return leads([normalise(raw) if raw else "" for raw in texts])
 
 
 def say_beside(turn: Turn, check: Check, leads: Sequence[str], title: str | None = None) -> bool:
