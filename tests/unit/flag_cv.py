@@ -1,6 +1,7 @@
 """Leave-one-writer-out cross-validation of a red-flag second opinion (issue 12 items 2-3, 7).
 
     .venv/bin/python tests/unit/flag_cv.py          # per fold and overall, written and heard
+    .venv/bin/python tests/unit/flag_cv.py --hedge  # the hedge band only (flagger.HEDGE)
 
 Hand-written triage rules reach 98-100% of emergencies on the sets they were written from and
 far less on a new writer's words; most missed emergencies fire nothing at all. This asks, before
@@ -91,6 +92,11 @@ GRID = (0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 12.0, 14.0, 16.0, 18.0, 20.0, 25.0, 30.0,
 # as the training folds measure it: under the 1% target, so a new writer's rows stay under it.
 BUDGET = 0.005
 INNER = 5  # the training groups, split into this many parts for choosing the margin
+# The hedge (flagger.HEDGE): below the margin, the normal reply is kept and the sign's question
+# follows it. Its margins, and the share of benign rows (statements and questions) it may hedge
+# on the training folds: a hedge costs a benign speaker one sentence, never the answer.
+HEDGE_GRID = (0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 99.0)
+HEDGE_BUDGET = 0.02
 
 
 @cache
@@ -130,16 +136,29 @@ def choose(indices: Sequence[int], groups: Sequence[str]) -> float:
     """The lowest margin whose new benign asks stay within BUDGET on these rows, each
     scored by a model trained without its part of the groups (margin set on training
     folds only)."""
+    return choose_both(indices, groups)[0]
+
+
+def choose_both(indices: Sequence[int], groups: Sequence[str]) -> tuple[float, float]:
+    """The margin (as choose) and then the lowest hedge below it whose benign rows hedged
+    (between the two) stay within HEDGE_BUDGET, on the same out-of-fold scores."""
     parts = [groups[k::INNER] for k in range(INNER)]
     ranked = out_of_fold(indices, parts)
     every = judged()
     benign = [i for i in indices if every[i].row.kind in BENIGN]
     gap = [i for i in benign if every[i].found == ""]
-    for margin in GRID:
-        asked = sum(decide(ranked[i], margin) is not None for i in gap)
-        if asked <= BUDGET * len(benign):
-            return margin
-    return GRID[-1]
+    margin = GRID[-1]
+    for m in GRID:
+        if sum(decide(ranked[i], m) is not None for i in gap) <= BUDGET * len(benign):
+            margin = m
+            break
+    for h in HEDGE_GRID:
+        hedged = sum(
+            decide(ranked[i], margin) is None and decide(ranked[i], h) is not None for i in gap
+        )
+        if h >= margin or hedged <= HEDGE_BUDGET * len(benign):
+            return margin, min(h, margin)
+    return margin, margin
 
 
 @dataclass
@@ -161,9 +180,18 @@ class Tally:
     ud_fired: int = 0  # same-day and within-days rows where a U or D rule fired
     alone: int = 0  # E rows of a sign it can ask about that the model alone would ask about
     askable: int = 0
+    e_hedge: int = 0  # E rows in the gap hedged (below the margin, at least the hedge)
+    ud_hedged: int = 0
+    n_hedged: int = 0
+    q_hedged: int = 0
 
-    def add(self, j: Judged, found: str | None) -> None:
+    def add(self, j: Judged, found: str | None, hedge: str | None = None) -> None:
         kind, gap = j.row.kind, j.found == ""
+        hedged = gap and found is None and hedge is not None
+        self.e_hedge += kind == "E" and hedged
+        self.ud_hedged += kind in ("U", "D") and hedged
+        self.n_hedged += kind == "N" and hedged
+        self.q_hedged += kind == "Q" and hedged
         if kind == "E":
             self.e += 1
             self.e_rules += j.found in ("E", "asked")
@@ -194,39 +222,61 @@ class Tally:
             f"alone {self.alone}/{self.askable}"
         )
 
+    def hedge_line(self, label: str) -> str:
+        return (
+            f"{label:24} E {self.e_rules:4} +ask {self.e_model:<3} +hedge {self.e_hedge:<3}"
+            f"/{self.e:<4}  UD hedged {self.ud_hedged:2}  N asked {self.n_asked:2} "
+            f"hedged {self.n_hedged:3}/{self.n:<4}  Q asked {self.q_asked:2} "
+            f"hedged {self.q_hedged:3}/{self.q:<4}"
+        )
+
 
 def main() -> None:
     every = judged()
     groups = flag_model.groups([j.row for j in every])
-    for kind, pick in KINDS.items():
-        print(f"today's rules, {kind}")
-        for group in groups:
-            fold = [j for j in every if j.row.group == group and pick(j.row)]
-            if fold:
-                print(rules_line(group, fold))
-        print(rules_line("all", [j for j in every if pick(j.row)]))
+    if "--hedge" not in sys.argv:
+        for kind, pick in KINDS.items():
+            print(f"today's rules, {kind}")
+            for group in groups:
+                fold = [j for j in every if j.row.group == group and pick(j.row)]
+                if fold:
+                    print(rules_line(group, fold))
+            print(rules_line("all", [j for j in every if pick(j.row)]))
     tallies = {k: Tally() for k in KINDS}
     fixed = {t: {k: Tally() for k in KINDS} for t in GRID}
-    print("margin chosen on each fold's training groups; E: rules + model / rows")
+    hedges = {t: {k: Tally() for k in KINDS} for t in HEDGE_GRID}
+    print("margin m and hedge h chosen on each fold's training groups")
     for group in groups:
         held = [i for i, j in enumerate(every) if j.row.group == group]
         train = [i for i, j in enumerate(every) if j.row.group != group]
-        margin = choose(train, [g for g in groups if g != group])
+        margin, hedge = choose_both(train, [g for g in groups if g != group])
         ranked = scored(fit(train), held)
         for kind, pick in KINDS.items():
             fold = Tally()
             for i in held:
                 if pick(every[i].row):
-                    fold.add(every[i], decide(ranked[i], margin))
-                    tallies[kind].add(every[i], decide(ranked[i], margin))
+                    asks, hedges_ = decide(ranked[i], margin), decide(ranked[i], hedge)
+                    fold.add(every[i], asks, hedges_)
+                    tallies[kind].add(every[i], asks, hedges_)
                     for t in GRID:
                         fixed[t][kind].add(every[i], decide(ranked[i], t))
+                    for t in HEDGE_GRID:
+                        hedges[t][kind].add(every[i], asks, decide(ranked[i], t))
             if fold.e or fold.n or fold.q:
-                print(fold.line(f"{group} {kind[0]} m={margin:g}"))
+                label = f"{group} {kind[0]} m={margin:g} h={hedge:g}"
+                print(fold.hedge_line(label) if "--hedge" in sys.argv else fold.line(label))
     for kind, tally in tallies.items():
         print(tally.line(f"all {kind}"))
+        print(tally.hedge_line(f"all {kind}"))
     every_row = list(range(len(every)))
-    print(f"shipped margin (chosen the same way on every group): {choose(every_row, groups):g}")
+    margin, hedge = choose_both(every_row, groups)
+    print(f"shipped margin and hedge (chosen the same way on every group): {margin:g} {hedge:g}")
+    print("one hedge for every fold, each fold's own margin (the curve)")
+    for t in HEDGE_GRID:
+        for kind in KINDS:
+            print(hedges[t][kind].hedge_line(f"h={t:g} {kind}"))
+    if "--hedge" in sys.argv:
+        return
     print("one margin for every fold (for the curve; not how a fold's is chosen)")
     for t in GRID:
         for kind in KINDS:
@@ -235,14 +285,22 @@ def main() -> None:
 
 def sets() -> None:
     """Every development file before (the rules alone) and after (with the shipped model):
-    emergency rows reached (an emergency finding, or a yes/no question spoken with the number)
-    and benign rows asked, through triage as the skill calls it (assess, then clarify)."""
+    emergency rows reached (an emergency finding, or a yes/no question spoken with the number;
+    then also the hedge's question beside the reply) and benign rows asked and hedged, through
+    triage as the skill calls it (assess, then clarify, then the hedge)."""
+    from back_relief.safety.flagger import HEDGE, strongest
+    from back_relief.text import normalise
+
     found_rules = rules()
     before = {id(j.row): j.found for j in judged()}
-    print(f"{'file':34} {'E reached before -> after':>26}  {'benign asked before -> after':>28}")
+    print(
+        f"{'file':34} {'E reached before -> after +hedge':>34}  "
+        f"{'benign asked before -> after +hedged':>36}"
+    )
     by_file: dict[str, list[Row]] = {}
     for j in judged():
         by_file.setdefault(j.row.source, []).append(j.row)
+    totals = [0] * 8
     for name, rows_ in by_file.items():
         e = [r for r in rows_ if r.kind == "E"]
         benign = [r for r in rows_ if r.kind in BENIGN]
@@ -250,15 +308,25 @@ def sets() -> None:
         for r in rows_:
             if before[id(r)] == "":
                 asks = clarify(found_rules, [r.text])
-                after[id(r)] = "asked" if asks else ""
+                lead = None if asks else strongest([normalise(r.text)])
+                after[id(r)] = "asked" if asks else "hedged" if lead and lead[1] >= HEDGE else ""
         e_before = sum(before[id(r)] in ("E", "asked") for r in e)
         e_after = e_before + sum(after.get(id(r)) == "asked" for r in e)
+        e_hedge = sum(after.get(id(r)) == "hedged" for r in e)
         b_before = sum(before[id(r)] == "asked" for r in benign)
         b_after = b_before + sum(after.get(id(r)) == "asked" for r in benign)
-        print(
-            f"{name:34} {e_before:10} -> {e_after:4} / {len(e):<5}"
-            f"  {b_before:12} -> {b_after:4} / {len(benign)}"
-        )
+        b_hedge = sum(after.get(id(r)) == "hedged" for r in benign)
+        figures = (e_before, e_after, e_hedge, len(e), b_before, b_after, b_hedge, len(benign))
+        totals = [t + f for t, f in zip(totals, figures, strict=True)]
+        print(line(name, figures))
+    print(line("all", tuple(totals)))
+
+
+def line(name: str, f: Sequence[int]) -> str:
+    return (
+        f"{name:34} {f[0]:10} -> {f[1]:4} +{f[2]:<3}/ {f[3]:<5}"
+        f"  {f[4]:12} -> {f[5]:4} +{f[6]:<3}/ {f[7]}"
+    )
 
 
 if __name__ == "__main__":

@@ -88,7 +88,7 @@ def test_unseen_red_flags_hear_the_number_more_often_and_benign_words_are_not_as
         without.setattr(flagger, "shipped", lambda: None)
         alone = {text: reply.text for _, text, _, reply, _ in heard(say)}
     emergency = {locale: str(loader.load(locale).tiers["emergency"]["say"]) for locale in LOCALES}
-    reached_before = reached_after = 0
+    reached_before = reached_after = benign_hedged = 0
     for kind, text, locale, reply, device in heard(say):
         number = f"call {EMERGENCY[locale]}"
         before = number in alone[text]
@@ -104,11 +104,19 @@ def test_unseen_red_flags_hear_the_number_more_often_and_benign_words_are_not_as
         assert any(q in reply.text for q in questions(locale)), (text, reply.text)
         assert f"If so, call {EMERGENCY[locale]} now" in reply.text
         assert emergency[locale] not in reply.text and not reply.ends_session
-        assert kind == "E", f"a benign speaker was asked: {text!r}"
+        if kind != "E":
+            # A benign speaker may be hedged (round 11): the reply they would have had is
+            # kept and the question follows it; never asked instead of it.
+            assert reply.text.startswith(alone[text].split(". ")[0]), (text, reply.text)
+            benign_hedged += 1
+            continue
         # ... and "yes" gets the emergency answer.
         yes = device.intent("AMAZON.YesIntent")
         assert number in yes.text and yes.ends_session
     assert reached_after > reached_before, (reached_before, reached_after)
+    # The hedge's budget (flagger.HEDGE): a few benign speakers in a hundred, not more.
+    benign = sum(kind != "E" for kind, _ in unseen())
+    assert benign_hedged <= benign * 0.05, benign_hedged
 
 
 def always(flag: str, nats: float = 20.0) -> Ranker:

@@ -15,7 +15,10 @@ emergencies got same-day advice). Its only power is to name a trigger (every eme
 its own class and question) whose yes/no question is then asked WITH the emergency number
 (handlers/safety.py ask_confirmation); "yes" gets that trigger's answer, so every decision
 still traces to a rule id. It never gives the emergency answer itself and never overrides a
-finding. The margins were chosen by leave-one-writer-out cross-validation
+finding. Below MARGIN but at least HEDGE (round 11), a free-text turn keeps its normal reply
+(the answer asked for) and the sign's question follows it in the same breath; at MARGIN too the
+answer now comes first when both fit (handlers/safety.py say_checked). The margins were chosen
+by leave-one-writer-out cross-validation
 (tests/unit/flag_cv.py). Imported on the first turn that reaches it: a launch never does,
 deployed INIT does through the rehearsal's question (about 1 ms, so a first unclear red flag
 does not). A missing or corrupt file leaves the rules alone.
@@ -35,12 +38,15 @@ __all__ = [
     "BESIDE",
     "BUCKETS",
     "CLASSES",
+    "HEDGE",
     "MARGIN",
     "MODEL",
     "NONE",
     "beside_same_day",
     "decide",
     "flagged",
+    "leads",
+    "strongest",
     "tokens",
 ]
 
@@ -65,6 +71,15 @@ MARGIN = 12.0
 # at which the folds ask at most 1% of same-day and within-days rows a rule already advised
 # (21 of 2558), for 7 of the 21 emergency rows that got only that advice; no benign row.
 BESIDE = 20.0
+# The hedge: below MARGIN but at least this far over "none", the normal reply (a topic answer)
+# is given AND followed by the sign's question with the number (handlers/safety.py
+# say_checked), never replaced by it. Chosen by flag_cv.py as each fold chose its own: the
+# lowest margin at which models trained without a part of the writers hedge at most 2% of
+# those writers' benign rows (statements and questions) below MARGIN. Folds chose 4-5; held
+# out, E rows reached +5 of 3049 written and +47 of 2473 heard over the asks at MARGIN, for
+# 2.1% / 1.9% of benign rows hedged (a 3% budget chose 3: +7 / +58 for 3.5% / 3.1%, and
+# hedged everyday words the issue names as reassurance, "no weakness at all", and toilet talk).
+HEDGE = 5.0
 
 
 # How many words after "not", "no" or "never" are read as negated: "my legs are not numb",
@@ -119,6 +134,30 @@ def flagged(texts: Iterable[str], margin: float = MARGIN) -> str | None:
             if found is not None:
                 return found
     return None
+
+
+def strongest(texts: Iterable[str]) -> tuple[str, float] | None:
+    """The likeliest red flag over these normalised words and its lead over "none" (the
+    largest over the texts); None with no model or no words."""
+    found = [lead for lead in leads(texts) if lead is not None]
+    return max(found, key=lambda lead: lead[1]) if found else None
+
+
+def leads(texts: Iterable[str]) -> list[tuple[str, float] | None]:
+    """Per normalised text, its likeliest red flag and lead over "none" (None: no model or no
+    words). Read once per turn by the free-text handler, which asks at MARGIN on any reading
+    and hedges at HEDGE on the words as said."""
+    model = shipped()
+    out: list[tuple[str, float] | None] = []
+    for text in texts:
+        words = marked(text) if model is not None else ()
+        if model is None or not words:
+            out.append(None)
+            continue
+        scores = model.scores(words)
+        flag = max(CLASSES[:-1], key=lambda c: scores[c])
+        out.append((flag, scores[flag] - scores[NONE]))
+    return out
 
 
 def beside_same_day(texts: Iterable[str]) -> str | None:

@@ -15,7 +15,7 @@ from ..interceptors import get_turn
 from ..pending import Hear, Offer, Resume, SymptomWarning
 from ..turn import Turn
 from .base import intent_name, respond, slot
-from .safety import add_safety_net, ask_confirmation, unsettled_trigger
+from .safety import add_safety_net, free_text_check, say_checked
 
 ROUTINE_STATUSES = ("active", "paused", "timing")
 
@@ -94,12 +94,13 @@ class FreeTextHandler(AbstractRequestHandler):
         said, named = slot(handler_input, FREE_TEXT_SLOTS[name])
         text = asked(name, said)
         # Recall first: words that touch a warning sign without settling it get one yes/no
-        # question before any answer (a settled finding was answered by RedFlagHandler).
-        unsettled = unsettled_trigger(handler_input, turn)
-        if unsettled is not None:
-            ask_confirmation(turn, unsettled)
+        # question (a settled finding was answered by RedFlagHandler); the learnt model's
+        # follows the answer asked for when both fit one breath (handlers/safety.py).
+        check = free_text_check(handler_input, turn)
+        alone = check is not None and not check.learnt  # the red-flag path: no matcher
+        answer_id = None if alone else question_answer(turn.content, name, said, named)
+        if check and say_checked(turn, check, answer_id, name == "SymptomIntent"):
             return respond(handler_input)
-        answer_id = question_answer(turn.content, name, said, named)
         if answer_id:
             say_answer(turn, answer_id)
         elif name == "SymptomIntent":

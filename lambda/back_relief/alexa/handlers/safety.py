@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
 from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
@@ -107,6 +110,99 @@ def unsettled_trigger(handler_input: HandlerInput, turn: Turn) -> str | None:
         if beside in turn.content.triggers and _fits_beside(turn, beside):
             unsettled = beside
     return unsettled if unsettled in turn.content.triggers else None
+
+
+@dataclass(frozen=True)
+class Check:
+    """A warning sign's question the free-text handler owes: `learnt` when the model named it
+    (no rule: it may follow the answer asked for), `hedge` when below its MARGIN (only ever
+    beside the normal reply, never instead of it)."""
+
+    trigger: str
+    learnt: bool = False
+    hedge: bool = False
+
+
+def free_text_check(handler_input: HandlerInput, turn: Turn) -> Check | None:
+    """The question a free-text turn with no finding owes: a rule's (asked alone, as always),
+    else the learnt model's at MARGIN, else its hedge at HEDGE; None when nothing is owed."""
+    from ...safety import flagger  # loaded with the rules' free-text path
+    from ...safety.triage import clarify
+
+    texts = slot_texts(handler_input, turn.content.carriers)
+    rule = clarify(turn.content.triage, texts, learnt=False)
+    if rule is not None:
+        return Check(rule) if rule in turn.content.triggers else None
+    # Asked at MARGIN on any reading (a restored carrier word too, as clarify() always did);
+    # hedged only on the words as said: a carrier put in front of words it never started
+    # ("i have hang on i need a wee") lifts everyday words into the hedge, and the hedge was
+    # chosen on rows as written (flag_cv.py). One scoring per reading serves both.
+    said = set(slot_texts(handler_input))
+    read = [(raw in said, lead) for raw, lead in zip(texts, _leads(texts), strict=True)]
+    lead = max((r for _, r in read if r), key=lambda r: r[1], default=None)
+    if lead is not None and lead[1] < flagger.MARGIN:
+        lead = max((r for as_said, r in read if as_said and r), key=lambda r: r[1], default=None)
+    if lead is None or lead[0] not in turn.content.triggers or lead[1] < flagger.HEDGE:
+        return None
+    return Check(lead[0], learnt=True, hedge=lead[1] < flagger.MARGIN)
+
+
+def _leads(texts: list[str]) -> list[tuple[str, float] | None]:
+    """The model's lead per raw text (None where it has no words), in the texts' order."""
+    from ...safety.flagger import leads
+    from ...text import normalise
+
+    return leads([normalise(raw) if raw else "" for raw in texts])
+
+
+def say_beside(turn: Turn, check: Check, leads: Sequence[str], title: str | None = None) -> bool:
+    """The first of these replies (the answer, shortest last) that fits one breath with the
+    sign's question and number after it, the lead-in dropped before the answer is cut: a benign
+    asker keeps the answer and hears one sentence more; "yes" gets the sign's answer. False
+    (nothing said) when none fits."""
+    from .answers import ONE_BREATH_WORDS  # (a cycle)
+
+    question, spoken = _question(turn, check.trigger)
+    check_in = turn.content.message("check_beside")
+    shapes = [f"{lead} {check_in} {spoken}" for lead in leads[:1]]
+    shapes += [f"{lead} {spoken}" for lead in leads[:1]]
+    shapes += [f"{lead} {check_in} {spoken}" for lead in leads[1:]]
+    said = next((s for s in shapes if len(s.split()) <= ONE_BREATH_WORDS), None)
+    if said is None:
+        return False
+    turn.reply.say(said)
+    if title is not None:
+        turn.reply.card = (title, said)
+    turn.ask(ConfirmRedFlag(check.trigger), question)
+    return True
+
+
+def say_checked(turn: Turn, check: Check, answer_id: str | None, symptom: bool) -> bool:
+    """A free-text turn that owes a sign's question: a rule's comes alone (as always); the
+    model's follows the answer asked for (or, for a symptom with no answer, a kind word) when
+    they fit one breath; else at MARGIN it comes alone (a red flag's number beats the answer)
+    and a hedge gives way (False: the normal reply, which keeps the answer)."""
+    if check.learnt:
+        leads: list[str] = []
+        title = None
+        if answer_id is not None:
+            answer = turn.content.answers[answer_id]
+            title, leads = str(answer["title"]), _leading(str(answer["say"]))
+        elif symptom:
+            leads = _leading(turn.content.message("symptom_no_flag"))[-1:]
+        if say_beside(turn, check, leads, title):
+            return True
+        if check.hedge:
+            return False
+    ask_confirmation(turn, check.trigger)
+    return True
+
+
+def _leading(text: str) -> list[str]:
+    """The whole text, then its leading sentences, longest first: "A. B. C." -> A. B. C.,
+    A. B., A. (an answer cut to fit a breath keeps its opening, which names its topic)."""
+    cuts = [i + 1 for i, c in enumerate(text[:-1]) if c in ".?!" and text[i + 1] == " "]
+    return [text] + [text[:i] for i in reversed(cuts)]
 
 
 def _fits_beside(turn: Turn, trigger_id: str) -> bool:
