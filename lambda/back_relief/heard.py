@@ -21,6 +21,7 @@ import re
 
 from .heard_body import BODY_SOURCES
 from .heard_classes import CLASS_SOURCES
+from .heard_frames import FRAME_SOURCES
 
 __all__ = ["fold_heard"]
 
@@ -183,7 +184,7 @@ _BLADDER_BOWEL: tuple[tuple[tuple[str, ...], str, str], ...] = (
         "soiled ",
     ),
 )
-_SOURCES = (*_BLADDER_BOWEL, *BODY_SOURCES, *CLASS_SOURCES)
+_SOURCES = (*_BLADDER_BOWEL, *BODY_SOURCES, *CLASS_SOURCES, *FRAME_SOURCES)
 
 
 _GATES = tuple(

@@ -96,6 +96,7 @@ _WHOLE_WORDS = {
     "feint": "faint",
     "feinted": "fainted",
     "chivering": "shivering",
+    "chivalry": "shivery",  # "feeling hot and chivalry" (round 11: 10 times, 4 writers)
     "stereo": "steroid",
     "stereos": "steroids",
     "loop": "loo",

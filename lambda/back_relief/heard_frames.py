@@ -1,0 +1,123 @@
+"""Recogniser slips found by aligning written and heard text over every heard development copy
+(issue 12, round 11): stable confusions (seen three times or more, from two writers or more) of
+a word the red-flag rules listen for, each read as the word meant only in the frame where the
+heard word makes no sense.
+
+Each entry is (gates, pattern, replacement), as in heard.py: a rule runs only on a text that
+holds a word of each gate. A fold may only turn nonsense into the word meant, never ordinary
+speech into a warning sign: "fill in the form", "went flying", "alarm bells" and "the eyes"
+said of eyes keep their meaning.
+"""
+
+from __future__ import annotations
+
+__all__ = ["FRAME_SOURCES"]
+
+# A state a person feels, which nothing is filled with ("hot" and "cold" are left out: a hot
+# water bottle is filled).
+_FELT_STATE = (
+    r"(?:shivery|shaky|dizzy|faint|numb|sick|weak|unwell|tingly|feverish|clammy|sweaty|"
+    r"funny|strange|weird|terrible|awful|rough|crook|light headed|woozy|confused)"
+)
+# Where one falls from or down, and how: "fell off the ladder" heard as "fill off the ladder".
+_FALL_WAY = r"(?:off|from|down|over|through|out of|onto|on to|backwards)"
+
+FRAME_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    # feel as "fill" before a felt state: "i fill a bit shivery", "filling dizzy" (a person
+    # is not filled with a state).
+    (
+        ("fill fills filling",),
+        rf"\bfill(s|ing)? (?=(?:a bit |so |really |very |quite |a little |all |"
+        rf"kind of |pretty )?{_FELT_STATE}\b)",
+        r"feel\1 ",
+    ),
+    # fell as "fill" before where one fell from: "i fill off the ladder", "fill down the
+    # stairs" ("fill out the form", "fill in", "fill up" keep theirs: not in _FALL_WAY).
+    (
+        ("fill",),
+        rf"\b(i|he|she|mum|dad|just|and|then|nearly|almost|have|had|who) fill "
+        rf"(?={_FALL_WAY} (?:the|a|an|my|his|her|our|some|this|that|two|three|\w+ing)\b)",
+        r"\1 fell ",
+    ),
+    # ice as "eyes" where one slips or falls on it, or as what is put on the back: "slipped
+    # on the eyes", "an eyes pack" (eyes themselves are never a pack or a floor).
+    (
+        ("eyes", "on in pack packs bag bags cube cubes bath water massage"),
+        r"\b(slipped|slip|slips|slipping|fell|fall|falls|falling|skidded|skid|split|tripped|"
+        r"landed|went down|came down|came off) (on|in) the eyes\b",
+        r"\1 \2 the ice",
+    ),
+    (
+        ("eyes", "pack packs bag bags cube cubes bath massage"),
+        r"\beyes (pack|packs|bag|bags|cube|cubes|bath|massage)\b",
+        r"ice \1",
+    ),
+    # legs that "keep getting away" are legs that give way ("getting away for the weekend"
+    # has no legs before it).
+    (
+        ("away", "getting get gets got"),
+        r"\b((?:legs?|knees?)\b(?: \w+){0,2}? )(?:getting|get|gets|got) away\b"
+        r"(?! (?:from|with|for|to)\b)",
+        r"\1giving way",
+    ),
+    # the bowels as "bells" where owned, controlled or asked about: "i can not control my
+    # bells", "losing control of their bells" ("alarm bells", "church bells" stay).
+    (
+        ("bells vowels",),
+        r"\b(my|his|her|their|your|of|for|with) (?:bells|vowels)\b",
+        r"\1 bowels",
+    ),
+    # undies as "onions", "unease" where wet, soiled or owned and wet: "i wet my onions",
+    # "poo in my unease" ("my onions" in a kitchen has no wet word before or after it).
+    (
+        ("onions unease", "wet peed pooed soiled poo pee wee in"),
+        r"\b(wet|wetted|peed|pooed|pooped|soiled|messed|poo in|pee in|wee in|in) "
+        r"(my|his|her) (?:onions|unease)\b",
+        r"\1 \2 undies",
+    ),
+    (
+        ("onions",),
+        r"\bmy onions (?=(?:are |were |is |got |all )?(?:wet|soaked|soaking|damp|drenched|"
+        r"dripping|sodden|soft)\b)",
+        "my undies ",
+    ),
+    # hurt as "heard" before the part hurt: "since he heard his back" (a back is not heard,
+    # unless it cracks).
+    (
+        ("heard",),
+        r"\bheard (my|his|her|their|your) (back|neck|leg|legs|hip|hips|knee|knees|spine)\b"
+        r"(?! (?:crack|cracking|click|clicking|pop|popping|snap|go|going|creak|crunch|clunk)\w*)",
+        r"hurt \1 \2",
+    ),
+    # lying as "flying" where one lies ("flying on my side helps", "flying here"); "went
+    # flying", "sent me flying" (a fall) keep theirs.
+    (
+        ("flying",),
+        r"(?<!\bwent )(?<!\bsent )(?<!\bgo )(?<!\bgoing )(?<!\bgone )(?<!\bcame )"
+        r"(?<!\bcome )(?<!\bsending )(?<!\bme )(?<!\bhim )(?<!\bher )(?<!\bthem )(?<!\bus )"
+        r"\bflying "
+        r"(?=(?:on (?:my|the|his|her|your)|here|there|down|flat|still|in bed|city)\b)",
+        "lying ",
+    ),
+    # spasm as "specimen" said of the back ("a urine specimen", "a stool specimen" stay).
+    (
+        ("specimen specimens",),
+        r"(?<!\burine )(?<!\bstool )(?<!\bblood )(?<!\bsample )"
+        r"\b(back|the|a|my|this|in|in a|another) specimens?\b",
+        r"\1 spasm",
+    ),
+    # an erection as "interaction", "your action" said as a trouble: "having your action
+    # problem", "problem in interaction" (a drug interaction is named with its drug first).
+    (
+        ("interaction action", "problem problems trouble issue issues having"),
+        r"\b(having|have|has|got|my|his|with) (?:an |your |a )?(?:interaction|action) "
+        r"(problems?|trouble|issues?|dysfunction)\b",
+        r"\1 erection \2",
+    ),
+    (
+        ("interaction action", "problem problems trouble issue issues"),
+        r"\b(problems?|trouble|issues?) (in |with |getting )?(?:an |your |a )?"
+        r"(?:interaction|action)\b",
+        r"\1 \2erection",
+    ),
+)

@@ -1,0 +1,101 @@
+"""Round 11's classes of recogniser slips (heard_frames.py and text.py), one test per class.
+
+Each class is a stable confusion found by aligning written and heard text over every heard
+development copy (seen three times or more, from two writers or more). The phrasings here are
+written for the test in other words. A slip read back must reach its sign, and the everyday
+sentence that holds the same heard words must keep its meaning.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from back_relief.safety.triage import Tier
+from back_relief.text import normalise
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_triage_concepts import tier
+
+
+def test_shivery_heard_as_chivalry_is_shivery() -> None:
+    assert normalise("all chivalry and burning hot") == "all shivery and burning hot"
+    assert tier("burning up chivalry and muddled and the back is unbearable") == Tier.EMERGENCY
+
+
+def test_feel_heard_as_fill_before_a_felt_state_and_filling_a_bottle_stays() -> None:
+    assert normalise("i fill really woozy when i stand") == "i feel really woozy when i stand"
+    assert normalise("he fills so weak today") == "he feels so weak today"
+    for said in (
+        "can i fill a hot water bottle for it",
+        "i need to fill in the form for work",
+        "fill the sink with cold water",
+    ):
+        assert normalise(said).startswith(said.split()[0]) and "feel" not in normalise(said)
+
+
+def test_fell_heard_as_fill_before_where_one_fell_from() -> None:
+    assert normalise("dad fill off the shed roof") == "dad fell off the shed roof"
+    assert tier("i fill down the cellar steps and i can not get up") == Tier.EMERGENCY
+    for said in ("can you fill out the form for me", "i fill up the hot water bottle"):
+        assert "fell" not in normalise(said)
+
+
+def test_ice_heard_as_eyes_where_one_slips_or_puts_a_pack() -> None:
+    assert (
+        normalise("she fell on the eyes outside the shop") == "she fell on the ice outside the shop"
+    )
+    assert normalise("wrap the eyes pack in a tea towel") == "wrap the ice pack in a tea towel"
+    for said in ("my eyes are watering from the pain", "the light hurts my eyes"):
+        assert normalise(said) == said
+
+
+def test_legs_getting_away_are_legs_giving_way_and_a_holiday_stays() -> None:
+    assert tier("her knees just got away on the kerb") == Tier.EMERGENCY
+    for said in (
+        "we are getting away to the coast next week if my back lets me",
+        "my legs are fine, i am getting away with it so far",
+    ):
+        assert "giving way" not in normalise(said)
+
+
+def test_bowels_heard_as_bells_where_owned_or_controlled_and_alarm_bells_stay() -> None:
+    assert (
+        normalise("no say over his bells since the fall") == "no say over his bowels since the fall"
+    )
+    assert tier("i have lost control of my bells") == Tier.EMERGENCY
+    for said in ("that rang alarm bells for me", "the church bells woke me up"):
+        assert normalise(said) == said
+
+
+def test_undies_heard_as_onions_where_wet_and_the_kitchen_stays() -> None:
+    assert normalise("i wee in my onions") == "i wee in my undies"
+    assert normalise("my onions were soaked when i woke") == "my undies were soaked when i woke"
+    for said in ("i was chopping my onions when it went", "my onions are in the oven"):
+        assert "undies" not in normalise(said)
+
+
+def test_hurt_heard_as_heard_before_the_part_and_a_crack_heard_stays() -> None:
+    assert normalise("she heard her neck at the gym") == "she hurt her neck at the gym"
+    assert normalise("i heard my spine click") == "i heard my spine click"
+
+
+def test_lying_heard_as_flying_and_a_fall_that_sent_me_flying_stays() -> None:
+    assert normalise("flying flat helps a bit") == "lying flat helps a bit"
+    for said in ("i went flying over the dog", "the bike sent me flying down the hill"):
+        assert normalise(said) == said
+
+
+def test_spasm_heard_as_specimen_and_a_urine_specimen_stays() -> None:
+    assert normalise("another specimen just hit me") == "another spasm just hit me"
+    assert normalise("the gp wants a urine specimen") == "the gp wants a urine specimen"
+
+
+def test_an_erection_heard_as_interaction_said_as_a_trouble() -> None:
+    assert tier("i have got an interaction problem since my disc went") == Tier.EMERGENCY
+    assert tier("he has trouble with your action since the back injury") == Tier.EMERGENCY
+    for said in (
+        "is there a drug interaction with ibuprofen",
+        "what action should i take for a spasm",
+    ):
+        assert "erection" not in normalise(said)
