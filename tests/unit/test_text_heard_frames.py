@@ -99,3 +99,17 @@ def test_an_erection_heard_as_interaction_said_as_a_trouble() -> None:
         "what action should i take for a spasm",
     ):
         assert "erection" not in normalise(said)
+
+
+def test_a_lost_not_with_the_i_swallowed_too_and_a_question_keeps_its_can() -> None:
+    # "i can't ... anymore" heard with the "i" and the "n't" both lost.
+    assert tier("could feel my feet at all this morning") == Tier.EMERGENCY
+    assert normalise("can hold my water anymore") == "can not hold my water anymore"
+    for said in ("can i lie on my side at all", "can you say anything at all about ice"):
+        assert "can not" not in normalise(said)
+
+
+def test_joined_forms_of_give_way_and_i_cant_are_split() -> None:
+    assert tier("his knees gaveway twice on the path") == Tier.EMERGENCY
+    assert normalise("icant roll over") == "i can not roll over"
+    assert normalise("that was a giveaway") == "that was a giveaway"
