@@ -49,6 +49,7 @@ rules alone (heard E / reached with a question / benign alarms): triage5a 66/69/
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -67,7 +68,11 @@ def _path(name: str, heard: bool = False) -> Path:
 
 def _names() -> list[str]:
     stems = sorted(p.stem[len(PREFIX) :] for p in DATA.glob(f"{PREFIX}*.tsv"))
-    return [s for s in stems if not s.endswith("_heard")]
+    return [s for s in stems if not _HEARD.search(s)]
+
+
+# A heard copy, or a second recogniser pass of the same rows ("_heard2", round 11).
+_HEARD = re.compile(r"_heard\d*$")
 
 
 def _option(flag: str) -> str | None:
@@ -86,6 +91,8 @@ if __name__ == "__main__":
             sets[f"dev5 {stem}"] = measure(_path(stem), "utterance")
             if _path(stem, heard=True).exists():
                 sets[f"dev5 {stem} heard"] = measure(_path(stem, heard=True), "heard")
+            if (second := DATA / f"{PREFIX}{stem}_heard2.tsv").exists():
+                sets[f"dev5 {stem} heard2"] = measure(second, "heard")
         for label, got in (sets | earlier_sets()).items():
             kinds = [k for k in NAMES if got.total.get(k)]
             cells = (f"{k} {got.hit.get(k, 0)}/{got.total[k]}" for k in kinds)
