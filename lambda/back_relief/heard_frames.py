@@ -120,4 +120,67 @@ FRAME_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"(?:interaction|action)\b",
         r"\1 \2erection",
     ),
+    # A wee as "week", "weed", "wii", "weave" where one holds, controls or leaks it: "i can
+    # not hold my week", "lost control of my weed", "leaking weed" ("hold my weight" is said of
+    # legs, and stays).
+    (
+        ("week weed wii weave we", "hold holding held control controlling"),
+        r"\b(hold|holding|held|control|controlling|control of) (my|me|his|her) "
+        r"(?:week|weed|wii|weave|we)\b",
+        r"\1 \2 wee",
+    ),
+    (
+        ("week weed wii", "leaking leak leaks leaked dribbling dribbled"),
+        r"\b(leaking|leak|leaks|leaked|dribbling|dribbled) (?:week|weed|wii)\b",
+        r"\1 wee",
+    ),
+    # been for a wee as "been for a week" before how long nothing has come: "he has not been
+    # for a week all day" ("off work for a week since" has no hours after it).
+    (
+        ("week wii weed weave", "for"),
+        r"\b(been|go|gone|went|going|trying|tried|try) for a (?:week|wii|weed|weave) "
+        r"(?=(?:all (?:day|night|morning|afternoon|evening)|for (?:an|a|two|three|four|"
+        r"several|\w+) hours?|in hours)\b)",
+        r"\1 for a wee ",
+    ),
+    # a wee as "we", "weave" after "when i" where a pain comes with it: "it burns when i we".
+    (
+        ("we weave", "burns burning stings stinging hurts hurting"),
+        r"\b(burns|burning|stings|stinging|hurts|hurting) when i (?:we|weave)\b",
+        r"\1 when i wee",
+    ),
+    (("we",), r"\b(urge|need|needing) to we\b", r"\1 to wee"),
+    # went as "one", "when" after the back: "since my back one", "since the back when i can
+    # not feel a thing" (a back is no number; "when" needs a clause of its own before it).
+    (
+        ("one when", "back"),
+        r"\b(since|after|when|till|until) (my|the|his|her|this|me|your) back (?:one|when)\b",
+        r"\1 \2 back went",
+    ),
+    # urine since as "your instance", "your incense" after pass: "i can not pass your instance
+    # morning".
+    (
+        ("instance incense insists", "pass passing passed passes"),
+        r"\b(pass|passing|passed|passes) (?:your|you are) (?:instance|incense|insists)\b",
+        r"\1 urine since",
+    ),
+    # urine as "during" where nothing else can be: "during this leaking all day", "can not
+    # pass during properly" ("during the night" keeps its time).
+    (
+        ("during",),
+        r"^during (?:this|is) (?=(?:not coming|not passing|leaking|coming|passing|dripping|"
+        r"dribbling)\b)",
+        "urine is ",
+    ),
+    (
+        ("during", "pass passing passed"),
+        r"\b(pass|passing|passed) during\b(?= (?:properly|since|at all|for|from|normally)\b|$)",
+        r"\1 urine",
+    ),
+    # poo as "food", "few" that came out by itself: "my food just came out".
+    (
+        ("food few", "came comes coming"),
+        r"\bmy (?:food|few) (just |)(came|comes|coming|keeps coming) out\b(?! of)",
+        r"my poo \1\2 out",
+    ),
 )

@@ -113,3 +113,39 @@ def test_joined_forms_of_give_way_and_i_cant_are_split() -> None:
     assert tier("his knees gaveway twice on the path") == Tier.EMERGENCY
     assert normalise("icant roll over") == "i can not roll over"
     assert normalise("that was a giveaway") == "that was a giveaway"
+
+
+def test_a_wee_heard_as_week_or_weed_where_it_is_held_leaked_or_gone_for() -> None:
+    assert tier("she says she can not hold her weed in since the spasm") == Tier.EMERGENCY
+    assert normalise("he is leaking week through his trousers") == (
+        "he is leaking wee through his trousers"
+    )
+    assert normalise("mum has not gone for a week all morning") == (
+        "mum has not gone for a wee all morning"
+    )
+    for said in (
+        "my legs can hold my weight fine",
+        "i have been off work for a week since it started",
+        "i went for a week to the coast",
+    ):
+        assert " wee " not in f" {normalise(said)} "
+
+
+def test_went_heard_as_one_or_when_after_the_back() -> None:
+    assert normalise("ever since his back one he feels nothing in bed") == (
+        "ever since his back went he feels nothing in bed"
+    )
+    assert normalise("which disc is it, the back one?") == "which disc is it the back one"
+
+
+def test_urine_heard_as_your_instance_or_during() -> None:
+    assert normalise("he can not pass your instance lunch") == "he can not pass urine since lunch"
+    assert normalise("during is dribbling out all day") == "urine is dribbling out all day"
+    assert normalise("during the night the pain wakes me") == "during the night the pain wakes me"
+
+
+def test_poo_heard_as_food_that_came_out_by_itself() -> None:
+    assert normalise("my food came out in the bed and i never knew") == (
+        "my poo came out in the bed and i never knew"
+    )
+    assert normalise("my food came out of the oven burnt") == "my food came out of the oven burnt"
