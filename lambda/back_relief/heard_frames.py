@@ -23,6 +23,26 @@ _FELT_STATE = (
 _FALL_WAY = r"(?:off|from|down|over|through|out of|onto|on to|backwards)"
 
 FRAME_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    # slipped as "slept" where one slips, not sleeps: "slept on the ice", "slept in the
+    # bathroom" ("slept on the floor", "slept on the grass", "in bed" keep their sleep).
+    (
+        ("slept",),
+        r"\bslept (on|in) (the|a|some) (?=(?:ice|eyes|bath mat|bathroom|kitchen|stairs|steps|"
+        r"tiles|wet|mud|path|driveway|pavement|footpath|kerb|curb|shower|bath|ladder|"
+        r"black ice|puddle|leaves)\b)",
+        r"slipped \1 \2 ",
+    ),
+    # the legs as "lights" before a state of the legs, said with no "my" ("since morning lights
+    # are very weak"); "the lights" of a room stay. Not before "will": a fear ("scared my
+    # lights will give out") is no sign, and the word stays as heard.
+    (
+        ("lights",),
+        r"(?<!\bthe )(?<!\bfairy )(?<!\bstreet )\blights "
+        r"(?=(?:are|feel|feels|have gone|went|keep|are going|just|both)(?: \w+)? "
+        r"(?:weak|numb|heavy|rubbery|dead|tingl\w*|jelly|wobbly|shaky|asleep|give|giving|gave|"
+        r"buckl\w*|collaps\w*)\b)",
+        "legs ",
+    ),
     # feel as "fill" before a felt state: "i fill a bit shivery", "filling dizzy" (a person
     # is not filled with a state).
     (

@@ -149,3 +149,17 @@ def test_poo_heard_as_food_that_came_out_by_itself() -> None:
         "my poo came out in the bed and i never knew"
     )
     assert normalise("my food came out of the oven burnt") == "my food came out of the oven burnt"
+
+
+def test_slipped_heard_as_slept_where_one_slips_and_a_night_on_the_floor_stays() -> None:
+    assert (
+        normalise("gran slept on the tiles and is sore") == "gran slipped on the tiles and is sore"
+    )
+    assert tier("i slept on the black ice and i can not get up") == Tier.EMERGENCY
+    for said in ("i slept on the floor to ease it", "we slept in the car on the way"):
+        assert normalise(said) == said
+
+
+def test_legs_heard_as_lights_before_a_leg_state_and_room_lights_stay() -> None:
+    assert normalise("both lights feel numb today") == "both legs feel numb today"
+    assert normalise("the lights are weak in the hall") == "the lights are weak in the hall"
