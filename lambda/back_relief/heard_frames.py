@@ -59,14 +59,9 @@ FRAME_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         rf"(?={_FALL_WAY} (?:the|a|an|my|his|her|our|some|this|that|two|three|\w+ing)\b)",
         r"\1 fell ",
     ),
-    # ice as "eyes" where one slips or falls on it, or as what is put on the back: "slipped
-    # on the eyes", "an eyes pack" (eyes themselves are never a pack or a floor).
-    (
-        ("eyes", "on in pack packs bag bags cube cubes bath water massage"),
-        r"\b(slipped|slip|slips|slipping|fell|fall|falls|falling|skidded|skid|split|tripped|"
-        r"landed|went down|came down|came off) (on|in) the eyes\b",
-        r"\1 \2 the ice",
-    ),
+    # ice as "eyes" where it is put on the back: "an eyes pack" (eyes are never a pack). Not
+    # where one slipped: "slipped on the eyes and can not get up" reaches its sign as heard
+    # already (no development row gained from reading the ice there).
     (
         ("eyes", "pack packs bag bags cube cubes bath massage"),
         r"\beyes (pack|packs|bag|bags|cube|cubes|bath|massage)\b",
