@@ -59,6 +59,7 @@ FRAME_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         rf"(?={_FALL_WAY} (?:the|a|an|my|his|her|our|some|this|that|two|three|\w+ing)\b)",
         r"\1 fell ",
     ),
+    (("fill", "back"), r"\bfill (?=on (?:my|his|her|your) back\b)", "fell "),
     # ice as "eyes" where it is put on the back: "an eyes pack" (eyes are never a pack). Not
     # where one slipped: "slipped on the eyes and can not get up" reaches its sign as heard
     # already (no development row gained from reading the ice there).
@@ -67,13 +68,18 @@ FRAME_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"\beyes (pack|packs|bag|bags|cube|cubes|bath|massage)\b",
         r"ice \1",
     ),
-    # legs that "keep getting away" are legs that give way ("getting away for the weekend"
-    # has no legs before it).
+    # legs that "keep getting away" or "getting out" are legs that give way or out ("getting
+    # away for the weekend", "getting out of bed" have no legs before them).
     (
         ("away", "getting get gets got"),
         r"\b((?:legs?|knees?)\b(?: \w+){0,2}? )(?:getting|get|gets|got) away\b"
         r"(?! (?:from|with|for|to)\b)",
         r"\1giving way",
+    ),
+    (
+        ("out", "getting get gets got"),
+        r"\b((?:legs?|knees?)\b(?: \w+){0,2}? )(?:getting|get|gets|got) out\b(?! of\b)",
+        r"\1giving out",
     ),
     # the bowels as "bells" where owned, controlled or asked about: "i can not control my
     # bells", "losing control of their bells" ("alarm bells", "church bells" stay).
@@ -149,6 +155,12 @@ FRAME_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"\b(leaking|leak|leaks|leaked|dribbling|dribbled) (?:week|weed|wii)\b",
         r"\1 wee",
     ),
+    (
+        ("we", "leaking leak leaks leaked dribbling dribbled"),
+        r"\b(leaking|leaked|dribbling|dribbled) we\b"
+        r"(?= (?:all|everywhere|without|since|on|down|again|and)\b|$)",
+        r"\1 wee",
+    ),
     # been for a wee as "been for a week" before how long nothing has come: "he has not been
     # for a week all day" ("off work for a week since" has no hours after it).
     (
@@ -179,6 +191,11 @@ FRAME_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"\b(pass|passing|passed|passes) (?:your|you are) (?:instance|incense|insists)\b",
         r"\1 urine since",
     ),
+    (
+        ("net knit nit", "pass passing passed passes"),
+        r"\b(pass|passing|passed|passes) (?:your|you are) (?:net|knit|nit) all\b",
+        r"\1 urine at all",
+    ),
     # urine as "during" where nothing else can be: "during this leaking all day", "can not
     # pass during properly" ("during the night" keeps its time).
     (
@@ -197,5 +214,25 @@ FRAME_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         ("food few", "came comes coming"),
         r"\bmy (?:food|few) (just |)(came|comes|coming|keeps coming) out\b(?! of)",
         r"my poo \1\2 out",
+    ),
+    # pooped as "puke", "puked" where no vomit fits: said of oneself or one's clothes ("i
+    # puke myself"), or not felt ("i think i puked and i did not feel it"); being sick is
+    # felt, and "puked on the floor" keeps its meaning.
+    (
+        ("puke puked puking pukes",),
+        r"\b(?:puke|puked|puking|pukes) (?=(?:myself|himself|herself|my pants|my undies|"
+        r"my trousers|my knickers|the bed|my bed|in my (?:pants|undies|trousers|sleep))\b)",
+        "pooped ",
+    ),
+    (
+        ("puke puked", "know knew feel felt notice noticed realise realised realize realized"),
+        r"\b(?:puke|puked) (?=(?:and )?(?:i )?(?:did not|never|could not|didnt) (?:even )?"
+        r"(?:know|knew|feel|felt|notic\w*|realis\w*|realiz\w*)\b)",
+        "pooped ",
+    ),
+    (
+        ("puke", "control"),
+        r"\b(control|tell|feel|know) when i puke\b",
+        r"\1 when i poop",
     ),
 )

@@ -160,3 +160,21 @@ def test_slipped_heard_as_slept_where_one_slips_and_a_night_on_the_floor_stays()
 def test_legs_heard_as_lights_before_a_leg_state_and_room_lights_stay() -> None:
     assert normalise("both lights feel numb today") == "both legs feel numb today"
     assert normalise("the lights are weak in the hall") == "the lights are weak in the hall"
+
+
+def test_pooped_heard_as_puked_where_no_vomit_fits_and_being_sick_stays() -> None:
+    assert tier("grandad puked himself in the chair and his back is bad") == Tier.EMERGENCY
+    assert normalise("she puked and never even noticed") == "she pooped and never even noticed"
+    for said in ("i puked on the floor from the pain", "i puked and felt awful after"):
+        assert "pooped" not in normalise(said)
+
+
+def test_legs_getting_out_give_out_and_getting_out_of_bed_stays() -> None:
+    assert normalise("his knees got out on the stairs") == "his knees giving out on the stairs"
+    assert normalise("my legs ache getting out of the car") == "my legs ache getting out of the car"
+
+
+def test_fell_heard_as_fill_on_the_back_and_wee_as_we_after_a_leak() -> None:
+    assert normalise("the ladder fill on my back") == "the ladder fell on my back"
+    assert normalise("leaking we on the sofa") == "leaking wee on the sofa"
+    assert normalise("he can not pass your net all") == "he can not pass urine at all"
