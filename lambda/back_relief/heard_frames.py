@@ -235,4 +235,14 @@ FRAME_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"\b(control|tell|feel|know) when i puke\b",
         r"\1 when i poop",
     ),
+    # the back as "bat" at the end of what was said, its last sound lost ("pins and needles
+    # for my bat", "ripping pain through my bat"), or before its muscles; never where a game
+    # is played ("is it okay to play cricket with this bat").
+    (
+        ("bat",),
+        r"^(?!.*\b(?:cricket|baseball|softball|rounders|ball|balls|swing|swinging|bowling|hit|"
+        r"batting|vampire|vampires)\b)(.*\b(?:my|this|the|your|her|his|bare|stiff|awful|sore|"
+        r"bad|lower|upper|whole) )bat(?= *$| (?:muscles?|pain|pains|ache|aches|spasms?)\b)",
+        r"\1back",
+    ),
 )

@@ -178,3 +178,10 @@ def test_fell_heard_as_fill_on_the_back_and_wee_as_we_after_a_leak() -> None:
     assert normalise("the ladder fill on my back") == "the ladder fell on my back"
     assert normalise("leaking we on the sofa") == "leaking wee on the sofa"
     assert normalise("he can not pass your net all") == "he can not pass urine at all"
+
+
+def test_the_back_heard_as_bat_at_the_end_and_a_cricket_bat_stays() -> None:
+    assert normalise("sitting in traffic wrecks my bat") == "sitting in traffic wrecks my back"
+    assert normalise("how do i loosen my bat muscles") == "how do i loosen my back muscles"
+    for said in ("can i still play cricket with my bat", "i bought a new bat"):
+        assert normalise(said) == said
