@@ -45,6 +45,13 @@ heard7 231->239, heard6 244->248, triage5b 75->76, benign7 32->33; benign alarms
 benign8 13->11, heard7 7->5, triage8 2->1, dev4 2->1; no written figure moved. Untouched check,
 rules alone (heard E / reached with a question / benign alarms): triage5a 66/69/1 of 87 E and
 51 benign -> 66/69/1; precision8 33/35/6 of 41 and 60 -> 34/36/6.
+Round 11 ("heard11"): heard11 (166 E weighted to E2-E5, E7, E8; 45 U; 130 benign look-alikes;
+en-AU and en-IN 48% of rows) and heard11_probe (100 E + 63 benign), both written before any
+change; heard11 channelled twice (seed 67 -> _heard, seed 68 -> _heard2: a slip in both passes
+is stable), the probe once (seed 67) and held back from the red-flag model until measured.
+Written vs heard text, normalised, aligned over every heard copy: the stable confusions of a
+word the rules listen for (seen 3+ times from 2+ writers) became heard_frames.py's classes,
+each read only where the heard word makes no sense.
 """
 
 from __future__ import annotations
