@@ -45,10 +45,23 @@ heard7 231->239, heard6 244->248, triage5b 75->76, benign7 32->33; benign alarms
 benign8 13->11, heard7 7->5, triage8 2->1, dev4 2->1; no written figure moved. Untouched check,
 rules alone (heard E / reached with a question / benign alarms): triage5a 66/69/1 of 87 E and
 51 benign -> 66/69/1; precision8 33/35/6 of 41 and 60 -> 34/36/6.
+Round 11 ("heard11"): heard11 (166 E weighted to E2-E5, E7, E8; 45 U; 130 benign look-alikes;
+en-AU and en-IN 48% of rows) and heard11_probe (100 E + 63 benign), both written before any
+change; heard11 channelled twice (seed 67 -> _heard, seed 68 -> _heard2: a slip in both passes
+is stable), the probe once (seed 67) and held back from the red-flag model until measured.
+Written vs heard text, normalised, aligned over every heard copy: the stable confusions of a
+word the rules listen for (seen 3+ times from 2+ writers) became heard_frames.py's classes,
+each read only where the heard word makes no sense. Heard E, branch point -> after (rules):
+heard7 238->244, heard7_probe 66->69, triage5a 66->68, heard6 247->249, heard6_probe 70->72,
+benign7 33->34, benign8 48->49, triage9 133->134, precision8 34->35, dev4 139->140; heard U
++9; heard11 heard 137->142, heard2 139->144 (of 166; written 158); no written figure and no
+benign alarm moved on any set. Probe, untouched, measured once at the end: written E 94/100,
+heard 79/100 (+7 asked), benign 0/63, the same at the branch point: the classes did not carry.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -67,7 +80,11 @@ def _path(name: str, heard: bool = False) -> Path:
 
 def _names() -> list[str]:
     stems = sorted(p.stem[len(PREFIX) :] for p in DATA.glob(f"{PREFIX}*.tsv"))
-    return [s for s in stems if not s.endswith("_heard")]
+    return [s for s in stems if not _HEARD.search(s)]
+
+
+# A heard copy, or a second recogniser pass of the same rows ("_heard2", round 11).
+_HEARD = re.compile(r"_heard\d*$")
 
 
 def _option(flag: str) -> str | None:
@@ -86,6 +103,8 @@ if __name__ == "__main__":
             sets[f"dev5 {stem}"] = measure(_path(stem), "utterance")
             if _path(stem, heard=True).exists():
                 sets[f"dev5 {stem} heard"] = measure(_path(stem, heard=True), "heard")
+            if (second := DATA / f"{PREFIX}{stem}_heard2.tsv").exists():
+                sets[f"dev5 {stem} heard2"] = measure(second, "heard")
         for label, got in (sets | earlier_sets()).items():
             kinds = [k for k in NAMES if got.total.get(k)]
             cells = (f"{k} {got.hit.get(k, 0)}/{got.total[k]}" for k in kinds)
