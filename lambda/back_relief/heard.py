@@ -21,7 +21,6 @@ import re
 
 from .heard_body import BODY_SOURCES
 from .heard_classes import CLASS_SOURCES
-from .heard_frames import FRAME_SOURCES
 
 __all__ = ["fold_heard"]
 
@@ -48,19 +47,16 @@ _AFTER_TO = r"(?:need|needs|needed|want|wanted|have|has|had|going|got|trying|try
 _BLADDER_BOWEL: tuple[tuple[tuple[str, ...], str, str], ...] = (
     # "i can hold my water anymore", "i can feel my feet at all", "i could feel a thing": a
     # positive "can" takes none of these words that need a "not" (negative polarity), so the
-    # recogniser lost the "n't"; it may lose the "i" at the start too ("can feel my feet at
-    # all"). A question ("can i move at all", "can you ...") and a condition ("see if i can
-    # move at all", "whether i could feel a thing") take them positive: left alone.
+    # recogniser lost the "n't". A question ("can i move at all") and a condition ("see if i
+    # can move at all", "whether i could feel a thing") take them positive: left alone.
     (
         ("anymore more all thing drop", "can could"),
         r"(?<!\bif )(?<!\bwhether )(?<!\bunless )(?<!\bhow )"
-        r"(^|\b(?:i|we|he|she|they|it) )(can|could) (?!not\b)"
-        r"(?!(?:i|you|we|he|she|they|it|my|your|the|a|an|this|that|someone|anyone|somebody|"
-        r"anybody|people|u)\b)"
+        r"\b(i|we|he|she|they|it) (can|could) (?!not\b)"
         r"((?:(?!(?:nothing|never|hardly|barely|not|no|only|if|whether|and|but|or|fine|okay|"
         r"well|normally|still|easily)\b)\w+ ){1,5}?)"
         r"(anymore|any more|at all|a thing|a drop)\b(?! times| hours| costs)",
-        r"\1\2 not \3\4",
+        r"\1 \2 not \3\4",
     ),
     # pee: after "need to" / "can not" / "when i", or as the subject of a flow.
     (
@@ -187,7 +183,7 @@ _BLADDER_BOWEL: tuple[tuple[tuple[str, ...], str, str], ...] = (
         "soiled ",
     ),
 )
-_SOURCES = (*_BLADDER_BOWEL, *BODY_SOURCES, *CLASS_SOURCES, *FRAME_SOURCES)
+_SOURCES = (*_BLADDER_BOWEL, *BODY_SOURCES, *CLASS_SOURCES)
 
 
 _GATES = tuple(

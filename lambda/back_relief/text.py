@@ -42,7 +42,6 @@ _ORDINALS = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 # Whole words with one spelling elsewhere; apostrophe-less ones come from typed or ASR input.
 _WHOLE_WORDS = {
     **{w: "can not" for w in ("can't", "cant", "cannot", "cnt", "cnnot")},
-    **{w: "i can not" for w in ("ican't", "icant", "icannot")},
     "dnt": "do not",
     **{w: "will not" for w in ("won't", "wont")},
     **{
@@ -83,8 +82,6 @@ _WHOLE_WORDS = {
         )
     },
     "lightheaded": "light headed",
-    # Legs that "gave way" run together ("giveaway" is a word, and stays).
-    **{f"{w}way": f"{w} way" for w in word_set("gave gives giving given")},
     "shoulderblades": "shoulder blades",
     "pinsandneedles": "pins and needles",
     "xray": "x ray",
@@ -99,7 +96,6 @@ _WHOLE_WORDS = {
     "feint": "faint",
     "feinted": "fainted",
     "chivering": "shivering",
-    "chivalry": "shivery",  # "feeling hot and chivalry" (round 11: 10 times, 4 writers)
     "stereo": "steroid",
     "stereos": "steroids",
     "loop": "loo",

@@ -50,13 +50,15 @@ en-AU and en-IN 48% of rows) and heard11_probe (100 E + 63 benign), both written
 change; heard11 channelled twice (seed 67 -> _heard, seed 68 -> _heard2: a slip in both passes
 is stable), the probe once (seed 67) and held back from the red-flag model until measured.
 Written vs heard text, normalised, aligned over every heard copy: the stable confusions of a
-word the rules listen for (seen 3+ times from 2+ writers) became heard_frames.py's classes,
-each read only where the heard word makes no sense. Heard E, branch point -> after (rules):
+word the rules listen for (seen 3+ times from 2+ writers) became classes (branch heard11), each
+read only where the heard word makes no sense. Heard E, branch point -> after (rules):
 heard7 238->244, heard7_probe 66->69, triage5a 66->68, heard6 247->249, heard6_probe 70->72,
 benign7 33->34, benign8 48->49, triage9 133->134, precision8 34->35, dev4 139->140; heard U
 +9; heard11 heard 137->142, heard2 139->144 (of 166; written 158); no written figure and no
 benign alarm moved on any set. Probe, untouched, measured once at the end: written E 94/100,
-heard 79/100 (+7 asked), benign 0/63, the same at the branch point: the classes did not carry.
+heard 79/100 (+7 asked), benign 0/63, the same at the branch point: the classes did not carry
+(nor to heard11's own copy before it was studied: 137->137), so they were not merged; the data,
+its second pass and the grouping of copies were.
 """
 
 from __future__ import annotations
