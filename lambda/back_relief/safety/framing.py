@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ..text import word_set as _word_set
+from .settled import now_again
 from .supposed import ADVISED as _ADVISED
 from .supposed import NOW as _NOW
 from .supposed import SUBJECTS as _SUBJECTS
@@ -52,7 +53,7 @@ _BEFORE_CHARS, _AFTER_WORDS = 160, 12
 _DISTANT = re.compile(
     r" (?:(?:\w+ )?(?:years?|months|ages|decades|yonks|a while|some time|a long time|long time)"
     r" (?:ago|back|before|earlier)"
-    r"|in (?:19|20)\d\d|in (?:nineteen|two thousand)\b"
+    r"|in (?:19|20)\d\d|in (?:nineteen|two thousand)\b|long back(?= and| but| so| then|$)"
     r"|(?:that|this|it) was (?:in |back in )?(?:19|20)\d\d"
     r"|back in (?:(?:19|20)\d\d|the day|my|his|her|the|uni|school|college|high school)|long ago"
     r"|in the (?:fifties|sixties|seventies|eighties|nineties|noughties|\d0s)"
@@ -111,6 +112,13 @@ _SHOWN = _word_set(
     "novels scene scenes character characters news stuntman actor actress play musical video "
     "videos netflix youtube tiktok podcast article watched watching"
 )
+# Told of other people in a class or online: "a first aid course on chest pain", "horror stories
+# online about people being paralysed" (never "patient": a carer's patient is here now).
+_SHOWN |= _word_set("course training lecture seminar stories story online")
+_REACTION = re.compile(
+    r" (?:made|makes|make|gave|gives|got|gets|reminded|reminds|freaking|freaked|scared|scares"
+    r"|scaring|worried|worries|worrying|frightened|terrified) me\b"
+)
 _DREAMT = _word_set("dreamt dreamed dreaming nightmare nightmares")
 # "nearly wet myself laughing", "laughed so hard i almost peed", "the comedian had me wetting
 # myself", "i could wet myself with excitement"; never "not a laughing matter".
@@ -127,7 +135,8 @@ _AS_IF = _word_set("nearly almost practically basically literally could so till 
 # a laugh that did not happen; never "i nearly fainted" alone (near-fainting is a sign).
 _NEARLY = _word_set("nearly almost practically")
 _STARTLED = _word_set(
-    "scared fright frightened shock shocked laughing laughed news price bill saw heard won "
+    "scared fright frightened shock shocked laughing laughed news price bill saw heard won alarm "
+    "bang doorbell rang noise "
     "surprise surprised jumped barked"
 )
 # "i nearly fell down the stairs but i caught the rail", "nearly went flying, managed to grab
@@ -149,8 +158,10 @@ _IDIOM_WORDS = _word_set("killing dying dead")
 _DISTANT_PEOPLE = _word_set(
     "friend friends mate mates colleague colleagues coworker neighbour neighbours neighbor "
     "neighbors cousin cousins uncle uncles aunt aunts auntie aunty ex boss pal buddy "
-    "acquaintance"
+    "acquaintance flatmate flatmates housemate roommate manager teacher coach bloke fella chap"
 )
+# ... or the sign's own first word is a past telling: "our neighbour fell off his roof".
+_TOLD_PAST = _word_set("fell broke slipped tripped crashed collapsed came got lost went was were")
 _HAD = re.compile(r" (?:had|ended up|turned out|was diagnosed|got diagnosed|used to)\b")
 _PRESENT = re.compile(
     r" (?:(?<!that )(?<!which )is|are|has|(?<!to )have|can|cannot|keeps?|will|does|says|just|now"
@@ -192,7 +203,9 @@ def _unreal(text: str, before: list[str], own: list[str], after: list[str]) -> b
             return True
     for i in range(len(before) - 1, max(-1, len(before) - 15), -1):
         if before[i] in _SHOWN:  # "in that episode the woman wet herself", never "... my legs"
-            return not _ME.intersection(before[i + 1 :] + after[:6])
+            # "... made me think about my own back": the speaker's reaction, not the sign
+            told = " ".join(before[i + 1 :] + after[:6])
+            return not _ME.intersection(_REACTION.sub(" ", " " + told).split())
     if _LAUGHING_AFTER.search(" " + " ".join(after[:8])):
         return True  # "wet myself laughing", "could wet myself with excitement"
     laughs = _LAUGH.intersection(own)
@@ -213,7 +226,9 @@ def _distant_person(before: list[str], own: list[str], after: list[str]) -> bool
             said = " " + " ".join(before[i + 1 :])
             return (
                 not _ME.intersection(before[i + 1 :])
-                and bool(_HAD.search(said) or " turned out" in told)
+                and bool(
+                    _HAD.search(said) or " turned out" in told or _TOLD_PAST.intersection(after[:1])
+                )
                 and not _PRESENT.search(told)
             )
     return False
@@ -277,7 +292,7 @@ def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
         or _USED_TO.search(" " + " ".join(own))
         or _ORIGIN.search(text, start)
     )
-    if times and distant and not _NOW.search(clause) and not _NOW.search(later):
+    if times and distant and not _NOW.search(clause) and not now_again(later, _NOW):
         return True
     if _unreal(text, before, own, after) and not told_now(text, start, len(after)):
         return True

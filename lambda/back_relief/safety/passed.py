@@ -8,6 +8,7 @@ import re
 from ..text import word_set as _word_set
 from .scope import NEGATIONS as _NEGATIONS
 from .scope import SCOPE_ENDS as _SCOPE_ENDS
+from .settled import settled
 
 __all__ = ["reassured", "resolved"]
 
@@ -119,7 +120,7 @@ def _answered_no(text: str, end: int) -> bool:
 def resolved(text: str, end: int) -> bool:
     """True when the words after text[:end] say the sign has passed and not come back, or
     answer it no (triage reads this after a pattern's match too)."""
-    if _answered_no(text, end):
+    if _answered_no(text, end) or settled(text, end):
         return True
     words = text[end : end + 96].split()[:10]
     if _FINE_NOW.search(" " + " ".join(words)) and _felt(text, end):

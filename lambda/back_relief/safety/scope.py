@@ -10,6 +10,7 @@ from ..text import NO_NOUNS
 from ..text import word_set as _word_set
 from .framing import ALL_FRAMES, elsewhere
 from .questioned import ASKS, criterion, skill_asked
+from .settled import not_a_sign
 from .supposed import ANYONE as _ANYONE
 from .supposed import told_now
 
@@ -281,8 +282,8 @@ def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) ->
     if lo > 0 and text[lo - 1] != " ":
         words = words[1:]  # the slice cut a word in half
     words.append(first_word)
-    if elsewhere(text, start, frames):  # another time, not real, advice (framing.py)
-        return True
+    if elsewhere(text, start, frames) or not_a_sign(text, start, first_word):
+        return True  # another time, not real, advice (framing.py); a thing that fell
     if asked_about(text, start) and not _reported_after(text, start):
         return True
     if (text.startswith(_MODAL_STARTS) or " of " in text[start - 4 : start]) and (

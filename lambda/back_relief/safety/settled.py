@@ -1,0 +1,175 @@
+"""A sign named, then settled in the same breath: taken back, explained away, or over.
+
+- a self-correction: "my legs are numb, no wait, they're just tired", "i fell down the stairs,
+  i mean i nearly did", "i can't pee, oh hang on, i just did";
+- a fear explained away: "i thought i'd wet myself but it was just the ice pack", "i panicked
+  that i couldn't move my legs but it was the blanket";
+- a past sign with its outcome: "my husband had sciatica down both legs, he's fine now", "i had
+  an accident on my scooter in college, no problems since", "my legs gave way once on the
+  stairs, it was fine after";
+- a thing, an animal or a baby as the subject: "my phone fell down the stairs", "the baby wet
+  himself all over me" (never "the shelf fell on me").
+
+passed.resolved() reads the first three after a finding, scope.negated() the last before it.
+Each needs its own words AFTER the sign, and any word that says it is here now or worse ("both",
+"still", "again", "can not", "really") keeps the words a report: a missed emergency costs more
+than a false one. framing.py asks now_again() whether a later clause tells a past sign as now.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import word_set
+
+__all__ = ["not_a_sign", "now_again", "settled"]
+
+# Any of these after the correction keeps the sign: it is emphasised, not taken back.
+_KEEPS = re.compile(
+    r" (?:not now|now|any ?more|still|again|worse|really|properly|at all|both|too|as well|also"
+    r"|even|can not|cannot|could not|nothing|no feeling|at the moment|right now|just now"
+    r"|earlier|before|this morning|yesterday|used to|definitely|actually worse|keeps?"
+    r"|on me|on my|onto me|on top of me|until|till|except|just as|the same|as bad)\b"
+)
+# A correction that takes back what was just said, whatever follows (unless _KEEPS).
+_STRONG = re.compile(
+    r" (?:no wait|wait no|no actually|actually no|well no|no no|no sorry|sorry no|no i mean"
+    r"|no i meant|scratch that|correction|my bad|let me rephrase|false alarm|that is wrong"
+    r"|that is not right|that is not true)\b"
+)
+# A weaker opener ("i mean" may also add to it) needs a cue that the sign is not so.
+_WEAK = re.compile(r" (?:i mean|i meant|actually|hang on|hold on|oh wait|wait)\b")
+_RETRACTS = re.compile(
+    r" (?:not right|not true|wrong|false alarm|my mistake|never mind|ignore that|nearly|almost"
+    r"|i (?:can|could|did|do)(?! not)(?! never)|i just did"
+    r"|(?:just|only) (?:my|the|a|an|stiff|sore|tired|cold|achy|aching|tight|one|left|right)"
+    r"|(?:they|it|that|she|he) (?:are|is|was|were) (?:fine|okay|alright|not))\b"
+)
+_OPEN_WITHIN = 10  # words after the finding's end in which a correction may open
+_CORRECTED_WORDS = 12  # words after the opener read for its cue
+
+# A fear before the sign ("i thought", "i was worried", "i panicked that"), explained away after.
+_BELIEF = word_set("thought think worried panicked feared assumed convinced imagined sure scared")
+_DEBUNKED = re.compile(
+    r" but (?:then )?(?:it (?:was|is|turned out)|turns out|turned out|i checked|i have checked"
+    r"|i looked|it is only|it was only|it is just|it was just|that was|that is)\b"
+)
+_BELIEF_WITHIN = 10  # words before the finding's end in which the fear must be said
+
+# The sign told in the past, then how it ended: "he is fine now", "no problems since", "she has
+# had the baby now", "all good now", "it was fine after", "has not come back".
+_OUTCOME = re.compile(
+    r" (?:(?:(?:he|she|they|i|it|that|everything|we) (?:is|are|am|was|were|has been|have been)"
+    r" |all |both )?(?:(?:all|totally|completely|perfectly|absolutely|fully) )?"
+    r"(?:fine|okay|alright|all right|good|grand|normal|sorted|better|recovered|healed)"
+    r" (?:now|again|after|afterwards|since|ever since|since then|the next (?:day|morning))"
+    r"|(?:he|she|they|we) (?:is|are) (?:both |all )?(?:well|fine|okay|healthy|alright|good)"
+    r"(?: now)?$|(?:he|she|they) (?:is|are) back (?:home|at work|to normal)"
+    r"|(?:this morning|today|now) (?:i am|he is|she is|they are|it is|all is|everything is)"
+    r" (?:fine|okay|alright|grand|good|normal|better)"
+    r"|no (?:problems|issues|trouble|bother|more problems) since|(?:gone|cleared|passed) now"
+    r"|(?:has|have|had) not (?:come back|returned|happened since|happened again)"
+    r"|never (?:came back|returned|happened again)|made a (?:full |good )?recovery"
+    r"|(?:survived|pulled through)|(?:has|have|is) had (?:the|her|their) baby"
+    r"|(?:he|she|they) (?:is|are) (?:in (?:his|her|their) )?(?:ten|eleven|twelve|\w+teen"
+    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)t(?:y|ies)|\d+)(?: years old)?(?= now))"
+    r"(?: now| again| since)?\b"
+)
+# A past telling: one of these in the sign's own words before it, and none of _NOW_SAID.
+_PAST = word_set(
+    "had was were went got fell did used lost could felt broke came slipped tripped gave "
+    "collapsed crashed needed"
+)
+_NOW_SAID = word_set("am is are can cannot have has keep keeps still now today tonight")
+_CLAUSE_BREAK = word_set("but so because cos though although however then")
+_NEW_SUBJECT = word_set("i my we our he his she her they their it its this that now today")
+
+# A thing or an animal that fell, or a baby that wet itself, is not a sign.
+_THINGS = word_set(
+    "phone mobile laptop tablet remote cup mug glass plate bowl bottle bag box shelf book books "
+    "keys picture frame vase lamp tv telly pan pot bin basket dog dogs cat cats puppy kitten pup "
+    "parcel tin jar toy toys"
+)
+_INFANTS = word_set("baby toddler newborn babies")
+_WET = ("wet", "pee", "peed", "wee", "weed", "poo", "pooed", "leak", "accident", "soil")
+_DETERMINERS = word_set("the my our his her a your their")
+
+
+def _corrected(after: list[str]) -> bool:
+    said = " " + " ".join(after[: _OPEN_WITHIN + _CORRECTED_WORDS])
+    for opener, needs_cue in ((_STRONG, False), (_WEAK, True)):
+        found = opener.search(said)
+        if found is None or len(said[: found.start()].split()) > _OPEN_WITHIN:
+            continue
+        rest = " " + " ".join(said[found.end() :].split()[:_CORRECTED_WORDS])
+        if _KEEPS.search(rest):
+            return False
+        if not needs_cue or _RETRACTS.search(rest):
+            return True
+    return False
+
+
+def _own_words(text: str, end: int) -> list[str]:
+    """The sign's own clause up to its end, back to a clause break (at most a dozen words)."""
+    words = text[max(0, end - 96) : end].split()[-12:]
+    for i in range(len(words) - 2, -1, -1):
+        if words[i] in _CLAUSE_BREAK or (words[i] == "and" and words[i + 1] in _NEW_SUBJECT):
+            return words[i + 1 :]
+    return words
+
+
+def _debunked(own: list[str], after: str) -> bool:
+    if _BELIEF.isdisjoint(own[-_BELIEF_WITHIN:]):
+        return False
+    found = _DEBUNKED.search(after)
+    return found is not None and not _KEEPS.search(after[found.end() : found.end() + 64])
+
+
+def _over(own: list[str], after: str) -> bool:
+    if _PAST.isdisjoint(own) or not _NOW_SAID.isdisjoint(own):
+        return False
+    found = _OUTCOME.search(after)
+    return found is not None and not _KEEPS.search(_OUTCOME.sub("", after[found.end() :]) + " ")
+
+
+def settled(text: str, end: int) -> bool:
+    """True when the words after text[:end] take the sign back (text: normalised, one leading
+    space; end: where the finding's words end)."""
+    after = text[end : end + 160]
+    words = after.split()
+    if not words:
+        return False
+    own = _own_words(text, end)
+    return _corrected(words) or _debunked(own, after) or _over(own, after)
+
+
+def not_a_sign(text: str, start: int, first_word: str) -> bool:
+    """True when the finding's subject, just before it, is a thing, an animal or a baby."""
+    before = text[max(0, start - 32) : start].split()[-2:]
+    if len(before) < 2 or before[0] not in _DETERMINERS:
+        return False
+    if re.match(r"\S* (?:\w+ ){0,4}(?:on|onto) (?:me|my|top of me)\b", text[start : start + 48]):
+        return False  # "the shelf fell on me": a blow
+    subject = before[1]
+    return subject in _THINGS or (subject in _INFANTS and first_word.startswith(_WET))
+
+
+# A later clause about the back itself, or "just"/"only", tells nothing of the earlier sign ...
+_ABOUT_BACK = re.compile(
+    r" (?:just|only|merely|simply|purely|my back|the back|my lower back|this back|a spasm"
+    r"|the spasm|this spasm|a pulled|a twinge|muscle|from lifting|from bending)\b"
+)
+# ... unless it points back at it: "it is back", "the same again", "happening again", "still".
+_POINTS_BACK = re.compile(
+    r" (?:again|same|still|too|as well|also|worse|spread|spreading|happening|returned|come back"
+    r"|came back|coming back|is back|are back|it has started|started again)\b"
+)
+
+
+def now_again(later: str, now: re.Pattern[str]) -> bool:
+    """True when a later clause ("" or words with a leading space) tells the earlier sign as
+    now: "years ago, and it is happening again now". now: framing's words of the present."""
+    said = _OUTCOME.sub("", later)
+    if not now.search(said):
+        return False
+    return not (_ABOUT_BACK.search(said) and not _POINTS_BACK.search(said))
