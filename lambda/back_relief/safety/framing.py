@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ..text import word_set as _word_set
-from .settled import now_again
+from .settled import now_again, points_back
 from .supposed import ADVISED as _ADVISED
 from .supposed import NOW as _NOW
 from .supposed import SUBJECTS as _SUBJECTS
@@ -64,6 +64,7 @@ _DISTANT = re.compile(
     r"|school|uni|college|pregnant|my age|your age|\d+|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty)"
+    r"|before (?:we|i|he|she|they) moved (?:here|house|away|in|over|to)"
     r"|(?:was|were) pregnant with|(?:first|previous|earlier|other|last) (?:pregnancy|labour|labor)"
     r"|last (?:year|month|spring|summer|autumn|fall|winter|christmas|easter|decade|time)"
     r"|the (?:other|previous) (?:year|time)|back then|at the time|once before|previously"
@@ -102,7 +103,8 @@ _ORIGIN = re.compile(
     r"(?: \w+){0,3} (?:started|began|begun|kicked off)"
     r"|(?:he|she|they|i|we) (?:recovered|got better|pulled through|made a (?:full |good )?recovery)"
     r"|(?:fine|okay|good|normal) (?:ever )?since|never since|long gone|all sorted"
-    r"|before (?:we|i|he|she|they) (?:met|married|got married|was born|were born|died|passed))\b"
+    r"|before (?:we|i|he|she|they)"
+    r" (?:met|married|got married|was born|were born|died|passed|moved))\b"
 )
 
 # Not real: a film, a show, a book, the news; a dream.
@@ -247,7 +249,8 @@ _CUES = (
         "something anything thing things sign signs flag symptom symptoms dream turned "
         "excitement giggling nearly almost practically little small younger labour labor "
         "delivery childbirth son daughter twins baby first second third birth born stroke op "
-        "operation surgery chemo radiotherapy treatment hysterectomy prostate"
+        "operation surgery chemo radiotherapy treatment hysterectomy prostate moved "
+        "scared afraid worried terrified frightened fear dread want hate hope hopefully"
     )
     | _SHOWN
     | _DREAMT
@@ -302,4 +305,5 @@ def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
         return True
     if named(own) and denied_after(text, start, len(after)):
         return True  # "the leaflet says call 999 if you can not pee, but i can pee fine"
-    return times and _distant_person(before, own, after)
+    # "my cousin lost the feeling in his bum and i have the same": the speaker's too
+    return times and _distant_person(before, own, after) and not points_back(later)

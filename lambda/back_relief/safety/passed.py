@@ -54,6 +54,15 @@ _BACK_TO = _word_set("they it that this these those the feeling")
 _RETURNED = _phrases(
     "returned|worse|spread|again|is back|are back|came back|come back|coming back|still"
 )
+# "has not come back", "never returned": a return denied is no return.
+_NOT_RETURNED = re.compile(r" (?:not|never) (?:come back|came back|returned|been back)\b")
+
+
+def _returned(later: str) -> bool:
+    said = _NOT_RETURNED.sub(" ", later)
+    return any(p in said for p in _RETURNED)
+
+
 _PARTLY = _word_set("bit little slightly somewhat")  # "a bit better" is not gone
 
 
@@ -153,7 +162,7 @@ def resolved(text: str, end: int) -> bool:
         if phrase in clause:
             later = rest[rest.find(phrase) + len(phrase) :]
             later = later.replace(" fine again", "").replace(" feeling has come back", "")
-            return not any(p in later for p in _RETURNED)
+            return not _returned(later)
     for phrase in _ENDED:
         at = clause.find(phrase)
         if at >= 0:
@@ -161,7 +170,7 @@ def resolved(text: str, end: int) -> bool:
             before = clause[:at].split()[-1:]
             if (not nxt or nxt[0] in _ENDED_BY) and not _PARTLY.intersection(before):
                 later = rest[rest.find(phrase) + len(phrase) :]
-                return not any(p in later for p in _RETURNED)
+                return not _returned(later)
     return False
 
 

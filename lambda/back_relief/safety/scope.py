@@ -148,6 +148,7 @@ _FRAMES = (
     ("counts", "as"),
     ("count", "as"),
     ("difference", "between"),
+    ("explain",),  # "can you explain what saddle numbness is"
 )
 _FRAME_STARTS = frozenset(frame[0] for frame in _FRAMES)
 # "is it common for sciatica to affect both legs": only with a verb of causing after it.

@@ -22,7 +22,7 @@ import re
 
 from ..text import word_set
 
-__all__ = ["not_a_sign", "now_again", "settled"]
+__all__ = ["not_a_sign", "now_again", "points_back", "settled"]
 
 # Any of these after the correction keeps the sign: it is emphasised, not taken back.
 _KEEPS = re.compile(
@@ -63,8 +63,11 @@ _OUTCOME = re.compile(
     r" |all |both )?(?:(?:all|totally|completely|perfectly|absolutely|fully) )?"
     r"(?:fine|okay|alright|all right|good|grand|normal|sorted|better|recovered|healed)"
     r" (?:now|again|after|afterwards|since|ever since|since then|the next (?:day|morning))"
-    r"|(?:he|she|they|we) (?:is|are) (?:both |all )?(?:well|fine|okay|healthy|alright|good)"
-    r"(?: now)?$|(?:he|she|they) (?:is|are) back (?:home|at work|to normal)"
+    r"|(?:he|she|they|we) (?:is|are) (?:both |all |completely |totally |perfectly )?"
+    r"(?:well|fine|okay|healthy|alright|good)(?: now)?$"
+    # the speaker after another's sign: "but mine is just a pulled muscle", "i have never had it"
+    r"|mine(?: i)?s (?:just|only|not|a|more|different)|i have never had (?:it|that|one|them|any)$"
+    r"|(?:he|she|they) (?:is|are) back (?:home|at work|to normal)"
     r"|(?:this morning|today|now) (?:i am|he is|she is|they are|it is|all is|everything is)"
     r" (?:fine|okay|alright|grand|good|normal|better)"
     r"|no (?:problems|issues|trouble|bother|more problems) since|(?:gone|cleared|passed) now"
@@ -140,11 +143,60 @@ def settled(text: str, end: int) -> bool:
     if not words:
         return False
     own = _own_words(text, end)
-    return _corrected(words) or _debunked(own, after) or _over(own, after)
+    return _corrected(words) or _debunked(own, after) or _over(own, after) or _conceded(after)
+
+
+# "should i worry about numbness down there even though i have not got any": asked, then denied.
+_CONCEDED = re.compile(
+    r"^(?: \w+){0,4} (?:even though|although|though) (?:i|there) (?:have|has|do|is|am|are)"
+    r" (?:not|no)(?: got| had| noticed| felt)? any(?:thing)?(?: of (?:it|that|them))?$"
+)
+
+
+def _conceded(after: str) -> bool:
+    return bool(_CONCEDED.search(after))
+
+
+# "i can not feel any tingling": a symptom that is itself a feeling, not felt, is absent (never
+# "i can not feel anything", "can not feel my legs"); "know numbness", a recogniser's "no".
+_FELT_SIGNS = word_set("tingling tingle numbness weakness pins burning pain pains twinges aching")
+_FELT_FILLERS = word_set("any much the no real")
+_CAN_NOT_FEEL = (["can", "not", "feel"], ["could", "not", "feel"])
+_NOT_KNOW = word_set("what that if how why when whether about it i you who where")
+# "i would not say it is tearing", "it is not like i can not pee", "i can not say i have": a
+# hedge that denies the clause after it (never "can not say how numb": a subject must follow).
+_HEDGED = (["not", "say"], ["not", "like"], ["not", "call"], ["not", "that"])
+_HEDGE_SUBJECTS = word_set("i it they that there my he she")
+
+
+def _denied_feeling(text: str, start: int, first_word: str) -> bool:
+    before = text[max(0, start - 48) : start].split()
+    while before and before[-1] in _FELT_FILLERS:
+        before.pop()
+    if first_word in _FELT_SIGNS and before[-3:] in _CAN_NOT_FEEL:
+        return True
+    after = text[start : start + 48].split()
+    if after[:3] in _CAN_NOT_FEEL:
+        rest = [w for w in after[3:5] if w not in _FELT_FILLERS]
+        return bool(rest) and rest[0] in _FELT_SIGNS
+    return False
+
+
+def _hedged(text: str, start: int) -> bool:
+    words = text[max(0, start - 64) : start].split()[-8:]
+    for i in range(len(words) - 1, 1, -1):
+        if words[i] in _HEDGE_SUBJECTS and words[i - 2 : i] in _HEDGED:
+            return "ever" not in words[i:]  # "can not say i have ever been this numb": novelty
+    return False
 
 
 def not_a_sign(text: str, start: int, first_word: str) -> bool:
-    """True when the finding's subject, just before it, is a thing, an animal or a baby."""
+    """True when the words before the finding say it is not a sign: a thing, an animal or a
+    baby as its subject, a feeling not felt, a recogniser's "know" for "no", a hedged denial."""
+    if _denied_feeling(text, start, first_word) or _hedged(text, start):
+        return True
+    if text.startswith(" know ") and start <= 24 and text.split()[1] not in _NOT_KNOW:
+        return not _HEDGE_SUBJECTS.intersection(text[6:start].split())
     before = text[max(0, start - 32) : start].split()[-2:]
     if len(before) < 2 or before[0] not in _DETERMINERS:
         return False
@@ -164,6 +216,11 @@ _POINTS_BACK = re.compile(
     r" (?:again|same|still|too|as well|also|worse|spread|spreading|happening|returned|come back"
     r"|came back|coming back|is back|are back|it has started|started again)\b"
 )
+
+
+def points_back(later: str) -> bool:
+    """True when later words point back at an earlier sign: "and i have the same"."""
+    return bool(_POINTS_BACK.search(later))
 
 
 def now_again(later: str, now: re.Pattern[str]) -> bool:
