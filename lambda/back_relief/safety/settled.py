@@ -105,7 +105,7 @@ def _corrected(after: list[str]) -> bool:
         if found is None or len(said[: found.start()].split()) > _OPEN_WITHIN:
             continue
         rest = " " + " ".join(said[found.end() :].split()[:_CORRECTED_WORDS])
-        if _KEEPS.search(rest):
+        if _KEEPS.search(_OUTCOME.sub("", rest)):  # "they are okay now" keeps nothing
             return False
         if not needs_cue or _RETRACTS.search(rest):
             return True
