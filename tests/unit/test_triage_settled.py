@@ -224,3 +224,25 @@ def test_a_denied_return_or_a_concession_takes_it_back_but_the_speaker_pointing_
         )
         == []
     )
+
+
+def test_a_denial_put_right_is_a_report_but_a_denial_kept_is_not() -> None:
+    assert (
+        _missed(
+            [
+                "no blood, oh wait, yes there is, loads, and i'm thirty weeks",
+                "i haven't pooed myself, hang on, i have, just now",
+                "my bum isn't numb, actually it is, totally dead",
+            ]
+        )
+        == []
+    )
+    assert (
+        _alarmed(
+            [
+                "no blood, oh wait, i'm fine, it's only discharge",
+                "my bum isn't numb, actually it is fine, just achy",
+            ]
+        )
+        == []
+    )

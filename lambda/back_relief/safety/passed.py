@@ -8,7 +8,7 @@ import re
 from ..text import word_set as _word_set
 from .scope import NEGATIONS as _NEGATIONS
 from .scope import SCOPE_ENDS as _SCOPE_ENDS
-from .settled import settled
+from .settled import affirmed_after, settled
 
 __all__ = ["reassured", "resolved"]
 
@@ -194,7 +194,7 @@ def reassured(text: str, end: int) -> bool:
         if word == "normally" and not _LACK.intersection(text[max(0, end - 40) : end].split()[-5:]):
             return True  # "wee is coming out normally", never "i can not walk normally"
         if word in _REASSURANCE:
-            if i + 1 < len(words) and words[i + 1] in _UNTIL:
+            if (i + 1 < len(words) and words[i + 1] in _UNTIL) or affirmed_after(text, end):
                 return False
             return not (i >= 2 and words[i - 1] in _ASKED_OF and words[i - 2] in _ASKED)
     return False

@@ -10,7 +10,7 @@ from ..text import NO_NOUNS
 from ..text import word_set as _word_set
 from .framing import ALL_FRAMES, elsewhere
 from .questioned import ASKS, criterion, skill_asked
-from .settled import not_a_sign
+from .settled import affirmed_after, not_a_sign
 from .supposed import ANYONE as _ANYONE
 from .supposed import told_now
 
@@ -314,7 +314,7 @@ def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) ->
                 continue
             if words[i + 1] in _SYMPTOM_NOUNS:
                 continue
-            return True
+            return not affirmed_after(text, start)  # "no chest pain, hold on, yes there is"
         if word not in _FILLERS:
             counted += 1
             if counted >= _WINDOW_WORDS:

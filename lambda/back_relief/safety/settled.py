@@ -22,7 +22,7 @@ import re
 
 from ..text import word_set
 
-__all__ = ["not_a_sign", "now_again", "points_back", "settled"]
+__all__ = ["affirmed_after", "not_a_sign", "now_again", "points_back", "settled"]
 
 # Any of these after the correction keeps the sign: it is emphasised, not taken back.
 _KEEPS = re.compile(
@@ -216,6 +216,23 @@ _POINTS_BACK = re.compile(
     r" (?:again|same|still|too|as well|also|worse|spread|spreading|happening|returned|come back"
     r"|came back|coming back|is back|are back|it has started|started again)\b"
 )
+
+
+# The other way round: a denial put right: "no chest pain, hold on, yeah there is", "i have not
+# wet myself, well actually i have", "my legs are fine, no wait, they are both tingling".
+_YES_NOW = re.compile(
+    r"^(?: \w+){0,6}? (?:no wait|wait|hold on|hang on|actually|well actually|oh no|sorry)"
+    r"(?: no| well| actually)? (?:yes|yeah|yep|i am|i have|i do|i did|there is|there are"
+    r"|it is|they are|they have|it has|i can not|i cannot|i have got)\b(?P<rest>(?: \w+){0,2})"
+)
+_NOT_YES = word_set("fine okay alright good not no nothing none normal better ok")
+
+
+def affirmed_after(text: str, end: int) -> bool:
+    """True when a correction after a denied or reassured sign says it is there after all."""
+    said = text[end : end + 96]
+    found = _YES_NOW.search(said if said.startswith(" ") else " " + said)
+    return found is not None and _NOT_YES.isdisjoint(found.group("rest").split())
 
 
 def points_back(later: str) -> bool:
