@@ -246,3 +246,25 @@ def test_a_denial_put_right_is_a_report_but_a_denial_kept_is_not() -> None:
         )
         == []
     )
+
+
+def test_someone_close_in_the_past_is_history_but_told_now_is_a_report() -> None:
+    assert (
+        _alarmed(
+            [
+                "my grandad lost control of his bowels after his hip operation",
+                "my mum couldn't feel her legs after the epidural with my brother",
+            ]
+        )
+        == []
+    )
+    assert (
+        _missed(
+            [
+                "my grandad has lost control of his bowels after his hip operation",
+                "my mum couldn't feel her legs after her back surgery and she still can't",
+                "my husband lost control of his bladder after his op, what do i do",
+            ]
+        )
+        == []
+    )

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ..text import word_set as _word_set
-from .settled import now_again, points_back
+from .settled import family_past, now_again, points_back
 from .supposed import ADVISED as _ADVISED
 from .supposed import NOW as _NOW
 from .supposed import SUBJECTS as _SUBJECTS
@@ -250,7 +250,8 @@ _CUES = (
         "excitement giggling nearly almost practically little small younger labour labor "
         "delivery childbirth son daughter twins baby first second third birth born stroke op "
         "operation surgery chemo radiotherapy treatment hysterectomy prostate moved "
-        "scared afraid worried terrified frightened fear dread want hate hope hopefully"
+        "scared afraid worried terrified frightened fear dread want hate hope hopefully epidural "
+        "section spinal hernia hip knee end"
     )
     | _SHOWN
     | _DREAMT
@@ -310,4 +311,5 @@ def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
     if named(own) and denied_after(text, start, len(after)):
         return True  # "the leaflet says call 999 if you can not pee, but i can pee fine"
     # "my cousin lost the feeling in his bum and i have the same": the speaker's too
-    return times and _distant_person(before, own, after) and not points_back(later)
+    distant_person = _distant_person(before, own, after) or family_past(text, start, before)
+    return times and distant_person and not points_back(later)

@@ -22,7 +22,14 @@ import re
 
 from ..text import word_set
 
-__all__ = ["affirmed_after", "not_a_sign", "now_again", "points_back", "settled"]
+__all__ = [
+    "affirmed_after",
+    "family_past",
+    "not_a_sign",
+    "now_again",
+    "points_back",
+    "settled",
+]
 
 # Any of these after the correction keeps the sign: it is emphasised, not taken back.
 _KEEPS = re.compile(
@@ -225,6 +232,7 @@ _YES_NOW = re.compile(
     r"(?: no| well| actually)? (?:yes|yeah|yep|i am|i have|i do|i did|there is|there are"
     r"|it is|they are|they have|it has|i can not|i cannot|i have got)\b(?P<rest>(?: \w+){0,2})"
 )
+_ME = word_set("i my me myself mine we our us")
 _NOT_YES = word_set("fine okay alright good not no nothing none normal better ok")
 
 
@@ -233,6 +241,34 @@ def affirmed_after(text: str, end: int) -> bool:
     said = text[end : end + 96]
     found = _YES_NOW.search(said if said.startswith(" ") else " " + said)
     return found is not None and _NOT_YES.isdisjoint(found.group("rest").split())
+
+
+# Someone close, in the past, after an operation or at the end of life: "my dad could not hold his
+# water after his prostate surgery", "my great aunt could not walk at the end". Only with no word
+# of the present anywhere (a sign told now for someone here: "my husband has wet the bed").
+_FAMILY = word_set(
+    "dad mum mom mother father brother sister son daughter husband wife partner nan gran granny "
+    "grandma grandad grandpa grandmother grandfather aunt uncle guy man woman lady kid law"
+)
+_FAMILY_PAST = word_set("had could was were lost wet fell got needed went")
+_THEN = re.compile(
+    r" (?:after (?:his|her|their|the) (?:\w+ )?(?:op|operation|surgery|stroke|section|epidural"
+    r"|spinal|hernia|prostate|hip|knee|chemo)|at the end|before (?:he|she|they) (?:died|passed))\b"
+)
+_ANY_NOW = re.compile(
+    r" (?:is|are|am|has|have|can|cannot|will|keeps?|still|now|today|tonight|this morning|just"
+    r"|right now|help|please|having|should|ambulance|call|ring|do i|do we|what do|need|needs)\b"
+)
+
+
+def family_past(text: str, start: int, before: list[str]) -> bool:
+    """True when the sign at text[start:] is someone close's, told as past and over."""
+    near = before[-8:]
+    at = next((k for k in range(len(near) - 1, -1, -1) if near[k] in _FAMILY), None)
+    if at is None or not _ME.isdisjoint(near[at + 1 :]) or _ANY_NOW.search(text):
+        return False
+    told = near[at + 1 :] + text[start : start + 24].split()[:1]
+    return not _FAMILY_PAST.isdisjoint(told) and bool(_THEN.search(text))
 
 
 def points_back(later: str) -> bool:
