@@ -32,32 +32,38 @@ __all__ = [
 ]
 
 # Any of these after the correction keeps the sign: it is emphasised, not taken back.
-_KEEPS = re.compile(
+_KEEPS = (
     r" (?:not now|now|any ?more|still|again|worse|really|properly|at all|both|too|as well|also"
     r"|even|can not|cannot|could not|nothing|no feeling|at the moment|right now|just now"
     r"|earlier|before|this morning|yesterday|used to|definitely|actually worse|keeps?"
     r"|on me|on my|onto me|on top of me|until|till|except|just as|the same|as bad)\b"
 )
 # A correction that takes back what was just said, whatever follows (unless _KEEPS).
-_STRONG = re.compile(
+_STRONG = (
     r" (?:no wait|wait no|no actually|actually no|well no|no no|no sorry|sorry no|no i mean"
     r"|no i meant|scratch that|correction|my bad|let me rephrase|false alarm|that is wrong"
     r"|that is not right|that is not true)\b"
 )
 # A weaker opener ("i mean" may also add to it) needs a cue that the sign is not so.
-_WEAK = re.compile(r" (?:i mean|i meant|actually|hang on|hold on|oh wait|wait)\b")
-_RETRACTS = re.compile(
+_WEAK = r" (?:i mean|i meant|actually|hang on|hold on|oh wait|wait)\b"
+_RETRACTS = (
     r" (?:not right|not true|wrong|false alarm|my mistake|never mind|ignore that|nearly|almost"
     r"|i (?:can|could|did|do)(?! not)(?! never)|i just did"
     r"|(?:just|only) (?:my|the|a|an|stiff|sore|tired|cold|achy|aching|tight|one|left|right)"
     r"|(?:they|it|that|she|he) (?:are|is|was|were) (?:fine|okay|alright|not))\b"
+)
+# Every opener holds one of these words. The patterns here are read rarely, so each is compiled
+# on first need (re's cache), not at import: a cold start pays nothing for them.
+_OPENS = word_set(
+    "no wait actually well sorry mean meant scratch correction bad rephrase false wrong right true "
+    "hang hold"
 )
 _OPEN_WITHIN = 10  # words after the finding's end in which a correction may open
 _CORRECTED_WORDS = 12  # words after the opener read for its cue
 
 # A fear before the sign ("i thought", "i was worried", "i panicked that"), explained away after.
 _BELIEF = word_set("thought think worried panicked feared assumed convinced imagined sure scared")
-_DEBUNKED = re.compile(
+_DEBUNKED = (
     r" but (?:then )?(?:it (?:was|is|turned out)|turns out|turned out|i checked|i have checked"
     r"|i looked|it is only|it was only|it is just|it was just|that was|that is)\b"
 )
@@ -65,7 +71,7 @@ _BELIEF_WITHIN = 10  # words before the finding's end in which the fear must be 
 
 # The sign told in the past, then how it ended: "he is fine now", "no problems since", "she has
 # had the baby now", "all good now", "it was fine after", "has not come back".
-_OUTCOME = re.compile(
+_OUTCOME = (
     r" (?:(?:(?:he|she|they|i|it|that|everything|we) (?:is|are|am|was|were|has been|have been)"
     r" |all |both )?(?:(?:all|totally|completely|perfectly|absolutely|fully) )?"
     r"(?:fine|okay|alright|all right|good|grand|normal|sorted|better|recovered|healed)"
@@ -106,15 +112,17 @@ _DETERMINERS = word_set("the my our his her a your their")
 
 
 def _corrected(after: list[str]) -> bool:
+    if _OPENS.isdisjoint(after[: _OPEN_WITHIN + 2]):
+        return False  # most findings: no word a correction opens with, and no regex read
     said = " " + " ".join(after[: _OPEN_WITHIN + _CORRECTED_WORDS])
     for opener, needs_cue in ((_STRONG, False), (_WEAK, True)):
-        found = opener.search(said)
+        found = re.search(opener, said)
         if found is None or len(said[: found.start()].split()) > _OPEN_WITHIN:
             continue
         rest = " " + " ".join(said[found.end() :].split()[:_CORRECTED_WORDS])
-        if _KEEPS.search(_OUTCOME.sub("", rest)):  # "they are okay now" keeps nothing
+        if re.search(_KEEPS, re.sub(_OUTCOME, "", rest)):  # "they are okay now" keeps nothing
             return False
-        if not needs_cue or _RETRACTS.search(rest):
+        if not needs_cue or re.search(_RETRACTS, rest):
             return True
     return False
 
@@ -131,15 +139,17 @@ def _own_words(text: str, end: int) -> list[str]:
 def _debunked(own: list[str], after: str) -> bool:
     if _BELIEF.isdisjoint(own[-_BELIEF_WITHIN:]):
         return False
-    found = _DEBUNKED.search(after)
-    return found is not None and not _KEEPS.search(after[found.end() : found.end() + 64])
+    found = re.search(_DEBUNKED, after)
+    return found is not None and not re.search(_KEEPS, after[found.end() : found.end() + 64])
 
 
 def _over(own: list[str], after: str) -> bool:
     if _PAST.isdisjoint(own) or not _NOW_SAID.isdisjoint(own):
         return False
-    found = _OUTCOME.search(after)
-    return found is not None and not _KEEPS.search(_OUTCOME.sub("", after[found.end() :]) + " ")
+    found = re.search(_OUTCOME, after)
+    return found is not None and not re.search(
+        _KEEPS, re.sub(_OUTCOME, "", after[found.end() :]) + " "
+    )
 
 
 def settled(text: str, end: int) -> bool:
@@ -154,14 +164,14 @@ def settled(text: str, end: int) -> bool:
 
 
 # "should i worry about numbness down there even though i have not got any": asked, then denied.
-_CONCEDED = re.compile(
+_CONCEDED = (
     r"^(?: \w+){0,4} (?:even though|although|though) (?:i|there) (?:have|has|do|is|am|are)"
     r" (?:not|no)(?: got| had| noticed| felt)? any(?:thing)?(?: of (?:it|that|them))?$"
 )
 
 
 def _conceded(after: str) -> bool:
-    return bool(_CONCEDED.search(after))
+    return " though " in after and bool(re.search(_CONCEDED, after))
 
 
 # "i can not feel any tingling": a symptom that is itself a feeling, not felt, is absent (never
@@ -214,12 +224,12 @@ def not_a_sign(text: str, start: int, first_word: str) -> bool:
 
 
 # A later clause about the back itself, or "just"/"only", tells nothing of the earlier sign ...
-_ABOUT_BACK = re.compile(
+_ABOUT_BACK = (
     r" (?:just|only|merely|simply|purely|my back|the back|my lower back|this back|a spasm"
     r"|the spasm|this spasm|a pulled|a twinge|muscle|from lifting|from bending)\b"
 )
 # ... unless it points back at it: "it is back", "the same again", "happening again", "still".
-_POINTS_BACK = re.compile(
+_POINTS_BACK = (
     r" (?:again|same|still|too|as well|also|worse|spread|spreading|happening|returned|come back"
     r"|came back|coming back|is back|are back|it has started|started again)\b"
 )
@@ -227,7 +237,7 @@ _POINTS_BACK = re.compile(
 
 # The other way round: a denial put right: "no chest pain, hold on, yeah there is", "i have not
 # wet myself, well actually i have", "my legs are fine, no wait, they are both tingling".
-_YES_NOW = re.compile(
+_YES_NOW = (
     r"^(?: \w+){0,6}? (?:no wait|wait|hold on|hang on|actually|well actually|oh no|sorry)"
     r"(?: no| well| actually)? (?:yes|yeah|yep|i am|i have|i do|i did|there is|there are"
     r"|it is|they are|they have|it has|i can not|i cannot|i have got)\b(?P<rest>(?: \w+){0,2})"
@@ -239,7 +249,9 @@ _NOT_YES = word_set("fine okay alright good not no nothing none normal better ok
 def affirmed_after(text: str, end: int) -> bool:
     """True when a correction after a denied or reassured sign says it is there after all."""
     said = text[end : end + 96]
-    found = _YES_NOW.search(said if said.startswith(" ") else " " + said)
+    if _OPENS.isdisjoint(said.split()[:8]):
+        return False
+    found = re.search(_YES_NOW, said if said.startswith(" ") else " " + said)
     return found is not None and _NOT_YES.isdisjoint(found.group("rest").split())
 
 
@@ -251,11 +263,11 @@ _FAMILY = word_set(
     "grandma grandad grandpa grandmother grandfather aunt uncle guy man woman lady kid law"
 )
 _FAMILY_PAST = word_set("had could was were lost wet fell got needed went")
-_THEN = re.compile(
+_THEN = (
     r" (?:after (?:his|her|their|the) (?:\w+ )?(?:op|operation|surgery|stroke|section|epidural"
     r"|spinal|hernia|prostate|hip|knee|chemo)|at the end|before (?:he|she|they) (?:died|passed))\b"
 )
-_ANY_NOW = re.compile(
+_ANY_NOW = (
     r" (?:is|are|am|has|have|can|cannot|will|keeps?|still|now|today|tonight|this morning|just"
     r"|right now|help|please|having|should|ambulance|call|ring|do i|do we|what do|need|needs)\b"
 )
@@ -265,21 +277,23 @@ def family_past(text: str, start: int, before: list[str]) -> bool:
     """True when the sign at text[start:] is someone close's, told as past and over."""
     near = before[-8:]
     at = next((k for k in range(len(near) - 1, -1, -1) if near[k] in _FAMILY), None)
-    if at is None or not _ME.isdisjoint(near[at + 1 :]) or _ANY_NOW.search(text):
+    if at is None or not _ME.isdisjoint(near[at + 1 :]) or re.search(_ANY_NOW, text):
         return False
     told = near[at + 1 :] + text[start : start + 24].split()[:1]
-    return not _FAMILY_PAST.isdisjoint(told) and bool(_THEN.search(text))
+    return not _FAMILY_PAST.isdisjoint(told) and bool(re.search(_THEN, text))
 
 
 def points_back(later: str) -> bool:
     """True when later words point back at an earlier sign: "and i have the same"."""
-    return bool(_POINTS_BACK.search(later))
+    return bool(re.search(_POINTS_BACK, later))
 
 
 def now_again(later: str, now: re.Pattern[str]) -> bool:
     """True when a later clause ("" or words with a leading space) tells the earlier sign as
     now: "years ago, and it is happening again now". now: framing's words of the present."""
-    said = _OUTCOME.sub("", later)
+    if not now.search(later):
+        return False
+    said = re.sub(_OUTCOME, "", later)
     if not now.search(said):
         return False
-    return not (_ABOUT_BACK.search(said) and not _POINTS_BACK.search(said))
+    return not (re.search(_ABOUT_BACK, said) and not re.search(_POINTS_BACK, said))
