@@ -136,6 +136,8 @@ def test_a_thing_or_a_baby_as_the_subject_is_not_a_sign() -> None:
         _alarmed(
             [
                 "the laptop fell down the stairs and i twisted grabbing for it",
+                "the telly fell off the wall bracket while we were out",
+                "i almost slipped off the kerb on the way to the bus",
                 "my newborn wet himself during the nappy change and i strained my back bending",
             ]
         )
@@ -145,6 +147,8 @@ def test_a_thing_or_a_baby_as_the_subject_is_not_a_sign() -> None:
         _missed(
             [
                 "the shelf fell on me and my back is agony, i can't get up",
+                "the stepladder collapsed under me and i can't move my legs",
+                "i almost got up but then i slipped off the kerb and now i can't get up",
                 "i fell down the stairs carrying the laptop and can't get up",
             ]
         )

@@ -104,11 +104,12 @@ _NEW_SUBJECT = word_set("i my we our he his she her they their it its this that 
 _THINGS = word_set(
     "phone mobile laptop tablet remote cup mug glass plate bowl bottle bag box shelf book books "
     "keys picture frame vase lamp tv telly pan pot bin basket dog dogs cat cats puppy kitten pup "
-    "parcel tin jar toy toys"
+    "parcel tin jar toy toys ladder stepladder chair stool"
 )
 _INFANTS = word_set("baby toddler newborn babies")
 _WET = ("wet", "pee", "peed", "wee", "weed", "poo", "pooed", "leak", "accident", "soil")
 _DETERMINERS = word_set("the my our his her a your their")
+_FALLS = word_set("fell fall falling slipped slip tripped trip went came toppled")
 
 
 def _corrected(after: list[str]) -> bool:
@@ -215,9 +216,13 @@ def not_a_sign(text: str, start: int, first_word: str) -> bool:
     if text.startswith(" know ") and start <= 24 and text.split()[1] not in _NOT_KNOW:
         return not _HEDGE_SUBJECTS.intersection(text[6:start].split())
     before = text[max(0, start - 32) : start].split()[-2:]
+    if before[-1:] in (["nearly"], ["almost"]) and first_word in _FALLS:
+        return True  # "i nearly fell down the stairs": the fall did not happen
     if len(before) < 2 or before[0] not in _DETERMINERS:
         return False
-    if re.match(r"\S* (?:\w+ ){0,4}(?:on|onto) (?:me|my|top of me)\b", text[start : start + 48]):
+    if re.match(
+        r"\S* (?:\w+ ){0,4}(?:on|onto|under|with) (?:me|my|top of me)\b", text[start : start + 48]
+    ):
         return False  # "the shelf fell on me": a blow
     subject = before[1]
     return subject in _THINGS or (subject in _INFANTS and first_word.startswith(_WET))
