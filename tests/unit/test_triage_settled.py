@@ -138,6 +138,7 @@ def test_a_thing_or_a_baby_as_the_subject_is_not_a_sign() -> None:
                 "the laptop fell down the stairs and i twisted grabbing for it",
                 "the telly fell off the wall bracket while we were out",
                 "i almost slipped off the kerb on the way to the bus",
+            "both my legs are dead tired after the hike",
                 "my newborn wet himself during the nappy change and i strained my back bending",
             ]
         )
@@ -148,6 +149,7 @@ def test_a_thing_or_a_baby_as_the_subject_is_not_a_sign() -> None:
             [
                 "the shelf fell on me and my back is agony, i can't get up",
                 "the stepladder collapsed under me and i can't move my legs",
+            "both my legs are dead, tired of this",
                 "i almost got up but then i slipped off the kerb and now i can't get up",
                 "i fell down the stairs carrying the laptop and can't get up",
             ]

@@ -83,7 +83,7 @@ _OUTCOME = (
     r"|(?:he|she|they) (?:is|are) back (?:home|at work|to normal)"
     r"|(?:this morning|today|now) (?:i am|he is|she is|they are|it is|all is|everything is)"
     r" (?:fine|okay|alright|grand|good|normal|better)"
-    r"|no (?:problems|issues|trouble|bother|more problems) since|(?:gone|cleared|passed) now"
+    r"|no (?:problems?|issues?|trouble|bother|more problems) since|(?:gone|cleared|passed) now"
     r"|(?:has|have|had) not (?:come back|returned|happened since|happened again)"
     r"|never (?:came back|returned|happened again)|made a (?:full |good )?recovery"
     r"|(?:survived|pulled through)|(?:has|have|is) had (?:the|her|their) baby"
@@ -160,6 +160,8 @@ def settled(text: str, end: int) -> bool:
     words = after.split()
     if not words:
         return False
+    if words[0] in ("tired", "beat") and words[1:2] != ["of"] and text[:end].endswith(" dead"):
+        return True  # "my legs are dead tired": tired, not numb
     own = _own_words(text, end)
     return _corrected(words) or _debunked(own, after) or _over(own, after) or _conceded(after)
 
@@ -218,6 +220,10 @@ def not_a_sign(text: str, start: int, first_word: str) -> bool:
     before = text[max(0, start - 32) : start].split()[-2:]
     if before[-1:] in (["nearly"], ["almost"]) and first_word in _FALLS:
         return True  # "i nearly fell down the stairs": the fall did not happen
+    if text[start : start + 16].startswith(("dead tired", "dead beat")) and not text[
+        start + 10 : start + 14
+    ].startswith(" of"):
+        return True  # "my legs are dead tired from the walk": tired, not numb
     if len(before) < 2 or before[0] not in _DETERMINERS:
         return False
     if re.match(
