@@ -138,7 +138,7 @@ def test_a_thing_or_a_baby_as_the_subject_is_not_a_sign() -> None:
                 "the laptop fell down the stairs and i twisted grabbing for it",
                 "the telly fell off the wall bracket while we were out",
                 "i almost slipped off the kerb on the way to the bus",
-            "both my legs are dead tired after the hike",
+                "both my legs are dead tired after the hike",
                 "my newborn wet himself during the nappy change and i strained my back bending",
             ]
         )
@@ -149,7 +149,7 @@ def test_a_thing_or_a_baby_as_the_subject_is_not_a_sign() -> None:
             [
                 "the shelf fell on me and my back is agony, i can't get up",
                 "the stepladder collapsed under me and i can't move my legs",
-            "both my legs are dead, tired of this",
+                "both my legs are dead, tired of this",
                 "i almost got up but then i slipped off the kerb and now i can't get up",
                 "i fell down the stairs carrying the laptop and can't get up",
             ]
@@ -270,6 +270,28 @@ def test_someone_close_in_the_past_is_history_but_told_now_is_a_report() -> None
                 "my grandad has lost control of his bowels after his hip operation",
                 "my mum couldn't feel her legs after her back surgery and she still can't",
                 "my husband lost control of his bladder after his op, what do i do",
+            ]
+        )
+        == []
+    )
+
+
+def test_a_spoken_nope_denies_and_a_child_laughing_after_a_fall_is_fine() -> None:
+    assert (
+        _alarmed(
+            [
+                "nope tingling, it's all in the lower back",
+                "my grandson came off the climbing frame and he's giggling",
+                "my wife had a high fever and the shakes a fortnight ago, she's over it now",
+            ]
+        )
+        == []
+    )
+    assert (
+        _missed(
+            [
+                "nope, can't feel my bum at all",
+                "my grandson came off the climbing frame and he can't move his legs",
             ]
         )
         == []

@@ -81,6 +81,8 @@ _OUTCOME = (
     # the speaker after another's sign: "but mine is just a pulled muscle", "i have never had it"
     r"|mine(?: i)?s (?:just|only|not|a|more|different)|i have never had (?:it|that|one|them|any)$"
     r"|(?:he|she|they) (?:is|are) back (?:home|at work|to normal)"
+    r"|(?:he|she|they|i|we) (?:is|are|am|was|were|got) over it"
+    r"|(?:he|she|they) (?:is|are) (?:laughing|giggling|smiling|playing|running around)"
     r"|(?:this morning|today|now) (?:i am|he is|she is|they are|it is|all is|everything is)"
     r" (?:fine|okay|alright|grand|good|normal|better)"
     r"|no (?:problems?|issues?|trouble|bother|more problems) since|(?:gone|cleared|passed) now"
