@@ -45,6 +45,12 @@ heard7 231->239, heard6 244->248, triage5b 75->76, benign7 32->33; benign alarms
 benign8 13->11, heard7 7->5, triage8 2->1, dev4 2->1; no written figure moved. Untouched check,
 rules alone (heard E / reached with a question / benign alarms): triage5a 66/69/1 of 87 E and
 51 benign -> 66/69/1; precision8 33/35/6 of 41 and 60 -> 34/36/6.
+Round 11 ("precision11"): precision11 (224 benign look-alikes full of red-flag words: past and
+resolved events, other people's history, questions and hypotheticals, films, work, jokes, negation
+as a recogniser writes it, self-corrections, rambles; and 124 red flags in the same shapes, five
+locales) and precision11_probe (109 + 60), both written before any change and channelled once
+(seed 73). Untuned: benign alarms 62/224, E 113/124. After (safety/settled.py and the framing
+modules, by class): benign alarms 7/224, E 117/124; no emergency lost on any set, written or heard.
 """
 
 from __future__ import annotations
