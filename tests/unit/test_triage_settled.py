@@ -276,11 +276,10 @@ def test_someone_close_in_the_past_is_history_but_told_now_is_a_report() -> None
     )
 
 
-def test_a_spoken_nope_denies_and_a_child_laughing_after_a_fall_is_fine() -> None:
+def test_a_child_laughing_after_a_fall_and_an_illness_got_over_are_fine() -> None:
     assert (
         _alarmed(
             [
-                "nope tingling, it's all in the lower back",
                 "my grandson came off the climbing frame and he's giggling",
                 "my wife had a high fever and the shakes a fortnight ago, she's over it now",
             ]
@@ -290,7 +289,7 @@ def test_a_spoken_nope_denies_and_a_child_laughing_after_a_fall_is_fine() -> Non
     assert (
         _missed(
             [
-                "nope, can't feel my bum at all",
+                "my wife had a high fever and the shakes a fortnight ago, and it's back today",
                 "my grandson came off the climbing frame and he can't move his legs",
             ]
         )

@@ -36,10 +36,6 @@ _JUDGED = _word_set(
 )
 # "no" before a clause's first word is an answer or an exclamation, not that clause's negation.
 _CLAUSE_STARTS = _word_set("my i it the both they he she we his her their our this these those")
-# "nope chest pain", "nah numbness": a spoken no (never an answer before a clause, like "no").
-_SPOKEN_NO = _word_set("nope nah")
-_ANSWER_NO = _SPOKEN_NO | {"no"}
-_AUXES = _word_set("can could cannot have has had am is are was were do did will would not")
 # "can not feel my legs" and "not able to walk" describe symptoms, not their absence.
 _NOT_AFTER = frozenset({"can", "could"})
 # "my teeth will not stop chattering", "it has not stopped leaking": the sign goes on. "i do
@@ -309,10 +305,8 @@ def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) ->
                 return True
             after = words[i + 1 :] + text[start : start + 40].split()[1:4]
             return _hypothetical(words, i, after)
-        if word in _NEGATIONS or word in _SPOKEN_NO:
-            if word in _SPOKEN_NO and (i != len(words) - 2 or first_word in _AUXES):
-                continue  # "nope chest pain", never "nope, can not feel my legs"
-            if word in _ANSWER_NO and words[i + 1] in _CLAUSE_STARTS:
+        if word in _NEGATIONS:
+            if word == "no" and words[i + 1] in _CLAUSE_STARTS:
                 continue  # "no, my legs have gone numb", "oh no i have wet myself": an answer
             if word == "not" and (
                 (i > 0 and words[i - 1] in _NOT_AFTER) or words[i + 1] in _NOT_BEFORE
