@@ -295,3 +295,13 @@ def test_a_child_laughing_after_a_fall_and_an_illness_got_over_are_fine() -> Non
         )
         == []
     )
+
+
+def test_signs_listed_then_denied_are_not_reported_but_signs_owned_are() -> None:
+    assert (
+        _alarmed(
+            ["i keep reading about things like not being able to wee, but i'm weeing normally"]
+        )
+        == []
+    )
+    assert _missed(["i've got stuff like not being able to wee, otherwise i'm fine"]) == []

@@ -251,7 +251,7 @@ _CUES = (
         "delivery childbirth son daughter twins baby first second third birth born stroke op "
         "operation surgery chemo radiotherapy treatment hysterectomy prostate moved "
         "scared afraid worried terrified frightened fear dread want hate hope hopefully epidural "
-        "section spinal hernia hip knee end"
+        "section spinal hernia hip knee end stuff"
     )
     | _SHOWN
     | _DREAMT
@@ -262,6 +262,7 @@ _CUES = (
 )
 
 
+_HAVING = _word_set("have has had got getting having")
 _YEAR = re.compile(r" (?:19|20)\d\d\b")
 # One text is read once per finding in it: its answer is kept for the next finding.
 _LAST_CUED: list[tuple[str, bool]] = [("", False)]
@@ -308,7 +309,10 @@ def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
         text, start, len(after)
     ):
         return True
-    if named(own) and denied_after(text, start, len(after)):
+    # "all the scary stuff like losing bladder control, but honestly everything is fine"
+    listed = own[-1:] == ["like"] and own[-2:-1] in (["stuff"], ["things"], ["signs"])
+    listed = listed and _HAVING.isdisjoint(own)  # never "i have got stuff like a numb bum"
+    if (named(own) or listed) and denied_after(text, start, len(after)):
         return True  # "the leaflet says call 999 if you can not pee, but i can pee fine"
     # "my cousin lost the feeling in his bum and i have the same": the speaker's too
     distant_person = _distant_person(before, own, after) or family_past(text, start, before)
