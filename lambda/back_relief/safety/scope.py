@@ -10,9 +10,10 @@ from ..text import NO_NOUNS
 from ..text import word_set as _word_set
 from .framing import ALL_FRAMES, elsewhere
 from .questioned import ASKS, criterion, skill_asked
-from .settled import affirmed_after, not_a_sign
+from .settled import affirmed_after
 from .supposed import ANYONE as _ANYONE
 from .supposed import told_now
+from .unsaid import not_a_sign
 
 __all__ = ["NEGATIONS", "SCOPE_ENDS", "asked_about", "negated"]
 
