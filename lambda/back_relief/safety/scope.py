@@ -284,8 +284,8 @@ def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) ->
     if lo > 0 and text[lo - 1] != " ":
         words = words[1:]  # the slice cut a word in half
     words.append(first_word)
-    if elsewhere(text, start, frames) or not_a_sign(text, start, first_word):
-        return True  # another time, not real, advice (framing.py); a thing that fell
+    if elsewhere(text, start, frames) or (frames and not_a_sign(text, start, first_word)):
+        return True  # another time, not real, advice (framing.py); a thing that fell (unsaid.py)
     if asked_about(text, start) and not _reported_after(text, start):
         return True
     if (text.startswith(_MODAL_STARTS) or " of " in text[start - 4 : start]) and (
