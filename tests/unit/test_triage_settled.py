@@ -305,3 +305,21 @@ def test_signs_listed_then_denied_are_not_reported_but_signs_owned_are() -> None
         == []
     )
     assert _missed(["i've got stuff like not being able to wee, otherwise i'm fine"]) == []
+
+
+def test_a_sign_played_down_or_confirmed_after_it_stays_a_report() -> None:
+    # Review of this round's frames: distress, minimising and a fear come true keep the alarm,
+    # and the speaker's own event (a wet bed, a fall) is not over because they feel fine now.
+    assert (
+        _missed(
+            [
+                "i've wet myself, no no no",
+                "i pooed myself, i mean just the once",
+                "i was scared i couldn't feel my bum but it's true",
+                "i lost control of my bladder yesterday, i'm fine now",
+                "my legs gave way, i mean i could barely stand",
+                "it's not that i can't walk, it's that both my legs keep giving way",
+            ]
+        )
+        == []
+    )

@@ -35,11 +35,13 @@ _KEEPS = (
     r" (?:not now|now|any ?more|still|again|worse|really|properly|at all|both|too|as well|also"
     r"|even|can not|cannot|could not|nothing|no feeling|at the moment|right now|just now"
     r"|earlier|before|this morning|yesterday|used to|definitely|actually worse|keeps?"
-    r"|on me|on my|onto me|on top of me|until|till|except|just as|the same|as bad)\b"
+    r"|on me|on my|onto me|on top of me|until|till|except|just as|the same|as bad|once|a little"
+    r"|a bit|a few|drop|dribble|slightly|a lot|loads|barely|hardly|only just|true|real|happening"
+    r"|confirmed)\b"
 )
 # A correction that takes back what was just said, whatever follows (unless _KEEPS).
 _STRONG = (
-    r" (?:no wait|wait no|no actually|actually no|well no|no no|no sorry|sorry no|no i mean"
+    r" (?:no wait|wait no|no actually|actually no|well no|no sorry|sorry no|no i mean"
     r"|no i meant|scratch that|correction|my bad|let me rephrase|false alarm|that is wrong"
     r"|that is not right|that is not true)\b"
 )
@@ -48,7 +50,7 @@ _WEAK = r" (?:i mean|i meant|actually|hang on|hold on|oh wait|wait)\b"
 _RETRACTS = (
     r" (?:not right|not true|wrong|false alarm|my mistake|never mind|ignore that|nearly|almost"
     r"|i (?:can|could|did|do)(?! not)(?! never)|i just did"
-    r"|(?:just|only) (?:my|the|a|an|stiff|sore|tired|cold|achy|aching|tight|one|left|right)"
+    r"|(?:just|only) (?:my|the|stiff|sore|tired|cold|achy|aching|tight|one|left|right)"
     r"|(?:they|it|that|she|he) (?:are|is|was|were) (?:fine|okay|alright|not))\b"
 )
 # Every opener holds one of these words. The patterns here are read rarely, so each is compiled
@@ -97,6 +99,41 @@ _PAST = word_set(
     "had was were went got fell did used lost could felt broke came slipped tripped gave "
     "collapsed crashed needed"
 )
+_OTHERS = word_set(
+    "he she they his her their dad mum mom mother father brother sister son daughter husband wife "
+    "partner nan gran granny grandma grandad grandpa aunt uncle cousin niece nephew friend mate "
+    "colleague neighbour neighbor boss manager flatmate guy man woman lady kid kids wifes husbands "
+    "grandson granddaughter child children boy girl baby toddler"
+)
+_FELT = (
+    "numb",
+    "tingl",
+    "pins",
+    "needles",
+    "weak",
+    "tight",
+    "dead",
+    "heav",
+    "jelly",
+    "wobbl",
+    "shak",
+    "sore",
+    "ach",
+    "hurt",
+    "pain",
+    "dizz",
+    "faint",
+    "breath",
+    "burn",
+    "throb",
+    "cramp",
+    "asleep",
+)
+_LONG_AGO = (
+    r" (?:(?:years?|ages|decades) (?:ago|back)|in (?:19|20)\d\d|in (?:nineteen|two thousand)"
+    r"|(?:back )?in (?:college|uni|school|my (?:teens|twenties|thirties))|as a (?:kid|child|teen)"
+    r"|when i was (?:a |young|little|pregnant)|long ago|long back)\b"
+)
 _NOW_SAID = word_set("am is are can cannot have has keep keeps still now today tonight")
 _CLAUSE_BREAK = word_set("but so because cos though although however then")
 _NEW_SUBJECT = word_set("i my we our he his she her they their it its this that now today")
@@ -113,6 +150,8 @@ def _corrected(after: list[str]) -> bool:
         rest = " " + " ".join(said[found.end() :].split()[:_CORRECTED_WORDS])
         if re.search(_KEEPS, re.sub(_OUTCOME, "", rest)):  # "they are okay now" keeps nothing
             return False
+        if len(rest.split()) < 2:
+            continue  # "i have wet myself, no wait": nothing said instead
         if not needs_cue or re.search(_RETRACTS, rest):
             return True
     return False
@@ -134,8 +173,14 @@ def _debunked(own: list[str], after: str) -> bool:
     return found is not None and not re.search(_KEEPS, after[found.end() : found.end() + 64])
 
 
-def _over(own: list[str], after: str) -> bool:
+def _over(own: list[str], after: str, text: str) -> bool:
     if _PAST.isdisjoint(own) or not _NOW_SAID.isdisjoint(own):
+        return False
+    # The speaker's own event (a wet bed, a fall) is over only when told as long ago; a felt
+    # sign of theirs may pass ("my legs went numb, fine now"); someone else's may be over.
+    mine = _OTHERS.isdisjoint(own)
+    felt = any(w.startswith(_FELT) for w in own)
+    if mine and not felt and not re.search(_LONG_AGO, text):
         return False
     found = re.search(_OUTCOME, after)
     return found is not None and not re.search(
@@ -153,7 +198,7 @@ def settled(text: str, end: int) -> bool:
     if words[0] in ("tired", "beat") and words[1:2] != ["of"] and text[:end].endswith(" dead"):
         return True  # "my legs are dead tired": tired, not numb
     own = _own_words(text, end)
-    return _corrected(words) or _debunked(own, after) or _over(own, after) or _conceded(after)
+    return _corrected(words) or _debunked(own, after) or _over(own, after, text) or _conceded(after)
 
 
 # "should i worry about numbness down there even though i have not got any": asked, then denied.

@@ -28,7 +28,8 @@ _FALLS = word_set("fell fall falling slipped slip tripped trip went came toppled
 
 # "i can not feel any tingling": a symptom that is itself a feeling, not felt, is absent (never
 # "i can not feel anything", "can not feel my legs"); "know numbness", a recogniser's "no".
-_FELT_SIGNS = word_set("tingling tingle numbness weakness pins burning pain pains twinges aching")
+# (never "pain": "i can not feel any pain when i pinch my legs" is numbness)
+_FELT_SIGNS = word_set("tingling tingle numbness weakness pins burning twinges")
 _FELT_FILLERS = word_set("any much the no real")
 _CAN_NOT_FEEL = (["can", "not", "feel"], ["could", "not", "feel"])
 _NOT_KNOW = word_set("what that if how why when whether about it i you who where")
@@ -36,6 +37,7 @@ _NOT_KNOW = word_set("what that if how why when whether about it i you who where
 # hedge that denies the clause after it (never "can not say how numb": a subject must follow).
 _HEDGED = (["not", "say"], ["not", "like"], ["not", "call"], ["not", "that"])
 _HEDGE_SUBJECTS = word_set("i it they that there my he she")
+_CLAUSE_SUBJECTS = _HEDGE_SUBJECTS - {"my"}
 
 
 def _denied_feeling(text: str, start: int, first_word: str) -> bool:
@@ -56,6 +58,8 @@ def _hedged(text: str, start: int) -> bool:
     for i in range(len(words) - 1, 1, -1):
         if words[i] in _HEDGE_SUBJECTS and words[i - 2 : i] in _HEDGED:
             return "ever" not in words[i:]  # "can not say i have ever been this numb": novelty
+        if words[i] in _CLAUSE_SUBJECTS:
+            return False  # "not that i can not walk, it is that my legs give way": a report
     return False
 
 
