@@ -319,6 +319,8 @@ def test_a_sign_played_down_or_confirmed_after_it_stays_a_report() -> None:
                 "i lost control of my bladder yesterday, i'm fine now",
                 "my legs gave way, i mean i could barely stand",
                 "it's not that i can't walk, it's that both my legs keep giving way",
+                "of course both legs went numb on the way to the loo",
+                "long story short, both legs went numb",
             ]
         )
         == []

@@ -114,9 +114,9 @@ _SHOWN = _word_set(
     "novels scene scenes character characters news stuntman actor actress play musical video "
     "videos netflix youtube tiktok podcast article watched watching"
 )
-# Told of other people in a class or online: "a first aid course on chest pain", "horror stories
-# online about people being paralysed" (never "patient": a carer's patient is here now).
-_SHOWN |= _word_set("course training lecture seminar stories story online")
+# Told of other people in stories: "horror stories about people being paralysed" (never "course",
+# "training" or "story": "of course both legs went numb", "long story short, i can not pee").
+_SHOWN |= _word_set("stories")
 _REACTION = re.compile(
     r" (?:made|makes|make|gave|gives|got|gets|reminded|reminds|freaking|freaked|scared|scares"
     r"|scaring|worried|worries|worrying|frightened|terrified) me\b"
