@@ -320,6 +320,8 @@ def test_a_sign_played_down_or_confirmed_after_it_stays_a_report() -> None:
                 "my legs gave way, i mean i could barely stand",
                 "it's not that i can't walk, it's that both my legs keep giving way",
                 "of course both legs went numb on the way to the loo",
+                "i've pooed myself, i mean i did it in bed",
+                "i can't get up off the floor, i mean i could if someone helped me",
                 "long story short, both legs went numb",
             ]
         )

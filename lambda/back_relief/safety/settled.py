@@ -37,7 +37,7 @@ _KEEPS = (
     r"|earlier|before|this morning|yesterday|used to|definitely|actually worse|keeps?"
     r"|on me|on my|onto me|on top of me|until|till|except|just as|the same|as bad|once|a little"
     r"|a bit|a few|drop|dribble|slightly|a lot|loads|barely|hardly|only just|true|real|happening"
-    r"|confirmed)\b"
+    r"|confirmed|if|help|helped|without)\b"
 )
 # A correction that takes back what was just said, whatever follows (unless _KEEPS).
 _STRONG = (
@@ -49,7 +49,7 @@ _STRONG = (
 _WEAK = r" (?:i mean|i meant|actually|hang on|hold on|oh wait|wait)\b"
 _RETRACTS = (
     r" (?:not right|not true|wrong|false alarm|my mistake|never mind|ignore that|nearly|almost"
-    r"|i (?:can|could|did|do)(?! not)(?! never)|i just did"
+    r"|i (?:can|could)(?! not)(?! never)"
     r"|(?:just|only) (?:my|the|stiff|sore|tired|cold|achy|aching|tight|one|left|right)"
     r"|(?:they|it|that|she|he) (?:are|is|was|were) (?:fine|okay|alright|not))\b"
 )
