@@ -59,6 +59,15 @@ benign alarm moved on any set. Probe, untouched, measured once at the end: writt
 heard 79/100 (+7 asked), benign 0/63, the same at the branch point: the classes did not carry
 (nor to heard11's own copy before it was studied: 137->137), so they were not merged; the data,
 its second pass and the grouping of copies were.
+Round 11 ("precision11"): precision11 (224 benign look-alikes full of red-flag words: past and
+resolved events, other people's history, questions and hypotheticals, films, work, jokes, negation
+as a recogniser writes it, self-corrections, rambles; and 124 red flags in the same shapes, five
+locales) and precision11_probe (109 + 60), both written before any change and channelled once
+(seed 73). Untuned -> after (safety/settled.py, unsaid.py and the framing modules, by class),
+benign alarms / E: written 62/224 -> 8, 113/124 -> 117; heard 56 -> 15, 105 -> 108. Probe,
+measured once at the end: written 21/109 -> 15, 55/60 -> 57; heard 20 -> 15, 50 -> 52. Every
+other set: no emergency lost, written or heard; benign alarms 106/2966 -> 87 written, 71/1878 ->
+61 heard.
 """
 
 from __future__ import annotations
