@@ -63,11 +63,13 @@ Round 11 ("precision11"): precision11 (224 benign look-alikes full of red-flag w
 resolved events, other people's history, questions and hypotheticals, films, work, jokes, negation
 as a recogniser writes it, self-corrections, rambles; and 124 red flags in the same shapes, five
 locales) and precision11_probe (109 + 60), both written before any change and channelled once
-(seed 73). Untuned -> after (safety/settled.py, unsaid.py and the framing modules, by class),
+(seed 73). Untuned -> after (settled.py, unsaid.py and the framing modules, by class),
 benign alarms / E: written 62/224 -> 8, 113/124 -> 117; heard 56 -> 15, 105 -> 108. Probe,
 measured once at the end: written 21/109 -> 15, 55/60 -> 57; heard 20 -> 15, 50 -> 52. Every
 other set: no emergency lost, written or heard; benign alarms 106/2966 -> 87 written, 71/1878 ->
-61 heard.
+61 heard. Not kept (branch precision11): a review's own 300 phrasings found about 25 present red
+flags those framings silenced, with no question either ("the feeling hasn't come back", "no wait,
+it's my whole chest and arm", "my mate fell off the roof and he is not moving"). The data stays.
 """
 
 from __future__ import annotations

@@ -8,7 +8,6 @@ import re
 from ..text import word_set as _word_set
 from .scope import NEGATIONS as _NEGATIONS
 from .scope import SCOPE_ENDS as _SCOPE_ENDS
-from .settled import affirmed_after, settled
 
 __all__ = ["reassured", "resolved"]
 
@@ -54,15 +53,6 @@ _BACK_TO = _word_set("they it that this these those the feeling")
 _RETURNED = _phrases(
     "returned|worse|spread|again|is back|are back|came back|come back|coming back|still"
 )
-# "has not come back", "never returned": a return denied is no return.
-_NOT_RETURNED = re.compile(r" (?:not|never) (?:come back|came back|returned|been back)\b")
-
-
-def _returned(later: str) -> bool:
-    said = _NOT_RETURNED.sub(" ", later)
-    return any(p in said for p in _RETURNED)
-
-
 _PARTLY = _word_set("bit little slightly somewhat")  # "a bit better" is not gone
 
 
@@ -129,7 +119,7 @@ def _answered_no(text: str, end: int) -> bool:
 def resolved(text: str, end: int) -> bool:
     """True when the words after text[:end] say the sign has passed and not come back, or
     answer it no (triage reads this after a pattern's match too)."""
-    if _answered_no(text, end) or settled(text, end):
+    if _answered_no(text, end):
         return True
     words = text[end : end + 96].split()[:10]
     if _FINE_NOW.search(" " + " ".join(words)) and _felt(text, end):
@@ -162,7 +152,7 @@ def resolved(text: str, end: int) -> bool:
         if phrase in clause:
             later = rest[rest.find(phrase) + len(phrase) :]
             later = later.replace(" fine again", "").replace(" feeling has come back", "")
-            return not _returned(later)
+            return not any(p in later for p in _RETURNED)
     for phrase in _ENDED:
         at = clause.find(phrase)
         if at >= 0:
@@ -170,7 +160,7 @@ def resolved(text: str, end: int) -> bool:
             before = clause[:at].split()[-1:]
             if (not nxt or nxt[0] in _ENDED_BY) and not _PARTLY.intersection(before):
                 later = rest[rest.find(phrase) + len(phrase) :]
-                return not _returned(later)
+                return not any(p in later for p in _RETURNED)
     return False
 
 
@@ -194,7 +184,7 @@ def reassured(text: str, end: int) -> bool:
         if word == "normally" and not _LACK.intersection(text[max(0, end - 40) : end].split()[-5:]):
             return True  # "wee is coming out normally", never "i can not walk normally"
         if word in _REASSURANCE:
-            if (i + 1 < len(words) and words[i + 1] in _UNTIL) or affirmed_after(text, end):
+            if i + 1 < len(words) and words[i + 1] in _UNTIL:
                 return False
             return not (i >= 2 and words[i - 1] in _ASKED_OF and words[i - 2] in _ASKED)
     return False

@@ -111,8 +111,6 @@ def _surprised(words: list[str]) -> str | None:
         if word not in _EXPECT or not i:
             continue
         before = words[max(0, i - 3) : i]
-        if before[-2:] in (["do", "not"], ["does", "not"]):
-            continue  # "i do not think i have wet myself": a doubt now, not a surprise
         if _NEGATIONS.isdisjoint(before):
             # "i expected pain but not for both legs to go numb": the sign is after "but not"
             at = next(

@@ -10,10 +10,8 @@ from ..text import NO_NOUNS
 from ..text import word_set as _word_set
 from .framing import ALL_FRAMES, elsewhere
 from .questioned import ASKS, criterion, skill_asked
-from .settled import affirmed_after
 from .supposed import ANYONE as _ANYONE
 from .supposed import told_now
-from .unsaid import not_a_sign
 
 __all__ = ["NEGATIONS", "SCOPE_ENDS", "asked_about", "negated"]
 
@@ -149,7 +147,6 @@ _FRAMES = (
     ("counts", "as"),
     ("count", "as"),
     ("difference", "between"),
-    ("explain",),  # "can you explain what saddle numbness is"
 )
 _FRAME_STARTS = frozenset(frame[0] for frame in _FRAMES)
 # "is it common for sciatica to affect both legs": only with a verb of causing after it.
@@ -284,8 +281,8 @@ def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) ->
     if lo > 0 and text[lo - 1] != " ":
         words = words[1:]  # the slice cut a word in half
     words.append(first_word)
-    if elsewhere(text, start, frames) or (frames and not_a_sign(text, start, first_word)):
-        return True  # another time, not real, advice (framing.py); a thing that fell (unsaid.py)
+    if elsewhere(text, start, frames):  # another time, not real, advice (framing.py)
+        return True
     if asked_about(text, start) and not _reported_after(text, start):
         return True
     if (text.startswith(_MODAL_STARTS) or " of " in text[start - 4 : start]) and (
@@ -315,7 +312,7 @@ def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) ->
                 continue
             if words[i + 1] in _SYMPTOM_NOUNS:
                 continue
-            return not affirmed_after(text, start)  # "no chest pain, hold on, yes there is"
+            return True
         if word not in _FILLERS:
             counted += 1
             if counted >= _WINDOW_WORDS:
