@@ -97,6 +97,10 @@ class FreeTextHandler(AbstractRequestHandler):
         # question (a settled finding was answered by RedFlagHandler); the learnt model's
         # follows the answer asked for when both fit one breath (handlers/safety.py).
         check = free_text_check(handler_input, turn)
+        if check and check.hedge and routine_in_progress(turn) is not None:
+            # Mid-routine the reply's one question is "carry on?": a hedge (below the model's
+            # MARGIN) gives way to it; a rule's question or the model's at MARGIN does not.
+            check = None
         alone = check is not None and not check.learnt  # the red-flag path: no matcher
         answer_id = None if alone else question_answer(turn.content, name, said, named)
         if check and say_checked(turn, check, answer_id, name == "SymptomIntent"):

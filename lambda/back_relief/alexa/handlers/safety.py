@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
@@ -155,18 +154,15 @@ def _leads(texts: list[str]) -> list[tuple[str, float] | None]:
     return leads([normalise(raw) if raw else "" for raw in texts])
 
 
-def say_beside(turn: Turn, check: Check, leads: Sequence[str], title: str | None = None) -> bool:
-    """The first of these replies (the answer, shortest last) that fits one breath with the
-    sign's question and number after it, the lead-in dropped before the answer is cut: a benign
-    asker keeps the answer and hears one sentence more; "yes" gets the sign's answer. False
-    (nothing said) when none fits."""
+def say_beside(turn: Turn, check: Check, lead: str, title: str | None = None) -> bool:
+    """The reply (an answer whole: a cut would drop the sentences that are often its safety
+    caveats) with the sign's question and number after it, the lead-in dropped if that makes it
+    fit one breath: a benign asker keeps the answer and hears one sentence more; "yes" gets the
+    sign's answer. False (nothing said) when it does not fit."""
     from .answers import ONE_BREATH_WORDS  # (a cycle)
 
     question, spoken = _question(turn, check.trigger)
-    check_in = turn.content.message("check_beside")
-    shapes = [f"{lead} {check_in} {spoken}" for lead in leads[:1]]
-    shapes += [f"{lead} {spoken}" for lead in leads[:1]]
-    shapes += [f"{lead} {check_in} {spoken}" for lead in leads[1:]]
+    shapes = (f"{lead} {turn.content.message('check_beside')} {spoken}", f"{lead} {spoken}")
     said = next((s for s in shapes if len(s.split()) <= ONE_BREATH_WORDS), None)
     if said is None:
         return False
@@ -183,26 +179,20 @@ def say_checked(turn: Turn, check: Check, answer_id: str | None, symptom: bool) 
     they fit one breath; else at MARGIN it comes alone (a red flag's number beats the answer)
     and a hedge gives way (False: the normal reply, which keeps the answer)."""
     if check.learnt:
-        leads: list[str] = []
-        title = None
+        said = None
         if answer_id is not None:
             answer = turn.content.answers[answer_id]
-            title, leads = str(answer["title"]), _leading(str(answer["say"]))
+            said = say_beside(turn, check, str(answer["say"]), str(answer["title"]))
         elif symptom:
-            leads = _leading(turn.content.message("symptom_no_flag"))[-1:]
-        if say_beside(turn, check, leads, title):
+            # A kind word (its first sentence), not its advice: the question is the point.
+            kind = turn.content.message("symptom_no_flag").split(". ")[0].rstrip(".") + "."
+            said = say_beside(turn, check, kind)
+        if said:
             return True
         if check.hedge:
             return False
     ask_confirmation(turn, check.trigger)
     return True
-
-
-def _leading(text: str) -> list[str]:
-    """The whole text, then its leading sentences, longest first: "A. B. C." -> A. B. C.,
-    A. B., A. (an answer cut to fit a breath keeps its opening, which names its topic)."""
-    cuts = [i + 1 for i, c in enumerate(text[:-1]) if c in ".?!" and text[i + 1] == " "]
-    return [text] + [text[:i] for i in reversed(cuts)]
 
 
 def _fits_beside(turn: Turn, trigger_id: str) -> bool:
