@@ -28,7 +28,12 @@ from .alexa.handlers.routines import (
     SeatedVersionHandler,
     StartRoutineHandler,
 )
-from .alexa.handlers.safety import RedFlagHandler, WarningSignsHandler, red_flag_text
+from .alexa.handlers.safety import (
+    RedFlagAnswerHandler,
+    RedFlagHandler,
+    WarningSignsHandler,
+    red_flag_text,
+)
 from .alexa.handlers.screen import TouchAsSpeech, TouchHandler
 from .alexa.handlers.session import (
     CalmErrorHandler,
@@ -71,6 +76,7 @@ def build(store: StoreFactory | None = None, api_client: Any = None) -> CustomSk
     # Order matters: the first handler whose can_handle is true answers. Red flags first.
     for handler in (
         RedFlagHandler(),
+        RedFlagAnswerHandler(),
         LaunchHandler(),
         ConsentResponseHandler(),
         SkillDisabledHandler(get_store),

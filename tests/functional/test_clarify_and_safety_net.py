@@ -204,3 +204,32 @@ def test_a_short_wh_question_is_not_read_as_a_statement_about_a_sign(
     talk.launch()
     reported = talk.intent("AskWhatIntent", {"Query": "do i do both my legs have gone numb"})
     assert f"call {EMERGENCY[locale]} now" in reported.text
+
+
+@pytest.mark.parametrize("locale", ["en-GB", "en-AU"])
+def test_a_red_flag_question_answered_in_words_is_answered(
+    session: SessionFactory, locale: str
+) -> None:
+    """People answer "is it in both legs?" with words, not a bare yes: "yes both" got "most
+    back pain isn't serious", and "both" the contrast answer. Doubt counts as yes; a new
+    question after the question is still answered as a question."""
+    number = f"call {EMERGENCY[locale]} now"
+
+    def after_question(answer: str) -> Reply:
+        talk = session(locale=locale)
+        talk.launch()
+        assert number in ask(talk, "i've got numbness").text
+        return talk.say(answer)
+
+    for yes in ("yes both", "yeah both of them", "both", "not sure", "yeah I think so"):
+        reply = after_question(yes)
+        assert number in reply.text and reply.ends_session, (yes, reply.text)
+    for no in ("no just the one", "nope", "not really", "I don't think so", "only my left leg"):
+        reply = after_question(no)
+        assert EMERGENCY[locale] not in reply.text and not reply.ends_session, (no, reply.text)
+        assert "warning signs" in reply.text, (no, reply.text)  # the calm follow-on
+    unclear = after_question("maybe")  # FallbackIntent: no words; the question is asked again
+    assert "didn't catch" in unclear.text and number in unclear.text, unclear.text
+    for other in ("no but now my other leg is going too", "how long should i ice it"):
+        reply = after_question(other)
+        assert "warning signs that mean" not in reply.text, (other, reply.text)

@@ -46,13 +46,15 @@ _SUBJECTS = word_set("i he she they we it you that")
 _PRONOUNS = word_set("it they them that this those")  # stand for the question's subject
 _DETERMINERS = word_set("my his her their your the both our either each mum mums dads")
 _CONNECT = word_set("and but well so because cos as though")
-_YES = word_set("yes yeah yep yup yea aye correct exactly definitely sadly unfortunately")
-_NO = word_set("no nope nah none never")
+# The words that answer a yes/no question (also alexa/handlers/safety.py: a red-flag question
+# answered in words).
+YES = word_set("yes yeah yep yup yea aye correct exactly definitely sadly unfortunately")
+NO = word_set("no nope nah none never")
 # After an elliptical auxiliary ("... and i can not", "yes i am now"), only these may follow.
 _AFTER_ELLIPSIS = (
     _CONNECT
     | _SUBJECTS
-    | _YES
+    | YES
     | word_set(
         "now already too also again either really at all yet anymore any more though today tonight "
         "since this morning not sadly unfortunately actually definitely properly much a bit little "
@@ -94,7 +96,7 @@ _ABILITY = (("not", "being", "able", "to"), ("being", "unable", "to"), ("not", "
 _CUES = _FRAMES | word_set("if whether")
 _MAX_QUESTION = 14
 # A bare answer that is a no after all: "that is not happening", "there is nothing like that".
-_NOT_SO = _NO | word_set("not nothing fine okay ok alright normal")
+_NOT_SO = NO | word_set("not nothing fine okay ok alright normal")
 # The answer goes on to ask what to do: the whole is a hypothetical.
 _ASKED = {
     (a, b)
@@ -117,7 +119,7 @@ _STILL = word_set("still ever even really properly")
 _FILLERS = word_set("honestly actually truthfully frankly sadly unfortunately um er erm like")
 _SKIP = _CONNECT | _FILLERS | {"now"}
 # What may open an answer after "and", "but", "well", "now": "and i can not", "but yes".
-_STARTS = _SUBJECTS | _YES | _NO | word_set("now there this thats said not")
+_STARTS = _SUBJECTS | YES | NO | word_set("now there this thats said not")
 
 
 def _starts(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
@@ -164,8 +166,8 @@ def _answer(words: list[str], first: int) -> int | None:
             nxt = next((w for w in words[i + 1 :] if w not in _SKIP), None)
             if nxt is not None and nxt in _STARTS:
                 return i
-        elif word in _YES or word in _NO or word in ("that", "this", "there", "thats", "not"):
-            if any(_starts(words, i, p) for p in _BARE_YES + _BARE_NO) or word in _YES | _NO:
+        elif word in YES or word in NO or word in ("that", "this", "there", "thats", "not"):
+            if any(_starts(words, i, p) for p in _BARE_YES + _BARE_NO) or word in YES | NO:
                 return i
         elif _elliptical(words, i) is not None or _how_much(words, i):
             return i
@@ -236,14 +238,14 @@ def _present(aux: str, subject: list[str]) -> str:
 def _said_again(question: list[str], answer: list[str]) -> str | None:
     subject, aux, predicate = _split(question)
     yes = False
-    while answer and (answer[0] in _SKIP or answer[0] in _YES):
-        yes = yes or answer[0] in _YES
+    while answer and (answer[0] in _SKIP or answer[0] in YES):
+        yes = yes or answer[0] in YES
         answer = answer[1:]
-    if answer[:2] in (["i", "said"], ["said"]) and not _NO.intersection(answer[:4]):
+    if answer[:2] in (["i", "said"], ["said"]) and not NO.intersection(answer[:4]):
         answer = answer[answer.index("said") + 1 :]  # "i said a bit", "i said yes"
-        yes = yes or (bool(answer[:1]) and answer[0] in _YES)
+        yes = yes or (bool(answer[:1]) and answer[0] in YES)
     yes = yes or (bool(answer) and _how_much(answer, 0))
-    if any(_starts(answer, 0, p) for p in _BARE_NO) or (answer[:1] and answer[0] in _NO):
+    if any(_starts(answer, 0, p) for p in _BARE_NO) or (answer[:1] and answer[0] in NO):
         # A bare no denies the question as put: "asked if i could feel my feet, not really" is
         # "i can not feel my feet"; "asked whether i had wet myself, no" stays a denial.
         if not aux or not subject or not _NEGATIONS.isdisjoint(question):

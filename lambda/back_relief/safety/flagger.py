@@ -65,8 +65,11 @@ BUCKETS = 4096
 # trained without a part of the writers newly ask at most 0.5% of those writers' benign rows.
 # Round 10 (every sign its own class; folds chose 10-12), on the same rows as round 9's model:
 # emergency rows reached 3002 -> 3020 of 3049 written (round 9's: +13), 1692 -> 1733 of 1856
-# heard (+29); benign rows newly asked 41 of 8862 (round 9's: 40).
-MARGIN = 12.0
+# heard (+29); benign rows newly asked 41 of 8862 (round 9's: 40). Round 11 (heard11's and
+# precision11's writers added: benign look-alikes full of red-flag words) the folds chose 10-12
+# and every group together 10: held out, +22 of 3339 written, +59 of 2929 heard; benign newly
+# asked 12 + 9 of 6760 written, 5 + 10 of 4935 heard.
+MARGIN = 10.0
 # The margin for asking beside a same-day or within-days finding (beside_same_day): the lowest
 # at which the folds ask at most 1% of same-day and within-days rows a rule already advised
 # (21 of 2558), for 7 of the 21 emergency rows that got only that advice; no benign row.
@@ -75,11 +78,12 @@ BESIDE = 20.0
 # is given AND followed by the sign's question with the number (handlers/safety.py
 # say_checked), never replaced by it. Chosen by flag_cv.py as each fold chose its own: the
 # lowest margin at which models trained without a part of the writers hedge at most 2% of
-# those writers' benign rows (statements and questions) below MARGIN. Folds chose 4-5; held
-# out, E rows reached +5 of 3049 written and +47 of 2473 heard over the asks at MARGIN, for
-# 2.1% / 1.9% of benign rows hedged (a 3% budget chose 3: +7 / +58 for 3.5% / 3.1%, and
-# hedged everyday words the issue names as reassurance, "no weakness at all", and toilet talk).
-HEDGE = 5.0
+# those writers' benign rows (statements and questions) below MARGIN. Round 11's folds chose
+# 3-5 and every group together 4: held out, E rows reached +5 of 3339 written and +52 of 2929
+# heard over the asks at MARGIN, for 1.7% / 1.4% of benign rows hedged (95 + 18 of 6760, 49 + 18
+# of 4935). (On hedge11's rows alone, a 3% budget chose 3 and hedged everyday words the issue
+# names as reassurance, "no weakness at all", and toilet talk.)
+HEDGE = 4.0
 
 
 # How many words after "not", "no" or "never" are read as negated: "my legs are not numb",

@@ -229,6 +229,68 @@ def ask_confirmation(turn: Turn, trigger_id: str, advised: str = "none") -> None
     turn.ask(ConfirmRedFlag(trigger_id, advised), question)
 
 
+class RedFlagAnswerHandler(AbstractRequestHandler):
+    """A red-flag question answered in words, not a bare yes or no: "yes both", "yeah, around
+    my bum", "no, just the one", "not really", "I think so". Alexa sends these as free text (or
+    a stretch's name: "only the left"), and they were answered as a new question ("both" got
+    the contrast answer). The words that open the reply answer the question; unsure words count
+    as yes, as a clinician would take them. A sign said in the words was already answered by
+    RedFlagHandler; words that answer nothing (a new question) are handled as any other."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        asked = get_turn(handler_input).pending_in
+        return isinstance(asked, ConfirmRedFlag) and said_yes(slot_texts(handler_input)) is not None
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = get_turn(handler_input)
+        asked = turn.pending_in
+        yes = said_yes(slot_texts(handler_input))
+        if isinstance(asked, ConfirmRedFlag) and yes is not None:
+            answer_confirmation(turn, asked, yes)
+        return respond(handler_input)
+
+
+# How people answer a yes/no question in words. Doubt first: a red flag that may be there is
+# answered as one that is (and "i do not know" is not "i do not").
+_UNSURE = (
+    "not sure", "i am not sure", "i do not know", "do not know", "dunno", "maybe", "possibly",
+    "probably", "perhaps", "i think so", "i think it is", "i guess", "sort of", "kind of",
+)  # fmt: skip
+# A denial, or only one side ("just the one", "only my left").
+_DENIALS = (
+    "not really", "not at all", "not that", "i do not think so", "i do not", "i am not",
+    "i have not", "it is not", "it does not", "they are not", "they do not", "only the",
+    "only one", "only my", "only on", "just the", "just one", "just my", "just on", "one leg",
+    "one side", "neither", "nothing",
+)  # fmt: skip
+# An affirming opening that is not "yes".
+_AFFIRMS = (
+    "both", "i do", "i am", "i have", "it is", "it does", "they are", "they do", "a bit",
+    "a little",
+)  # fmt: skip
+
+
+def said_yes(texts: list[str]) -> bool | None:
+    """What words answer a yes/no question with: True, False, or None when they do not open
+    with an answer, or a "no" goes on with "but" ("no, but now it is my other leg too")."""
+    from ...safety.affirmed import NO, YES
+    from ...text import normalise
+
+    words = normalise(next((t for t in texts if t), "")).split()
+    said = " ".join(words) + " "
+
+    def opens(openings: tuple[str, ...]) -> bool:
+        return any(said.startswith(f"{opening} ") for opening in openings)
+
+    if not words:
+        return None
+    if words[0] in YES or opens(_UNSURE):
+        return True
+    if words[0] in NO or opens(_DENIALS):
+        return None if " but " in said else False
+    return True if opens(_AFFIRMS) else None
+
+
 def answer_confirmation(turn: Turn, asked: ConfirmRedFlag, yes: bool) -> None:
     """The user's yes or no to ask_confirmation. Yes gets that trigger's tier answer;
     an id we do not know (a stale or altered session) still gets the emergency line. No after

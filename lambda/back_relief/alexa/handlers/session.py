@@ -181,6 +181,13 @@ class FallbackHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = get_turn(handler_input)
+        asked = turn.pending_in
+        if isinstance(asked, pending.ConfirmRedFlag) and asked.trigger in turn.content.triggers:
+            # "maybe", "kind of": no words reach us, and the open question (with its number)
+            # matters more than the menu: asked again.
+            turn.say("confirm_again")
+            ask_confirmation(turn, asked.trigger, asked.advised)
+            return respond(handler_input)
         in_routine = turn.state.routine is not None
         turn.say("fallback_routine" if in_routine else "fallback")
         add_safety_net(handler_input, turn)  # FallbackIntent carries no words for triage
