@@ -221,15 +221,17 @@ def test_a_red_flag_question_answered_in_words_is_answered(
         assert number in ask(talk, "i've got numbness").text
         return talk.say(answer)
 
-    for yes in ("yes both", "yeah both of them", "both", "not sure", "yeah I think so"):
+    for yes in ("yes both", "yeah both of them", "both", "not sure", "yes they are"):
         reply = after_question(yes)
         assert number in reply.text and reply.ends_session, (yes, reply.text)
-    for no in ("no just the one", "nope", "not really", "I don't think so", "only my left leg"):
+    for no in ("no just the one", "nope", "not really", "I don't think so", "no they are not"):
         reply = after_question(no)
         assert EMERGENCY[locale] not in reply.text and not reply.ends_session, (no, reply.text)
         assert "warning signs" in reply.text, (no, reply.text)  # the calm follow-on
     unclear = after_question("maybe")  # FallbackIntent: no words; the question is asked again
     assert "didn't catch" in unclear.text and number in unclear.text, unclear.text
+    other_sign = after_question("no, my wee has been a bit strange though")
+    assert "bladder" in other_sign.text and number in other_sign.text, other_sign.text
     for other in ("no but now my other leg is going too", "how long should i ice it"):
         reply = after_question(other)
         assert "warning signs that mean" not in reply.text, (other, reply.text)

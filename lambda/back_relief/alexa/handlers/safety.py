@@ -238,16 +238,29 @@ class RedFlagAnswerHandler(AbstractRequestHandler):
     RedFlagHandler; words that answer nothing (a new question) are handled as any other."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        asked = get_turn(handler_input).pending_in
-        return isinstance(asked, ConfirmRedFlag) and said_yes(slot_texts(handler_input)) is not None
+        turn = get_turn(handler_input)
+        asked = turn.pending_in
+        return isinstance(asked, ConfirmRedFlag) and _answered(handler_input, turn) is not None
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = get_turn(handler_input)
         asked = turn.pending_in
-        yes = said_yes(slot_texts(handler_input))
+        yes = _answered(handler_input, turn)
         if isinstance(asked, ConfirmRedFlag) and yes is not None:
             answer_confirmation(turn, asked, yes)
         return respond(handler_input)
+
+
+def _answered(handler_input: HandlerInput, turn: Turn) -> bool | None:
+    """The answer the words give; a "no" that goes on to words with a sign of their own to
+    ask about ("no, my bladder feels strange though") is not taken as an answer."""
+    yes = said_yes(slot_texts(handler_input))
+    if yes is False:
+        from ...safety.triage import clarify
+
+        if clarify(turn.content.triage, slot_texts(handler_input, turn.content.carriers)):
+            return None
+    return yes
 
 
 # How people answer a yes/no question in words. Doubt first: a red flag that may be there is
@@ -258,7 +271,7 @@ _UNSURE = (
 )  # fmt: skip
 # A denial, or only one side ("just the one", "only my left").
 _DENIALS = (
-    "not really", "not at all", "not that", "i do not think so", "i do not", "i am not",
+    "not really", "not at all", "not that", "i do not", "do not", "i am not",
     "i have not", "it is not", "it does not", "they are not", "they do not", "only the",
     "only one", "only my", "only on", "just the", "just one", "just my", "just on", "one leg",
     "one side", "neither", "nothing",
