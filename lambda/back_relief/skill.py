@@ -19,6 +19,7 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 from .alexa import ssml
 from .alexa.api_client import BoundedApiClient
 from .alexa.first import TriageFirst, raw_early
+from .alexa.handlers.answered import RedFlagAnswerHandler
 from .alexa.handlers.answers import AnswerHandler, FreeTextHandler, StretchHowToHandler
 from .alexa.handlers.routines import (
     ConsentResponseHandler,
@@ -28,12 +29,7 @@ from .alexa.handlers.routines import (
     SeatedVersionHandler,
     StartRoutineHandler,
 )
-from .alexa.handlers.safety import (
-    RedFlagAnswerHandler,
-    RedFlagHandler,
-    WarningSignsHandler,
-    red_flag_text,
-)
+from .alexa.handlers.safety import RedFlagHandler, WarningSignsHandler, red_flag_text
 from .alexa.handlers.screen import TouchAsSpeech, TouchHandler
 from .alexa.handlers.session import (
     CalmErrorHandler,
