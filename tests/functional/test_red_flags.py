@@ -213,3 +213,23 @@ def test_hopelessness_in_free_text_gets_the_crisis_line_and_ends_the_routine(
     assert asked.text == crisis
     for calm in ("this pain is killing me", "i hurt myself lifting the shopping"):
         assert crisis not in user.intent("QuestionIntent", {"Query": calm}).text, calm
+
+
+def test_someone_else_in_crisis_gets_the_crisis_line_before_any_other_context(
+    session: SessionFactory,
+) -> None:
+    """R12 for a person the speaker names: "my son said he wants to kill himself" named a
+    child and got the child's-back answer ("kill" reads as pain in "my back is killing me")."""
+    crisis = str(loader.load("en-AU").answers["crisis"]["say"])
+    for said in (
+        "my son said he wants to kill himself",
+        "my partner keeps talking about ending his life",
+        "my daughter has been self harming",
+    ):
+        user = session("en-AU")
+        user.launch()
+        assert user.say(said).text == crisis, said
+    for calm in ("my son hurt himself playing footy", "my back is killing me, what helps"):
+        user = session("en-AU")
+        user.launch()
+        assert crisis not in user.say(calm).text, calm

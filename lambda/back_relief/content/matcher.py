@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -95,6 +96,7 @@ _NEEDS_HELP = _PAIN_WORDS | _ADVICE | _SITUATION
 # "I'm pregnant, can I do the stretches" is a pregnancy question first.
 _CONTEXT_SHARE = 0.6  # ... unless another topic has far more of the words ("a slipped disc")
 _YIELDS = {"child": "lifting"}
+_CRISIS = "crisis"
 _CONTEXT = frozenset(
     ("crisis", "pregnancy", "child", "surgery", "after_fall", "cancer_history", "osteoporosis")
 )
@@ -154,6 +156,21 @@ _JUDGES = frozenset(("is_it_serious",))
 _READING_LEAD = 1.5
 _READING_SURE = 2.5
 _Ranked = tuple[tuple[float, int], str]
+
+
+# Words that put someone, the speaker or a person they name, in crisis whatever else is said
+# (R12): "my son said he wants to kill himself" named a child and got the child's-back answer,
+# since the matcher folds "kill" into "pain" ("my back is killing me"). Read on the words as
+# said, never folded; only unambiguous phrases ("hurt himself" is mostly an accident).
+_IN_CRISIS = re.compile(
+    r"\b(?:kill|killing|killed) (?:my|him|her|them|your)sel(?:f|ves)\b|\bsuicid"
+    r"|\b(?:end|ending|take|taking) (?:my|his|her|their|your) (?:own )?life\b"
+    r"|\bwants? to die\b|\bself harm"
+)
+
+
+def in_crisis(text: str) -> bool:
+    return _IN_CRISIS.search(normalise(text)) is not None
 
 
 def _tokens(text: str) -> tuple[str, ...]:
@@ -286,6 +303,8 @@ class AnswerMatcher:
 
     def match(self, text: str) -> str | None:
         """Return the best answer id for ``text``, or None when nothing fits well."""
+        if in_crisis(text):
+            return _CRISIS
         tokens = _tokens(text)
         return second_opinion(tokens, *self._match(tokens), self._order, self.telling(tokens))
 
@@ -300,6 +319,8 @@ class AnswerMatcher:
         ``prefixes`` in front (Alexa drops a carrier such as "i'm" or "my" from a free-text
         slot: "fourteen can i use this" is best read with "i'm" put back). A prefixed
         reading must fit clearly better than the words as said."""
+        if in_crisis(text):
+            return _CRISIS
         said = _tokens(text)
         found = self._readings(said, prefixes)
         return second_opinion(said, *found, self._order, self.telling(said))
@@ -385,6 +406,10 @@ class AnswerMatcher:
     def _context(self, tokens: tuple[str, ...], ranked: list[_Ranked]) -> str | None:
         """An answer about who is asking, when one is clearly named (see _CONTEXT)."""
         scores = {answer_id: score for (score, _), answer_id in ranked}
+        # Someone in crisis (the speaker or a person they name) comes before every other
+        # context: "my son said he wants to kill himself" is not a child's back pain.
+        if scores.get(_CRISIS, 0.0) >= MIN_SCORE:
+            return _CRISIS
         theirs = bool(_THIRD_PERSON & set(tokens))
         for (score, _), answer_id in ranked:
             if answer_id in _NOT_MY_BACK and _MY_BACK in _padded(tokens):

@@ -67,9 +67,12 @@ BUCKETS = 4096
 # emergency rows reached 3002 -> 3020 of 3049 written (round 9's: +13), 1692 -> 1733 of 1856
 # heard (+29); benign rows newly asked 41 of 8862 (round 9's: 40). Round 11 (heard11's and
 # precision11's writers added: benign look-alikes full of red-flag words) the folds chose 10-12
-# and every group together 10: held out, +22 of 3339 written, +59 of 2929 heard; benign newly
-# asked 12 + 9 of 6760 written, 5 + 10 of 4935 heard.
-MARGIN = 10.0
+# and every group together 10 (held out, +22 of 3339 written, +59 of 2929 heard; benign newly
+# asked 12 + 9 of 6760 written, 5 + 10 of 4935 heard). It stays 12, the top of the folds'
+# choices: at 10 the model asked the voice model's own pregnancy questions ("i'm pregnant and
+# have back pain") about bleeding in place of their answer; between 10 and 12 they are now
+# hedged instead (the answer, then the question).
+MARGIN = 12.0
 # The margin for asking beside a same-day or within-days finding (beside_same_day): the lowest
 # at which the folds ask at most 1% of same-day and within-days rows a rule already advised
 # (21 of 2558), for 7 of the 21 emergency rows that got only that advice; no benign row.
