@@ -221,7 +221,14 @@ def test_a_red_flag_question_answered_in_words_is_answered(
         assert number in ask(talk, "i've got numbness").text
         return talk.say(answer)
 
-    for yes in ("yes both", "yeah both of them", "both", "not sure", "yes they are"):
+    for yes in (
+        "yes both",
+        "yeah both of them",
+        "both",
+        "not sure",
+        "yes they are",
+        "yeah I think so",
+    ):
         reply = after_question(yes)
         assert number in reply.text and reply.ends_session, (yes, reply.text)
     for no in ("no just the one", "nope", "not really", "I don't think so", "no they are not"):

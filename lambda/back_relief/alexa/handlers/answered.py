@@ -81,6 +81,10 @@ def said_yes(texts: list[str]) -> bool | None:
 
     if not words:
         return None
+    if words == ["so"]:
+        # All a "... so" answer keeps once Alexa strips a sample's carrier ("i think {Symptom}"):
+        # "i think so", "i guess so", "i hope so" (a "not" would have stayed in the words).
+        return True
     if words[0] in YES or opens(_UNSURE):
         return True
     if words[0] in NO or opens(_DENIALS):
