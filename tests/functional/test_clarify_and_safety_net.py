@@ -242,3 +242,16 @@ def test_a_red_flag_question_answered_in_words_is_answered(
     for other in ("no but now my other leg is going too", "how long should i ice it"):
         reply = after_question(other)
         assert "warning signs that mean" not in reply.text, (other, reply.text)
+
+
+def test_one_side_only_answers_both_legs_no_and_either_leg_yes() -> None:
+    """ "just the left one" is "no" to "in both legs?" (E6) but "yes" to "is either leg giving
+    way?" (E7: one leg giving way is the sign itself), whatever word opens it."""
+    from back_relief.alexa.handlers.answered import said_yes
+
+    asks = {t: str(s["ask"]) for t, s in loader.load("en-GB").triggers.items() if s.get("ask")}
+    for said in ("just the left one", "no, only my right leg", "yes but only on one side"):
+        assert said_yes([said], asks["E6"]) is not True, said
+        assert said_yes([said], asks["E7"]) is True, said
+    assert said_yes(["just the left one"], asks["E6"]) is False
+    assert said_yes(["only the left"], asks["E2"]) is None  # a side answers nothing about bladders

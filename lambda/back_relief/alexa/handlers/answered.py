@@ -38,7 +38,11 @@ class RedFlagAnswerHandler(AbstractRequestHandler):
 def _answered(handler_input: HandlerInput, turn: Turn) -> bool | None:
     """The answer the words give; a "no" that goes on to words with a sign of their own to
     ask about ("no, my bladder feels strange though") is not taken as an answer."""
-    yes = said_yes(slot_texts(handler_input))
+    asked = turn.pending_in
+    trigger = (
+        turn.content.triggers.get(asked.trigger) if isinstance(asked, ConfirmRedFlag) else None
+    )
+    yes = said_yes(slot_texts(handler_input), str((trigger or {}).get("ask", "")))
     if yes is False:
         from ...safety.triage import clarify
 
@@ -53,12 +57,18 @@ _UNSURE = (
     "not sure", "i am not sure", "i do not know", "do not know", "dunno", "maybe", "possibly",
     "probably", "perhaps", "i think so", "i think it is", "i guess", "sort of", "kind of",
 )  # fmt: skip
-# A denial, or only one side ("just the one", "only my left").
+# A denial.
 _DENIALS = (
     "not really", "not at all", "not that", "i do not", "do not", "i am not",
-    "i have not", "it is not", "it does not", "they are not", "they do not", "only the",
-    "only one", "only my", "only on", "just the", "just one", "just my", "just on", "one leg",
-    "one side", "neither", "nothing",
+    "i have not", "it is not", "it does not", "they are not", "they do not", "neither",
+    "nothing",
+)  # fmt: skip
+# One side only ("just the one", "only my left leg"): "no" to a question about both legs, but
+# "yes" to one about either leg (E7: one leg giving way is the sign), whatever word opens it.
+_ONE_SIDE = (
+    "only the", "only one", "only my", "only on", "just the", "just one", "just my", "just on",
+    "one leg", "one side", "left leg", "right leg", "left side", "right side", "left one",
+    "right one",
 )  # fmt: skip
 # An affirming opening that is not "yes".
 _AFFIRMS = (
@@ -67,8 +77,8 @@ _AFFIRMS = (
 )  # fmt: skip
 
 
-def said_yes(texts: list[str]) -> bool | None:
-    """What words answer a yes/no question with: True, False, or None when they do not open
+def said_yes(texts: list[str], question: str = "") -> bool | None:
+    """What words answer a yes/no `question` with: True, False, or None when they do not open
     with an answer, or a "no" goes on with "but" ("no, but now it is my other leg too")."""
     from ...safety.affirmed import NO, YES
     from ...text import normalise
@@ -85,6 +95,11 @@ def said_yes(texts: list[str]) -> bool | None:
         # All a "... so" answer keeps once Alexa strips a sample's carrier ("i think {Symptom}"):
         # "i think so", "i guess so", "i hope so" (a "not" would have stayed in the words).
         return True
+    if any(f" {side} " in f" {said}" for side in _ONE_SIDE):
+        asks = set(normalise(question).split())
+        if "both" in asks:
+            return None if " but " in said else False
+        return True if "either" in asks else None
     if words[0] in YES or opens(_UNSURE):
         return True
     if words[0] in NO or opens(_DENIALS):
