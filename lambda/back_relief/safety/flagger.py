@@ -122,10 +122,16 @@ def shipped() -> Ranker | None:
     return model if model is not None and model.classes == CLASSES else None
 
 
+def _lead(scores: Mapping[str, float]) -> tuple[str, float]:
+    """The likeliest red flag in the model's log scores and its lead over "none"."""
+    flag = max(CLASSES[:-1], key=lambda c: scores[c])
+    return flag, scores[flag] - scores[NONE]
+
+
 def decide(scores: Mapping[str, float], margin: float) -> str | None:
     """The red flag to ask about given the model's log scores, or None."""
-    flag = max(CLASSES[:-1], key=lambda c: scores[c])
-    return flag if scores[flag] - scores[NONE] >= margin else None
+    flag, by = _lead(scores)
+    return flag if by >= margin else None
 
 
 def flagged(texts: Iterable[str], margin: float = MARGIN) -> str | None:
@@ -155,16 +161,9 @@ def leads(texts: Iterable[str]) -> list[tuple[str, float] | None]:
     words). Read once per turn by the free-text handler, which asks at MARGIN on any reading
     and hedges at HEDGE on the words as said."""
     model = shipped()
-    out: list[tuple[str, float] | None] = []
-    for text in texts:
-        words = marked(text) if model is not None else ()
-        if model is None or not words:
-            out.append(None)
-            continue
-        scores = model.scores(words)
-        flag = max(CLASSES[:-1], key=lambda c: scores[c])
-        out.append((flag, scores[flag] - scores[NONE]))
-    return out
+    if model is None:
+        return [None for _ in texts]
+    return [_lead(model.scores(words)) if (words := marked(text)) else None for text in texts]
 
 
 def beside_same_day(texts: Iterable[str]) -> str | None:
