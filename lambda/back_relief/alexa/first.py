@@ -50,35 +50,25 @@ def slot_texts(handler_input: HandlerInput, carriers: tuple[str, ...] = ()) -> l
     intent = getattr(handler_input.request_envelope.request, "intent", None)
     slots = (getattr(intent, "slots", None) or {}).values()
     found = ((s.name, s.value, _sdk_ids(s)) for s in slots if s is not None)
-    return _texts(found, _carriers(getattr(intent, "name", None), carriers))
+    return _texts(found, carriers, getattr(intent, "name", None))
 
 
-def _carriers(intent_name: object, carriers: tuple[str, ...]) -> _Carriers:
-    """The first words a Query may have lost. A wh-question's is its question word, and
-    "what now", "why me" are whole questions: a statement's first word ("it's", "i'm") is
-    put back only where the words could be a statement routed there (more than one word),
-    or "what now" is read as "it's now", a heard "it's numb", and asked about numbness."""
-    return _Carriers(carriers, intent_name in QUESTION_WORDS)
+def _texts(
+    slots: Iterable[tuple[object, object, list[str]]], carriers: Iterable[str], intent_name: object
+) -> list[str]:
+    """(slot name, raw value, resolved ids) per slot -> the texts triage reads, in order.
 
-
-class _Carriers(Value):
-    words: tuple[str, ...]
-    question: bool  # the intent's own carrier was a question word
-
-    def before(self, value: str) -> list[str]:
-        if self.question and len(value.split()) < 2:
-            return []
-        return [f"{carrier} {value}" for carrier in self.words]
-
-
-def _texts(slots: Iterable[tuple[object, object, list[str]]], carriers: _Carriers) -> list[str]:
-    """(slot name, raw value, resolved ids) per slot -> the texts triage reads, in order."""
+    A wh-question's lost first word is its question word, and "what now", "why me" are whole
+    questions: a statement's first word ("it's", "i'm") is put back only where the words could
+    be a statement routed there (more than one word), or "what now" is read as "it's now", a
+    heard "it's numb", and asked about numbness."""
+    question = intent_name in QUESTION_WORDS
     texts: list[str] = []
     for name, value, ids in slots:
         if isinstance(value, str):
             texts.append(value)
-            if name == "Query":
-                texts.extend(carriers.before(value))
+            if name == "Query" and not (question and len(value.split()) < 2):
+                texts.extend(f"{carrier} {value}" for carrier in carriers)
         texts.extend(ids)
     return texts
 
@@ -155,7 +145,8 @@ def raw_early(event: Any) -> Early | None:
     found = slots.values() if isinstance(slots, dict) else ()
     texts = _implied(content, intent.get("name")) + _texts(
         ((s.get("name"), s.get("value"), _resolved_ids(s)) for s in found if isinstance(s, dict)),
-        _carriers(intent.get("name"), content.carriers),
+        content.carriers,
+        intent.get("name"),
     )
     try:
         finding = Early(content, assess(content, texts))
