@@ -229,6 +229,18 @@ def ask_confirmation(turn: Turn, trigger_id: str, advised: str = "none") -> None
     turn.ask(ConfirmRedFlag(trigger_id, advised), question)
 
 
+def ask_again(turn: Turn, lead_in: str | None = None) -> bool:
+    """The red-flag question the last reply left open, asked again (after `lead_in`, a message
+    key): a thanks, or words Alexa could not place, are not its answer. False when none is open."""
+    asked = turn.pending_in
+    if not (isinstance(asked, ConfirmRedFlag) and asked.trigger in turn.content.triggers):
+        return False
+    if lead_in is not None:
+        turn.say(lead_in)
+    ask_confirmation(turn, asked.trigger, asked.advised)
+    return True
+
+
 def answer_confirmation(turn: Turn, asked: ConfirmRedFlag, yes: bool) -> None:
     """The user's yes or no to ask_confirmation. Yes gets that trigger's tier answer;
     an id we do not know (a stale or altered session) still gets the emergency line. No after

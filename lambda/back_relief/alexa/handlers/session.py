@@ -24,7 +24,7 @@ from .routines import create_reminder, run, say_reminder_words, start
 from .safety import (
     add_safety_net,
     answer_confirmation,
-    ask_confirmation,
+    ask_again,
     red_flag_text,
     say_warning_signs,
 )
@@ -160,11 +160,10 @@ class ThanksHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = get_turn(handler_input)
         turn.say("thanks")
-        asked = turn.pending_in
-        if isinstance(asked, pending.ConfirmRedFlag) and asked.trigger in turn.content.triggers:
-            ask_confirmation(turn, asked.trigger, asked.advised)
-        elif turn.routine is not None:
-            turn.pending = asked
+        if ask_again(turn):
+            return respond(handler_input)
+        if turn.routine is not None:
+            turn.pending = turn.pending_in
             turn.say("step_reprompt")
             turn.reply.ask(turn.content.message("step_reprompt"))
         else:
@@ -181,12 +180,9 @@ class FallbackHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = get_turn(handler_input)
-        asked = turn.pending_in
-        if isinstance(asked, pending.ConfirmRedFlag) and asked.trigger in turn.content.triggers:
-            # "maybe", "kind of": no words reach us, and the open question (with its number)
-            # matters more than the menu: asked again.
-            turn.say("confirm_again")
-            ask_confirmation(turn, asked.trigger, asked.advised)
+        # "maybe", "kind of": no words reach us, and an open red-flag question (with its
+        # number) matters more than the menu.
+        if ask_again(turn, "confirm_again"):
             return respond(handler_input)
         in_routine = turn.state.routine is not None
         turn.say("fallback_routine" if in_routine else "fallback")
