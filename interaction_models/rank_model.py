@@ -68,10 +68,17 @@ def _modules() -> tuple[Any, Any, Any, Any]:
     return answers_dev, loader, matcher, ranker
 
 
+def _answers() -> dict[str, Any]:
+    # From the TOML sources, not compiled.json: `make model` writes that file in the same run,
+    # and a ranker trained from the old one would miss an answer added to the sources.
+    answers: dict[str, Any] = _modules()[1].source_answers()["en-US"]
+    return answers
+
+
 def keyword_docs() -> Docs:
     """Every answer's keywords, each a short document for its answer."""
-    _, loader, matcher, _ = _modules()
-    answers = loader.load("en-US").answers
+    _, _, matcher, _ = _modules()
+    answers = _answers()
     return [
         (matcher._tokens(k), (answer_id,))
         for answer_id, entry in answers.items()
@@ -91,8 +98,7 @@ def round_docs(rounds: Sequence[str]) -> Docs:
 
 
 def classes() -> list[str]:
-    _, loader, _, _ = _modules()
-    return list(loader.load("en-US").answers)
+    return list(_answers())
 
 
 def trained(rounds: Sequence[str] = tuple(ROUNDS)) -> dict[str, object]:
@@ -105,8 +111,7 @@ def trained(rounds: Sequence[str] = tuple(ROUNDS)) -> dict[str, object]:
 def ruled() -> list[str]:
     """The answers a rule of the reference governs (refs naming an R rule: doses, pregnancy,
     a child...): the matcher's pick of one always stands (ranker.py)."""
-    _, loader, _, _ = _modules()
-    answers = loader.load("en-US").answers
+    answers = _answers()
     return [a for a, entry in answers.items() if any(r.startswith("R") for r in entry["refs"])]
 
 

@@ -161,7 +161,7 @@ def keyword_tokens_text() -> str:
     from . import matcher
 
     keywords: set[str] = set()
-    for answers in _source_answers().values():
+    for answers in source_answers().values():
         for answer in answers.values():
             keywords.update(answer.get("keywords", ()))
     return matcher.tokens_text(keywords)
@@ -173,7 +173,7 @@ def matcher_tables_text() -> str:
     from . import matcher, matcher_tables
 
     entries: dict[str, dict[str, Any]] = {}
-    for answers in _source_answers().values():
+    for answers in source_answers().values():
         key = matcher_tables.inputs_hash(answers)
         if key not in entries:
             built = matcher.AnswerMatcher(answers, known={})
@@ -181,7 +181,7 @@ def matcher_tables_text() -> str:
     return matcher_tables.render(entries.values())
 
 
-def _source_answers() -> dict[str, dict[str, Any]]:
+def source_answers() -> dict[str, dict[str, Any]]:
     """Each locale's rendered answers, from the TOML sources (what compiled.json will hold)."""
     sources = parse_sources()
     found = {}
@@ -189,7 +189,7 @@ def _source_answers() -> dict[str, dict[str, Any]]:
         data = _merge(sources["en"], sources["locales"][code])
         vocab = dict(data.pop("vocab"))
         vocab["emergency_digits"] = digits(vocab["emergency"])
-        found[code] = _render(data.get("answers", {}), vocab)
+        found[code] = _render(with_warning_signs(data), vocab)
     return found
 
 
@@ -273,6 +273,26 @@ def _check_safety_lines(data: dict[str, Any]) -> None:
 
 
 _RULES_KEYS = ("triggers", "pattern_words", "concepts")
+# The warning signs live with triage (reference T36), but "what should make me go to A&E" is
+# a question like any other: free text reaches them through the matcher as this answer, whose
+# reply is the warning signs' own turn (handlers/answers.py say_answer).
+WARNING_SIGNS = "warning_signs"
+
+
+def with_warning_signs(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The answers, with the warning signs as one more: their first part said, their topic
+    and keywords (triage.toml [warning_signs]) for the matcher and the learnt ranker."""
+    answers: dict[str, dict[str, Any]] = dict(data.get("answers", {}))
+    signs = data.get("warning_signs")
+    if isinstance(signs, dict) and "keywords" in signs:
+        answers[WARNING_SIGNS] = {
+            "title": signs["title"],
+            "topic": signs["topic"],
+            "say": signs["part1"],
+            "keywords": signs["keywords"],
+            "refs": ["T36"],
+        }
+    return answers
 
 
 def triage_rules(source: dict[str, Any]) -> TriageRules:
@@ -295,7 +315,7 @@ def _build(code: str, override: dict[str, Any]) -> Content:
     # The shown number is derived from the spoken one: one source for each locale's number.
     vocab["emergency_digits"] = digits(vocab["emergency"])
     data = _render(data, vocab)
-    answers: dict[str, dict[str, Any]] = data.get("answers", {})
+    answers = with_warning_signs(data)
     routines = {rid: Routine.from_data(rid, r) for rid, r in data["routines"].items()}
     stretches = {step.id: step for step in routines["stretches"].steps if step.id}
     _check_safety_lines(data)

@@ -8,19 +8,22 @@ from ask_sdk_core.dispatch_components.request_components import AbstractRequestH
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
-from ...content.loader import Content
+from ...content.loader import WARNING_SIGNS, Content
 from ...routines.model import Routine
 from ..first import QUESTION_WORDS
 from ..interceptors import get_turn
 from ..pending import Hear, Offer, Resume, SymptomWarning
 from ..turn import Turn
 from .base import intent_name, respond, slot
-from .safety import add_safety_net, free_text_check, say_checked
+from .safety import add_safety_net, free_text_check, say_checked, say_warning_signs
 
 ROUTINE_STATUSES = ("active", "paused", "timing")
 
 
 def say_answer(turn: Turn, answer_id: str) -> None:
+    if answer_id == WARNING_SIGNS:  # asked in words: the same turn as WarningSignsIntent's
+        say_warning_signs(turn)
+        return
     answer = turn.content.answers[answer_id]
     offer = answer.get("offer")
     say_with_offer(turn, answer["title"], answer["say"], answer.get("ask"), offer)
