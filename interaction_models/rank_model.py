@@ -54,6 +54,13 @@ ROUNDS: dict[str, tuple[str, ...]] = {
         "answers_dev9_probe_heard.tsv",
     ),
     "r10": ("answers_dev10.tsv", "answers_dev10_heard.tsv"),
+    "r11": (
+        "answers_dev11.tsv",
+        "answers_dev11_heard.tsv",
+        "answers_dev11_probe.tsv",
+        "answers_dev11_probe_heard.tsv",
+    ),
+    "r12": ("answers_dev12.tsv", "answers_dev12_heard.tsv"),
 }
 Docs = list[tuple[tuple[str, ...], tuple[str, ...]]]
 

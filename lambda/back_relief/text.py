@@ -34,6 +34,8 @@ def word_set(words: str) -> frozenset[str]:
 
 
 _APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018`\u00b4\u02bc", "'"))
+# "&" is said "and": "A&E" is "a and e", "pins & needles" is "pins and needles".
+_APOSTROPHES[ord("&")] = " and "
 # SSML-ish tags would otherwise leave words like "say as interpret as"; [^<>]* keeps it linear.
 _TAG = re.compile(r"<[^<>]*>")
 _NON_WORD = re.compile(r"[^a-z0-9']+")

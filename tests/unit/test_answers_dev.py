@@ -54,12 +54,19 @@ def test_recogniser_slips_and_a_lifted_child_reach_the_meant_answer() -> None:
     assert matcher.match("my son is twelve and his back hurts") == "child"
 
 
-def test_every_answer_topic_is_in_the_dev_set_at_least_four_times() -> None:
+def test_every_answer_topic_is_asked_in_the_development_data_at_least_four_times() -> None:
+    # What the learnt ranker is trained on and cross-validated over (rank_model.ROUNDS): an
+    # answer no writer asked for (the warning signs until round 12) is one nobody measured.
+    from interaction_models import rank_model
+
     content = loader.load(loader.DEFAULT_LOCALE)
     counts = dict.fromkeys(content.answers, 0)
-    for _, expected in answers_dev.rows():
-        for answer_id in expected:
-            counts[answer_id] += 1
+    for files in rank_model.ROUNDS.values():
+        for path in files:
+            if "heard" not in path:  # a heard copy is the same question again
+                for _, expected in answers_dev.rows(answers_dev.DEV.with_name(path)):
+                    for answer_id in expected:
+                        counts[answer_id] += 1
     assert {a: n for a, n in counts.items() if n < 4} == {}
 
 

@@ -280,16 +280,15 @@ WARNING_SIGNS = "warning_signs"
 
 
 def with_warning_signs(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """The answers, with the warning signs as one more: their first part said, their topic
-    and keywords (triage.toml [warning_signs]) for the matcher and the learnt ranker."""
+    """The answers, with the warning signs as one more: their first part said, their topic,
+    keywords and needs (triage.toml [warning_signs_asked]) for the matcher and the ranker."""
     answers: dict[str, dict[str, Any]] = dict(data.get("answers", {}))
-    signs = data.get("warning_signs")
-    if isinstance(signs, dict) and "keywords" in signs:
+    signs, asked = data.get("warning_signs"), data.get("warning_signs_asked")
+    if isinstance(signs, dict) and isinstance(asked, dict):
         answers[WARNING_SIGNS] = {
+            **asked,
             "title": signs["title"],
-            "topic": signs["topic"],
             "say": signs["part1"],
-            "keywords": signs["keywords"],
             "refs": ["T36"],
         }
     return answers

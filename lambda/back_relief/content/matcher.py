@@ -56,7 +56,9 @@ for _words, _concept in _CLASSES.items():
 # bag"), so their keys are folded the same way.
 for _words, _concept in _CLASSES.items():
     if len(_words) > 1:
-        _RUNS[tuple(_SINGLE.get(stem(w), stem(w)) for w in _words)] = _concept
+        # ... and without articles, which _tokens drops: "a and e" arrives as "and e".
+        _key = tuple(_SINGLE.get(stem(w), stem(w)) for w in _words if w not in _ARTICLES)
+        _RUNS[_key] = _concept
 _LONGEST_RUN = max((len(k) for k in _RUNS), default=1)
 
 # Words that carry little meaning on their own: a phrase made only of these cannot win.
@@ -144,6 +146,8 @@ _NEED_BONUS = 0.65
 _NEED_SPAN = 6
 # A topic whose need is said wins over a higher one with none said, when within this factor.
 _NEED_LEAD = 1.4
+# Answers to a request for the skill to do something, not to a question about it.
+_REQUESTS = frozenset(("call_for_me",))
 _TAIL_SHARE = 0.5
 # Who said it, before a reporting verb ("the physio said", "my mum reckons"): not the topic.
 _REPORTED = _stemmed_set(
@@ -497,7 +501,12 @@ class AnswerMatcher:
         # Two needs of one thing ("ice duration", "ice often") are told apart by their words.
         if len(keyed) > 1 and keyed[1][1] in bonus and keyed[0][1] not in bonus:
             ((top, _), first), ((close, _), second) = keyed[0], keyed[1]
-            if close * _NEED_LEAD >= top and not self._things[first] & self._things[second]:
+            # A request for the skill to act ("call an ambulance") is never the answer to a
+            # need said about the same thing ("when should I call an ambulance").
+            request = first in _REQUESTS
+            if (close * _NEED_LEAD >= top or request) and not (
+                self._things[first] & self._things[second]
+            ):
                 keyed[0], keyed[1] = keyed[1], keyed[0]
         return keyed
 

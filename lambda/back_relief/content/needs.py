@@ -45,9 +45,13 @@ firmness: firm, firmer, soft, softer, hard, harder, old, new, sag, saggy, saggin
 recover: last, lasts, get better, getting better, feel better, back to normal, normal again,
   heal, healed, recover, ease off, easing off, eases off, settle, settles, settled, gone, go away,
   be over, clear up, go on, improve, let up, lets up, last, for ever, forever
-when: when, till, until, how soon, by the, by my, by next, in time, before i, before going,
+when: when, till, until, how soon, what point, how do i know, how would i know,
+  how will i know, how can i know, how to know, how do i tell, how can i tell, what would make,
+  what makes it, by the, by my, by next, in time, before i, before going,
   before seeing, before booking, before calling, tomorrow, monday, tuesday, wednesday, thursday,
   friday, saturday, sunday, weekend
+# Signs asked about ("what symptoms mean an ambulance"), not a sign reported: a question.
+signs: signs, sign, symptoms, symptom, red flags, red flag
 # One medicine with another ("painkillers with my heart tablets"): a question of interactions.
 mix: with my, together, at the same time, alongside, on top of, mix, mixing, combine, combined
 # Ahead, not behind: "will I be like this for weeks" asks how long it lasts; "it's been a

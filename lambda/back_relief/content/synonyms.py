@@ -37,8 +37,13 @@ prescription: prescription, prescriptions, opioid, opioids, codeine, tramadol, d
 cream: cream, gel, balm, ointment, liniment, spray, deep heat, tiger balm, voltaren,
   volini, iodex, moov, biofreeze, ibuleve, deep freeze, muscle rub, heat rub, voltarol, bengay,
   icy hot, salonpas, zandu balm, amrutanjan, deep relief
-hospital: hospital, casualty, a and e, emergency room, emergency department, urgent care,
-  walk in clinic, minor injuries, er
+hospital: hospital, urgent care, walk in clinic, minor injuries
+# Emergency care and the numbers that call it: "when do I go to A&E", "at what point do I ring
+# triple zero" ask for the warning signs; the same words as a request ("call an ambulance") are
+# call_for_me's, and a hospital or clinic for a check-up is a doctor's visit.
+emergency: emergency, emergency room, emergency department, a and e, casualty, er, ambulance,
+  paramedic, paramedics, nine nine nine, nine one one, triple zero, one one two, zero zero zero,
+  999, 911, 000, 112
 doctor: doctor, gp, doc, dr, physician, medic, clinic, surgery appointment
 pharmacy: pharmacy, pharmacist, chemist, drugstore, drug store
 press: press, push, rub, knead, dig, prod, squeeze
