@@ -43,6 +43,7 @@ stay: stay, staying, weekend, days, all day, few days, horizontal, flat, week, t
 firmness: firm, firmer, soft, softer, hard, harder, old, new, sag, saggy, sagging, lumpy,
   blame, buy, replace, change
 recover: last, lasts, get better, getting better, feel better, back to normal, normal again,
+  be better, be ok, be okay, be alright, be all right, be fine, laid up, out of action,
   heal, healed, recover, ease off, easing off, eases off, settle, settles, settled, gone, go away,
   be over, clear up, go on, improve, let up, lets up, last, for ever, forever
 when: when, till, until, how soon, what point, how do i know, how would i know,
@@ -68,6 +69,11 @@ water: water, shower, stand under
 # as whether to be worried about it (is it serious).
 effect: make, makes, making, made, cause, causes, causing, caused, worse, tighter, trigger,
   triggers, bring on, brings on, affect, affects
+# "Why does it keep coming back": recurrence asked WHY is its causes, not how to prevent it.
+why: why, how come, what is the reason, reason for, reason why, what makes, what causes
+recur: again, coming back, come back, comes back, keeps happening, keep happening, every time,
+  time this year, times this year, recurring, recurrent, keeps going, keep going, keep getting,
+  keeps getting, so often, all the time, every few, every year, every winter, every month
 # "I only bent down", "I didn't even do anything": a trivial act said as a puzzle asks why.
 trivial: only, barely, all i did, did not even
 act: bent, bend, bending, sat, sitting, picked, reached, reaching, stood, standing, turned,
