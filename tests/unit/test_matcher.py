@@ -66,7 +66,10 @@ QUESTIONS: list[tuple[str, str]] = [
     ("are painkillers ok for back pain", "painkillers"),
     ("how many paracetamol can I have in a day", "doses"),
     ("what's the maximum dose I can take", "doses"),
-    ("which painkiller works best for back spasms", "medicine_choice"),
+    # Which everyday painkiller is the reference's own T20 example ("What painkiller should I
+    # take?"); stronger, prescription and mixing are R9's (medicine_choice).
+    ("which painkiller works best for back spasms", "painkillers"),
+    ("can i get something stronger like codeine", "medicine_choice"),
     ("is it safe to mix my pain pills with my blood pressure medication", "medicine_choice"),
     ("should I ask my doctor for muscle relaxers", "muscle_relaxants"),
     ("do I need a cortisone shot", "injections"),
