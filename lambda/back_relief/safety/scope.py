@@ -42,7 +42,7 @@ _NOT_AFTER = frozenset({"can", "could"})
 # place after it is where, not what is denied.
 _NOT_BEFORE = _word_set(
     "able sure certain just only stop stopped stopping respond responding react reacting "
-    "work works working function functioning"
+    "work works working function functioning happening"
 )
 # "no control over my bladder", "no feeling in my legs": the negation is the symptom itself.
 _SYMPTOM_NOUNS = frozenset(NO_NOUNS) | {"use"}
@@ -216,6 +216,9 @@ def asked_about(text: str, start: int) -> bool:
 # "does a slipped disc make you wee yourself? because i just did", "should i worry about tingling
 # in both my legs since this morning": a question that goes on to report the sign is a report.
 _BECAUSE = _word_set("because cos coz cause")
+# "... make you lose an erection? cause mine stopped working on monday when my back seized": the
+# asker's own report after "because" may run on past its first clause (ten words, not six).
+_TOLD_WORDS = 10
 _TELLER = _word_set("i mine my he she we they")
 _ONLY_ASKING = _word_set(
     "worried worry scared curious wondering asking want need read heard afraid"
@@ -233,7 +236,7 @@ def _reported_after(text: str, start: int) -> bool:
     for i, word in enumerate(after):
         if word in _BECAUSE:
             tail = after[i + 1 :]
-            told = bool(tail) and tail[0] in _TELLER and len(tail) <= 6
+            told = bool(tail) and tail[0] in _TELLER and len(tail) <= _TOLD_WORDS
             return told and not _ONLY_ASKING.intersection(tail)
         if word in _TELLER and len(after) - i <= 4 and _DID.intersection(after[i + 1 :]):
             return True
