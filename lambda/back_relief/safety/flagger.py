@@ -42,10 +42,12 @@ __all__ = [
     "MARGIN",
     "MODEL",
     "NONE",
+    "SIGN_WORDS",
     "beside_same_day",
     "decide",
     "flagged",
     "leads",
+    "said_sign",
     "strongest",
     "tokens",
 ]
@@ -122,15 +124,45 @@ def shipped() -> Ranker | None:
     return model if model is not None and model.classes == CLASSES else None
 
 
-def _lead(scores: Mapping[str, float]) -> tuple[str, float]:
-    """The likeliest red flag in the model's log scores and its lead over "none"."""
+# A sign that is only ever said with its own words, whose context alone the model learns too
+# well: E12 is bleeding or tummy pain IN a pregnancy, and the pregnancy with back pain is the
+# voice model's own question ("i'm twenty weeks along and my back is sore"). Round 12's rows
+# (26 pregnancy emergencies, most with back pain said beside them) taught the model to ask E12
+# of seven answers-set questions about pregnancy and back pain, or "my daughter is twelve" (a
+# number of weeks). Without one of the sign's words, said and not negated, its lead stays
+# under MARGIN: never asked in place of the answer, at most hedged after it (the answer, then
+# the question). Prefixes of the model's stemmed words ("bleed", "tummi", "belli").
+SIGN_WORDS: Mapping[str, tuple[str, ...]] = {
+    "E12": (
+        "bleed", "blood", "bled", "clot", "tumm", "belli", "belly", "stomach", "bump", "abdom",
+        "cramp", "gush", "haemorrh", "hemorrh", "spot", "miscarr", "waters",
+    ),
+}  # fmt: skip
+
+
+def said_sign(flag: str, words: Iterable[str]) -> bool:
+    """Whether these model words say the sign itself, where its class needs that."""
+    prefixes = SIGN_WORDS.get(flag)
+    return prefixes is None or any(w.startswith(prefixes) for w in words)
+
+
+def _lead(scores: Mapping[str, float], words: Iterable[str] | None = None) -> tuple[str, float]:
+    """The likeliest red flag in the model's log scores and its lead over "none"; with the
+    words scored, a lead that needs its sign said and lacks it is held under MARGIN."""
     flag = max(CLASSES[:-1], key=lambda c: scores[c])
-    return flag, scores[flag] - scores[NONE]
+    by = scores[flag] - scores[NONE]
+    if words is not None and by >= MARGIN and not said_sign(flag, words):
+        by = MARGIN - 0.5
+    return flag, by
 
 
-def decide(scores: Mapping[str, float], margin: float) -> str | None:
-    """The red flag to ask about given the model's log scores, or None."""
+def decide(
+    scores: Mapping[str, float], margin: float, words: Iterable[str] | None = None
+) -> str | None:
+    """The red flag to ask about given the model's log scores (and the words scored), or None."""
     flag, by = _lead(scores)
+    if words is not None and not said_sign(flag, words):
+        return None
     return flag if by >= margin else None
 
 
@@ -143,7 +175,7 @@ def flagged(texts: Iterable[str], margin: float = MARGIN) -> str | None:
     for text in texts:
         words = marked(text)
         if words:
-            found = decide(model.scores(words), margin)
+            found = decide(model.scores(words), margin, words)
             if found is not None:
                 return found
     return None
@@ -163,7 +195,9 @@ def leads(texts: Iterable[str]) -> list[tuple[str, float] | None]:
     model = shipped()
     if model is None:
         return [None for _ in texts]
-    return [_lead(model.scores(words)) if (words := marked(text)) else None for text in texts]
+    return [
+        _lead(model.scores(words), words) if (words := marked(text)) else None for text in texts
+    ]
 
 
 def beside_same_day(texts: Iterable[str]) -> str | None:
