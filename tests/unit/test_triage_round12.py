@@ -86,6 +86,16 @@ PAIRS = [
         "peeing is not happening, urine feels stuck, my back is bad",
     ),
     (
+        "a climax told by what was felt",
+        "we came back from the pub but felt nothing was wrong, my back is just stiff",
+        "he finished but felt nothing at all, his back's been out all week",
+    ),
+    (
+        "peeing said as stopped by something, asked in general or then owned",
+        "can a bad back stop you peeing",
+        "does a slipped disc stop you weeing, because i have not managed it once today",
+    ),
+    (
         "going on the toilet is sitting on it",
         "i need to go on the loo, nothing to worry about",
         "went on the toilet twice, nothing at all, back's gone",

@@ -89,7 +89,9 @@ def _hypothetical(words: list[str], i: int, after: list[str]) -> bool:
 # "could it be", "can you help") or the clause goes on ("will it pass and my legs are numb").
 _MODALS = _word_set("will could can might may would does do")
 _NOT_GENERAL = _word_set("i it you we this")
-_CAUSING = _word_set("go goes get gets make makes cause causes affect affects lead leads turn")
+_CAUSING = _word_set(
+    "go goes get gets make makes cause causes affect affects lead leads turn stop stops"
+)
 _CLAUSE_BREAKS = _word_set("and but because so now since then why")
 _SIGNS_OF = _word_set("signs sign symptoms symptom")
 _MODAL_STARTS = tuple(f" {w} " for w in _MODALS)  # texts arrive with one leading space
@@ -246,7 +248,7 @@ def _reported_after(text: str, start: int) -> bool:
             return True
         # "... pressure in your chest? mine feels crushed": "mine" is the sign, owned.
         if word == "mine" and len(after) - i <= 5:
-            return True
+            return not _NEGATIONS.intersection(after[i + 1 :])  # never "... ? mine hasn't"
     near = after[:10]
     if _SINCE_WHEN.intersection(near) or " this morning" in " " + " ".join(near):
         return True
