@@ -73,7 +73,9 @@ BUCKETS = 4096
 # asked 12 + 9 of 6760 written, 5 + 10 of 4935 heard). It stays 12, the top of the folds'
 # choices: at 10 the model asked the voice model's own pregnancy questions ("i'm pregnant and
 # have back pain") about bleeding in place of their answer; between 10 and 12 they are now
-# hedged instead (the answer, then the question).
+# hedged instead (the answer, then the question). Round 12 (triage12's writer added, E12 asked
+# only with its sign said: SIGN_WORDS) the folds chose 8-12 and every group together 10;
+# it stays 12.
 MARGIN = 12.0
 # The margin for asking beside a same-day or within-days finding (beside_same_day): the lowest
 # at which the folds ask at most 1% of same-day and within-days rows a rule already advised
@@ -87,7 +89,8 @@ BESIDE = 20.0
 # 3-5 and every group together 4: held out, E rows reached +5 of 3339 written and +52 of 2929
 # heard over the asks at MARGIN, for 1.7% / 1.4% of benign rows hedged (95 + 18 of 6760, 49 + 18
 # of 4935). (On hedge11's rows alone, a 3% budget chose 3 and hedged everyday words the issue
-# names as reassurance, "no weakness at all", and toilet talk.)
+# names as reassurance, "no weakness at all", and toilet talk.) Round 12's folds chose 3-5 and
+# every group together 4: it holds.
 HEDGE = 4.0
 
 
