@@ -107,6 +107,13 @@ def hashed() -> tuple[tuple[int, ...], ...]:
     )
 
 
+@cache
+def said() -> tuple[tuple[str, ...], ...]:
+    """Each row's model words: an ask needs its sign said where the sign requires it
+    (flagger.said_sign), as the shipped model's asks do."""
+    return tuple(tokens(j.row.text) for j in judged())
+
+
 def fit(indices: Sequence[int]) -> Ranker:
     """The shipped trainer's model on these rows only."""
     every, feats = judged(), hashed()
@@ -149,12 +156,13 @@ def choose_both(indices: Sequence[int], groups: Sequence[str]) -> tuple[float, f
     gap = [i for i in benign if every[i].found == ""]
     margin = GRID[-1]
     for m in GRID:
-        if sum(decide(ranked[i], m) is not None for i in gap) <= BUDGET * len(benign):
+        if sum(decide(ranked[i], m, said()[i]) is not None for i in gap) <= BUDGET * len(benign):
             margin = m
             break
     for h in HEDGE_GRID:
         hedged = sum(
-            decide(ranked[i], margin) is None and decide(ranked[i], h) is not None for i in gap
+            decide(ranked[i], margin, said()[i]) is None and decide(ranked[i], h) is not None
+            for i in gap
         )
         if h >= margin or hedged <= HEDGE_BUDGET * len(benign):
             return margin, min(h, margin)
@@ -255,11 +263,12 @@ def main() -> None:
             fold = Tally()
             for i in held:
                 if pick(every[i].row):
-                    asks, hedges_ = decide(ranked[i], margin), decide(ranked[i], hedge)
+                    asks = decide(ranked[i], margin, said()[i])
+                    hedges_ = decide(ranked[i], hedge)
                     fold.add(every[i], asks, hedges_)
                     tallies[kind].add(every[i], asks, hedges_)
                     for t in GRID:
-                        fixed[t][kind].add(every[i], decide(ranked[i], t))
+                        fixed[t][kind].add(every[i], decide(ranked[i], t, said()[i]))
                     for t in HEDGE_GRID:
                         hedges[t][kind].add(every[i], asks, decide(ranked[i], t))
             if fold.e or fold.n or fold.q:

@@ -11,6 +11,7 @@ file; a test below checks no training row holds one of them).
 from __future__ import annotations
 
 import csv
+import json
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -180,6 +181,36 @@ def test_a_model_for_other_classes_is_not_used(monkeypatch: pytest.MonkeyPatch) 
     try:
         assert flagger.shipped() is None
         assert flagger.flagged(["anything at all"]) is None
+    finally:
+        flagger.shipped.cache_clear()
+        Path(fh.name).unlink()
+
+
+def test_pregnancy_with_back_pain_alone_is_hedged_never_asked_in_place_of_its_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """E12 is bleeding or tummy pain in a pregnancy: a model sure of E12 from the pregnancy and
+    the back alone (round 12's rows taught it that) keeps the answer and hedges; the sign said,
+    not denied, is asked."""
+    bias = [100 if c == "E12" else 0 for c in flagger.CLASSES]
+    model = {"classes": list(flagger.CLASSES), "bias": bias, "norm": [0] * len(bias)}
+    model["weights"] = [""] * len(bias)
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
+        json.dump(model, fh)
+    monkeypatch.setattr(flagger, "MODEL", fh.name)
+    flagger.shipped.cache_clear()
+    try:
+        assert flagger.shipped() is not None
+        context = normalise("i'm twenty six weeks along and my lower back is stiff")
+        assert flagger.flagged([context]) is None
+        lead = flagger.leads([context])[0]
+        assert lead is not None and flagger.HEDGE <= lead[1] < flagger.MARGIN
+        denied = normalise("twenty six weeks along, no bleeding, lower back is stiff")
+        assert flagger.flagged([denied]) is None
+        sign = normalise("i'm twenty six weeks along and there's blood on the sheets")
+        assert flagger.flagged([sign]) == "E12"
+        said = flagger.leads([sign])[0]
+        assert said is not None and said[0] == "E12" and said[1] >= flagger.MARGIN
     finally:
         flagger.shipped.cache_clear()
         Path(fh.name).unlink()

@@ -70,6 +70,17 @@ other set: no emergency lost, written or heard; benign alarms 106/2966 -> 87 wri
 61 heard. Not kept (branch precision11): a review's own 300 phrasings found about 25 present red
 flags those framings silenced, with no question either ("the feeling hasn't come back", "no wait,
 it's my whole chest and arm", "my mate fell off the roof and he is not moving"). The data stays.
+Round 12 ("triage12"): triage12 (166 E weighted to E5 28, E12 26, E2 26, E9/E4/E1 18 each; 42
+U; 133 benign look-alikes: sex and back pain, pregnancy with no red flag, peeing often or fine,
+chest stretches; histories in passing, numbers as speech, a question and a report in one breath,
+very old and young speakers, limited English, five locales) and triage12_probe (96 E + 62
+benign), both written before any change and channelled once (seed 83; WER 10.0%); the probe
+is held back from the red-flag model. Written E / heard E / benign alarms, untuned -> after (by
+class, test_triage_round12.py): 146 -> 163, 125 -> 132, 2 -> 1 (heard 2 -> 1); every other
+set: no emergency lost and no benign alarm more, written or heard (flag10 +1, heard7 +1, its
+heard copy +2). Probe, measured once at the end: written 91/96 (+3 asked), heard 72/96 (+6
+asked -> +7), benign 0/62 written, 1/62 heard, the same before and after: as in round 11, the
+classes did not carry to the writer's own probe.
 """
 
 from __future__ import annotations

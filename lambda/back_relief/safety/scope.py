@@ -42,7 +42,7 @@ _NOT_AFTER = frozenset({"can", "could"})
 # place after it is where, not what is denied.
 _NOT_BEFORE = _word_set(
     "able sure certain just only stop stopped stopping respond responding react reacting "
-    "work works working function functioning"
+    "work works working function functioning happening"
 )
 # "no control over my bladder", "no feeling in my legs": the negation is the symptom itself.
 _SYMPTOM_NOUNS = frozenset(NO_NOUNS) | {"use"}
@@ -89,7 +89,9 @@ def _hypothetical(words: list[str], i: int, after: list[str]) -> bool:
 # "could it be", "can you help") or the clause goes on ("will it pass and my legs are numb").
 _MODALS = _word_set("will could can might may would does do")
 _NOT_GENERAL = _word_set("i it you we this")
-_CAUSING = _word_set("go goes get gets make makes cause causes affect affects lead leads turn")
+_CAUSING = _word_set(
+    "go goes get gets make makes cause causes affect affects lead leads turn stop stops"
+)
 _CLAUSE_BREAKS = _word_set("and but because so now since then why")
 _SIGNS_OF = _word_set("signs sign symptoms symptom")
 _MODAL_STARTS = tuple(f" {w} " for w in _MODALS)  # texts arrive with one leading space
@@ -216,6 +218,9 @@ def asked_about(text: str, start: int) -> bool:
 # "does a slipped disc make you wee yourself? because i just did", "should i worry about tingling
 # in both my legs since this morning": a question that goes on to report the sign is a report.
 _BECAUSE = _word_set("because cos coz cause")
+# "... make you lose an erection? cause mine stopped working on monday when my back seized": the
+# asker's own report after "because" may run on past its first clause (ten words, not six).
+_TOLD_WORDS = 10
 _TELLER = _word_set("i mine my he she we they")
 _ONLY_ASKING = _word_set(
     "worried worry scared curious wondering asking want need read heard afraid"
@@ -233,7 +238,7 @@ def _reported_after(text: str, start: int) -> bool:
     for i, word in enumerate(after):
         if word in _BECAUSE:
             tail = after[i + 1 :]
-            told = bool(tail) and tail[0] in _TELLER and len(tail) <= 6
+            told = bool(tail) and tail[0] in _TELLER and len(tail) <= _TOLD_WORDS
             return told and not _ONLY_ASKING.intersection(tail)
         if word in _TELLER and len(after) - i <= 4 and _DID.intersection(after[i + 1 :]):
             return True
@@ -243,7 +248,7 @@ def _reported_after(text: str, start: int) -> bool:
             return True
         # "... pressure in your chest? mine feels crushed": "mine" is the sign, owned.
         if word == "mine" and len(after) - i <= 5:
-            return True
+            return not _NEGATIONS.intersection(after[i + 1 :])  # never "... ? mine hasn't"
     near = after[:10]
     if _SINCE_WHEN.intersection(near) or " this morning" in " " + " ".join(near):
         return True
