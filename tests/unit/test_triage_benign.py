@@ -154,21 +154,3 @@ def test_hot_and_cold_asked_as_a_treatment_is_not_a_fever() -> None:
     ]
     assert [t for t in treatments if tier(t) != Tier.NONE] == []
     assert [f for f in feelings if tier(f) < Tier.SAME_DAY] == []
-
-
-def test_hot_and_cold_is_a_fever_only_when_felt_in_the_body() -> None:
-    """Round 12: the words "hot and cold" alone were read as a fever, so a question about
-    contrast packs ("do I go hot then cold", "is hot and cold better than ice") got same-day
-    advice instead of its answer. A fever is hot and cold as a way of feeling or as sweats."""
-    asked = [
-        "do i go hot then cold or the other way round",
-        "is hot and cold any better than just ice",
-        "the chemist told me hot and cold, how does that work",
-    ]
-    felt = [
-        "i keep going hot and cold and my back is sore",
-        "my back hurts and i'm feeling all hot and cold",
-        "hot and cold sweats since last night with this back pain",
-    ]
-    assert [t for t in asked if tier(t) != Tier.NONE] == []
-    assert [f for f in felt if tier(f) < Tier.SAME_DAY] == []

@@ -69,7 +69,7 @@ water: water, shower, stand under
 # as whether to be worried about it (is it serious).
 effect: make, makes, making, made, cause, causes, causing, caused, worse, tighter, trigger,
   triggers, bring on, brings on, affect, affects
-# "Why does it keep coming back": recurrence asked WHY is its causes, not how to prevent it.
+# Recurrence asked why ("how come this keeps happening to me") is its causes, not its prevention.
 why: why, how come, what is the reason, reason for, reason why, what makes, what causes
 recur: again, coming back, come back, comes back, keeps happening, keep happening, every time,
   time this year, times this year, recurring, recurrent, keeps going, keep going, keep getting,

@@ -80,22 +80,14 @@ def _expand_pattern(pattern: str, words: Mapping[str, str], where: str) -> str:
     if "{" in pattern or "}" in pattern:
         raise ValueError(f"{where}: braces are not allowed in patterns (the loader formats text)")
 
-    return _macros(pattern, words, where, ()).replace("~~", _GAP_LONG).replace("~", _GAP_SHORT)
-
-
-def _macros(pattern: str, words: Mapping[str, str], where: str, inside: tuple[str, ...]) -> str:
-    """@name replaced by its pattern word, itself expanded: one word may name another ("fever"
-    names "hot_cold_felt"), never itself, however indirectly."""
-
     def word(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in words:
             raise ValueError(f"{where}: unknown pattern word @{name}")
-        if name in inside:
-            raise ValueError(f"{where}: pattern word @{name} names itself")
-        return f"(?:{_macros(words[name], words, where, (*inside, name))})"
+        return f"(?:{words[name]})"
 
-    return _MACRO.sub(word, pattern)
+    expanded = _MACRO.sub(word, pattern)
+    return expanded.replace("~~", _GAP_LONG).replace("~", _GAP_SHORT)
 
 
 def _order_key(trigger_id: str) -> tuple[str, int]:
