@@ -152,3 +152,10 @@ def test_heard_development_copies_keep_their_figures() -> None:
         figures = triage_dev2.measure(path, "heard")
         assert figures.rate("E") >= recall, figures.misses.get("E")
         assert figures.rate("N") <= 0.05, figures.misses.get("N")
+
+
+def test_an_ampersand_is_said_and() -> None:
+    # Typed or transcribed text ("A&E", "pins & needles") reaches triage and the matcher as
+    # the words said: one normaliser for both.
+    assert normalise("pins & needles in both legs") == "pins and needles in both legs"
+    assert normalise("should I go to A&E") == normalise("should i go to a and e")

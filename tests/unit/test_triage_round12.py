@@ -65,11 +65,6 @@ PAIRS = [
         "i lose control of my bladder every time i stand up",
     ),
     (
-        "not able to finish, said as a first time",
-        "he could not finish his dinner, his back hurts too much",
-        "he couldn't finish, that is new, his back's been crook",
-    ),
-    (
         "the feeling in a place said gone",
         "the stiff feeling in my back has gone after the heat pack",
         "all the feeling in my bum has gone since the spasm",
@@ -107,3 +102,17 @@ PAIRS = [
 def test_round12_class_alarms_and_its_twin_stays_calm(kind: str, calm: str, report: str) -> None:
     assert tier(report) == Tier.EMERGENCY, f"{kind}: {report!r} got no emergency answer"
     assert tier(calm) < Tier.EMERGENCY, f"{kind}: {calm!r} raised an emergency"
+
+
+def test_what_the_round12_review_found_stays_calm() -> None:
+    """The integration review's look-alikes of round 12's classes (none raised an emergency
+    before it): a baby's or a pet's dribbling, hours without a pee explained by the toilet out
+    of reach or little drunk, and not finishing a race."""
+    calm = [
+        "the baby keeps dribbling on me and it will not stop",
+        "my puppy is dribbling everywhere and cannot stop",
+        "hours without a wee, the loo is upstairs and too far for me with this back",
+        "all day without a pee, i have barely had anything to drink",
+        "i could not finish for the first time in ten races",
+    ]
+    assert [c for c in calm if tier(c) == Tier.EMERGENCY] == []

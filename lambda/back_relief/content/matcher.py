@@ -146,15 +146,17 @@ _NEED_BONUS = 0.65
 _NEED_SPAN = 6
 # A topic whose need is said wins over a higher one with none said, when within this factor.
 _NEED_LEAD = 1.4
-# Answers to a request for the skill to do something, not to a question about it.
+# Answers to a request for the skill to do something, not to a question about it, and the
+# needs (needs.py) that make a turn such a question.
 _REQUESTS = frozenset(("call_for_me",))
+_ASKED_WHEN = frozenset(("when", "signs"))
 _TAIL_SHARE = 0.5
 # Who said it, before a reporting verb ("the physio said", "my mum reckons"): not the topic.
 _REPORTED = _stemmed_set(
     "said say says told tell tells reckon reckons recommended suggested swears"
 )
 _SOURCES = _stemmed_set("physio physiotherapist chiropractor osteopath nurse") | frozenset(
-    ("doctor", "pharmacy", "partner", "child")  # concept tokens (synonyms.py)
+    ("doctor", "pharmacy", "partner", "child", "emergency")  # concept tokens (synonyms.py)
 )
 _JUDGES = frozenset(("is_it_serious",))
 _READING_LEAD = 1.5
@@ -499,14 +501,13 @@ class AnswerMatcher:
         # shares a word of the story ("I only bent down to pick up a sock" asks why, not how to
         # lift; "can worrying bring on a spasm" asks about stress, not what causes spasms).
         # Two needs of one thing ("ice duration", "ice often") are told apart by their words.
-        if len(keyed) > 1 and keyed[1][1] in bonus and keyed[0][1] not in bonus:
-            ((top, _), first), ((close, _), second) = keyed[0], keyed[1]
+        if len(keyed) > 1 and keyed[0][1] in _REQUESTS and _ASKED_WHEN & where.keys():
             # A request for the skill to act ("call an ambulance") is never the answer to a
-            # need said about the same thing ("when should I call an ambulance").
-            request = first in _REQUESTS
-            if (close * _NEED_LEAD >= top or request) and not (
-                self._things[first] & self._things[second]
-            ):
+            # question of when or which signs ("when do I need to go to A&E").
+            keyed[0], keyed[1] = keyed[1], keyed[0]
+        elif len(keyed) > 1 and keyed[1][1] in bonus and keyed[0][1] not in bonus:
+            ((top, _), first), ((close, _), second) = keyed[0], keyed[1]
+            if close * _NEED_LEAD >= top and not self._things[first] & self._things[second]:
                 keyed[0], keyed[1] = keyed[1], keyed[0]
         return keyed
 
