@@ -61,3 +61,20 @@ def test_the_warning_signs_asked_for_in_words_are_read_with_the_locales_number(
             assert signs["part1"] in reply.text, reply.text
             # ... and it is the same turn: "yes" hears the rest.
             assert signs["more"] in device.say("yes").text
+
+
+def test_after_booking_advice_a_question_of_when_it_ends_is_answered_how_long_it_lasts(
+    device: Device,
+) -> None:
+    # Pain for over a week is within-days advice (book the doctor); "see a doctor if it isn't
+    # improving" after it only said it again, where the words asked when it will end.
+    answers = content().answers
+    how_long, doctor = answers["how_long_lasts"]["say"], answers["when_see_doctor"]["say"]
+    device.launch()
+    reply = device.say("still aching after ten days, when will it ease off")
+    assert how_long[:40] in reply.text and doctor[:40] not in reply.text, reply.text
+    assert "appointment" in reply.text, reply.text  # the advice stands
+    # ... while asking whether to see someone is still answered by the doctor answer.
+    device.launch()
+    reply = device.say("it's been over a week now, do i need to get it looked at")
+    assert doctor[:40] in reply.text, reply.text

@@ -448,6 +448,22 @@ class AnswerMatcher:
             return self._one_word[full[0]]
         return None
 
+    def besides(self, text: str, answer_id: str) -> str | None:
+        """The best topic other than ``answer_id`` whose need these words say ("when will it
+        ease off": how long it lasts), or None: what the words ask where that answer would only
+        repeat what was just said."""
+        tokens = _tokens(text)
+        said = self._needs_said(_NEEDS.facets(tokens))
+        return next((a for _, a in self._ranked(tokens) if a != answer_id and a in said), None)
+
+    def _needs_said(self, where: dict[str, list[int]]) -> dict[str, float]:
+        """Each answer whose need is said near its thing, and the bonus that earns it."""
+        bonus: dict[str, float] = {}
+        for answer_id, facets in (n for f in self._needs.keys() & where for n in self._needs[f]):
+            if near(where, facets, _NEED_SPAN):
+                bonus[answer_id] = max(bonus.get(answer_id, 0.0), _NEED_BONUS * len(facets))
+        return bonus
+
     def nearest(self, text: str, count: int = 2) -> list[str]:
         """The answer ids that come closest to ``text``, best first, even below MIN_SCORE:
         what to offer when nothing fits well enough to answer outright. The learnt model's
@@ -488,10 +504,7 @@ class AnswerMatcher:
                     covered[word] = _LONE_FACTOR
         scores = {a: sum(self._weight[w] * f for w, f in c.items()) for a, c in cover.items()}
         where = _NEEDS.facets(tokens)
-        bonus: dict[str, float] = {}
-        for answer_id, facets in (n for f in self._needs.keys() & where for n in self._needs[f]):
-            if near(where, facets, _NEED_SPAN):
-                bonus[answer_id] = max(bonus.get(answer_id, 0.0), _NEED_BONUS * len(facets))
+        bonus = self._needs_said(where)
         for answer_id, extra in bonus.items():
             scores[answer_id] = scores.get(answer_id, 0.0) + extra
         # Ties go to the answer listed first, so results never depend on set order.

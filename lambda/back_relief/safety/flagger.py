@@ -89,9 +89,12 @@ BESIDE = 20.0
 # 3-5 and every group together 4: held out, E rows reached +5 of 3339 written and +52 of 2929
 # heard over the asks at MARGIN, for 1.7% / 1.4% of benign rows hedged (95 + 18 of 6760, 49 + 18
 # of 4935). (On hedge11's rows alone, a 3% budget chose 3 and hedged everyday words the issue
-# names as reassurance, "no weakness at all", and toilet talk.) Round 12's folds chose 3-5 and
-# every group together 4: it holds.
-HEDGE = 4.0
+# names as reassurance, "no weakness at all", and toilet talk.) Round 12's triage writer's folds
+# alone chose 3-5 and every group 4; with round 12's answers writers too (the model learnt more
+# emergencies and hedges more widely), the folds chose 4-6 and every group together 5: at 4,
+# 2.3% / 2.0% of benign rows were hedged (139 + 34 of 7602, 83 + 32 of 5777), at 5 1.7% / 1.5%
+# (105 + 27, 59 + 27) for E rows +6 of 3505 written and +52 of 3095 heard (4: +6 and +56).
+HEDGE = 5.0
 
 
 # How many words after "not", "no" or "never" are read as negated: "my legs are not numb",

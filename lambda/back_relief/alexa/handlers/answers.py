@@ -118,6 +118,9 @@ class FreeTextHandler(AbstractRequestHandler):
         return respond(handler_input)
 
 
+# After within-days advice ("book an appointment in the next few days"), this mostly says it
+# again: a topic whose need the words say answers instead.
+_SAID_BY_WITHIN_DAYS = ("when_see_doctor",)
 # After same-day advice, these would blur it ("most back pain isn't serious", "see a doctor if
 # it isn't improving after a week"): the advice is their answer.
 _SAID_BY_SAME_DAY = ("when_see_doctor", "is_it_serious")
@@ -133,6 +136,15 @@ def asked_answer(handler_input: HandlerInput, turn: Turn) -> str | None:
     if name not in FREE_TEXT_SLOTS:
         return turn.content.intent_answers.get(name)
     return question_answer(turn.content, name, *slot(handler_input, FREE_TEXT_SLOTS[name]))
+
+
+def besides_answer(handler_input: HandlerInput, turn: Turn, answer_id: str) -> str | None:
+    """The free text's next topic after ``answer_id`` (None: an answer intent, or none near)."""
+    name = intent_name(handler_input)
+    if name not in FREE_TEXT_SLOTS:
+        return None
+    said, _ = slot(handler_input, FREE_TEXT_SLOTS[name])
+    return turn.content.matcher.besides(asked(name, said), answer_id) if said else None
 
 
 def question_answer(content: Content, name: str, said: str | None, named: str | None) -> str | None:
@@ -158,6 +170,10 @@ def say_advice_and_answer(handler_input: HandlerInput, turn: Turn, title: str, a
     short booking line after it; an answer too long for either gets the whole line and a
     yes/no offer of the answer. False (nothing said): the words point to no answer."""
     answer_id = asked_answer(handler_input, turn)
+    if answer_id in _SAID_BY_WITHIN_DAYS:
+        # The advice already books the doctor: "it's been ten days, when will it ease off?" asks
+        # how long it lasts, a topic whose need the words say; none said, the doctor answer stays.
+        answer_id = besides_answer(handler_input, turn, answer_id) or answer_id
     if answer_id is None:
         return False
     answer = turn.content.answers[answer_id]
