@@ -33,9 +33,9 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018`\u00b4\u02bc", "'"))
-# "&" is said "and": "A&E" is "a and e", "pins & needles" is "pins and needles".
-_APOSTROPHES[ord("&")] = " and "
+# Typographic apostrophes are one apostrophe, and "&" is said "and": "A&E" is "a and e",
+# "pins & needles" is "pins and needles".
+_MARKS = str.maketrans({**dict.fromkeys("\u2019\u2018`\u00b4\u02bc", "'"), "&": " and "})
 # SSML-ish tags would otherwise leave words like "say as interpret as"; [^<>]* keeps it linear.
 _TAG = re.compile(r"<[^<>]*>")
 _NON_WORD = re.compile(r"[^a-z0-9']+")
@@ -345,7 +345,7 @@ def _compiled(source: str) -> re.Pattern[str]:
 @lru_cache(maxsize=512)
 def normalise(text: str) -> str:
     """Lowercase words of a-z and 0-9 separated by single spaces, in one spelling each."""
-    text = _TAG.sub(" ", text.lower().translate(_APOSTROPHES))
+    text = _TAG.sub(" ", text.lower().translate(_MARKS))
     words: list[str] = []
     for token in _NON_WORD.sub(" ", text).split():
         expanded = _expand(token.strip("'"))
