@@ -1,0 +1,108 @@
+"""Round 13 (triage13): the classes the triage13 writer's rows found missing or raising a false
+alarm, each as a report that must get its answer beside an ordinary statement sharing its words
+that must not. No phrasing here is a development row: the classes are read from the words.
+
+triage_dev5_triage13.tsv holds the figures; triage_dev5_triage13_probe.tsv was written with it
+and is held back from the red-flag model until it is measured once, at the end.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from back_relief.safety.triage import Tier
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_triage_concepts import tier
+
+# (class, ordinary statement that must raise no emergency, report that must)
+PAIRS = [
+    (
+        "a thing torn or ripped open is not a tearing pain",
+        "ripping the seal off the heat patch now, my back is sore",
+        "a ripping feeling right through my back and i feel sick",
+    ),
+    (
+        "a sign named back as a question and answered 'no no'",
+        "an accident? no no, nothing like that, i bent down to tie my shoe",
+        "an accident? yes, a car crash on the motorway this morning",
+    ),
+    (
+        "someone else's fall, said to be fine",
+        "my grandson fell off the bunk bed, he's fine, i strained my back lifting him",
+        "my grandson fell off the bunk bed, he says he's fine but he can't stand up",
+    ),
+    (
+        "'can i still' asks about carrying on, it does not make an old sign now",
+        "i passed out once at a concert, can i still use the heat pack",
+        "i passed out this morning and i still feel woozy",
+    ),
+    (
+        "a belly or tummy with 's ('my tummy's been')",
+        "i'm pregnant and my tummy's been fine, it's just my back",
+        "i'm pregnant and my tummy's been hurting for hours without a break",
+    ),
+    (
+        "the urge never felt since, for a poo",
+        "i haven't felt the urge to exercise since my back went",
+        "i haven't had the urge to poo since my back went two days ago",
+    ),
+    (
+        "an electric 'current' feeling in both legs (Indian English)",
+        "the current physio plan is helping both legs",
+        "both legs have a current type feeling since this morning",
+    ),
+    (
+        "a touch on both legs barely felt",
+        "my partner rubbed both my calves and it felt lovely",
+        "my partner rubbed both my calves and i could hardly feel it",
+    ),
+    (
+        "a stream that will not start",
+        "the live stream won't start on my laptop and my back is sore",
+        "my stream won't start and my back is sore",
+    ),
+]
+
+# (class, ordinary statement that must not get the same-day answer, report that must)
+SAME_DAY = [
+    (
+        "a cough or sneeze said to make the back feel about to snap",
+        "i'm scared my back will snap if i lift the bins",
+        "when i cough it feels like my spine will snap",
+    ),
+    (
+        "the pain said to be up by the shoulders",
+        "the pain is down low, nowhere near my shoulders",
+        "the ache sits up near my shoulders since this morning",
+    ),
+    (
+        "burning said after the peeing",
+        "when i pass urine it is all normal, just a stiff back",
+        "when i pass urine it's burning and my back aches",
+    ),
+    (
+        "'paining' (Indian English) for the side",
+        "i am painting the fence and my side is fine",
+        "my right side is paining since yesterday along with my back",
+    ),
+    (
+        "an answer that opens with 'expecting' alone",
+        "expecting a call from the physio, the back is a bit stiff",
+        "expecting, and the back pain is unbearable",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "calm", "report"), PAIRS, ids=[p[0] for p in PAIRS])
+def test_round13_class_alarms_and_its_twin_stays_calm(kind: str, calm: str, report: str) -> None:
+    assert tier(report) == Tier.EMERGENCY, f"{kind}: {report!r} got no emergency answer"
+    assert tier(calm) < Tier.EMERGENCY, f"{kind}: {calm!r} raised an emergency"
+
+
+@pytest.mark.parametrize(("kind", "calm", "report"), SAME_DAY, ids=[p[0] for p in SAME_DAY])
+def test_round13_same_day_class_and_its_twin(kind: str, calm: str, report: str) -> None:
+    assert tier(report) >= Tier.SAME_DAY, f"{kind}: {report!r} got no same-day answer"
+    assert tier(calm) < Tier.SAME_DAY, f"{kind}: {calm!r} got the same-day answer"
