@@ -167,6 +167,38 @@ CLASS_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"(trouble|troubles|problems?|issues?|dysfunction)\b",
         r"\1erection \2",
     ),
+    # ... and said to have stopped working, its "-ed" lost too: "direction stop working after i
+    # hurt my back".
+    (
+        ("direction directions", "stop stops stopped"),
+        r"(^|\b(?:and|but|so|now|my|his|the|their) )directions? "
+        r"(?:has |have |just )?(?:stop|stops|stopped) working\b",
+        r"\1erection stopped working",
+    ),
+    # slipped as "slept" where nobody sleeps: "she slept on the step", "slept getting out of the
+    # bath", "slept in the kitchen"; "slept on the floor", "slept wrong", "slept on it" stay.
+    (
+        ("slept",),
+        r"\bslept (?=(?:in the (?:kitchen|bathroom|shower|bath|garden|yard|street|shop|"
+        r"supermarket)|on the (?:stairs|steps?|ice|bath ?mat|wet floor|tiles|path|pavement|kerb|"
+        r"curb|ramp)|getting (?:out|in|off|up|into|down))\b)",
+        "slipped ",
+    ),
+    # wee as "wii" ("i can not hold my wii", "dribbling wii"); the games console keeps its name.
+    (
+        ("wii",),
+        r"(?<!\bthe )(?<!\bplay )(?<!\bplaying )(?<!\bnintendo )(?<!\bon )(?<!\bmy new )\bwii\b"
+        r"(?! (?:fit|sports?|u|console|games?|remote|controller|board|balance)\b)",
+        "wee",
+    ),
+    # paining (Indian English) as "painting" after a body place and a verb: "my back is painting"
+    # ("i hurt my back painting the nursery" has no verb between and stays).
+    (
+        ("painting",),
+        r"\b(back|legs?|chest|side|hips?|knees?|neck|bottom|stomach|tummy|belly) (is|are|also|"
+        r"is also|are also) painting\b",
+        r"\1 \2 paining",
+    ),
     # numb at the start of a clause as "now i am" (the m runs on): "now i am crotch", "now i am
     # in my saddle area". Before a body place with no verb, "now i am" is not English; "now i
     # am on my back", "now i am in bed" keep their meaning.
