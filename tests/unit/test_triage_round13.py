@@ -95,6 +95,42 @@ SAME_DAY = [
     ),
 ]
 
+# Recogniser slips that recur across the heard copies, each read only where the heard word makes
+# no sense: (class, what a recogniser may write for an ordinary statement, for a report, the
+# least answer the report must get).
+HEARD = [
+    (
+        "shivery heard as 'chivalry'",
+        "i read a book about chivalry and my back aches",
+        "hot and chivalry and my back aches",
+        Tier.SAME_DAY,
+    ),
+    (
+        "slipped heard as 'slept' where nobody sleeps",
+        "i slept on the floor and my back aches",
+        "she is eighty and slept on the stairs, back hurts",
+        Tier.SAME_DAY,
+    ),
+    (
+        "wee heard as 'wii'",
+        "i play the wii fit for my back",
+        "i cant hold my wii anymore since the spasm",
+        Tier.EMERGENCY,
+    ),
+    (
+        "erection heard as 'direction' said to stop working",
+        "which direction should i stretch, my back hurts",
+        "my direction stop working since the back spasm",
+        Tier.EMERGENCY,
+    ),
+    (
+        "paining heard as 'painting' after a body place and a verb",
+        "i hurt my back painting the fence",
+        "my side is painting since yesterday",
+        Tier.SAME_DAY,
+    ),
+]
+
 
 @pytest.mark.parametrize(("kind", "calm", "report"), PAIRS, ids=[p[0] for p in PAIRS])
 def test_round13_class_alarms_and_its_twin_stays_calm(kind: str, calm: str, report: str) -> None:
@@ -106,3 +142,11 @@ def test_round13_class_alarms_and_its_twin_stays_calm(kind: str, calm: str, repo
 def test_round13_same_day_class_and_its_twin(kind: str, calm: str, report: str) -> None:
     assert tier(report) >= Tier.SAME_DAY, f"{kind}: {report!r} got no same-day answer"
     assert tier(calm) < Tier.SAME_DAY, f"{kind}: {calm!r} got the same-day answer"
+
+
+@pytest.mark.parametrize(("kind", "calm", "report", "least"), HEARD, ids=[h[0] for h in HEARD])
+def test_round13_heard_slip_read_only_where_it_makes_no_sense(
+    kind: str, calm: str, report: str, least: Tier
+) -> None:
+    assert tier(report) >= least, f"{kind}: {report!r} got less than {least.name}"
+    assert tier(calm) < least, f"{kind}: {calm!r} got {least.name}"
