@@ -30,11 +30,9 @@ __all__ = [
 _ME = _word_set("i my me myself mine we our us")
 
 # ... unless the clause says it is now: "again like last time, started an hour ago",
-# "since last year", "it can not stop"; never "ever since a car crash in 2005" (long-standing),
-# nor "can i still do the ice" (asking about carrying on with something, not the sign going on).
+# "since last year", "it can not stop"; never "ever since a car crash in 2005" (long-standing).
 NOW = _NOW = re.compile(
-    r" (?:now|today|tonight|yesterday|just|(?<!right )(?<!same )again|currently"
-    r"|(?<!can i )(?<!could i )(?<!should i )(?<!may i )still"
+    r" (?:now|today|tonight|yesterday|just|(?<!right )(?<!same )again|still|currently"
     r"|(?<!ever )(?<!fine )(?<!okay )(?<!good )(?<!normal )(?<!never )(?<!nothing )(?<!none )since"
     r"|suddenly|keeps?"
     r"|this (?:morning|afternoon|evening|week|time)|last night|at the moment|right now"
