@@ -99,10 +99,9 @@ def _felt(text: str, end: int) -> bool:
     return not _LOST.intersection(said) and any(w.startswith(_FELT) for w in said)
 
 
-# "weak legs? nah, just a weak back", "both legs? no, only the left one", "a fall? no no, nothing
-# like that": the sign named back as a question and answered no, with what it is instead. Never
-# when the sign is itself a lack ("i can not feel my legs, no, not at all" agrees with it) or
-# "no" opens a phrase ("no joke").
+# "weak legs? nah, just a weak back", "both legs? no, only the left one": the sign named back as
+# a question and answered no, with what it is instead. Never when the sign is itself a lack ("i
+# can not feel my legs, no, not at all" agrees with it) or "no" opens a phrase ("no joke").
 _ANSWERS = _word_set("no nah nope")
 _INSTEAD = _word_set("just only not nothing none never neither fine okay alright")
 _LACK = _word_set("not no never without unable cannot lost nothing")
@@ -112,11 +111,7 @@ def _answered_no(text: str, end: int) -> bool:
     words = text[end : end + 40].split()[:4]
     for k in range(min(2, len(words) - 1)):
         if words[k] in _ANSWERS and words[k + 1] in _INSTEAD:
-            # "accident? no no, nothing like that": a doubled answer word is the answer, not a
-            # lack the sign itself says ("can not feel my legs, no, not at all" still agrees).
-            said = text[max(0, end - 40) : end].split()[-5:] + [
-                w for w in words[:k] if w not in _ANSWERS
-            ]
+            said = text[max(0, end - 40) : end].split()[-5:] + words[:k]
             return not _LACK.intersection(said)
     return False
 
