@@ -175,14 +175,20 @@ CLASS_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"(?:has |have |just )?(?:stop|stops|stopped) working\b",
         r"\1erection stopped working",
     ),
-    # slipped as "slept" where nobody sleeps: "she slept on the step", "slept getting out of the
-    # bath", "slept in the kitchen"; "slept on the floor", "slept wrong", "slept on it" stay.
+    # slipped as "slept" where nobody sleeps: "slept getting out of the bath", "slept on the wet
+    # floor"; sleeping on the stairs, the steps or in the bath is something people do.
     (
         ("slept",),
-        r"\bslept (?=(?:in the (?:kitchen|bathroom|shower|bath|garden|yard|street|shop|"
-        r"supermarket)|on the (?:stairs|steps?|ice|bath ?mat|wet floor|tiles|path|pavement|kerb|"
-        r"curb|ramp)|getting (?:out|in|off|up|into|down))\b)",
+        r"\bslept (?=(?:on the (?:wet floor|bath ?mat)|getting (?:out|off|into|down))\b)",
         "slipped ",
+    ),
+    # shivery as "chivalry" where a feeling is said: "hot and chivalry", "a bit chivalry";
+    # "chivalry is dead", "his chivalry" stay.
+    (
+        ("chivalry",),
+        r"\b(hot|cold|feel|feels|feeling|felt|bit|very|so|all|and|am|is|really|quite|freezing) "
+        r"chivalry\b",
+        r"\1 shivery",
     ),
     # wee as "wii" ("i can not hold my wii", "dribbling wii"); the games console keeps its name.
     (

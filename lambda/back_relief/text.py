@@ -98,7 +98,6 @@ _WHOLE_WORDS = {
     "feint": "faint",
     "feinted": "fainted",
     "chivering": "shivering",
-    "chivalry": "shivery",  # "hot and chivalry", "a bit chivalry": heard in eight sets' copies
     "stereo": "steroid",
     "stereos": "steroids",
     "loop": "loo",

@@ -20,26 +20,6 @@ from test_triage_concepts import tier
 # (class, ordinary statement that must raise no emergency, report that must)
 PAIRS = [
     (
-        "a thing torn or ripped open is not a tearing pain",
-        "ripping the seal off the heat patch now, my back is sore",
-        "a ripping feeling right through my back and i feel sick",
-    ),
-    (
-        "a sign named back as a question and answered 'no no'",
-        "an accident? no no, nothing like that, i bent down to tie my shoe",
-        "an accident? yes, a car crash on the motorway this morning",
-    ),
-    (
-        "someone else's fall, said to be fine",
-        "my grandson fell off the bunk bed, he's fine, i strained my back lifting him",
-        "my grandson fell off the bunk bed, he says he's fine but he can't stand up",
-    ),
-    (
-        "'can i still' asks about carrying on, it does not make an old sign now",
-        "i passed out once at a concert, can i still use the heat pack",
-        "i passed out this morning and i still feel woozy",
-    ),
-    (
         "a belly or tummy with 's ('my tummy's been')",
         "i'm pregnant and my tummy's been fine, it's just my back",
         "i'm pregnant and my tummy's been hurting for hours without a break",
@@ -64,6 +44,22 @@ PAIRS = [
         "the live stream won't start on my laptop and my back is sore",
         "my stream won't start and my back is sore",
     ),
+]
+
+# Holds tried in round 13 and not kept: a safety review's own red flags, said in the shape each
+# hold would have silenced (a thing torn open, someone else said to be fine, a doubled "no", "can
+# i still", a screen word anywhere), and what the kept readings must leave calm.
+NOT_SILENCED = [
+    "i tore open a heat pack and now there's a tearing in my chest",
+    "we came off the motorbike, he's okay, my back is in agony",
+    "wet yourself? no no, not just wet, i can't control it at all",
+    "i wet myself last year, could i still do the stretches, my bum is numb",
+    "my stream is weak, i noticed it while watching tv",
+]
+STAYS_CALM = [
+    ("we slept on the stairs during the storm, my back is sore", Tier.SAME_DAY),
+    ("i was scratching both my legs and didn't notice it was bleeding", Tier.EMERGENCY),
+    ("chivalry is dead in this house, nobody helps with my back", Tier.SAME_DAY),
 ]
 
 # (class, ordinary statement that must not get the same-day answer, report that must)
@@ -108,7 +104,7 @@ HEARD = [
     (
         "slipped heard as 'slept' where nobody sleeps",
         "i slept on the floor and my back aches",
-        "she is eighty and slept on the stairs, back hurts",
+        "she is eighty and slept getting out of the bath, back hurts",
         Tier.SAME_DAY,
     ),
     (
@@ -150,3 +146,13 @@ def test_round13_heard_slip_read_only_where_it_makes_no_sense(
 ) -> None:
     assert tier(report) >= least, f"{kind}: {report!r} got less than {least.name}"
     assert tier(calm) < least, f"{kind}: {calm!r} got {least.name}"
+
+
+@pytest.mark.parametrize("report", NOT_SILENCED)
+def test_round13_holds_not_kept_still_alarm(report: str) -> None:
+    assert tier(report) == Tier.EMERGENCY, f"{report!r} got no emergency answer"
+
+
+@pytest.mark.parametrize(("calm", "below"), STAYS_CALM)
+def test_round13_readings_leave_ordinary_words_calm(calm: str, below: Tier) -> None:
+    assert tier(calm) < below, f"{calm!r} got {below.name} or more"
