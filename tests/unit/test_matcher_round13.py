@@ -1,7 +1,8 @@
 """Round 13's classes of asking (answers_dev13), each in our own sentences beside a look-alike
 that must keep its topic: one medicine weighed against another, a supplement taken as tablets,
 another person's medicine, "will it still be this bad" ahead of time, moving said against lying
-still, heavy outdoor loads, and not wanting it again. The matcher as the skill ships it (the
+still, heavy outdoor loads, not wanting it again, time off work, which signs mean emergency care,
+and the question after a plan put aside ("but for now"). The matcher as the skill ships it (the
 learnt ranker's second opinion included)."""
 
 from __future__ import annotations
@@ -50,6 +51,15 @@ CASES: list[tuple[str, str]] = [
     # Not wanting it again is prevention; why it keeps happening is its causes.
     ("how do i make sure i never go through this again", "prevention"),
     ("why does my back keep going into spasm", "causes"),
+    # Leave from work said as leave, days off or being off sick is work, not "take" a tablet.
+    ("do i need to take leave from my job", "work"),
+    ("should i take a tablet before work", "painkillers"),
+    # "What would mean" asks which signs; "call an ambulance" is still a request.
+    ("what would mean i have to phone an ambulance", "warning_signs"),
+    ("call an ambulance for me", "call_for_me"),
+    # A plan said first ("I'll see my GP on Friday, but for now ..."): the question after it.
+    ("i'm seeing my gp on friday but for now should i use ice", "ice_or_heat"),
+    ("i saw my gp on friday and she said to come back if it's not better", "when_see_doctor"),
 ]
 
 

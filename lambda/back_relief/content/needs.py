@@ -50,7 +50,8 @@ when: when, till, until, how soon, what point, how do i know, how would i know,
   how will i know, how can i know, how to know, how do i tell, how can i tell, what would make,
   what makes it, by the, by my, by next, in time, before i, before going,
   before seeing, before booking, before calling, tomorrow, monday, tuesday, wednesday, thursday,
-  friday, saturday, sunday, weekend
+  friday, saturday, sunday, weekend, what would mean, what means, what would tell, what tells,
+  is it worth, worth calling, worth ringing, worth phoning
 # Signs asked about ("what symptoms mean an ambulance"), not a sign reported: a question.
 signs: signs, sign, symptoms, symptom, red flags, red flag
 # One medicine with another ("painkillers with my heart tablets"): a question of interactions.
