@@ -61,6 +61,7 @@ ROUNDS: dict[str, tuple[str, ...]] = {
         "answers_dev11_probe_heard.tsv",
     ),
     "r12": ("answers_dev12.tsv", "answers_dev12_heard.tsv"),
+    "r13": ("answers_dev13.tsv", "answers_dev13_heard.tsv"),
 }
 Docs = list[tuple[tuple[str, ...], tuple[str, ...]]]
 

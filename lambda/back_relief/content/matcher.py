@@ -126,11 +126,15 @@ _CONCEPTS = frozenset(_CLASSES.values())
 # Where a question starts inside a longer turn, and how many words of story must come first.
 # Not "when" or "where": inside a turn they mostly join a story ("a pulse where I press").
 _CUES = _stemmed_set("what how why which whether wonder")
+# "I'll ring my GP on Monday, but for now ...": a plan put aside, and what to do until it
+# happens asked after it; the story (the GP) never outweighs that question.
+_DEFERRALS = ("for now", "until then", "till then", "in meantime", "meanwhile")
 _CUE_PAIRS = frozenset(
     tuple(_root(w) for w in pair.split())
     for pair in (
         *("should i", "can i", "could i", "is it", "do i", "will it", "will i", "any tip"),
         *("is that", "is this"),
+        *_DEFERRALS,
     )
 )
 _STORY = 4
@@ -371,6 +375,9 @@ class AnswerMatcher:
             # ... a bare "what now" after a story that clearly names a topic is that topic's;
             # and "my dad has a lumbar belt, can I borrow it" asks about the story's thing.
             story = ranked[0][0][0] if ranked else 0.0
+            # ... but after a plan put aside ("but for now") the question stands.
+            if _deferred(tokens):
+                story = 0.0
             if (
                 said < story * _TAIL_SHARE and (exact is None or story >= MIN_SCORE)
             ) or self._told_by_story(tail, found, said, ranked):
@@ -577,6 +584,14 @@ def _asked_about(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
     if before and before[-1] in _WHOSE:
         before = before[:-1]
     return bool(before) and before[-1] in _ASKED_ABOUT
+
+
+_DEFERRED = frozenset(tuple(_root(w) for w in run.split()) for run in _DEFERRALS)
+
+
+def _deferred(tokens: tuple[str, ...]) -> bool:
+    """Whether the turn puts a plan aside ("but for now", "in the meantime") before asking."""
+    return any(tokens[i : i + n] in _DEFERRED for n in (1, 2) for i in range(len(tokens)))
 
 
 def _padded(tokens: tuple[str, ...]) -> str:

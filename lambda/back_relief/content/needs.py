@@ -50,14 +50,24 @@ when: when, till, until, how soon, what point, how do i know, how would i know,
   how will i know, how can i know, how to know, how do i tell, how can i tell, what would make,
   what makes it, by the, by my, by next, in time, before i, before going,
   before seeing, before booking, before calling, tomorrow, monday, tuesday, wednesday, thursday,
-  friday, saturday, sunday, weekend
+  friday, saturday, sunday, weekend, what would mean, what means, what would tell, what tells,
+  is it worth, worth calling, worth ringing, worth phoning
 # Signs asked about ("what symptoms mean an ambulance"), not a sign reported: a question.
 signs: signs, sign, symptoms, symptom, red flags, red flag
 # One medicine with another ("painkillers with my heart tablets"): a question of interactions.
 mix: with my, together, at the same time, alongside, on top of, mix, mixing, combine, combined
 # Ahead, not behind: "will I be like this for weeks" asks how long it lasts; "it's been a
 # week" asks whether to see a doctor.
-ahead: will, going to, gonna, ever, be like this
+ahead: will, going to, gonna, ever, be like this, be this, still be, still going to
+# One medicine weighed against another or chosen over it ("is X better than Y", "what do I take
+# instead", "which one to buy"): a choice between medicines (R9), not whether to take one.
+choose: than, instead, rather, versus, vs, which one, which is, which are, which of,
+  one or the other, either one, compare, comparing, difference between, to buy, should i buy,
+  switch to, alternative
+# Moving said against lying still ("lie on the couch or get up and move", "lie still and not
+# move at all"): whether to rest or keep moving, not how long to stay in bed.
+astir: or move, or get up, get up and move, get up and about, up and about, or keep moving,
+  get moving, not move, not moving, not to move
 # Where a person on the floor would do something: "exercises I can do lying here" are stretches.
 floor: lie, lie down, lie here, on floor, on my back, flat
 # Going back to something left off ("back to my desk job", "return to the office").
