@@ -134,7 +134,6 @@ _CUE_PAIRS = frozenset(
     for pair in (
         *("should i", "can i", "could i", "is it", "do i", "will it", "will i", "any tip"),
         *("is that", "is this"),
-        *_DEFERRALS,
     )
 )
 _STORY = 4
@@ -590,8 +589,11 @@ _DEFERRED = frozenset(tuple(_root(w) for w in run.split()) for run in _DEFERRALS
 
 
 def _deferred(tokens: tuple[str, ...]) -> bool:
-    """Whether the turn puts a plan aside ("but for now", "in the meantime") before asking."""
-    return any(tokens[i : i + n] in _DEFERRED for n in (1, 2) for i in range(len(tokens)))
+    """Whether the turn puts a plan aside ("but for now", "in the meantime") and asks after it:
+    "is it ok to rest for now" puts nothing aside."""
+    return any(
+        tokens[i : i + n] in _DEFERRED for n in (1, 2) for i in range(len(tokens) - n - 2)
+    )
 
 
 def _padded(tokens: tuple[str, ...]) -> str:
