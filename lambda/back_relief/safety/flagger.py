@@ -94,7 +94,10 @@ BESIDE = 20.0
 # emergencies and hedges more widely), the folds chose 4-6 and every group together 5: at 4,
 # 2.3% / 2.0% of benign rows were hedged (139 + 34 of 7602, 83 + 32 of 5777), at 5 1.7% / 1.5%
 # (105 + 27, 59 + 27) for E rows +6 of 3505 written and +52 of 3095 heard (4: +6 and +56).
-HEDGE = 5.0
+# Round 13 (triage13's and answers13's writers added) the folds chose 3-5, nearly all 4, and
+# every group together 4: 1.7% / 1.6% of benign rows hedged (106 + 33 of 8064, 66 + 31 of
+# 6239) for E rows +11 of 3674 written and +56 of 3264 heard (at 5: 1.3% / 1.2%, +10 and +46).
+HEDGE = 4.0
 
 
 # How many words after "not", "no" or "never" are read as negated: "my legs are not numb",
