@@ -190,6 +190,14 @@ CLASS_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"chivalry\b",
         r"\1 shivery",
     ),
+    # "giving way" as "getting away" said of legs or knees, which do not get away: "my knees keep
+    # getting away" (four writers' heard copies); "the kids keep getting away" names no legs.
+    (
+        ("getting", "away", "leg legs knee knees"),
+        r"\b((?:legs?|knees?) (?:(?:keep|keeps|kept|just|are|is|were|start|started|have been) )?)"
+        r"getting away\b",
+        r"\1giving way",
+    ),
     # wee as "wii" ("i can not hold my wii", "dribbling wii"); the games console keeps its name.
     (
         ("wii",),

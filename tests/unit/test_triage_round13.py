@@ -108,6 +108,12 @@ HEARD = [
         Tier.SAME_DAY,
     ),
     (
+        "giving way heard as 'getting away' said of legs or knees",
+        "the kids keep getting away from me and my back is sore",
+        "my knees keep getting away since the spasm",
+        Tier.EMERGENCY,
+    ),
+    (
         "wee heard as 'wii'",
         "i play the wii fit for my back",
         "i cant hold my wii anymore since the spasm",
