@@ -83,9 +83,9 @@ asked -> +7), benign 0/62 written, 1/62 heard, the same before and after: as in 
 classes did not carry to the writer's own probe.
 Round 13 ("triage13"): triage13 (169 E, 40 U, 25 D, 132 benign look-alikes, five locales; heard
 copy seed 89, WER 13.3%) and triage13_probe (90 E + 15 U + 55 benign; seed 97), both written
-before any change; the probe is held back from the red-flag model. Kept classes, in test_triage_round13.py:
-a body word's 's ("belly's"), the urge never felt since, an electric "current" in
-the legs, a touch on both legs barely felt, a stream that will not start (held back only by a
+before any change; the probe is held back from the red-flag model. Kept classes, in
+test_triage_round13.py: a body word's 's ("belly's"), the urge never felt since, an electric
+"current" in the legs, a touch on both legs barely felt, a stream that will not start (held back only by a
 screen word said with it: "live stream"); same-day: about to snap, up near the shoulders,
 burning after peeing and "paining", a bare "expecting"; heard: "chivalry" after a feeling word,
 "slept" for slipped where a fall is said, "wii", "direction stop working", "painting". Four
