@@ -85,19 +85,19 @@ Round 13 ("triage13"): triage13 (169 E, 40 U, 25 D, 132 benign look-alikes, five
 copy seed 89, WER 13.3%) and triage13_probe (90 E + 15 U + 55 benign; seed 97), both written
 before any change; the probe is held back from the red-flag model. Kept classes, in
 test_triage_round13.py: a body word's 's ("belly's"), the urge never felt since, an electric
-"current" in the legs, a touch on both legs barely felt, a stream that will not start (held back only by a
-screen word said with it: "live stream"); same-day: about to snap, up near the shoulders,
-burning after peeing and "paining", a bare "expecting"; heard: "chivalry" after a feeling word,
-"slept" for slipped where a fall is said, "wii", "direction stop working", "painting". Four
-holds written for triage13's benign alarms (a thing torn open is no tearing pain, someone else's
-fall said fine, a doubled "no no", "can i still") were reverted: a review's own red flags in
-their shapes lost the emergency answer ("i tore open a heat pack and now there's a tearing in my
-chest"), so triage13's 7 benign alarms stay. Written E / heard E, untuned -> after: 161 -> 166
-(+7 asked -> +2), 123 -> 128; U 36 -> 40, heard 25 -> 31; benign alarms 7 and 6, unchanged.
-Every other set: no emergency lost and no benign alarm more, written or heard (heard E +3, heard
-U +6). Probe, measured at the end (the same before and after the revert): written 81/90 (+5
-asked), U 15/15, benign 0/55; heard 66/90 (+7 asked), benign 0/55; at the branch point 81/90 and
-65/90: again the classes barely carried to the writer's own probe.
+"current" in the legs, a touch on both legs barely felt, a stream that will not start (held back
+only by a screen word said with it: "live stream"); same-day: about to snap, up near the
+shoulders, burning after peeing and "paining", a bare "expecting"; heard: "chivalry" after a
+feeling word, "slept" for slipped where a fall is said, "wii", "direction stop working",
+"painting". Four holds written for triage13's benign alarms (a thing torn open is no tearing pain,
+someone else's fall said fine, a doubled "no no", "can i still") were reverted: a review's own red
+flags in their shapes lost the emergency answer ("i tore open a heat pack and now there's a
+tearing in my chest"), so triage13's 7 benign alarms stay. Written E / heard E, untuned -> after:
+161 -> 166 (+7 asked -> +2), 123 -> 128; U 36 -> 40, heard 25 -> 31; benign alarms 7 and 6,
+unchanged. Every other set: no emergency lost and no benign alarm more, written or heard (heard E
++3, heard U +6). Probe, measured at the end (the same before and after the revert): written 81/90
+(+5 asked), U 15/15, benign 0/55; heard 66/90 (+7 asked), benign 0/55; at the branch point 81/90
+and 65/90: again the classes barely carried to the writer's own probe.
 """
 
 from __future__ import annotations
