@@ -591,9 +591,7 @@ _DEFERRED = frozenset(tuple(_root(w) for w in run.split()) for run in _DEFERRALS
 def _deferred(tokens: tuple[str, ...]) -> bool:
     """Whether the turn puts a plan aside ("but for now", "in the meantime") and asks after it:
     "is it ok to rest for now" puts nothing aside."""
-    return any(
-        tokens[i : i + n] in _DEFERRED for n in (1, 2) for i in range(len(tokens) - n - 2)
-    )
+    return any(tokens[i : i + n] in _DEFERRED for n in (1, 2) for i in range(len(tokens) - n - 2))
 
 
 def _padded(tokens: tuple[str, ...]) -> str:
