@@ -38,6 +38,12 @@ def tier(text: str) -> Tier:
     return found.tier if found else Tier.NONE
 
 
+def twins(kind: str, calm: str, report: str, least: Tier = Tier.EMERGENCY) -> None:
+    """A class read as a sign: its report reaches at least `least`, its look-alike stays under."""
+    assert tier(report) >= least, f"{kind}: {report!r} got less than {least.name}"
+    assert tier(calm) < least, f"{kind}: {calm!r} got {least.name} or more"
+
+
 def missing(texts: list[str], want: Tier) -> list[str]:
     """The texts that do not reach at least `want`."""
     return [t for t in texts if tier(t) < want]
