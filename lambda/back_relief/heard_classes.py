@@ -479,6 +479,55 @@ _ROUND14: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"(?=(?:all day|since|out(?! of)|for hours|for ages)\b)",
         r"\1 a wee ",
     ),
+    # Same-day signs. An age in the eighties said first as "i may be", "i made" (the m of "i'm"
+    # runs into "eighty"): "i may be four and slipped in the shower" (six sets). Before a fall
+    # nothing else fits; the decade is read as eighty, the commonest in these reports.
+    (
+        ("may made", "slipped slip fell fill tripped trip sat"),
+        r"^i (?:may be|made|made it|made e)(?:( (?:one|two|three|four|five|six|seven|eight|nine))|"
+        r" (?:too|to|for)) (?:and|in) (?=(?:slipped|slip|fell|fill|tripped|trip|sat down|"
+        r"had a fall)\b)",
+        r"i am eighty\1 and ",
+    ),
+    # slipped as "slept" in a room nobody sleeps in: "eighty two and slept in the kitchen".
+    (
+        ("slept", "bathroom kitchen shower"),
+        r"\bslept (?=in the (?:bathroom|kitchen|shower)\b)",
+        "slipped ",
+    ),
+    # steroid tablets as "scary tablets" someone is on: "i have been on scary tablets for years".
+    (("scary", "on"), r"\bon (the )?scary (tablets|pills|meds)\b", r"on \1steroid \2"),
+    # going for a poo as "going for it who", "going for if he" before what it makes worse.
+    (
+        ("going", "who he"),
+        r"\bgoing for (?:it who|if he|a who) (?=(?:makes|make|made)\b)",
+        "going for a poo ",
+    ),
+    # stinging as "singing" when peeing: "singing when i weave" (nobody sings a wee).
+    (
+        ("singing",),
+        r"\bsinging when i (?:pee|wee|weave|weep|weed)\b",
+        "stinging when i wee",
+    ),
+    # eases as "uses" said of the pain: "it never uses off", "nothing uses it".
+    (
+        ("uses",),
+        r"\b(never|nothing|not|barely|hardly) uses (?=(?:off|it|up)\b)",
+        r"\1 eases ",
+    ),
+    # comfy as "company" where no way of lying helps: "i can not get company no matter how i lie".
+    (
+        ("company", "matter"),
+        r"\b(can not|could not|never) get company (?=no matter (?:how i (?:lie|lay|sit|move)|"
+        r"what|which)\b)",
+        r"\1 get comfy ",
+    ),
+    # position as "physician" that is comfortable: "no physician is comfortable".
+    (
+        ("physician", "comfortable comfy"),
+        r"\b(no|any|every) physician (?=(?:is|feels) (?:comfortable|comfy)\b)",
+        r"\1 position ",
+    ),
 )
 
 CLASS_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (*_EARLIER, *_ROUND14)
