@@ -398,14 +398,22 @@ _ROUND14: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"(^|\b(?:my|his|her|and|but|so) )bells (let go|gave way|opened|emptied)\b",
         r"\1bowels \2",
     ),
-    # the legs as "lets", "flex", "lex", "lights" before what only legs do: "lets getting weaker
-    # by the hour", "flex getting weaker", "lights are not having strength to walk".
+    # the legs as "lets", "flex", "lex" before what only legs do: "lets getting weaker by the
+    # hour", "flex getting weaker"; "lights" only before what no lamp does ("lights are not
+    # having strength to walk"): "my lights gave out", "the lights are getting weaker" stay.
     (
-        ("lets flex lex lights",),
-        r"(^|\b(?:my|both|the|and|but|so|now|his|her) )(?:lets|flex|lex|lights) "
+        ("lets flex lex",),
+        r"(^|\b(?:my|both|the|and|but|so|now|his|her) )(?:lets|flex|lex) "
         r"(?=(?:(?:are |keep |just |have |had |are just )?(?:getting weaker|going weak|"
-        r"went from under|go from under|going from under|gave way|giving way|give way|gave out|"
-        r"giving out|buckl\w+|not having strength|have no strength|feel like someone else))\b)",
+        r"went from under|go from under|going from under|gave way|giving way|give way|"
+        r"buckl\w+|not having strength|have no strength|feel like someone else))\b)",
+        r"\1legs ",
+    ),
+    (
+        ("lights",),
+        r"(^|\b(?:my|both|and|but|so|now|his|her) )lights "
+        r"(?=(?:are |just |have )?(?:went from under|not having strength to (?:walk|stand)|"
+        r"have no strength to (?:walk|stand)|feel like someone else)\b)",
         r"\1legs ",
     ),
     # an erection as "your action", "interaction" where it is got, kept or a problem: "not able
