@@ -98,6 +98,24 @@ unchanged. Every other set: no emergency lost and no benign alarm more, written 
 +3, heard U +6). Probe, measured at the end (the same before and after the revert): written 81/90
 (+5 asked), U 15/15, benign 0/55; heard 66/90 (+7 asked), benign 0/55; at the branch point 81/90
 and 65/90: again the classes barely carried to the writer's own probe.
+Round 14 heard ("hrd14"): no new data. Every non-probe set's heard E and U misses were aligned
+with their written rows, and a slip became a class only when it recurred in rows of two or more
+sets (heard_classes.py _ROUND14, heard.py; test_triage_heard14.py), each read only where the
+heard word makes no sense. Emergency: wee held as "week/wheel/peace/peat" (4 rows, 4 sets);
+urine since as "your instance/incense", "pass during" (5, 4); the loft hatch as "locked hatch"
+(4, 3); legs as "lets/flex/lights" before what only legs do (4, 4); pooed as "proved/approved"
+unaware (3, 3), pooped as "puked" unaware (2, 2); the need to poo as "need to prove" (2, 2);
+bowels as "bells/vowels" controlled or let go (3, 3); chest as "just" beside the back (4, 2);
+erection as "your action/interaction" (3, 2); "do it we", "a recent" (wee since), "a week"
+that lasts an hour, "camp pea", "a wheel" all day, numbness as "them down below", the terrace
+as "the tears", "it is a beer" (severe): 2 rows in 2 sets each. Same-day: an age in the
+eighties as "i may be/i made" before a fall (6, 6), "slept" in the bathroom or kitchen (4, 3),
+"scary tablets", "going for it who" (a poo), "singing"/"weave" when peeing, eases as "uses",
+comfy as "company" (2, 2 each). Heard, before -> after over all non-probe sets: E 2904 ->
+2955 of 3273, U 689 -> 711 of 797; written unchanged (E 2041/2084); benign alarms unchanged
+(written 129/2241, heard 131/2702); no emergency lost on any set. Probes, measured once at the
+end: heard E 701 -> 707 of 823, U 80 -> 81 of 87, benign alarms 27/580 heard and 60/1127
+written, unchanged.
 """
 
 from __future__ import annotations
