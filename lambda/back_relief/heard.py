@@ -97,12 +97,11 @@ _BLADDER_BOWEL: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"(running|coming|leaking|dribbling|trickling|pouring)\b",
         r"pee \1 \2",
     ),
-    # wee as "weep", "weed", "weave", "week" where only the wee fits: "it stings when i weep",
-    # "it stings when i weave" (round 14: three sets), "an accident with my week"; "we" before a
-    # verb for one ("we just comes").
+    # wee as "weep", "weed", "week" where only the wee fits: "it stings when i weep",
+    # "an accident with my week"; "we" before a verb for one ("we just comes").
     (
-        ("weep weed weave week", "burns burning stings stinging hurts when with"),
-        r"\b(burns|burning|stings|stinging|hurts) (when i |)(?:weep|weed|weave)\b"
+        ("weep weed week", "burns burning stings stinging hurts when with"),
+        r"\b(burns|burning|stings|stinging|hurts) (when i |)(?:weep|weed)\b"
         r"|\b(accident with my|accident with) (?:week|weed)\b",
         r"\1\3 \2wee",
     ),

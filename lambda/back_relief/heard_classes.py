@@ -316,11 +316,11 @@ _EARLIER: tuple[tuple[tuple[str, ...], str, str], ...] = (
 # Round 14: slips recurring across the triage development sets' heard copies (two or more sets
 # each), read only where the heard words make no sense where they stand.
 _ROUND14: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    # A wee or pee held, as "week", "wheel", "peace", "peat": "i can not hold my week anymore"
-    # (nobody holds a week in; "hold my peace at the meeting", "hold my wheel straight" stay).
+    # A wee or pee held, as "week" or "peat": "i can not hold my week anymore" (nobody holds a
+    # week in). Not "wheel" or "peace": a steering wheel and one's peace are held in ordinary talk.
     (
-        ("week wheel peace peat", "hold"),
-        r"\b(can not|could not|unable to|not able to|hard to) hold my (?:week|wheel|peace|peat)"
+        ("week peat", "hold"),
+        r"\b(can not|could not|unable to|not able to|hard to) hold my (?:week|peat)"
         r"(?= (?:in|anymore|any more|at all|since|it|and|properly)\b|$)",
         r"\1 hold my wee",
     ),
@@ -337,13 +337,6 @@ _ROUND14: tuple[tuple[tuple[str, ...], str, str], ...] = (
         ("during", "pass passing passed"),
         r"\b(pass|passing|passed) during(?= (?:properly|since|from|for|at all|anymore)\b|$)",
         r"\1 urine",
-    ),
-    # do a wee as "do it we" where nothing follows for "we" to do: "i can not do it we and ...".
-    (
-        ("we", "do"),
-        r"\b(can not|could not|unable to|not able to|need to|trying to|try to|have to) do it we"
-        r"(?= (?:and|but|no matter|since|at all|anymore|any more|properly|even)\b|$)",
-        r"\1 do a wee",
     ),
     # a wee since as "a recent" before when: "i have not had a recent last night" (a recent what).
     (
@@ -372,12 +365,6 @@ _ROUND14: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"realising|realizing)))",
         "pooed myself",
     ),
-    (
-        ("puked", "not"),
-        r"\bpuked and (i )?did not (even )?(know|feel|notice|realise|realize)\b"
-        r"(?! (?:why|what|how|where|if|whether)\b)",
-        r"pooped and \1did not \2\3",
-    ),
     # the need to poo as "need to prove", "to tooth" where it is felt or told: "i can not feel
     # when i need to prove" ("i feel i need to prove myself" has what is proved, and stays).
     (
@@ -403,22 +390,22 @@ _ROUND14: tuple[tuple[tuple[str, ...], str, str], ...] = (
     # having strength to walk"): "my lights gave out", "the lights are getting weaker" stay.
     (
         ("lets flex lex",),
-        r"(^|\b(?:my|both|the|and|but|so|now|his|her) )(?:lets|flex|lex) "
+        r"(^|\b(?:my|both|the|his|her) )(?:lets|flex|lex) "
         r"(?=(?:(?:are |keep |just |have |had |are just )?(?:getting weaker|going weak|"
-        r"went from under|go from under|going from under|gave way|giving way|give way|"
-        r"buckl\w+|not having strength|have no strength|feel like someone else))\b)",
+        r"went from under|go from under|going from under|gave way|giving way|"
+        r"buckl\w+|not having strength|have no strength))\b)",
         r"\1legs ",
     ),
     (
         ("lights",),
-        r"(^|\b(?:my|both|and|but|so|now|his|her) )lights "
+        r"(^|\b(?:my|both|his|her) )lights "
         r"(?=(?:are |just |have )?(?:went from under|not having strength to (?:walk|stand)|"
-        r"have no strength to (?:walk|stand)|feel like someone else)\b)",
+        r"have no strength to (?:walk|stand))\b)",
         r"\1legs ",
     ),
     # an erection as "your action", "interaction" where it is got, kept or a problem: "not able
-    # to get your action", "having your action problem", "problem interaction" ("a drug
-    # interaction", "your action plan", "interaction with the physio" stay).
+    # to get your action", "having your action problems" ("a drug interaction", "your action
+    # plan", "interaction with the physio", "interaction problems with the neighbours" stay).
     (
         ("action interaction", "get getting got keep keeping maintain maintaining able"),
         r"\b(get|getting|got|keep|keeping|maintain|maintaining) (?:your action|interaction)\b"
@@ -427,39 +414,9 @@ _ROUND14: tuple[tuple[tuple[str, ...], str, str], ...] = (
     ),
     (
         ("action interaction", "problem problems trouble troubles issue issues"),
-        r"\b(having|have|has|had|with|my|his|new) (?:your action|interaction)s? "
-        r"(problems?|troubles?|issues?)\b(?! with\b| between\b)",
+        r"\b(having|have|has|had) (?:your action|interaction)s? "
+        r"(problems?|troubles?)\b(?! (?:with|at|between)\b)",
         r"\1 erection \2",
-    ),
-    (
-        ("interaction", "problem problems"),
-        r"\b(problems?) (?:in |with )?interaction\b(?! (?:with|between|of)\b)",
-        r"\1 in erection",
-    ),
-    # the chest as "just" where a body place must stand: "back and just both hurting", "just
-    # pain and back pain" at the start ("just pain with my back, nothing else" stays).
-    (
-        ("just", "both"),
-        r"\b(back|my back) and just (?=both (?:hurting|hurt|paining|aching|sore|painful)\b)",
-        r"\1 and chest ",
-    ),
-    (
-        ("just", "back that"),
-        r"^just (?:pain|paint|pains|paints) (?=(?:and back pain|and back also|"
-        r"along with (?:that|back|the back|my back))\b)",
-        "chest pain ",
-    ),
-    (
-        ("just", "painting"),
-        r"^just (?:painting|paining) (?=and back (?:also |is )?(?:painting|paining)\b)",
-        "chest paining ",
-    ),
-    # numbness as "them" after being asked or told of it down below: "she asked about them
-    # down below and yes there is some".
-    (
-        ("them", "below"),
-        r"\b(about|for|of) them (?:as )?down below\b",
-        r"\1 numbness down below",
     ),
     # the loft hatch as "the locked hatch", "lock hatch", "walked hatch" fallen through.
     (
@@ -472,12 +429,6 @@ _ROUND14: tuple[tuple[tuple[str, ...], str, str], ...] = (
         ("tears", "from off"),
         r"\b(?:fell|felt|fall|slipped) (from|off) the tears\b",
         r"fell \1 the terrace",
-    ),
-    # "it's severe" as "it is a beer" after a pain said to last: "for two hours it is a beer".
-    (
-        ("beer", "hours hour weeks along stopped days"),
-        r"\b(hours|hour|weeks|along|stopped|days) it is a beer$",
-        r"\1 it is severe",
     ),
     # a wee had or got out as "a wheel" all day or since: "i have not had a wheel all day", "i
     # can not get a wheel out" ("a wheel out of the boot" stays).
@@ -492,19 +443,10 @@ _ROUND14: tuple[tuple[tuple[str, ...], str, str], ...] = (
     # nothing else fits; the decade is read as eighty, the commonest in these reports.
     (
         ("may made", "slipped slip fell fill tripped trip sat"),
-        r"^i (?:may be|made|made it|made e)(?:( (?:one|two|three|four|five|six|seven|eight|nine))|"
-        r" (?:too|to|for)) (?:and|in) (?=(?:slipped|slip|fell|fill|tripped|trip|sat down|"
-        r"had a fall)\b)",
+        r"^i (?:may be|made|made e)( (?:one|two|three|four|five|six|seven|eight|nine)) (?:and|in) "
+        r"(?=(?:slipped|slip|fell|fill|tripped|trip|sat down|had a fall)\b)",
         r"i am eighty\1 and ",
     ),
-    # slipped as "slept" in a room nobody sleeps in: "eighty two and slept in the kitchen".
-    (
-        ("slept", "bathroom kitchen shower"),
-        r"\bslept (?=in the (?:bathroom|kitchen|shower)\b)",
-        "slipped ",
-    ),
-    # steroid tablets as "scary tablets" someone is on: "i have been on scary tablets for years".
-    (("scary", "on"), r"\bon (the )?scary (tablets|pills|meds)\b", r"on \1steroid \2"),
     # going for a poo as "going for it who", "going for if he" before what it makes worse.
     (
         ("going", "who he"),
@@ -516,25 +458,6 @@ _ROUND14: tuple[tuple[tuple[str, ...], str, str], ...] = (
         ("singing",),
         r"\bsinging when i (?:pee|wee|weave|weep|weed)\b",
         "stinging when i wee",
-    ),
-    # eases as "uses" said of the pain: "it never uses off", "nothing uses it".
-    (
-        ("uses",),
-        r"\b(never|nothing|not|barely|hardly) uses (?=(?:off|it|up)\b)",
-        r"\1 eases ",
-    ),
-    # comfy as "company" where no way of lying helps: "i can not get company no matter how i lie".
-    (
-        ("company", "matter"),
-        r"\b(can not|could not|never) get company (?=no matter (?:how i (?:lie|lay|sit|move)|"
-        r"what|which)\b)",
-        r"\1 get comfy ",
-    ),
-    # position as "physician" that is comfortable: "no physician is comfortable".
-    (
-        ("physician", "comfortable comfy"),
-        r"\b(no|any|every) physician (?=(?:is|feels) (?:comfortable|comfy)\b)",
-        r"\1 position ",
     ),
 )
 

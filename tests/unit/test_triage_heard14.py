@@ -13,21 +13,15 @@ import pytest
 from back_relief.safety.triage import Tier
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_triage_concepts import twins
+from test_triage_concepts import tier, twins
 
 # (class, what a recogniser may write for an ordinary statement, for a report, the least answer
 # the report must get)
 HEARD = [
     (
-        "wee held, heard as 'week', 'wheel', 'peace', 'peat'",
-        "i could not hold my peace at the meeting and my back aches",
-        "since the back spasm i can not hold my peace anymore",
-        Tier.EMERGENCY,
-    ),
-    (
-        "a wheel held that is a wee",
-        "i can not hold my wheel straight with this back",
-        "my back is locked and i can not hold my wheel in",
+        "wee held, heard as 'week' or 'peat'",
+        "i could not hold my week together, the back pain wore me out",
+        "since the back spasm i can not hold my peat anymore",
         Tier.EMERGENCY,
     ),
     (
@@ -40,12 +34,6 @@ HEARD = [
         "urine heard as 'during' after pass",
         "i passed during the night on the sofa, back is stiff",
         "she is not able to pass during properly and her back hurts",
-        Tier.EMERGENCY,
-    ),
-    (
-        "a wee heard as 'it we' after do",
-        "i can not do it, we tried the stretches twice, back still sore",
-        "he could not do it we at all and his back has gone",
         Tier.EMERGENCY,
     ),
     (
@@ -73,12 +61,6 @@ HEARD = [
         Tier.EMERGENCY,
     ),
     (
-        "pooped heard as 'puked' and not knowing it",
-        "i puked and did not know why, and my back aches",
-        "i puked and did not even notice until later, back is wrecked",
-        Tier.EMERGENCY,
-    ),
-    (
         "the need to poo heard as 'need to prove' where it is felt",
         "i feel i need to prove myself to my boss despite my back",
         "since my back went i can not tell when i need to prove",
@@ -103,24 +85,6 @@ HEARD = [
         Tier.EMERGENCY,
     ),
     (
-        "an erection heard as 'interaction' as a trouble",
-        "is there an interaction problem with my back pain tablets",
-        "he has new interaction problems since he hurt his back",
-        Tier.EMERGENCY,
-    ),
-    (
-        "the chest heard as 'just' beside the back",
-        "it is just pain with my back, nothing else",
-        "my back and just both hurting since lunch",
-        Tier.EMERGENCY,
-    ),
-    (
-        "numbness down below heard as 'them'",
-        "the neighbours are noisy, i can hear them down below, my back aches",
-        "the doctor asked about them down below and i said yes, back is bad",
-        Tier.EMERGENCY,
-    ),
-    (
         "the loft hatch heard as 'the locked hatch' fallen through",
         "the locked hatch in the loft is stiff and my back aches",
         "my husband fell through the locked hatch and hurt his back",
@@ -133,39 +97,15 @@ HEARD = [
         Tier.EMERGENCY,
     ),
     (
-        "it's severe heard as 'it is a beer' after a pain that lasts",
-        "after a long day it is a beer and a hot pack for my back",
-        "my tummy aches and i am thirty two weeks along, its a beer",
-        Tier.EMERGENCY,
-    ),
-    (
         "a wee heard as 'a wheel' had all day or got out",
         "i can not get a wheel out of the boot with my back",
         "back is stuffed and i can not get a wheel out",
         Tier.EMERGENCY,
     ),
     (
-        "a wee heard as 'weave' where it stings",
-        "i weave baskets and it helps my back",
-        "it burns when i weave and my back aches on one side",
-        Tier.SAME_DAY,
-    ),
-    (
         "an age in the eighties heard as 'i may be', 'i made' before a fall",
         "i made two cups of tea and my back aches",
         "i may be five and tripped on the mat, my back hurts",
-        Tier.SAME_DAY,
-    ),
-    (
-        "slipped heard as 'slept' in a room nobody sleeps in",
-        "i slept in the spare room and my back aches",
-        "she is ninety and slept in the shower, her back hurts",
-        Tier.SAME_DAY,
-    ),
-    (
-        "steroid tablets heard as 'scary tablets' someone is on",
-        "the scary part is my back aches when i sit",
-        "i have been on scary pills for my lungs and the back pain is new",
         Tier.SAME_DAY,
     ),
     (
@@ -180,24 +120,6 @@ HEARD = [
         "singing when i weave and my back aches low on the right",
         Tier.SAME_DAY,
     ),
-    (
-        "eases heard as 'uses' said of the pain",
-        "nobody uses the heat pack but me, back is stiff",
-        "the back pain never uses off, not even lying down",
-        Tier.SAME_DAY,
-    ),
-    (
-        "comfy heard as 'company', no matter what is done",
-        "my sister keeps me company while my back heals",
-        "i can not get company no matter what i do and my back is stiff",
-        Tier.SAME_DAY,
-    ),
-    (
-        "position heard as 'physician' that is comfortable",
-        "my physician is lovely and my back is a bit stiff",
-        "no physician is comfortable and the back pain will not let me sleep",
-        Tier.SAME_DAY,
-    ),
 ]
 
 
@@ -206,3 +128,34 @@ def test_heard14_class_reaches_its_answer_and_its_twin_stays_under(
     kind: str, calm: str, report: str, least: Tier
 ) -> None:
     twins(kind, calm, report, least)
+
+
+# Ordinary sentences a person with a bad back says with the same heard words, which an earlier,
+# wider draft of these folds raised to an emergency or a same-day answer (the safety review of
+# round 14): steering wheels and one's peace are held, neighbours live down below, a carer keeps
+# someone company, steroid-free "scary meds", an eighty-year-old sleeps in a kitchen chair.
+CALM = [
+    "i can not hold my wheel properly since the spasm, is it safe to drive",
+    "i could not hold my peace anymore so i phoned the gp about my back",
+    "hard to hold my peace and not shout at the kids with this back pain",
+    "i puked and did not notice any blood",
+    "the pain was so bad i puked and i did not feel it coming",
+    "i can not do it we even tried the heat pack",
+    "i complained about them down below, their music is loud and my back aches",
+    "just pain along with my back stiffness",
+    "my back and just both aching after the lift",
+    "now lets give way to the ambulance and get my back looked at",
+    "my new interaction problem is with the neighbours",
+    "my mum is eighty five and slept in the kitchen because of her back",
+    "i am on the scary meds the doctor gave me, antidepressants",
+    "my back hurts when i weave through the crowds",
+    "no physician is comfortable giving me stronger painkillers for my back",
+    "she never uses off brand heat packs",
+    "i can not get company no matter what i do, i am lonely",
+    "i made it to and fell on the sofa",
+]
+
+
+def test_heard14_folds_leave_ordinary_talk_calm() -> None:
+    raised = [text for text in CALM if tier(text) >= Tier.SAME_DAY]
+    assert not raised, f"ordinary sentences raised to same-day or more: {raised}"

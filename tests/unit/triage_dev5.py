@@ -100,22 +100,21 @@ unchanged. Every other set: no emergency lost and no benign alarm more, written 
 and 65/90: again the classes barely carried to the writer's own probe.
 Round 14 heard ("hrd14"): no new data. Every non-probe set's heard E and U misses were aligned
 with their written rows, and a slip became a class only when it recurred in rows of two or more
-sets (heard_classes.py _ROUND14, heard.py; test_triage_heard14.py), each read only where the
-heard word makes no sense. Emergency: wee held as "week/wheel/peace/peat" (4 rows, 4 sets);
-urine since as "your instance/incense", "pass during" (5, 4); the loft hatch as "locked hatch"
-(4, 3); legs as "lets/flex/lights" before what only legs do (4, 4); pooed as "proved/approved"
-unaware (3, 3), pooped as "puked" unaware (2, 2); the need to poo as "need to prove" (2, 2);
-bowels as "bells/vowels" controlled or let go (3, 3); chest as "just" beside the back (4, 2);
-erection as "your action/interaction" (3, 2); "do it we", "a recent" (wee since), "a week"
-that lasts an hour, "camp pea", "a wheel" all day, numbness as "them down below", the terrace
-as "the tears", "it is a beer" (severe): 2 rows in 2 sets each. Same-day: an age in the
-eighties as "i may be/i made" before a fall (6, 6), "slept" in the bathroom or kitchen (4, 3),
-"scary tablets", "going for it who" (a poo), "singing"/"weave" when peeing, eases as "uses",
-comfy as "company" (2, 2 each). Heard, before -> after over all non-probe sets: E 2904 ->
-2955 of 3273, U 689 -> 711 of 797; written unchanged (E 2041/2084); benign alarms unchanged
-(written 129/2241, heard 131/2702); no emergency lost on any set. Probes, measured once at the
-end: heard E 701 -> 707 of 823, U 80 -> 81 of 87, benign alarms 27/580 heard and 60/1127
-written, unchanged.
+sets (heard_classes.py _ROUND14; test_triage_heard14.py), each read only where the heard word
+makes no sense. Emergency: wee held as "week/peat"; urine since as "your instance/incense",
+"pass during"; the loft hatch as "locked hatch"; legs as "lets/flex/lights" before what only
+legs do; pooed as "proved/approved" unaware; the need to poo as "need to prove"; bowels as
+"bells/vowels" controlled or let go; erection as "your action/interaction" got or a problem;
+"a recent" (wee since), "a week" that lasts an hour, "camp pea", "a wheel" all day, the terrace
+as "the tears". Same-day: an age in the eighties as "i may be/i made" before a fall, "going for
+it who" (a poo), "singing" when peeing. The safety review found that a wider first draft raised
+ordinary talk (a steering wheel or one's peace held, neighbours "down below", "just pain",
+"puked and did not notice", "do it we", "slept in the kitchen", "scary meds", "uses",
+"company", "physician", "it is a beer", "weave"): those folds were dropped or narrowed and the
+review's sentences are a test (CALM). Heard, before -> after, summed over --all's heard lines:
+non-probe sets E 2363 -> 2399 of 2718, U 577 -> 585 of 681; probes E 444 -> 448 of 554; written
+unchanged; benign alarms unchanged (heard 126/2336 non-probe, 25/417 probes); no emergency lost
+on any set.
 """
 
 from __future__ import annotations
