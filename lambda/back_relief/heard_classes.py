@@ -34,7 +34,7 @@ _CANNOT_GO = r"(can not|could not|unable to|need to|have to|want to|trying to|tr
 _NOTHING_MORE = (
     r"(?= *$| (?:properly|at all|anymore|any more|and|but|since|tonight|now|all day|on my own)\b)"
 )
-CLASS_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
+_EARLIER: tuple[tuple[tuple[str, ...], str, str], ...] = (
     # numb as "now": "my bottom has gone now" (a body part does not go "now").
     (
         ("now", "gone went"),
@@ -312,3 +312,153 @@ CLASS_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         "my undies",
     ),
 )
+
+# Round 14: slips recurring across the triage development sets' heard copies (two or more sets
+# each), read only where the heard words make no sense where they stand.
+_ROUND14: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    # A wee or pee held, as "week" or "peat": "i can not hold my week anymore" (nobody holds a
+    # week in). Not "wheel" or "peace": a steering wheel and one's peace are held in ordinary talk.
+    (
+        ("week peat", "hold"),
+        r"\b(can not|could not|unable to|not able to|hard to) hold my (?:week|peat)"
+        r"(?= (?:in|anymore|any more|at all|since|it|and|properly)\b|$)",
+        r"\1 hold my wee",
+    ),
+    # urine as "your instance", "your incense" (urine since): passed or leaked, a sense or an
+    # instance is no thing that passes.
+    (
+        ("instance incense insense", "pass passing passed leaking leaks leaked dribbling"),
+        r"\b(pass|passing|passed|leaking|leaks|leaked|dribbling) your "
+        r"(?:instance|incense|insense)\b",
+        r"\1 urine since",
+    ),
+    # ... and urine as "during" after pass: "i am not able to pass during properly".
+    (
+        ("during", "pass passing passed"),
+        r"\b(pass|passing|passed) during(?= (?:properly|since|from|for|at all|anymore)\b|$)",
+        r"\1 urine",
+    ),
+    # a wee since as "a recent" before when: "i have not had a recent last night" (a recent what).
+    (
+        ("recent",),
+        r"\b(had a|have a|able to|been for a|done a|do a|managed a) recent "
+        r"(?=(?:last night|yesterday|this morning|today|breakfast|lunch|morning|the morning)\b)",
+        r"\1 wee since ",
+    ),
+    # a wee as "a week" that lasts an hour or a day: "been for a week all day", "trying for a
+    # week for an hour" ("off work for a week" has no clashing span and stays).
+    (
+        ("week", "all for"),
+        r"\b(been|go|gone|went|going|trying|tried|try) for a week "
+        r"(?=(?:all day|all night|for (?:an|half an|a couple of|two|three|an hour|ages)"
+        r"(?: hours?| minutes?|$| and)|for ages)\b)",
+        r"\1 for a wee ",
+    ),
+    # can't pee as "camp pea", "camp peace": no camp is made of peas.
+    (("camp",), r"\bcamp (?:peace|peas|pea|pee|peacens|pees)\b", "can not pee"),
+    # pooed or pooped as "puked", "proved", "approved" before "myself" and not knowing it: "i
+    # proved myself and i did not even know" ("i proved myself at work" stays).
+    (
+        ("puked puke proved approved prove", "myself"),
+        r"\b(?:puked|puke|proved|approved|prove) myself(?= (?:and (?:i )?(?:did not|never|do not)"
+        r" (?:even )?(?:know|feel|felt|notice|realise|realize)|without (?:feeling|knowing|noticing|"
+        r"realising|realizing)))",
+        "pooed myself",
+    ),
+    # the need to poo as "need to prove", "to tooth" where it is felt or told: "i can not feel
+    # when i need to prove" ("i feel i need to prove myself" has what is proved, and stays).
+    (
+        ("prove proof tooth", "need"),
+        r"\b(feel|feeling|tell|know|notice|sense|urge) (when |what |that |)i (need|needed) to "
+        r"(?:prove|proof|tooth)\b(?! (?:myself|it|that|to|him|her|them|a|the|my|i|you|we)\b)",
+        r"\1 \2i \3 to poo",
+    ),
+    # the bowels as "bells", "vowels" where controlled or let go: "i can not control my bells",
+    # "bells let go" ("the bells went at six" keeps its bells).
+    (
+        ("bells vowels", "control"),
+        r"(?<=\bcontrol )((?:of )?(?:my|her|his|their|your) )(?:bells|vowels)\b",
+        r"\1bowels",
+    ),
+    (
+        ("bells", "let gave opened emptied"),
+        r"(^|\b(?:my|his|her|and|but|so) )bells (let go|gave way|opened|emptied)\b",
+        r"\1bowels \2",
+    ),
+    # the legs as "lets", "flex", "lex" before what only legs do: "lets getting weaker by the
+    # hour", "flex getting weaker"; "lights" only before what no lamp does ("lights are not
+    # having strength to walk"): "my lights gave out", "the lights are getting weaker" stay.
+    (
+        ("lets flex lex",),
+        r"(^|\b(?:my|both|the|his|her) )(?:lets|flex|lex) "
+        r"(?=(?:(?:are |keep |just |have |had |are just )?(?:getting weaker|going weak|"
+        r"went from under|go from under|going from under|gave way|giving way|"
+        r"buckl\w+|not having strength|have no strength))\b)",
+        r"\1legs ",
+    ),
+    (
+        ("lights",),
+        r"(^|\b(?:my|both|his|her) )lights "
+        r"(?=(?:are |just |have )?(?:went from under|not having strength to (?:walk|stand)|"
+        r"have no strength to (?:walk|stand))\b)",
+        r"\1legs ",
+    ),
+    # an erection as "your action", "interaction" where it is got, kept or a problem: "not able
+    # to get your action", "having your action problems" ("a drug interaction", "your action
+    # plan", "interaction with the physio", "interaction problems with the neighbours" stay).
+    (
+        ("action interaction", "get getting got keep keeping maintain maintaining able"),
+        r"\b(get|getting|got|keep|keeping|maintain|maintaining) (?:your action|interaction)\b"
+        r"(?! (?:plan|plans|points|with|from|between|going|sorted|done|figure|figures|man)\b)",
+        r"\1 an erection",
+    ),
+    (
+        ("action interaction", "problem problems trouble troubles issue issues"),
+        r"\b(having|have|has|had) (?:your action|interaction)s? "
+        r"(problems?|troubles?)\b(?! (?:with|at|between)\b)",
+        r"\1 erection \2",
+    ),
+    # the loft hatch as "the locked hatch", "lock hatch", "walked hatch" fallen through.
+    (
+        ("hatch", "through"),
+        r"\b(fell|fallen|falling|came|went) through the (?:locked|lock|walked|lost) hatch\b",
+        r"\1 through the loft hatch",
+    ),
+    # the terrace (Indian English) as "the tears" fallen from: "i fell from the tears".
+    (
+        ("tears", "from off"),
+        r"\b(?:fell|felt|fall|slipped) (from|off) the tears\b",
+        r"fell \1 the terrace",
+    ),
+    # a wee had or got out as "a wheel" all day or since: "i have not had a wheel all day", "i
+    # can not get a wheel out" ("a wheel out of the boot" stays).
+    (
+        ("wheel",),
+        r"\b(had|have|has|having|get|got|do|done) a wheel "
+        r"(?=(?:all day|since|out(?! of)|for hours|for ages)\b)",
+        r"\1 a wee ",
+    ),
+    # Same-day signs. An age in the eighties said first as "i may be", "i made" (the m of "i'm"
+    # runs into "eighty"): "i may be four and slipped in the shower" (six sets). Before a fall
+    # nothing else fits; the decade is read as eighty, the commonest in these reports.
+    (
+        ("may made", "slipped slip fell fill tripped trip sat"),
+        r"^i (?:may be|made|made e)( (?:one|two|three|four|five|six|seven|eight|nine)) (?:and|in) "
+        r"(?=(?:slipped|slip|fell|fill|tripped|trip|sat down|had a fall)\b)",
+        r"i am eighty\1 and ",
+    ),
+    # going for a poo as "going for it who", "going for if he" before what it makes worse.
+    (
+        ("going", "who he"),
+        r"\bgoing for (?:it who|if he|a who) (?=(?:makes|make|made)\b)",
+        "going for a poo ",
+    ),
+    # stinging as "singing" when peeing: "singing when i weave" (nobody sings a wee).
+    (
+        ("singing",),
+        r"\bsinging when i (?:pee|wee|weave|weep|weed)\b",
+        "stinging when i wee",
+    ),
+)
+
+CLASS_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (*_EARLIER, *_ROUND14)

@@ -23,9 +23,11 @@ def asked(texts: list[str]) -> dict[str, str | None]:
 
 def test_a_red_flag_heard_with_one_word_wrong_gets_its_question() -> None:
     # Sound-alikes a recogniser writes for the one listened-for word of a red-flag phrase
-    # ("bowels" as "bells", "peed" as "puked"/"paid"), the rest of the phrase heard right.
+    # ("bowels" as "bales", "peed" as "puked"/"paid"), the rest of the phrase heard right.
+    # ("bells" was the example here until round 14 read it as bowels where controlled:
+    # heard_classes.py, test_triage_heard14.py.)
     heard = {
-        "she cant control her bells since the fall": "E3",
+        "she cant control her bales since the fall": "E3",
         "i puked in the bed and didnt feel it": "E1",
         "i think i paid a bit and never felt it happen": "E1",
         # The changed word inside one concept's own phrase ("not been for a wee since"):
@@ -81,5 +83,5 @@ def test_ordinary_speech_near_a_concept_word_asks_nothing() -> None:
 
 
 def test_a_tolerant_reading_never_gives_the_emergency_answer() -> None:
-    for text in ["she cant control her bells since the fall", "i can feel my feet"]:
+    for text in ["she cant control her bales since the fall", "i can feel my feet"]:
         assert assess(RULES, [text]) is None
