@@ -1,0 +1,44 @@
+"""Round 14 (triage14): the classes the triage14 writer's rows found missing, each as a report
+that must get its answer beside an ordinary statement sharing its words that must not. No
+phrasing here is a development row: the classes are read from the words.
+
+triage_dev5_triage14.tsv holds the figures; triage_dev5_triage14_probe.tsv was written with it
+and is held back from the red-flag model until it is measured once, at the end.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from back_relief.safety.triage import Tier
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_triage_concepts import twins
+
+# (class, ordinary statement that must raise no emergency, report that must)
+PAIRS = [
+    (
+        "something that will not relent ('won't let go', 'won't thaw'), then the sign",
+        "the spasm won't let go of my back, but my legs feel normal",
+        "my back is like ice that won't thaw, no feeling around my bottom",
+    ),
+    (
+        "a heavy thing in a simile, sat on the chest",
+        "my cat likes to sit by my chest of drawers and my back aches",
+        "it feels like a lorry's parked on my chest and my back hurts",
+    ),
+]
+
+# Every class above with the least answer its report must get and its look-alike must not.
+TWINS = [
+    *((kind, calm, report, Tier.EMERGENCY) for kind, calm, report in PAIRS),
+]
+
+
+@pytest.mark.parametrize(("kind", "calm", "report", "least"), TWINS, ids=[t[0] for t in TWINS])
+def test_round14_class_reaches_its_answer_and_its_twin_stays_under(
+    kind: str, calm: str, report: str, least: Tier
+) -> None:
+    twins(kind, calm, report, least)
