@@ -29,6 +29,21 @@ PAIRS = [
         "my cat likes to sit by my chest of drawers and my back aches",
         "it feels like a lorry's parked on my chest and my back hurts",
     ),
+    (
+        "'managed' a wee for had one, not since a time",
+        "i've not managed a walk since yesterday, my back is stiff",
+        "i haven't managed a pee since breakfast yesterday and my back is killing",
+    ),
+    (
+        "no pee, with the time said with its own 'not'",
+        "no pee problems, not since the operation",
+        "still no wee, not since last night, and my back's gone",
+    ),
+    (
+        "not a drop got out",
+        "i couldn't get a drop out of the shampoo bottle, my back hurts when i bend",
+        "i sat on the toilet ages and couldn't squeeze a drop, my back is bad",
+    ),
 ]
 
 # Every class above with the least answer its report must get and its look-alike must not.
