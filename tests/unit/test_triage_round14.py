@@ -44,6 +44,26 @@ PAIRS = [
         "i couldn't get a drop out of the shampoo bottle, my back hurts when i bend",
         "i sat on the toilet ages and couldn't squeeze a drop, my back is bad",
     ),
+    (
+        "a touch (tickled, squeezed) on both feet barely felt in 'either one'",
+        "she squeezed both my ankles and it felt lovely",
+        "she squeezed both my ankles and i could hardly feel either of them",
+    ),
+    (
+        "legs said to have gone 'to nothing'",
+        "the back pain went to nothing after the hot bath and my legs are fine",
+        "i tried to stand and my legs just went to nothing",
+    ),
+    (
+        "washing after the toilet (Indian English) with nothing felt there",
+        "i always wash after toilet and my lower back is paining",
+        "when i wash after toilet i am not feeling anything there since the back pain",
+    ),
+    (
+        "a fall told by where someone was found, with no getting up",
+        "my daughter found me at the bottom of the garden and my back was stiff",
+        "my husband found me lying at the foot of the stairs and i can't get up",
+    ),
 ]
 
 # Every class above with the least answer its report must get and its look-alike must not.
