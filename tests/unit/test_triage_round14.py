@@ -66,9 +66,49 @@ PAIRS = [
     ),
 ]
 
+# (class, ordinary statement that must not get the same-day answer, report that must)
+SAME_DAY = [
+    (
+        "worse 'in night' (Indian English), not reducing with rest",
+        "the pain is reducing with rest, i sleep fine in night",
+        "my back pain is worse in night and not reducing even when resting",
+    ),
+    (
+        "the back said to explode or burst with a cough or sneeze",
+        "i sneezed and my back was fine, the balloon burst though",
+        "when i cough my lower back just bursts",
+    ),
+    (
+        "a foot that keeps tripping the person up",
+        "the dog keeps getting under my feet, my back is stiff",
+        "my right foot keeps tripping me up on the stairs",
+    ),
+]
+
+# (class, ordinary statement that must not get the within-days answer, report that must)
+WITHIN_DAYS = [
+    (
+        "a pain that 'won't leave' (the not is no denial), weeks now",
+        "the physio won't leave me alone about stretching",
+        "the ache is like a lodger that won't leave, six weeks now",
+    ),
+    (
+        "a notch worse every day",
+        "every day i walk a notch further",
+        "every morning it's a bit worse than the last",
+    ),
+    (
+        "other places said first to spasm for no reason",
+        "my calves are fine, the stretches help my back",
+        "my thighs keep twitching for no reason lately and my back is stiff",
+    ),
+]
+
 # Every class above with the least answer its report must get and its look-alike must not.
 TWINS = [
     *((kind, calm, report, Tier.EMERGENCY) for kind, calm, report in PAIRS),
+    *((kind, calm, report, Tier.SAME_DAY) for kind, calm, report in SAME_DAY),
+    *((kind, calm, report, Tier.WITHIN_DAYS) for kind, calm, report in WITHIN_DAYS),
 ]
 
 
