@@ -311,4 +311,12 @@ CLASS_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"(?:wet|soaked|soaking|damp|drenched|dripping|sodden)\b|$)",
         "my undies",
     ),
+    # Round 14: a terrace (Indian English, the flat roof) as "tears" after a fall from it, fell
+    # as "felt" beside it: "i felt from the tears" (three writers' heard copies). Nobody falls
+    # from tears; "tears fell from her eyes" has no "the" before them, and stays.
+    (
+        ("tears",),
+        r"\b(?:fell|felt) (from|off|down from) the tears\b",
+        r"fell \1 the terrace",
+    ),
 )

@@ -104,11 +104,24 @@ WITHIN_DAYS = [
     ),
 ]
 
+# A recogniser slip that recurs across the heard copies, read only where the heard word makes no
+# sense: (class, what a recogniser may write for an ordinary statement, for a report, the least
+# answer the report must get).
+HEARD = [
+    (
+        "terrace heard as 'tears' after a fall from it",
+        "tears fell from my eyes when my back went",
+        "my uncle felt from the tears yesterday and his back hurts badly",
+        Tier.EMERGENCY,
+    ),
+]
+
 # Every class above with the least answer its report must get and its look-alike must not.
 TWINS = [
     *((kind, calm, report, Tier.EMERGENCY) for kind, calm, report in PAIRS),
     *((kind, calm, report, Tier.SAME_DAY) for kind, calm, report in SAME_DAY),
     *((kind, calm, report, Tier.WITHIN_DAYS) for kind, calm, report in WITHIN_DAYS),
+    *HEARD,
 ]
 
 
