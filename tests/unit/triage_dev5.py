@@ -98,6 +98,7 @@ unchanged. Every other set: no emergency lost and no benign alarm more, written 
 +3, heard U +6). Probe, measured at the end (the same before and after the revert): written 81/90
 (+5 asked), U 15/15, benign 0/55; heard 66/90 (+7 asked), benign 0/55; at the branch point 81/90
 and 65/90: again the classes barely carried to the writer's own probe.
+
 Round 14 heard ("hrd14"): no new data. Every non-probe set's heard E and U misses were aligned
 with their written rows, and a slip became a class only when it recurred in rows of two or more
 sets (heard_classes.py _ROUND14; test_triage_heard14.py), each read only where the heard word
@@ -115,6 +116,26 @@ review's sentences are a test (CALM). Heard, before -> after, summed over --all'
 non-probe sets E 2363 -> 2399 of 2718, U 577 -> 585 of 681; probes E 444 -> 448 of 554; written
 unchanged; benign alarms unchanged (heard 126/2336 non-probe, 25/417 probes); no emergency lost
 on any set.
+
+Round 14 ("triage14"): triage14 (168 E, 40 U, 25 D, 130 benign look-alikes: similes, "is it
+normal" worries, evidence instead of the symptom, lists with the sign not first, answers to the
+skill's prompt; heard copy seed 101, WER 10.0%) and triage14_probe (91 E + 15 U + 55 benign;
+seed 103), both written before any change; the probe is held back from the red-flag model.
+Classes, in test_triage_round14.py: a "not" before a verb of relenting ("won't let go", "thaw",
+"leave") denies nothing after it; a heavy thing in a simile sat on the chest; "managed a wee",
+"no pee, not since", not a drop got out; a touch (tickled, squeezed) on both feet barely felt
+in "either one"; legs "gone to nothing"; washing after the toilet with nothing felt there;
+found at the foot of the stairs; same-day: worse "in night", "not reducing" with rest, a back
+that explodes with a sneeze, a foot that trips the person up; within-days: a notch worse every
+day, other places said first to spasm; heard: a terrace as "tears" after a fall ("felt from the
+tears", three writers' copies). Not fixed: three benign alarms (a heat pack torn open twice,
+round 13's reverted hold; numbness that "went as soon as i moved", too near legs that "went");
+written E2 "when i last had a wee ... it was yesterday" (past the gap). Written E / heard E,
+untuned -> after: 156 -> 166, 143 -> 150; U 37 -> 40, heard 31 -> 33; D 22 -> 25; benign
+alarms 3 and 2, unchanged. Every other set: no row lost and no benign alarm more, written or
+heard (heard E +1 on heard11 and heard6, +1 on heard11_probe). Probe, measured once at the end:
+written 87/91, U 14/15, benign 1/55; heard 73/91, U 10/15, benign 2/55; the same at the branch
+point: the classes did not carry to the writer's own probe.
 """
 
 from __future__ import annotations

@@ -43,6 +43,10 @@ _NOT_AFTER = frozenset({"can", "could"})
 _NOT_BEFORE = _word_set(
     "able sure certain just only stop stopped stopping respond responding react reacting "
     "work works working function functioning happening"
+    # "a vice that will not let go, constant", "ice that will not thaw, no feeling in my bum",
+    # "a guest who will not leave, four weeks now":
+    # something that will not relent goes on, and the comma the text lost opens a new clause.
+    " let leave thaw budge ease relent"
 )
 # "no control over my bladder", "no feeling in my legs": the negation is the symptom itself.
 _SYMPTOM_NOUNS = frozenset(NO_NOUNS) | {"use"}
