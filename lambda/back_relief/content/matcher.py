@@ -35,9 +35,14 @@ __all__ = ["AnswerMatcher", "normalise"]
 TOKENS = os.path.join(os.path.dirname(__file__), "keyword_tokens.json")  # os.path: no pathlib
 
 
+# Words the light stem would fold into another word: "note" is not "not" ("note that down").
+_WHOLE = {"note": "note", "notes": "note", "noted": "note", "noting": "note"}
+
+
 @lru_cache(maxsize=8192)
 def _root(word: str) -> str:
-    return _SINGLE.get(stem(word), stem(word))
+    base = _WHOLE.get(word) or stem(word)
+    return _SINGLE.get(base, base)
 
 
 def _stemmed_set(words: str) -> frozenset[str]:
@@ -147,6 +152,7 @@ _NEEDS = Needs(_root)
 # all its facets fall within _NEED_SPAN words of each other.
 _NEED_BONUS = 0.65
 _NEED_SPAN = 6
+_THINGS_SPAN = 10
 # A topic whose need is said wins over a higher one with none said, when within this factor.
 _NEED_LEAD = 1.4
 # Answers to a request for the skill to do something, not to a question about it, and the
@@ -175,6 +181,9 @@ _IN_CRISIS = re.compile(
     r"\b(?:kill|killing|killed) (?:my|him|her|them|your)sel(?:f|ves)\b|\bsuicid"
     r"|\b(?:end|ending|take|taking) (?:my|his|her|their|your) (?:own )?life\b"
     r"|\bwants? to die\b|\bself harm"
+    # Death wished for, said of oneself or of someone named ("he would rather be dead").
+    r"|\b(?:rather|sooner) be dead\b|\bbetter off dead\b|\bbetter off without (?:me|him|her|them)\b"
+    r"|\bnot want (?:to be alive|to live) any ?more\b"
 )
 
 
@@ -466,7 +475,10 @@ class AnswerMatcher:
         """Each answer whose need is said near its thing, and the bonus that earns it."""
         bonus: dict[str, float] = {}
         for answer_id, facets in (n for f in self._needs.keys() & where for n in self._needs[f]):
-            if near(where, facets, _NEED_SPAN):
+            # Two things, no need word ("supplement medicine"): one asked beside the other is one
+            # question further apart ("I read potassium stops spasms, should I take tablets").
+            span = _NEED_SPAN if _NEEDS.runs.keys() & set(facets) else _THINGS_SPAN
+            if near(where, facets, span):
                 bonus[answer_id] = max(bonus.get(answer_id, 0.0), _NEED_BONUS * len(facets))
         return bonus
 
