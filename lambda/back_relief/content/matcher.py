@@ -158,6 +158,13 @@ _NEED_LEAD = 1.4
 # Answers to a request for the skill to do something, not to a question about it, and the
 # needs (needs.py) that make a turn such a question.
 _REQUESTS = frozenset(("call_for_me",))
+# One medicine weighed against something that is not a medicine ("is a hot bath better than
+# ibuprofen", "should I stretch instead of taking tablets") asks about that other thing, whose
+# topic answers it; choosing medicines (R9) is one medicine against another.
+_MEDICINE_TOPICS = frozenset(
+    ("medicine_choice", "painkillers", "doses", "someone_elses_medicine", "muscle_relaxants")
+)
+_MEDICINE_WORDS = frozenset(("medicine", "prescription", "relaxant", "cream"))
 _ASKED_WHEN = frozenset(("when", "signs"))
 _TAIL_SHARE = 0.5
 # Who said it, before a reporting verb ("the physio said", "my mum reckons"): not the topic.
@@ -540,6 +547,17 @@ class AnswerMatcher:
             ((top, _), first), ((close, _), second) = keyed[0], keyed[1]
             if close * _NEED_LEAD >= top and not self._things[first] & self._things[second]:
                 keyed[0], keyed[1] = keyed[1], keyed[0]
+        if (
+            len(keyed) > 1
+            and keyed[0][1] in _MEDICINE_TOPICS
+            and "choose" in where
+            and sum(t in _MEDICINE_WORDS for t in tokens) == 1
+        ):
+            other = next((k for k in keyed[1:] if k[1] not in _MEDICINE_TOPICS), None)
+            if other is not None and other[0][0] >= MIN_SCORE:
+                # ... as well as the medicine's topic fitted the words.
+                keyed.remove(other)
+                keyed.insert(0, ((max(other[0][0], keyed[0][0][0]), other[0][1]), other[1]))
         return keyed
 
 
