@@ -66,7 +66,8 @@ still: still be this, still this, still be as, still as, still so, still be so, 
 # Mine for someone else ("can he take my muscle relaxants", "shall I give her some of mine"):
 # a medicine not prescribed to the one who takes it.
 lend: he take my, she take my, they take my, he have my, she have my, they have my, he use my,
-  she use my, give him my, give her my, give them my, give him some of my, give her some of my,
+  she use my, he have some of my, she have some of my, he take some of my, she take some of my,
+  give him my, give her my, give them my, give him some of my, give her some of my,
   give him some of mine, give her some of mine, lend him, lend her, lend them
 # One medicine weighed against another or chosen over it ("is X better than Y", "what do I take
 # instead", "which one to buy"): a choice between medicines (R9), not whether to take one.
