@@ -60,10 +60,16 @@ CASES: list[tuple[str, str]] = [
     ("is walking better than taking tablets", "walking"),
     ("is ibuprofen better than paracetamol", "medicine_choice"),
     # A need said far from its thing; a bare "how long" about healing is how long it lasts.
-    ("i've got a wheat bag tucked in my waistband at work, how long is that okay for", "heat_duration"),
+    (
+        "i've got a wheat bag tucked in my waistband at work, how long is that okay for",
+        "heat_duration",
+    ),
     ("how long will it take to heal", "how_long_lasts"),
     # A supplement and tablets a few words apart are the supplement.
     ("i've heard good things about magnesium for cramps, should i try the tablets", "supplements"),
+    # ... also when the story names it and the closing question the tablets.
+    ("my friend swears potassium sorts spasms out, should i take tablets", "supplements"),
+    ("my back went yesterday, should i take tablets", "painkillers"),
     # "Pilates" as a recogniser writes it.
     ("can i still go to pillates tonight", "exercise"),
 ]

@@ -402,10 +402,29 @@ class AnswerMatcher:
             # asks to judge the story, whose own topic answers it best.
             elif found in _JUDGES and ranked and ranked[0][0][0] > max(said, MIN_SCORE):
                 found = None if ranked[0][1] != _FALLBACK else found
+            # "I read potassium stops spasms, should I take tablets": the story's thing and the
+            # question's are one need (supplement medicine), which the whole turn answers.
+            elif (
+                ranked and ranked[0][1] != found and self._bridged(tokens, len(tail), ranked[0][1])
+            ):
+                found = None
         found = found or self._decide(tokens, ranked)
         if found is None and self._fallback is not None and _NEEDS_HELP & set(tokens):
             found = self._fallback
         return found, next((score for (score, _), a in ranked if a == found), 0.0)
+
+    def _bridged(self, tokens: tuple[str, ...], tail: int, answer_id: str) -> bool:
+        """Whether a need of ``answer_id`` is said with one facet in the story and another in
+        its closing question (the last ``tail`` tokens)."""
+        where = _NEEDS.facets(tokens)
+        start = len(tokens) - tail
+        for facets in (n for ns in self._needs.values() for a, n in ns if a == answer_id):
+            if not near(where, facets, _NEED_SPAN):
+                continue
+            spots = [where[f] for f in facets]
+            if any(min(p) < start for p in spots) and any(max(p) >= start for p in spots):
+                return True
+        return False
 
     def _exact_question(self, tail: tuple[str, ...]) -> str | None:
         """A closing clause that is a keyword with filler after it ("what can I do for it",

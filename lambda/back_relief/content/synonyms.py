@@ -59,8 +59,8 @@ safely: safely, safe way, without hurting, without hurting myself, without hurti
 effective: not work, it work, that work, this work, they work, work for me
 work: work, job, office, shift, uni, university, college, school, workplace
 sport: sport, footy, cricket, netball, rugby, soccer, golf, tennis, basketball,
-  hockey, squash, badminton, baseball, volleyball, kabaddi, bike, cycling, biking, pilates, pillates,
-  spin class, crossfit, zumba, aerobics
+  hockey, squash, badminton, baseball, volleyball, kabaddi, bike, cycling, biking, pilates,
+  pillates, spin class, crossfit, zumba, aerobics
 sex: sex, intercourse, make love, making love, sexual, intimate, intimacy
 sleep: sleep, asleep, doze, nap, snooze, nod off, drift off, fall asleep, go to bed, going to bed,
   bedtime, overnight, all night, through the night
