@@ -59,6 +59,16 @@ mix: with my, together, at the same time, alongside, on top of, mix, mixing, com
 # Ahead, not behind: "will I be like this for weeks" asks how long it lasts; "it's been a
 # week" asks whether to see a doctor.
 ahead: will, going to, gonna, ever, be like this, be this, still be, still going to
+# Still as bad, said after days ("three days in, is it normal to still be this bad"): with the
+# days, how long it lasts (answers.toml "day still"), not whether it is serious.
+still: still be this, still this, still be as, still as, still so, still be so, still pain,
+  still be pain, still feel this, still feel as, still feel so
+# Mine for someone else ("can he take my muscle relaxants", "shall I give her some of mine"):
+# a medicine not prescribed to the one who takes it.
+lend: he take my, she take my, they take my, he have my, she have my, they have my, he use my,
+  she use my, he have some of my, she have some of my, he take some of my, she take some of my,
+  give him my, give her my, give them my, give him some of my, give her some of my,
+  give him some of mine, give her some of mine, lend him, lend her, lend them
 # One medicine weighed against another or chosen over it ("is X better than Y", "what do I take
 # instead", "which one to buy"): a choice between medicines (R9), not whether to take one.
 choose: than, instead, rather, versus, vs, which one, which is, which are, which of,

@@ -37,14 +37,17 @@ prescription: prescription, prescriptions, opioid, opioids, codeine, tramadol, d
 cream: cream, gel, balm, ointment, liniment, spray, deep heat, tiger balm, voltaren,
   volini, iodex, moov, biofreeze, ibuleve, deep freeze, muscle rub, heat rub, voltarol, bengay,
   icy hot, salonpas, zandu balm, amrutanjan, deep relief
-hospital: hospital, urgent care, walk in clinic, minor injuries
+# A walk-in clinic or urgent care is a visit to a doctor ("when should I go to the walk-in
+# clinic" asks when to see one), not a hospital's emergency department.
+hospital: hospital, minor injuries
 # Emergency care and the numbers that call it: "when do I go to A&E", "at what point do I ring
 # triple zero" ask for the warning signs; the same words as a request ("call an ambulance") are
 # call_for_me's, and a hospital or clinic for a check-up is a doctor's visit.
 emergency: emergency, emergency room, emergency department, a and e, casualty, er, ambulance,
   paramedic, paramedics, nine nine nine, nine one one, triple zero, one one two, zero zero zero,
   999, 911, 000, 112
-doctor: doctor, gp, doc, dr, physician, medic, clinic, surgery appointment
+doctor: doctor, gp, doc, dr, physician, medic, clinic, surgery appointment, walk in clinic,
+  walk in centre, walk in center, urgent care
 pharmacy: pharmacy, pharmacist, chemist, drugstore, drug store
 press: press, push, rub, knead, dig, prod, squeeze
 # "How do I lift it without hurting myself": a way to do it safely, never the crisis answer's
@@ -57,7 +60,7 @@ effective: not work, it work, that work, this work, they work, work for me
 work: work, job, office, shift, uni, university, college, school, workplace
 sport: sport, footy, cricket, netball, rugby, soccer, golf, tennis, basketball,
   hockey, squash, badminton, baseball, volleyball, kabaddi, bike, cycling, biking, pilates,
-  spin class, crossfit, zumba, aerobics
+  pillates, spin class, crossfit, zumba, aerobics
 sex: sex, intercourse, make love, making love, sexual, intimate, intimacy
 sleep: sleep, asleep, doze, nap, snooze, nod off, drift off, fall asleep, go to bed, going to bed,
   bedtime, overnight, all night, through the night
@@ -108,8 +111,12 @@ cough: cough, coughing, coughs, sneeze, sneezing, sneezes, blow my nose, blowing
   blow nose
 move: move, moving, moves, movement, movements, potter, pottering, up and about, get about,
   getting about
+# Written down for later, the thing named between the verb and its "down" ("note that down for
+# my doctor", "jot it down").
 track: track, tracking, log, logging, diary, journal, keep a note, keep notes, note down,
-  write down, keep a record, keep track
+  write down, keep a record, keep track, note it down, note that down, note this down, jot down,
+  jot it down, jot that down, write it down, write that down, write this down, make a note,
+  take a note, make a note of
 knees: knee to chest, knees to chest, knees up, knees to my chest, knee to my chest, hug my knees,
   pull my knees, pulling my knees, knee hug, knee hugs
 injection: injection, injections, jab, cortisone, cortisone shot, steroid shot, steroid jab,
