@@ -15,7 +15,7 @@ import pytest
 from back_relief.safety.triage import Tier
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_triage_concepts import twins
+from test_triage_concepts import tier, twins
 
 # (class, ordinary statement that must raise no emergency, report that must)
 PAIRS = [
@@ -130,3 +130,31 @@ def test_round14_class_reaches_its_answer_and_its_twin_stays_under(
     kind: str, calm: str, report: str, least: Tier
 ) -> None:
     twins(kind, calm, report, least)
+
+
+# Ordinary sentences a wider first draft of these classes raised to an emergency (the safety
+# review of round 14): a bottom or a cushion "not feeling anything" once the pain eased, not
+# letting oneself wet the bed, a gentle massage barely felt, swelling or a bruise gone to
+# nothing, liking a stretch on one's chest, a drop more out of the ketchup, tears of relief.
+NOT_ALARMING = [
+    "the sciatica in my bum has eased, i'm not feeling anything there now",
+    "the heat on my bottom is lovely, not feeling anything now, the pain's gone",
+    "i sat on my cushion and i'm not feeling anything much, pain wise",
+    "the painkillers have kicked in, not feeling anything from the waist down to my knees now",
+    "we had sex last night and i'm not feeling anything in my back today",
+    "i washed myself and i am not feeling anything in my back now",
+    "i don't let myself wet the bed, i get up twice a night",
+    "she massaged both my calves so gently i barely felt it, lovely",
+    "the swelling in my knees went to nothing after the ice",
+    "my thighs have gone to nothing since i stopped going to the gym",
+    "my leg pain has gone to nothing since the physio",
+    "i like lying on my chest to stretch my back",
+    "it's like the dog is lying on my chest every night, he's so clingy, my back's stiff",
+    "i can't squeeze a drop more out of the ketchup, and my back hurts",
+    "the relief i felt from the tears was huge, my back still hurts",
+]
+
+
+def test_round14_classes_leave_ordinary_talk_without_an_emergency() -> None:
+    raised = [text for text in NOT_ALARMING if tier(text) == Tier.EMERGENCY]
+    assert not raised, f"ordinary sentences raised an emergency: {raised}"

@@ -43,11 +43,12 @@ _NOT_AFTER = frozenset({"can", "could"})
 _NOT_BEFORE = _word_set(
     "able sure certain just only stop stopped stopping respond responding react reacting "
     "work works working function functioning happening"
-    # "a vice that will not let go, constant", "ice that will not thaw, no feeling in my bum",
-    # "a guest who will not leave, four weeks now":
-    # something that will not relent goes on, and the comma the text lost opens a new clause.
-    " let leave thaw budge ease relent"
+    # "ice that will not thaw, no feeling in my bum", "a guest who will not leave, four weeks
+    # now": something that will not relent goes on, and the comma the text lost opens a new
+    # clause. "let" only as "let go", "let up": "i do not let myself wet the bed" denies.
+    " leave thaw budge ease relent"
 )
+_NOT_BEFORE_PAIRS = frozenset({("let", "go"), ("let", "up")})
 # "no control over my bladder", "no feeling in my legs": the negation is the symptom itself.
 _SYMPTOM_NOUNS = frozenset(NO_NOUNS) | {"use"}
 _WINDOW_WORDS, _WINDOW_CHARS = 3, 64
@@ -316,7 +317,9 @@ def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) ->
             if word == "no" and words[i + 1] in _CLAUSE_STARTS:
                 continue  # "no, my legs have gone numb", "oh no i have wet myself": an answer
             if word == "not" and (
-                (i > 0 and words[i - 1] in _NOT_AFTER) or words[i + 1] in _NOT_BEFORE
+                (i > 0 and words[i - 1] in _NOT_AFTER)
+                or words[i + 1] in _NOT_BEFORE
+                or tuple(words[i + 1 : i + 3]) in _NOT_BEFORE_PAIRS
             ):
                 continue
             if words[i + 1] in _SYMPTOM_NOUNS:
