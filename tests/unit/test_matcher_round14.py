@@ -31,6 +31,10 @@ CASES: list[tuple[str, str]] = [
     ("my dad keeps saying he'd be better off dead", "crisis"),
     ("she said everyone would be better off without her", "crisis"),
     ("i'm better off resting, aren't i", "rest_or_move"),
+    # ... and said without "dead" (the review found these missed in both trees).
+    ("i just don't want to be alive with this pain", "crisis"),
+    ("i'd rather die than keep feeling this", "crisis"),
+    ("i'd rather not wake up tomorrow", "crisis"),
     # Days gone and still this sore: how long it lasts; a week and still hurting: a doctor.
     ("five days on and it's still this sore, is that normal", "how_long_lasts"),
     ("it's been a week and it still hurts, should i see a doctor", "when_see_doctor"),
@@ -54,6 +58,9 @@ CASES: list[tuple[str, str]] = [
     ("will my employer find out", "privacy"),
     ("does google hear all this", "privacy"),
     ("can i tell my boss i need time off", "work"),
+    # The review: telling the boss is work, an all clear from the physio is exercise, not cancer.
+    ("should i tell my boss i have got back pain", "work"),
+    ("the physio gave me the all clear, can i run again", "exercise"),
     # One medicine against something that is not one: that thing's topic; two medicines: R9.
     ("is a bath better than ibuprofen", "warm_bath"),
     ("would physio be better than painkillers", "physio"),
@@ -80,3 +87,10 @@ def test_round14_classes_reach_their_topic(
     matcher: AnswerMatcher, question: str, topic: str
 ) -> None:
     assert matcher.match(question) == topic
+
+
+def test_written_down_runs_keep_note_whole() -> None:
+    # "note" is not "not": the runs "note down", "keep a note" are keyed on the word as said.
+    from back_relief.content.matcher import _tokens
+
+    assert _tokens("note down my pain") == ("track", "my", "pain")

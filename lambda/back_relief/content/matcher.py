@@ -39,9 +39,13 @@ TOKENS = os.path.join(os.path.dirname(__file__), "keyword_tokens.json")  # os.pa
 _WHOLE = {"note": "note", "notes": "note", "noted": "note", "noting": "note"}
 
 
+def _base(word: str) -> str:
+    return _WHOLE.get(word) or stem(word)
+
+
 @lru_cache(maxsize=8192)
 def _root(word: str) -> str:
-    base = _WHOLE.get(word) or stem(word)
+    base = _base(word)
     return _SINGLE.get(base, base)
 
 
@@ -56,13 +60,13 @@ _SINGLE: dict[str, str] = {"disk": "disc", "xray": "x"}
 _CLASSES = classes()
 for _words, _concept in _CLASSES.items():
     if len(_words) == 1:
-        _SINGLE[stem(_words[0])] = _concept
+        _SINGLE[_base(_words[0])] = _concept
 # Runs are looked up on words already folded one by one ("hot water bag" arrives as "heat water
 # bag"), so their keys are folded the same way.
 for _words, _concept in _CLASSES.items():
     if len(_words) > 1:
         # ... and without articles, which _tokens drops: "a and e" arrives as "and e".
-        _key = tuple(_SINGLE.get(stem(w), stem(w)) for w in _words if w not in _ARTICLES)
+        _key = tuple(_SINGLE.get(_base(w), _base(w)) for w in _words if w not in _ARTICLES)
         _RUNS[_key] = _concept
 _LONGEST_RUN = max((len(k) for k in _RUNS), default=1)
 
@@ -191,7 +195,8 @@ _IN_CRISIS = re.compile(
     r"|\bwants? to die\b|\bself harm"
     # Death wished for, said of oneself or of someone named ("he would rather be dead").
     r"|\b(?:rather|sooner) be dead\b|\bbetter off dead\b|\bbetter off without (?:me|him|her|them)\b"
-    r"|\bnot want (?:to be alive|to live) any ?more\b"
+    r"|\bnot (?:really )?want (?:to be alive\b|to live any ?more\b)"
+    r"|\b(?:rather|sooner) (?:die|not be alive|not be here|not wake up)\b"
 )
 
 
