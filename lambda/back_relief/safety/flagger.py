@@ -97,7 +97,11 @@ BESIDE = 20.0
 # Round 13 (triage13's and answers13's writers added) the folds chose 3-5, nearly all 4, and
 # every group together 4: 1.7% / 1.6% of benign rows hedged (106 + 33 of 8064, 66 + 31 of
 # 6239) for E rows +11 of 3674 written and +56 of 3264 heard (at 5: 1.3% / 1.2%, +10 and +46).
-HEDGE = 4.0
+# Round 14 (triage14's and answers14's writers added, and round 14's heard folds) every group
+# together chose 5: at 4, 2.5% / 2.1% of benign rows were hedged (170 + 44 of 8522, 101 + 40 of
+# 6697), over the budget; at 5, 2.0% / 1.6% (131 + 38, 74 + 33) for E rows +5 of 3842 written
+# and +51 of 3432 heard (at 4: +6 and +58).
+HEDGE = 5.0
 
 
 # How many words after "not", "no" or "never" are read as negated: "my legs are not numb",
