@@ -49,8 +49,13 @@ def missing(texts: list[str], want: Tier) -> list[str]:
     return [t for t in texts if tier(t) < want]
 
 
+def raised(texts: list[str], least: Tier) -> list[str]:
+    """The texts that reach at least `least`."""
+    return [t for t in texts if tier(t) >= least]
+
+
 def alarming(texts: list[str]) -> list[str]:
-    return [t for t in texts if tier(t) == Tier.EMERGENCY]
+    return raised(texts, Tier.EMERGENCY)
 
 
 # ------------------------------------------------------------------ concepts combine per tier

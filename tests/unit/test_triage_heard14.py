@@ -13,7 +13,7 @@ import pytest
 from back_relief.safety.triage import Tier
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_triage_concepts import tier, twins
+from test_triage_concepts import raised, twins
 
 # (class, what a recogniser may write for an ordinary statement, for a report, the least answer
 # the report must get)
@@ -157,5 +157,4 @@ CALM = [
 
 
 def test_heard14_folds_leave_ordinary_talk_calm() -> None:
-    raised = [text for text in CALM if tier(text) >= Tier.SAME_DAY]
-    assert not raised, f"ordinary sentences raised to same-day or more: {raised}"
+    assert not raised(CALM, Tier.SAME_DAY)
