@@ -20,6 +20,11 @@ from test_triage_concepts import alarming, twins
 # (class, ordinary statement that must raise no emergency, report that must)
 PAIRS = [
     (
+        "being alone is no toilet out of reach: no wee all day said by someone on their own",
+        "i'm home on my own today and had a wee an hour ago, back is sore",
+        "i'm home on my own and haven't managed a wee since this morning, back is killing me",
+    ),
+    (
         "something that will not relent ('won't let go', 'won't thaw'), then the sign",
         "the spasm won't let go of my back, but my legs feel normal",
         "my back is like ice that won't thaw, no feeling around my bottom",
