@@ -62,11 +62,11 @@ for _words, _concept in _CLASSES.items():
     if len(_words) == 1:
         _SINGLE[_base(_words[0])] = _concept
 # Runs are looked up on words already folded one by one ("hot water bag" arrives as "heat water
-# bag"), so their keys are folded the same way.
+# bag"), so their keys are folded the same way, by _root once _SINGLE is whole.
 for _words, _concept in _CLASSES.items():
     if len(_words) > 1:
         # ... and without articles, which _tokens drops: "a and e" arrives as "and e".
-        _key = tuple(_SINGLE.get(_base(w), _base(w)) for w in _words if w not in _ARTICLES)
+        _key = tuple(_root(w) for w in _words if w not in _ARTICLES)
         _RUNS[_key] = _concept
 _LONGEST_RUN = max((len(k) for k in _RUNS), default=1)
 
