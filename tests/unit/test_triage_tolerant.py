@@ -25,7 +25,7 @@ def test_a_red_flag_heard_with_one_word_wrong_gets_its_question() -> None:
     # Sound-alikes a recogniser writes for the one listened-for word of a red-flag phrase
     # ("bowels" as "bales", "peed" as "puked"/"paid"), the rest of the phrase heard right.
     # ("bells" was the example here until round 14 read it as bowels where controlled:
-    # heard_classes.py, test_triage_heard14.py.)
+    # heard_classes.py, test_triage_round14.py RECURRING.)
     heard = {
         "she cant control her bales since the fall": "E3",
         "i puked in the bed and didnt feel it": "E1",

@@ -101,8 +101,8 @@ and 65/90: again the classes barely carried to the writer's own probe.
 
 Round 14 heard ("hrd14"): no new data. Every non-probe set's heard E and U misses were aligned
 with their written rows, and a slip became a class only when it recurred in rows of two or more
-sets (heard_classes.py _ROUND14; test_triage_heard14.py), each read only where the heard word
-makes no sense. Emergency: wee held as "week/peat"; urine since as "your instance/incense",
+sets (heard_classes.py _ROUND14; test_triage_round14.py RECURRING), each read only where the
+heard word makes no sense. Emergency: wee held as "week/peat"; urine since as "your instance/incense",
 "pass during"; the loft hatch as "locked hatch"; legs as "lets/flex/lights" before what only
 legs do; pooed as "proved/approved" unaware; the need to poo as "need to prove"; bowels as
 "bells/vowels" controlled or let go; erection as "your action/interaction" got or a problem;
