@@ -99,23 +99,22 @@ unchanged. Every other set: no emergency lost and no benign alarm more, written 
 (+5 asked), U 15/15, benign 0/55; heard 66/90 (+7 asked), benign 0/55; at the branch point 81/90
 and 65/90: again the classes barely carried to the writer's own probe.
 
-Round 14 heard ("hrd14"): no new data. Every non-probe set's heard E and U misses were aligned
-with their written rows, and a slip became a class only when it recurred in rows of two or more
-sets (heard_classes.py _ROUND14; test_triage_round14.py RECURRING), each read only where the
-heard word makes no sense. Emergency: wee held as "week/peat"; urine since as "your instance/incense",
-"pass during"; the loft hatch as "locked hatch"; legs as "lets/flex/lights" before what only
-legs do; pooed as "proved/approved" unaware; the need to poo as "need to prove"; bowels as
-"bells/vowels" controlled or let go; erection as "your action/interaction" got or a problem;
-"a recent" (wee since), "a week" that lasts an hour, "camp pea", "a wheel" all day, the terrace
-as "the tears". Same-day: an age in the eighties as "i may be/i made" before a fall, "going for
-it who" (a poo), "singing" when peeing. The safety review found that a wider first draft raised
-ordinary talk (a steering wheel or one's peace held, neighbours "down below", "just pain",
-"puked and did not notice", "do it we", "slept in the kitchen", "scary meds", "uses",
-"company", "physician", "it is a beer", "weave"): those folds were dropped or narrowed and the
-review's sentences are a test (CALM). Heard, before -> after, summed over --all's heard lines:
-non-probe sets E 2363 -> 2399 of 2718, U 577 -> 585 of 681; probes E 444 -> 448 of 554; written
-unchanged; benign alarms unchanged (heard 126/2336 non-probe, 25/417 probes); no emergency lost
-on any set.
+Round 14 heard ("hrd14"): no new data. Every non-probe set's heard E and U misses were aligned with
+their written rows, and a slip became a class only when it recurred in rows of two or more sets
+(heard_classes.py _ROUND14; test_triage_round14.py RECURRING), each read only where the heard word
+makes no sense. Emergency: wee held as "week/peat"; urine since as "your instance/incense", "pass
+during"; the loft hatch as "locked hatch"; legs as "lets/flex/lights" before what only legs do;
+pooed as "proved/approved" unaware; the need to poo as "need to prove"; bowels as "bells/vowels"
+controlled or let go; erection as "your action/interaction" got or a problem; "a recent" (wee
+since), "a week" that lasts an hour, "camp pea", "a wheel" all day, the terrace as "the tears".
+Same-day: an age in the eighties as "i may be/i made" before a fall, "going for it who" (a poo),
+"singing" when peeing. The safety review found that a wider first draft raised ordinary talk (a
+steering wheel or one's peace held, neighbours "down below", "just pain", "puked and did not
+notice", "do it we", "slept in the kitchen", "scary meds", "uses", "company", "physician", "it is a
+beer", "weave"): those folds were dropped or narrowed and the review's sentences are a test (CALM).
+Heard, before -> after, summed over --all's heard lines: non-probe sets E 2363 -> 2399 of 2718, U
+577 -> 585 of 681; probes E 444 -> 448 of 554; written unchanged; benign alarms unchanged (heard
+126/2336 non-probe, 25/417 probes); no emergency lost on any set.
 
 Round 14 ("triage14"): triage14 (168 E, 40 U, 25 D, 130 benign look-alikes: similes, "is it
 normal" worries, evidence instead of the symptom, lists with the sign not first, answers to the
