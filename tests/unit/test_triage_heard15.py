@@ -1,0 +1,171 @@
+"""Round 15 heard: recogniser slips that recur across the development sets' heard copies and
+across new passes of older sets through the channel with other seeds (heard_classes.py
+_ROUND15). Each class is a report as a recogniser may write it, which must get its answer,
+beside an ordinary statement with the same heard words, which must not. No phrasing here is a
+development row: the classes are read from the words.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from back_relief.safety.triage import Tier
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_triage_concepts import raised, twins
+
+# (class, an ordinary statement as a recogniser may write it, a report, the least answer the
+# report must get and the statement must not).
+RECURRING = [
+    (
+        "numb heard as 'i am' before all round a body place",
+        "i am around my sisters most days and my back aches",
+        "my back went and down there i am all around my bottom",
+        Tier.EMERGENCY,
+    ),
+    (
+        "numb heard as 'i am' during sex",
+        "i am during the week fine but my back aches at weekends",
+        "i am during sex and my back is killing me",
+        Tier.EMERGENCY,
+    ),
+    (
+        "numb heard as 'i am' after feels, down there",
+        "it feels and i am down there in cornwall next week with my back",
+        "it feels and i am down there since the back went",
+        Tier.EMERGENCY,
+    ),
+    (
+        "numb heard as 'i am' where you sit",
+        "i am where you sat last week and my back hurts",
+        "my back went and i am where you sit on a saddle",
+        Tier.EMERGENCY,
+    ),
+    (
+        "stool heard as 'dual', 'still' after passed, in the bed or unaware",
+        "my grandad passed still in his sleep last year and my back aches",
+        "my father passed dual in the bed without knowing and his back is bad",
+        Tier.EMERGENCY,
+    ),
+    (
+        "stool heard as 'tool' passing on its own",
+        "the tool is coming out of the box and my back hurts",
+        "tool is passing on its own and my back is stiff",
+        Tier.EMERGENCY,
+    ),
+    (
+        "an erection heard as 'a reaction' had as a problem",
+        "i had a reaction problem with the new tablets for my back",
+        "i have a reaction problem since my back went",
+        Tier.EMERGENCY,
+    ),
+    (
+        "an erection heard as 'interaction' after a problem, since when said with 'from'",
+        "i am having problems of interaction with the kids since my back went",
+        "having problem interaction from three days with my back pain",
+        Tier.EMERGENCY,
+    ),
+    (
+        "sciatica heard as 'so i had to' before both sides",
+        "so i had to go on both sides of the road to avoid the hill, my back aches",
+        "so i had to cut one both sides down my legs",
+        Tier.EMERGENCY,
+    ),
+    (
+        "the bladder heard as 'flatters', 'flighters' gone or full",
+        "my lighter is gone and my back aches",
+        "flatters gone and my back is agony",
+        Tier.EMERGENCY,
+    ),
+    (
+        "bladder control heard as 'lighter controls'",
+        "the lighter controls on the stove are stiff and my back aches",
+        "lighter controls gone since the back went",
+        Tier.EMERGENCY,
+    ),
+    (
+        "peed heard as 'peaked', 'paid' not done all day or since this morning",
+        "i have not paid since march for the physio",
+        "i have not peaked since last night and my back is bad",
+        Tier.EMERGENCY,
+    ),
+    (
+        "wet heard as 'or what' after the clothes, unaware",
+        "should i change my pants or what, my back is sore",
+        "my knickers or what and i did not even notice, my back is bad",
+        Tier.EMERGENCY,
+    ),
+    (
+        "a wee heard as 'we' after the urge to",
+        "i need to, we have plans and my back hurts",
+        "the urge to we has gone since my back went",
+        Tier.EMERGENCY,
+    ),
+    (
+        "a wee heard as 'we' dribbled all day",
+        "the baby was dribbling, we all laughed and my back is stiff",
+        "i keep dribbling we all day and my back is bad",
+        Tier.EMERGENCY,
+    ),
+    (
+        "fell heard as 'throw' down the stairs at the start",
+        "throw down a blanket for me, my back is sore",
+        "throw down the stairs and now i can not move",
+        Tier.EMERGENCY,
+    ),
+    (
+        "fell heard as 'fill' said of a thing on someone",
+        "i fill the box on my desk slowly because of my back",
+        "a wardrobe fill on my back and now i can not get up",
+        Tier.EMERGENCY,
+    ),
+    (
+        "weeing heard as 'weave', 'weaken' where it stings or burns",
+        "my back hurts when i weave through traffic on the bike",
+        "it stings when i weave and my back hurts on one side",
+        Tier.SAME_DAY,
+    ),
+    (
+        "a back operation heard as 'back hop', 'back cop'",
+        "i did a bunny hop on my bike and my back aches",
+        "i had a back hop in may and now my leg is numb",
+        Tier.SAME_DAY,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "calm", "report", "least"), RECURRING, ids=[t[0] for t in RECURRING]
+)
+def test_round15_heard_class_reaches_its_answer_and_its_twin_stays_under(
+    kind: str, calm: str, report: str, least: Tier
+) -> None:
+    twins(kind, calm, report, least)
+
+
+# Ordinary sentences a person with a bad back says with the same heard words, which must stay
+# calm: a lighter that leaks gas, a bill not paid, one who passed away in their sleep, a tool
+# passed along, the urge to say something, a dribbling baby or footballer.
+CALM = [
+    "the lighter is leaking and my back hurts",
+    "my lighter has gone missing and my back aches",
+    "i have not paid for the physio since march",
+    "the peak has not peaked since last year and my back is fine",
+    "my nan passed still in her sleep, i have had back pain since the funeral",
+    "pass the tool in the box, my back is too sore to bend",
+    "i had to go on both sides of the bed to change it, my back aches",
+    "i am around the house all day with my back",
+    "i am down there at my mums next week, my back hurts",
+    "do i change my sheets or what, i spilt tea and my back aches",
+    "the urge to, we all know it, stretch when my back is stiff",
+    "he was dribbling down the wing, we all cheered, my back aches",
+    "throw down the keys, my back is too sore for the stairs",
+    "it burns when i weave my scarf, my back hurts too",
+    "my reaction problem to ibuprofen is why i take paracetamol for my back",
+]
+
+
+def test_round15_heard_folds_leave_ordinary_talk_calm() -> None:
+    assert not raised(CALM, Tier.SAME_DAY)
