@@ -608,6 +608,22 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"fill (?=(?:on|onto) (?:my|me|him|her|his)\b)",
         r"\1 fell ",
     ),
+    # "can not get up" after a fall as "can not get out" (up and out sound alike under noise),
+    # with nothing got out of: "i fell in the shower and i can not get myself out my back
+    # hurts", "no i can not get out i fell in the bath" ("can not get out of the house", "fell
+    # out with my sister", "fell asleep" stay).
+    (
+        ("out", "fell fallen slipped down collapsed"),
+        r"\b((?:fell|fallen|slipped|went down|collapsed)\b(?! (?:out|asleep|behind|for|in love)\b)"
+        r"(?: \w+){0,5}? (?:and |but |so )?i (?:can not|could not) get (?:myself )?)out\b"
+        r"(?= *$| (?:my|i|and|since|help)\b)",
+        r"\1up",
+    ),
+    (
+        ("out", "fell fallen slipped"),
+        r"^(?:no )?i (can not|could not) get (?:myself )?out (?=i (?:fell|have fallen|slipped)\b)",
+        r"i \1 get up ",
+    ),
     # Same-day signs. Weeing as "weave", "weaken", "weed" where it stings or burns, with nothing
     # woven: "it stings when i weave" ("my back hurts when i weave through the crowds" says no
     # sting, "it burns when i weave my scarf" weaves a thing, and both stay).

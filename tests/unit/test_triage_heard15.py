@@ -122,6 +122,12 @@ RECURRING = [
         Tier.EMERGENCY,
     ),
     (
+        "can not get up after a fall heard as 'can not get out'",
+        "i fell out with my brother and i can not get out of the house with my back",
+        "i went down hard on the ice and i can not get myself out, my back is locked",
+        Tier.EMERGENCY,
+    ),
+    (
         "weeing heard as 'weave', 'weaken' where it stings or burns",
         "my back hurts when i weave through traffic on the bike",
         "it stings when i weave and my back hurts on one side",
@@ -164,6 +170,8 @@ CALM = [
     "throw down the keys, my back is too sore for the stairs",
     "it burns when i weave my scarf, my back hurts too",
     "my reaction problem to ibuprofen is why i take paracetamol for my back",
+    "i fell asleep on the train and i could not get out at my stop, my back is stiff",
+    "i slipped a disc years ago and i can not get out much",
 ]
 
 
