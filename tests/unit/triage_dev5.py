@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/unit/triage_dev5.py --set NAME        # triage_dev5_NAME.tsv as written
     .venv/bin/python tests/unit/triage_dev5.py --set NAME --heard  # its _heard.tsv copy, if made
+    .venv/bin/python tests/unit/triage_dev5.py --set NAME --heard --copy 311  # _heard311.tsv
     .venv/bin/python tests/unit/triage_dev5.py --set NAME -v     # also list every miss
     .venv/bin/python tests/unit/triage_dev5.py --all             # every set, round 5 first
 
@@ -152,8 +153,8 @@ from triage_dev4 import every_set as earlier_sets
 PREFIX = "triage_dev5_"
 
 
-def _path(name: str, heard: bool = False) -> Path:
-    return DATA / f"{PREFIX}{name}{'_heard' if heard else ''}.tsv"
+def _path(name: str, heard: bool = False, copy: str = "") -> Path:
+    return DATA / f"{PREFIX}{name}{'_heard' + copy if heard else ''}.tsv"
 
 
 def _names() -> list[str]:
@@ -181,8 +182,10 @@ if __name__ == "__main__":
             sets[f"dev5 {stem}"] = measure(_path(stem), "utterance")
             if _path(stem, heard=True).exists():
                 sets[f"dev5 {stem} heard"] = measure(_path(stem, heard=True), "heard")
-            if (second := DATA / f"{PREFIX}{stem}_heard2.tsv").exists():
-                sets[f"dev5 {stem} heard2"] = measure(second, "heard")
+            # Further passes: "_heard2" (round 11), "_heard311" (round 15: the seed), ...
+            for copy in sorted(DATA.glob(f"{PREFIX}{stem}_heard?*.tsv")):
+                if (seed := copy.stem.rsplit("_heard", 1)[1]).isdigit():
+                    sets[f"dev5 {stem} heard{seed}"] = measure(copy, "heard")
         for label, got in (sets | earlier_sets()).items():
             kinds = [k for k in NAMES if got.total.get(k)]
             cells = (f"{k} {got.hit.get(k, 0)}/{got.total[k]}" for k in kinds)
@@ -192,4 +195,5 @@ if __name__ == "__main__":
     if name is None:
         sys.exit(f"--set NAME (one of: {', '.join(_names()) or 'none yet'}) or --all")
     heard = "--heard" in sys.argv
-    report(measure(_path(name, heard), "heard" if heard else "utterance"), NAMES)
+    copy = _option("--copy") or ""  # a further pass: --heard --copy 311 reads NAME_heard311.tsv
+    report(measure(_path(name, heard, copy), "heard" if heard else "utterance"), NAMES)
