@@ -634,6 +634,18 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"in and out|wool|cloth|baskets?)\b)",
         r"\1 when i wee",
     ),
+    # An age in the eighties as "i may be too", "i am made for" (eighty two, eighty four) before
+    # a fall, as round 14's "i may be four": the number heard as its sound-alike word ("i made
+    # for the door and slipped" has a place, "i made it to and fell on the sofa" an "it": stay).
+    *(
+        (
+            ("may made", "slipped slip fell tripped trip"),
+            rf"^i (?:am )?(?:may be|made) {heard} (?:and|in) "
+            r"(?=(?:slipped|slip|fell|tripped|trip|had a fall)\b)",
+            f"i am eighty {number} and ",
+        )
+        for heard, number in (("(?:too|to)", "two"), ("for", "four"))
+    ),
     # a back operation as "back hop", "back cop": "had a back hop in march".
     (("hop cop", "back spine spinal disc"), r"\b(back|spine|spinal|disc) (?:hop|cop)\b", r"\1 op"),
 )

@@ -134,6 +134,12 @@ RECURRING = [
         Tier.SAME_DAY,
     ),
     (
+        "an age in the eighties heard as 'i may be too', 'i made for' before a fall",
+        "i made for the door and slipped, my back is sore",
+        "i may be too and slipped on the step, my back hurts",
+        Tier.SAME_DAY,
+    ),
+    (
         "a back operation heard as 'back hop', 'back cop'",
         "i did a bunny hop on my bike and my back aches",
         "i had a back hop in may and now my leg is numb",
