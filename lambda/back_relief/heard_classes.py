@@ -594,6 +594,19 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"(?= (?:all day|all night|all the time|since|without|everywhere|again)\b|$)",
         r"\1 wee",
     ),
+    # weed as "weeds" not done since ("i have not weeds since last night": no plural after "have
+    # not"), as heard.py's "no weeds since"; a wee as "we" where "can not" is said of each thing
+    # in turn: "can not we, can not sit" ("can not we go home" asks, and stays).
+    (
+        ("weeds", "not never"),
+        r"\b(have not|has not|had not|never) weeds(?= since\b)",
+        r"\1 weed",
+    ),
+    (
+        ("we", "not"),
+        r"(^|\b(?:and|but|so|i) )can not we(?= (?:can not|at all|since)\b|$)",
+        r"\1can not wee",
+    ),
     # fell as "throw" at the start, or "fill" said of a thing on someone: "throw down a whole
     # flight of stairs", "a heavy box fill on my back" ("throw down a rope" has no place fallen).
     (

@@ -110,6 +110,18 @@ RECURRING = [
         Tier.EMERGENCY,
     ),
     (
+        "weed heard as 'weeds' not done since",
+        "i have not weeded since last summer because of my back",
+        "my back is agony and i have not weeds since this morning",
+        Tier.EMERGENCY,
+    ),
+    (
+        "a wee heard as 'we' where 'can not' is said of each thing in turn",
+        "can not we go home now, my back hurts",
+        "can not we, can not sit, my back is killing me",
+        Tier.EMERGENCY,
+    ),
+    (
         "fell heard as 'throw' down the stairs at the start",
         "throw down a blanket for me, my back is sore",
         "throw down the stairs and now i can not move",
