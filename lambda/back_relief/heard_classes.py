@@ -607,6 +607,15 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"(^|\b(?:and|but|so|i) )can not we(?= (?:can not|at all|since)\b|$)",
         r"\1can not wee",
     ),
+    # pee as "key", "keep" running down a leg after "there is": "there is key running down my
+    # leg" (no key runs down a leg; "the pain seems to keep running down my leg" has no "there
+    # is", and stays).
+    (
+        ("key keep pea peak", "running trickling dribbling leaking", "there"),
+        r"\bthere is (?:key|keep|pea|peak) (?=(?:running|trickling|dribbling|leaking) down "
+        r"(?:my|her|his|the|both) (?:legs?|thighs?)\b)",
+        "there is pee ",
+    ),
     # fell as "throw" at the start, or "fill" said of a thing on someone: "throw down a whole
     # flight of stairs", "a heavy box fill on my back" ("throw down a rope" has no place fallen).
     (

@@ -122,6 +122,12 @@ RECURRING = [
         Tier.EMERGENCY,
     ),
     (
+        "pee heard as 'key', 'keep' running down a leg after 'there is'",
+        "the pain seems to keep running down my leg from my back",
+        "there is key running down my leg and i can not stop it, my back has gone",
+        Tier.EMERGENCY,
+    ),
+    (
         "fell heard as 'throw' down the stairs at the start",
         "throw down a blanket for me, my back is sore",
         "throw down the stairs and now i can not move",
