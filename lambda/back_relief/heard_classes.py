@@ -616,6 +616,14 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"(?:my|her|his|the|both) (?:legs?|thighs?)\b)",
         "there is pee ",
     ),
+    # The loo as "the loop", "the lew" where one goes (as "the wheel", "the luge" above): "when i
+    # go to the loop", "i never make it to the lew in time"; a loop road or line keeps its name.
+    (
+        ("loop lew", "the"),
+        r"\b(go|goes|went|going|gone|make it|made it|run|dash|nip|pop|get) to the (?:loop|lew)\b"
+        r"(?! (?:road|line|bus|train|station|district|track|trail)\b)",
+        r"\1 to the loo",
+    ),
     # fell as "throw" at the start, or "fill" said of a thing on someone: "throw down a whole
     # flight of stairs", "a heavy box fill on my back" ("throw down a rope" has no place fallen).
     (

@@ -128,6 +128,12 @@ RECURRING = [
         Tier.EMERGENCY,
     ),
     (
+        "the loo heard as 'the loop', 'the lew' where one goes",
+        "i go to the loop road for a walk and my back is stiff",
+        "my back went and i can not make it to the loop in time, it just comes out",
+        Tier.EMERGENCY,
+    ),
+    (
         "fell heard as 'throw' down the stairs at the start",
         "throw down a blanket for me, my back is sore",
         "throw down the stairs and now i can not move",
