@@ -617,10 +617,12 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
         "there is pee ",
     ),
     # The loo as "the loop", "the lew" where one goes (as "the wheel", "the luge" above): "when i
-    # go to the loop", "i never make it to the lew in time"; a loop road or line keeps its name.
+    # go to the loop", "i never make it to the lew in time", "on the way to the loop" (heard11,
+    # triage14 and triage9's new pass too); a loop road or line keeps its name.
     (
         ("loop lew", "the"),
-        r"\b(go|goes|went|going|gone|make it|made it|run|dash|nip|pop|get) to the (?:loop|lew)\b"
+        r"\b(go|goes|went|going|gone|make it|made it|run|dash|nip|pop|get|walk|walked|walking|"
+        r"crawl|crawled|crawling|way) to the (?:loop|lew)\b"
         r"(?! (?:road|line|bus|train|station|district|track|trail)\b)",
         r"\1 to the loo",
     ),
