@@ -626,6 +626,33 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"(?! (?:road|line|bus|train|station|district|track|trail)\b)",
         r"\1 to the loo",
     ),
+    # numbness as "now messing", "not missing" first in the sentence before both the legs, or
+    # after "there is" before the private parts ("now messing in" is read above): "not missing
+    # both the legs since morning", "there is now missing my private part" (heard6, heard7 in
+    # three passes). "he is now missing both legs" says who, and stays.
+    (
+        ("now not", "messing missing"),
+        r"^(?:now|not) (?:messing|missing) (?=both (?:the )?legs\b)",
+        "numbness in ",
+    ),
+    (
+        ("now", "messing missing", "there"),
+        r"\bthere is now (?:missing|messing) (?=(?:my|her|his) (?:private|privates)\b)",
+        "there is numbness in ",
+    ),
+    # the legs as "lex", "flex" before what only legs do (as round 14's "lex getting weaker"):
+    # "lex colopsed under me", "lex feel like someone elses".
+    (
+        ("lex flex",),
+        r"(^|\b(?:my|both|the|his|her|and|as) )(?:lex|flex) (?:collapsed|colopsed)\b",
+        r"\1legs collapsed",
+    ),
+    (
+        ("lex flex",),
+        r"(^|\b(?:my|both|the|his|her|and|as) )(?:lex|flex) "
+        r"(?=(?:collapse|collapsing|feel like (?:someone|somebody) else)\w*)",
+        r"\1legs ",
+    ),
     # fell as "throw" at the start, or "fill" said of a thing on someone: "throw down a whole
     # flight of stairs", "a heavy box fill on my back" ("throw down a rope" has no place fallen).
     (

@@ -134,6 +134,24 @@ RECURRING = [
         Tier.EMERGENCY,
     ),
     (
+        "numbness heard as 'not missing', 'now messing' first, before both the legs",
+        "i am not missing my leg stretches since the back went",
+        "not missing both the legs since this morning, back is paining",
+        Tier.EMERGENCY,
+    ),
+    (
+        "numbness heard as 'now missing' after 'there is', before the private parts",
+        "there is now a missing part of my back brace",
+        "there is now missing my private parts since today with back pain",
+        Tier.EMERGENCY,
+    ),
+    (
+        "the legs heard as 'lex', 'flex' collapsed or like someone else's",
+        "i flex my feet like the physio says and my back is stiff",
+        "lex colopsed under me getting out of bed",
+        Tier.EMERGENCY,
+    ),
+    (
         "fell heard as 'throw' down the stairs at the start",
         "throw down a blanket for me, my back is sore",
         "throw down the stairs and now i can not move",
