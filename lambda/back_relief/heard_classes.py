@@ -482,7 +482,7 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (
         ("am", "around round"),
         rf"(^|\b(?:there|and|but|so|now|feel|feels|felt|fills|all|is) )(?:now )?i am "
-        rf"(?=(?:all )?(?:a?round) (?:my|the|me|her|his) (?:{BODY}|bun|bomb)\b)",
+        rf"(?=(?:all )?(?:a?round) (?:my|the|me|her|his) (?:{BODY}|bun|bomb)\b(?! of\b))",
         r"\1numb ",
     ),
     (("am", "during"), r"^i am during (?=(?:sex|intercourse|intimacy)\b)", "numb during "),
@@ -555,11 +555,18 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"\1bladder control",
     ),
     # peed as "peaked", "paid" not done all day or since this morning: "i have not peaked since
-    # yesterday", "i have not paid all day" ("not paid since march" is a bill, and stays).
+    # yesterday", "i have not paid all day" ("not paid since march", "not paid for three hours
+    # of overtime", "not paid since yesterday for the parking" are bills and wages, and stay).
     (
-        ("peaked paid", "not never"),
-        r"\b(not|never) (?:peaked|paid)(?= (?:all day|all night|since (?:yesterday|last night|"
+        ("peaked", "not never"),
+        r"\b(not|never) peaked(?= (?:all day|all night|since (?:yesterday|last night|"
         r"this morning|breakfast|lunch|lunchtime|teatime|the morning)|for (?:hours|\w+ hours))\b)",
+        r"\1 peed",
+    ),
+    (
+        ("paid", "not never"),
+        r"\b(not|never) paid(?= (?:all day|all night|since (?:last night|this morning|breakfast|"
+        r"the morning))(?: *$| (?:and|but|so|i|my|even)\b))",
         r"\1 peed",
     ),
     # wet as "what" after the clothes, unaware: "my nickers or what and i never felt it coming",
@@ -596,7 +603,8 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
     ),
     # weed as "weeds" not done since ("i have not weeds since last night": no plural after "have
     # not"), as heard.py's "no weeds since"; a wee as "we" where "can not" is said of each thing
-    # in turn: "can not we, can not sit" ("can not we go home" asks, and stays).
+    # in turn: "can not we, can not sit" ("can not we go home" asks and "so can not we" ends on
+    # a question: both stay).
     (
         ("weeds", "not never"),
         r"\b(have not|has not|had not|never) weeds(?= since\b)",
@@ -604,7 +612,7 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
     ),
     (
         ("we", "not"),
-        r"(^|\b(?:and|but|so|i) )can not we(?= (?:can not|at all|since)\b|$)",
+        r"(^|\b(?:and|but|i) )can not we(?= (?:can not|at all)\b)",
         r"\1can not wee",
     ),
     # pee as "key", "keep" running down a leg after "there is": "there is key running down my
@@ -658,7 +666,8 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (
         ("throw", "stairs bed ladder roof steps horse bike"),
         r"^(?:i )?throw (?=(?:down|out of|off|from) (?:a |the |my )?(?:whole )?"
-        r"(?:flight of stairs|stairs|bed|ladder|roof|steps|horse|bike)\b)",
+        r"(?:flight of stairs|stairs|bed|ladder|roof|steps|horse|bike)\b"
+        r"(?! (?:covers|sheets|clothes|duvet|blankets?|cushions|pillows)\b))",
         "fell ",
     ),
     (

@@ -220,6 +220,11 @@ CALM = [
     "my reaction problem to ibuprofen is why i take paracetamol for my back",
     "i fell asleep on the train and i could not get out at my stop, my back is stiff",
     "i slipped a disc years ago and i can not get out much",
+    "i was not paid for three hours of overtime and my back hurts",
+    "i have not paid since yesterday for the parking, my back hurts",
+    "we can go to the physio tomorrow, can't we",
+    "so i am round the bottom of the garden with my back",
+    "i throw off the bed covers at night because my back is hot",
 ]
 
 
