@@ -43,9 +43,10 @@ HELD_BACK = frozenset(
 # triage_dev2*, triage_dev3*, triage_dev4* are one writer's round each; any other set (each
 # round-5-and-later triage_dev5_NAME) is one writer's, with its _probe and _heard copies.
 _ROUND = re.compile(r"triage_(dev[234])(?:_|$)")
-# A second recogniser pass of the same rows (round 11: _heard2, another seed) is a copy too;
-# not "_heard6", "_heard11": those name a writer's set.
-_COPIES = re.compile(r"(?:_probe\d*|_heard2?)+$")
+# A second recogniser pass of the same rows (round 11: _heard2, another seed; round 15:
+# _heard311, named by its three-digit seed) is a copy too; not "_heard6", "_heard11": those
+# name a writer's set.
+_COPIES = re.compile(r"(?:_probe\d*|_heard(?:2|\d{3})?)+$")
 # Every emergency sign has its own yes/no question (flagger.CLASSES); everything else is "none".
 NONE = "none"
 

@@ -24,15 +24,16 @@ def asked(texts: list[str]) -> dict[str, str | None]:
 def test_a_red_flag_heard_with_one_word_wrong_gets_its_question() -> None:
     # Sound-alikes a recogniser writes for the one listened-for word of a red-flag phrase
     # ("bowels" as "bales", "peed" as "puked"/"paid"), the rest of the phrase heard right.
-    # ("bells" was the example here until round 14 read it as bowels where controlled:
-    # heard_classes.py, test_triage_round14.py RECURRING.)
+    # ("bells" was the example here until round 14 read it as bowels where controlled, and
+    # "peaked" until round 15 read it as peed not done since this morning: heard_classes.py,
+    # test_triage_round14.py RECURRING, test_triage_heard15.py.)
     heard = {
         "she cant control her bales since the fall": "E3",
         "i puked in the bed and didnt feel it": "E1",
         "i think i paid a bit and never felt it happen": "E1",
         # The changed word inside one concept's own phrase ("not been for a wee since"):
         "she has not been for a week since lunch": "E2",
-        "i have not peaked since this morning": "E2",
+        "i have not peeked since this morning": "E2",
     }
     assert asked(list(heard)) == heard
 

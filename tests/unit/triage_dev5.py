@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/unit/triage_dev5.py --set NAME        # triage_dev5_NAME.tsv as written
     .venv/bin/python tests/unit/triage_dev5.py --set NAME --heard  # its _heard.tsv copy, if made
+    .venv/bin/python tests/unit/triage_dev5.py --set NAME --heard --copy 311  # _heard311.tsv
     .venv/bin/python tests/unit/triage_dev5.py --set NAME -v     # also list every miss
     .venv/bin/python tests/unit/triage_dev5.py --all             # every set, round 5 first
 
@@ -135,6 +136,34 @@ alarms 3 and 2, unchanged. Every other set: no row lost and no benign alarm more
 heard (heard E +1 on heard11 and heard6, +1 on heard11_probe). Probe, measured once at the end:
 written 87/91, U 14/15, benign 1/55; heard 73/91, U 10/15, benign 2/55; the same at the branch
 point: the classes did not carry to the writer's own probe.
+
+Round 15 heard ("hrd15"): no new writing. New passes of three older sets through the channel
+with new seeds (piper, noise, Whisper), committed as copies that --all reads: triage9_heard311
+(WER 7.1%), heard7_heard313 (8.1%), triage8_heard311 (9.7%), 694 rows with their benign ones;
+flag_model.py groups a three-digit-seed copy with its writer's set. Every non-probe heard E and
+U miss was aligned with its written row, and a slip became a class (heard_classes.py _ROUND15,
+test_triage_heard15.py RECURRING beside calm twins, and CALM) only when it recurred in two or
+more rows across sets or seeds, read only where the heard words make no sense: numb as "i am"
+before where it is ("i am all round my bum", "i am during sex", "feels and i am down there",
+"i am where you sit"); stool as "dual/still/tool" passed; an erection as "a reaction problem",
+"problem interaction"; sciatica as "so i had to (cut one|go on)" before both sides; the bladder
+as "flatters/flighters", its control as "lighter controls"; peed as "peaked/paid" not done all
+day or since this morning; wet as "or what" after the clothes, unaware; wee as "we" after the
+urge to, dribbled, or in "can not we, can not sit"; weed as "weeds" since; pee as "key/keep"
+after "there is", running down a leg; the loo as "the loop/lew"; numbness as "not missing/now
+messing" first before both the legs or "there is now missing" before the private parts; the
+legs as "lex/flex" collapsed or like someone else's; fell as "throw" first or "fill" of a thing
+on someone; can't get up after a fall as "can't get out"; same-day: "stings when i weave", an
+age in the eighties as "i may be too/i made for" before a fall, a "back hop/cop". The round-14
+review's removed folds (wheel/peace held, "do it we", "just" as chest, slept in the kitchen,
+"weave" alone...) stay out; a safety read narrowed "paid" (wages, bills), a closing "can't we",
+"the bottom of the garden", bed covers thrown off, a scarf woven. Heard, before -> after, summed
+over --all's existing heard lines: non-probe E 2549 -> 2589 of 2886, U 618 -> 625 of 721 (54
+dev rows over 17 copies, counting the new passes and dev2's mixed-voice copy); the new
+passes at their branch point E 342 -> 348 of 386, U 63 -> 63 of 75; written unchanged; benign
+alarms unchanged (heard 128/2466, new passes 22/233, written 200/4082); no emergency lost on any
+set. Probes, measured once at the end: heard E 521 -> 523 of 645, U 56/68, benign alarms 27/472,
+unchanged.
 """
 
 from __future__ import annotations
@@ -152,8 +181,8 @@ from triage_dev4 import every_set as earlier_sets
 PREFIX = "triage_dev5_"
 
 
-def _path(name: str, heard: bool = False) -> Path:
-    return DATA / f"{PREFIX}{name}{'_heard' if heard else ''}.tsv"
+def _path(name: str, heard: bool = False, copy: str = "") -> Path:
+    return DATA / f"{PREFIX}{name}{'_heard' + copy if heard else ''}.tsv"
 
 
 def _names() -> list[str]:
@@ -181,8 +210,10 @@ if __name__ == "__main__":
             sets[f"dev5 {stem}"] = measure(_path(stem), "utterance")
             if _path(stem, heard=True).exists():
                 sets[f"dev5 {stem} heard"] = measure(_path(stem, heard=True), "heard")
-            if (second := DATA / f"{PREFIX}{stem}_heard2.tsv").exists():
-                sets[f"dev5 {stem} heard2"] = measure(second, "heard")
+            # Further passes: "_heard2" (round 11), "_heard311" (round 15: the seed), ...
+            for copy in sorted(DATA.glob(f"{PREFIX}{stem}_heard?*.tsv")):
+                if (seed := copy.stem.rsplit("_heard", 1)[1]).isdigit():
+                    sets[f"dev5 {stem} heard{seed}"] = measure(copy, "heard")
         for label, got in (sets | earlier_sets()).items():
             kinds = [k for k in NAMES if got.total.get(k)]
             cells = (f"{k} {got.hit.get(k, 0)}/{got.total[k]}" for k in kinds)
@@ -192,4 +223,5 @@ if __name__ == "__main__":
     if name is None:
         sys.exit(f"--set NAME (one of: {', '.join(_names()) or 'none yet'}) or --all")
     heard = "--heard" in sys.argv
-    report(measure(_path(name, heard), "heard" if heard else "utterance"), NAMES)
+    copy = _option("--copy") or ""  # a further pass: --heard --copy 311 reads NAME_heard311.tsv
+    report(measure(_path(name, heard, copy), "heard" if heard else "utterance"), NAMES)
