@@ -267,9 +267,7 @@ _INVERTED = re.compile(r"\b(can|could|do|did|will|would) not i\b")
 # A polite hedge on a failing: "i don't seem to be able to pass water" is "i can not pass
 # water", "my legs don't seem to want to hold me up" is "... will not hold me up". Only the
 # whole hedge: "i don't seem to be in pain" hedges nothing a rule reads.
-_SEEM_NOT = re.compile(
-    r"\b(?:(do|does)|did) not seem to (?:be able|(want)) to\b"
-)
+_SEEM_NOT = re.compile(r"\b(?:(do|does)|did) not seem to (?:be able|(want)) to\b")
 
 
 def _seem_not(found: re.Match[str]) -> str:
