@@ -264,6 +264,18 @@ def _fold_pairs(words: list[str]) -> list[str]:
 
 # Spoken questions invert: "why can't i feel anything" reads like "i can not feel anything".
 _INVERTED = re.compile(r"\b(can|could|do|did|will|would) not i\b")
+# A polite hedge on a failing: "i don't seem to be able to pass water" is "i can not pass
+# water", "my legs don't seem to want to hold me up" is "... will not hold me up". Only the
+# whole hedge: "i don't seem to be in pain" hedges nothing a rule reads.
+_SEEM_NOT = re.compile(r"\b(?:(do|does)|did) not seem to (?:be able|(want)) to\b")
+
+
+def _seem_not(found: re.Match[str]) -> str:
+    if found.group(2):
+        return "would not" if found.group(1) is None else "will not"
+    return "could not" if found.group(1) is None else "can not"
+
+
 # Pure hesitations, never content ("er" stays: it can be the ER).
 _HESITATIONS = word_set("um umm ummm uh uhh uhm erm hmm mm")
 # Recognisers mishear the first word of "pins and needles" ("bins", "pens", "bents").
@@ -357,6 +369,8 @@ def normalise(text: str) -> str:
         folded = _me_my().sub("my ", folded)
     if " not i" in folded:
         folded = _INVERTED.sub(r"i \1 not", folded)
+    if " not seem to " in folded:
+        folded = _SEEM_NOT.sub(_seem_not, folded)
     for needle, source, said in _MISHEARD:
         if needle in folded:
             folded = _compiled(source).sub(said, folded)

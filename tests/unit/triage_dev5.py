@@ -164,6 +164,28 @@ passes at their branch point E 342 -> 348 of 386, U 63 -> 63 of 75; written unch
 alarms unchanged (heard 128/2466, new passes 22/233, written 200/4082); no emergency lost on any
 set. Probes, measured once at the end: heard E 521 -> 523 of 645, U 56/68, benign alarms 27/472,
 unchanged.
+
+Round 15 ("triage15"): triage15 (172 E, 40 U, 25 D, 133 benign look-alikes: a daily task that
+failed, self-corrections, change over time, loose lay medical words, asking whether to call,
+wording with no "i", indirect and polite speech; heard copy seed 111, WER 11.4%) and
+triage15_probe (90 E + 15 U + 55 benign; seed 113), both written before any change; the probe
+is held back from the red-flag model. Classes, in test_triage_round15.py: "can not stop
+shivering" with its "i" dropped is no general question; a fever "gone up" rose; a polite hedge
+("don't seem to be able to", "doesn't seem to want to") read as "can not"/"will not"; a
+statement taken back and said the other way ("i've not wet myself, well, i have"), read again
+whole by corrected.py, which adds a reading and silences nothing; a try with a partner and no
+object; legs that will not push or lift the person up; same-day: a spinal procedure named alone,
+a wound's 's, the pain named in full after what sets it off. Not kept: "any of that" as no
+clause break (fixed "i don't have any of that cauda equina stuff", but silenced "i haven't had
+any of that numbness down below before but now i have"). Not fixed: benign alarms from a
+correction that takes a sign back ("i wet myself, no, i mean the hot water bottle leaked"),
+the torn heat pack (round 13), numbness "gone as soon as i rolled over". Written E / heard E,
+untuned -> after: 158 -> 166, 135 -> 142; U 36 -> 38, heard 34 -> 34; D 22 -> 22; benign alarms
+9 and 5, unchanged. Every other set: no row lost and no benign alarm more, written or heard
+(E +1 on heard11 written and both heard passes, precision11_probe written and heard, triage7_probe,
+triage9_probe; U +1 on triage12 and heard11's second pass). Probe, measured once at the end:
+written 78/90, U 15/15, benign 5/55; heard 65/90, U 12/15, benign 7/55; the same at the branch
+point: the classes did not carry to the writer's own probe.
 """
 
 from __future__ import annotations

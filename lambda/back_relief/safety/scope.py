@@ -93,7 +93,9 @@ def _hypothetical(words: list[str], i: int, after: list[str]) -> bool:
 # cauda equina": a general question, not a report. Never when the asker is the subject ("can i",
 # "could it be", "can you help") or the clause goes on ("will it pass and my legs are numb").
 _MODALS = _word_set("will could can might may would does do")
-_NOT_GENERAL = _word_set("i it you we this")
+# "can not stop shivering under three blankets": a report with its "i" dropped, not "can a
+# slipped disc stop you peeing"; a modal and its own "not" open no general question.
+_NOT_GENERAL = _word_set("i it you we this not never")
 _CAUSING = _word_set(
     "go goes get gets make makes cause causes affect affects lead leads turn stop stops"
 )

@@ -24,6 +24,7 @@ from .affirmed import reinstated
 from .alternatives import Alternatives, LazyRegex
 from .branches import Conditions, Refiner, second_stage
 from .concepts import Concepts, concept_sources
+from .corrected import corrected
 from .deciding import Decider
 from .framing import ALL_FRAMES, HISTORY_TRIGGERS, NOT_TIME
 from .passed import resolved as _resolved
@@ -282,6 +283,10 @@ def assess(rules: TriageRules, texts: Iterable[str], new_words: bool = True) -> 
             # (affirmed.py): "asked if i could feel my bottom and i can not".
             again = reinstated(text)
             readings += [text] if again is None else [text, again]
+            # A statement taken back and said the other way (corrected.py): "i have not wet
+            # myself, well, i have" is read again as "i have wet myself".
+            if (turned := corrected(text)) is not None:
+                readings.append(turned)
     # Triggers are in priority order (bit 0 first) and the finding is the best-ranked trigger
     # any reading sets off, by a concept rule or by its patterns; so each reading is asked only
     # about the triggers that can still outrank the best found so far (a resolved id, or an
