@@ -34,6 +34,12 @@ _CANNOT_GO = r"(can not|could not|unable to|need to|have to|want to|trying to|tr
 _NOTHING_MORE = (
     r"(?= *$| (?:properly|at all|anymore|any more|and|but|since|tonight|now|all day|on my own)\b)"
 )
+# "can not wee, can not sit": a second "can not" said of the body, not of a plan ("we can not
+# get to the doctor", "we can not afford a physio").
+_CAN_NOT_BODILY = (
+    r" can not (?:sit|stand|walk|move|sleep|poo|feel|lie|bend|get up|hold|push|"
+    r"go(?! (?:to|out|in|and|there|home|back)\b))\b"
+)
 _EARLIER: tuple[tuple[tuple[str, ...], str, str], ...] = (
     # numb as "now": "my bottom has gone now" (a body part does not go "now").
     (
@@ -242,11 +248,13 @@ _EARLIER: tuple[tuple[tuple[str, ...], str, str], ...] = (
     ),
     # A wee as "we" where a verb must stand: "asked if i could we and i can not", "i can not we
     # at all". After "i can" or "she could" a subject is not English; "i can not, we tried"
-    # (a verb follows) keeps its "we".
+    # (a verb follows) keeps its "we", and so does "i can not, we can not afford a physio": a
+    # second "can not" reads "we" only before what a body fails to do.
     (
         ("we", "can could cannot able"),
         r"\b(i|he|she|they|you) (can|could|can not|could not|am unable to|am not able to) we\b"
-        r"(?= (?:and|but|to|at all|since|properly|anymore|any more|can not|for|or|either)\b|$)",
+        r"(?= (?:and|but|to|at all|since|properly|anymore|any more|for|or|either)\b|"
+        rf"{_CAN_NOT_BODILY}|$)",
         r"\1 \2 wee",
     ),
     # feel as "fill" before a body place: "could you fill your feet", "i can fill my bum" (a
@@ -472,8 +480,14 @@ _ROUND14: tuple[tuple[tuple[str, ...], str, str], ...] = (
 # "from" and a cause ("a reaction problem from the tablets"); "from two days" (Indian English,
 # for two days) says since when.
 _FROM_WHAT = (
-    r" from (?!(?:one|two|three|four|five|six|seven|a few|few|last|yesterday|this|that|then|"
-    r"\d+)\b)"
+    r" from (?!(?:(?:one|two|three|four|five|six|seven|a few|few|\d+) (?:days?|weeks?|months?)|"
+    r"last (?:week|month|night)|yesterday|this (?:morning|week|month))\b)"
+)
+# A place said as numb ends its clause there ("i am all around my bum and ..."): a place that
+# goes on ("round the bottom step", "where you sit in the waiting room", "during sex a bit
+# nervous", "down there tonight") is where someone is, and keeps "i am".
+_CLAUSE_ENDS = (
+    r"(?= *$| (?:and|but|so|since|now|it|i|my|like|too|as well|from|for|(?:lower )?back)\b)"
 )
 _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
     # numb as "i am" (the m of "numb" runs into "i'm"), with nothing after that a person can be:
@@ -482,19 +496,24 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (
         ("am", "around round"),
         rf"(^|\b(?:there|and|but|so|now|feel|feels|felt|fills|all|is) )(?:now )?i am "
-        rf"(?=(?:all )?(?:a?round) (?:my|the|me|her|his) (?:{BODY}|bun|bomb)\b(?! of\b))",
+        rf"(?=(?:all )?(?:a?round) (?:my|the|me|her|his) (?:{BODY}|bun|bomb)\b{_CLAUSE_ENDS})",
         r"\1numb ",
     ),
-    (("am", "during"), r"^i am during (?=(?:sex|intercourse|intimacy)\b)", "numb during "),
+    (
+        ("am", "during"),
+        rf"^i am during (?=(?:sex|intercourse|intimacy)\b{_CLAUSE_ENDS})",
+        "numb during ",
+    ),
     (
         ("am", "feel feels felt fills fill"),
-        r"\b(feel|feels|felt|fills|fill) and i am (?=(?:down there|down below|between my legs)\b"
-        r"(?! (?:in|at|on|for|with|to|next|this|tomorrow|visiting)\b))",
+        r"\b(feel|feels|felt|fills|fill) and i am "
+        rf"(?=(?:down there|down below|between my legs)\b{_CLAUSE_ENDS})",
         r"\1 numb ",
     ),
     (
         ("am", "sit"),
-        r"\b(and|but|so|thing|bit) i am (?=where (?:you|i|one) (?:would |d )?sit\b)",
+        r"\b(and|but|so|thing|bit) i am (?=where (?:you|i|one) (?:would |d )?sit\b"
+        rf"(?: on (?:a |the )?(?:bike|saddle|horse|seat|toilet|loo))?{_CLAUSE_ENDS})",
         r"\1 numb ",
     ),
     # stool as "dual", "still", "tool" after passed, or passing on its own: "passed dual in his
@@ -508,8 +527,8 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
     ),
     (
         ("tool", "passing coming leaking"),
-        r"(^|\b(?:and|but|so|now) )tool (?=(?:is|keeps|has been) (?:passing|coming|leaking) "
-        r"(?:on (?:its|it is) own|out|by itself)\b)",
+        r"(^|\b(?:and|but|so|now) )tool (?=(?:is|keeps|has been) (?:(?:passing|coming|leaking) "
+        r"(?:out )?(?:on (?:its|it is) own|by itself)|(?:passing|leaking) out(?! of))\b)",
         r"\1stool ",
     ),
     # an erection as "a reaction", "interaction" had as a problem: "i have a reaction problem",
@@ -517,22 +536,22 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
     # "problems of interaction with the kids" say what with, and stay).
     (
         ("reaction", "problem problems trouble troubles issue issues"),
-        r"\b(have|having|has|had|got) (?:a )?reaction (problems?|troubles?|issues?)\b"
-        rf"(?! (?:with|to|after|at|between|in)\b|{_FROM_WHAT})",
+        r"\b(have|having|has|had|got) a reaction (problems?|troubles?)\b"
+        rf"(?! (?:with|to|after|at|between|in|before|so)\b|{_FROM_WHAT})",
         r"\1 erection \2",
     ),
     (
         ("interaction reaction", "problem problems"),
-        r"\b(having|have|has|had|got) (problems?) (?:in |of |getting )?(?:interaction|a reaction)\b"
-        rf"(?! (?:with|to|between|in|of)\b|{_FROM_WHAT})",
+        r"\b(having|have|has|had|got) (problems?) (?:in )?interaction\b"
+        rf"(?! (?:with|to|between|in|of|at)\b|{_FROM_WHAT})",
         r"\1 \2 in erection",
     ),
     # sciatica as "so i had to" before both sides: "so i had to cut one both sides" (sciatica on),
     # "so i had to go on both sides down each leg"; "both sides of the road" stays.
     (
         ("had", "sides"),
-        r"\bso i had to (?:cut one|cut on|go on|go one|get on) "
-        r"(?=(?:both sides|each side)\b(?! of\b))",
+        r"\bso i had to (?:cut one|cut on|go one|(?:go on|get on)(?= \w+ sides?(?: \w+){0,2} "
+        r"(?:down|legs?)\b)) (?=(?:both sides|each side)\b(?! of\b))",
         "sciatica on ",
     ),
     # the bladder as "flatters", "flighters" gone or full, its control as "lighter controls":
@@ -541,7 +560,7 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (
         ("flatters flighters flatter flighter",),
         r"(^|\b(?:my|and|but|so) )(?:flatters|flighters|flatter|flighter)"
-        r"(?= (?:is |has )?(?:gone|full|leaking|control)\b)",
+        r"(?= (?:is |has )?(?:gone(?! (?:the|to|down|up|out|off)\b)|full|leaking|control)\b)",
         r"\1bladder",
     ),
     (
@@ -559,22 +578,26 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
     # of overtime", "not paid since yesterday for the parking" are bills and wages, and stay).
     (
         ("peaked", "not never"),
-        r"\b(not|never) peaked(?= (?:all day|all night|since (?:yesterday|last night|"
+        r"\b((?:i|he|she) (?:have |has |had )?(?:not|never)) peaked"
+        r"(?= (?:all day|all night|since (?:yesterday|last night|"
         r"this morning|breakfast|lunch|lunchtime|teatime|the morning)|for (?:hours|\w+ hours))\b)",
         r"\1 peed",
     ),
     (
         ("paid", "not never"),
-        r"\b(not|never) paid(?= (?:all day|all night|since (?:last night|this morning|breakfast|"
-        r"the morning))(?: *$| (?:and|but|so|i|my|even)\b))",
+        r"\b((?:i|he|she) (?:have |has |had )?(?:not|never)) paid"
+        r"(?= (?:all day|all night|since (?:last night|this morning|breakfast|"
+        r"the morning))(?: *$| (?:and|but|so|i|my|even)\b)"
+        r"(?!.*\b(?:bills?|rent|invoices?|money|wages|salary|parking|fees?|tax)\b))",
         r"\1 peed",
     ),
     # wet as "what" after the clothes, unaware: "my nickers or what and i never felt it coming",
     # "my track is or what i did not even know" ("change my pants or what" asks, and stays).
     (
         ("what", "or"),
-        r"\b(knickers|pants|undies|trousers|trackies|jeans|shorts|sheets|pyjamas|jammies|leggings|"
-        r"clothes) (?:are |is )?or what"
+        r"(?<!wear )(?<!change )(?<!wash )(?<!put on )(?<!swap )(?<!buy )\b((?:my|his|her) "
+        r"(?:knickers|pants|undies|trousers|trackies|jeans|shorts|sheets|pyjamas|jammies|leggings|"
+        r"clothes)) (?:are |is )?or what"
         r"(?= (?:and )?i (?:never|did not|do not) (?:even )?(?:felt|feel|know|knew|notice|noticed|"
         r"realise|realised|realize|realized)\b)",
         r"\1 are wet",
@@ -598,7 +621,8 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (
         ("we", "dribbling dribbled dribble dribbles leaking leaked"),
         r"\b(dribbling|dribbled|dribble|dribbles|leaking|leaked) we\b"
-        r"(?= (?:all day|all night|all the time|since|without|everywhere|again)\b|$)",
+        r"(?= (?:all day|all night|all the time|without|everywhere|again|"
+        r"since (?:yesterday|last|this|breakfast|lunch|morning|then))\b(?! \w+ed\b)|$)",
         r"\1 wee",
     ),
     # weed as "weeds" not done since ("i have not weeds since last night": no plural after "have
@@ -607,12 +631,12 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
     # a question: both stay).
     (
         ("weeds", "not never"),
-        r"\b(have not|has not|had not|never) weeds(?= since\b)",
+        r"\b((?:i|he|she) (?:have not|has not|had not|never)) weeds(?= since\b)",
         r"\1 weed",
     ),
     (
         ("we", "not"),
-        r"(^|\b(?:and|but|i) )can not we(?= (?:can not|at all)\b)",
+        rf"(^|\b(?:and|but|i) )can not we(?=(?:{_CAN_NOT_BODILY}| at all\b))",
         r"\1can not wee",
     ),
     # pee as "key", "keep" running down a leg after "there is": "there is key running down my
@@ -640,24 +664,25 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
     # three passes). "he is now missing both legs" says who, and stays.
     (
         ("now not", "messing missing"),
-        r"^(?:now|not) (?:messing|missing) (?=both (?:the )?legs\b)",
+        r"^(?:now|not) (?:messing|missing) (?=both (?:the )?legs\b(?! of\b))",
         "numbness in ",
     ),
     (
         ("now", "messing missing", "there"),
-        r"\bthere is now (?:missing|messing) (?=(?:my|her|his) (?:private|privates)\b)",
+        r"\bthere is now (?:missing|messing) "
+        r"(?=(?:my|her|his) (?:privates|private (?:parts?|area|bits))\b)",
         "there is numbness in ",
     ),
     # the legs as "lex", "flex" before what only legs do (as round 14's "lex getting weaker"):
     # "lex colopsed under me", "lex feel like someone elses".
     (
         ("lex flex",),
-        r"(^|\b(?:my|both|the|his|her|and|as) )(?:lex|flex) (?:collapsed|colopsed)\b",
+        r"(^|\b(?:my|both|his|her) )(?:lex|flex) (?:collapsed|colopsed)\b",
         r"\1legs collapsed",
     ),
     (
         ("lex flex",),
-        r"(^|\b(?:my|both|the|his|her|and|as) )(?:lex|flex) "
+        r"(^|\b(?:my|both|his|her) )(?:lex|flex) "
         r"(?=(?:collapse|collapsing|feel like (?:someone|somebody) else)\w*)",
         r"\1legs ",
     ),
@@ -667,7 +692,8 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
         ("throw", "stairs bed ladder roof steps horse bike"),
         r"^(?:i )?throw (?=(?:down|out of|off|from) (?:a |the |my )?(?:whole )?"
         r"(?:flight of stairs|stairs|bed|ladder|roof|steps|horse|bike)\b"
-        r"(?! (?:covers|sheets|clothes|duvet|blankets?|cushions|pillows)\b))",
+        r"(?= *$| (?:and (?:i|my|now|landed|hurt|hit|banged|can|could)|last|this|yesterday|"
+        r"today|earlier|on my|onto my|i|my back|hurt|landed|(?:that|it) is)\b))",
         "fell ",
     ),
     (
@@ -682,14 +708,17 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
     # out with my sister", "fell asleep" stay).
     (
         ("out", "fell fallen slipped down collapsed"),
-        r"\b((?:fell|fallen|slipped|went down|collapsed)\b(?! (?:out|asleep|behind|for|in love)\b)"
+        r"\b(i (?:have |had )?(?:fell|fallen|slipped|went down|collapsed)\b"
+        r"(?! (?:out|asleep|behind|for|in love|a disc|ill|pregnant|with|to)\b)"
         r"(?: \w+){0,5}? (?:and |but |so )?i (?:can not|could not) get (?:myself )?)out\b"
         r"(?= *$| (?:my|i|and|since|help)\b)",
         r"\1up",
     ),
     (
         ("out", "fell fallen slipped"),
-        r"^(?:no )?i (can not|could not) get (?:myself )?out (?=i (?:fell|have fallen|slipped)\b)",
+        r"^(?:no )?i (can not|could not) get (?:myself )?out (?=i (?:fell|have fallen|slipped)\b"
+        r"(?! (?:behind|asleep|out|for|ill|pregnant|in love)\b)"
+        r"(?!(?: \w+){0,6} (?:last (?:year|month|week)|years? ago|months ago)\b| a disc\b))",
         r"i \1 get up ",
     ),
     # Same-day signs. Weeing as "weave", "weaken", "weed" where it stings or burns, with nothing
@@ -697,9 +726,10 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
     # sting, "it burns when i weave my scarf" weaves a thing, and both stay).
     (
         ("weave weaken weed", "when"),
+        r"(?<!back )(?<!shoulder )(?<!neck )(?<!side )(?<!hip )(?<!knee )"
         r"\b(stings?|stinging|burns?|burning) when i (?:weave|weaken|weed)\b"
         r"(?! (?:my|a|an|the|it|this|that|these|those|his|her|their|through|around|between|"
-        r"in and out|wool|cloth|baskets?)\b)",
+        r"in and out|wool|cloth|baskets?|at|on|with)\b)",
         r"\1 when i wee",
     ),
     # An age in the eighties as "i may be too", "i am made for" (eighty two, eighty four) before
@@ -709,7 +739,7 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
         (
             ("may made", "slipped slip fell tripped trip"),
             rf"^i (?:am )?(?:may be|made) {heard} (?:and|in) "
-            r"(?=(?:slipped|slip|fell|tripped|trip|had a fall)\b)",
+            r"(?=(?:slipped|slip|fell(?! for)|tripped|trip|had a fall)\b)",
             f"i am eighty {number} and ",
         )
         for heard, number in (("(?:too|to)", "two"), ("for", "four"))

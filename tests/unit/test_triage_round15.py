@@ -26,6 +26,16 @@ PAIRS = [
         "can't stop shivering under the covers, boiling up, and my back's in agony",
     ),
     (
+        "a negative modal before a named cause still asks in general (the round-15 review)",
+        "won't a bulging disc cause numbness in both legs eventually",
+        "can't stop shaking, i'm burning up and my back is killing me",
+    ),
+    (
+        "a temperature said with its apostrophe ('temperature's' reads 'temperatures')",
+        "my temperature's normal, it's just the back spasm that's agony",
+        "my temperature's gone up to 103 and my back is agony and i'm shivering",
+    ),
+    (
         "a fever that has 'gone up' rose; it did not go",
         "my temperature has gone down and my back is only stiff",
         "his fever has gone up to forty and he is shivering, his back is agony",

@@ -93,9 +93,10 @@ def _hypothetical(words: list[str], i: int, after: list[str]) -> bool:
 # cauda equina": a general question, not a report. Never when the asker is the subject ("can i",
 # "could it be", "can you help") or the clause goes on ("will it pass and my legs are numb").
 _MODALS = _word_set("will could can might may would does do")
-# "can not stop shivering under three blankets": a report with its "i" dropped, not "can a
-# slipped disc stop you peeing"; a modal and its own "not" open no general question.
-_NOT_GENERAL = _word_set("i it you we this not never")
+_NOT_GENERAL = _word_set("i it you we this")
+# "can not stop shivering under three blankets": a report with its "i" dropped, its verb right
+# after the modal's "not". "won't a bulging disc cause ..." names a subject first: still general.
+_MODAL_NOT = _word_set("not never")
 _CAUSING = _word_set(
     "go goes get gets make makes cause causes affect affects lead leads turn stop stops"
 )
@@ -111,6 +112,8 @@ def _asked_in_general(text: str, start: int) -> bool:
     if len(words) > 8 or not words or words[0] not in _MODALS:
         return False
     if (len(words) > 1 and words[1] in _NOT_GENERAL) or _CLAUSE_BREAKS.intersection(words):
+        return False
+    if len(words) > 1 and words[1] in _MODAL_NOT and (len(words) < 3 or words[2] in _CAUSING):
         return False
     return any(w in _CAUSING for w in words + text[start : start + 40].split()[1:4])
 
