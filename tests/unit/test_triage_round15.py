@@ -36,6 +36,11 @@ PAIRS = [
         "my temperature's gone up to 103 and my back is agony and i'm shivering",
     ),
     (
+        "pee itself running down a leg is a leak, as a trickle down a leg was",
+        "the water from the ice pack is running down my leg, my back aches",
+        "there's pee running down my leg and my back is killing me",
+    ),
+    (
         "a fever that has 'gone up' rose; it did not go",
         "my temperature has gone down and my back is only stiff",
         "his fever has gone up to forty and he is shivering, his back is agony",
