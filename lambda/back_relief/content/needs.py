@@ -51,7 +51,8 @@ when: when, till, until, how soon, what point, how do i know, how would i know,
   what makes it, by the, by my, by next, in time, before i, before going,
   before seeing, before booking, before calling, tomorrow, monday, tuesday, wednesday, thursday,
   friday, saturday, sunday, weekend, what would mean, what means, what would tell, what tells,
-  is it worth, worth calling, worth ringing, worth phoning
+  is it worth, worth calling, worth ringing, worth phoning, what should make, should make me,
+  that means, which means, would mean
 # Signs asked about ("what symptoms mean an ambulance"), not a sign reported: a question.
 signs: signs, sign, symptoms, symptom, red flags, red flag
 # One medicine with another ("painkillers with my heart tablets"): a question of interactions.
@@ -73,7 +74,8 @@ lend: he take my, she take my, they take my, he have my, she have my, they have 
 # instead", "which one to buy"): a choice between medicines (R9), not whether to take one.
 choose: than, instead, rather, versus, vs, which one, which is, which are, which of,
   one or the other, either one, compare, comparing, difference between, to buy, should i buy,
-  switch to, alternative
+  switch to, alternative, which other, what other, another one instead, which medicine or,
+  which cream or, which medicine and, which cream and
 # Moving said against lying still ("lie on the couch or get up and move", "lie still and not
 # move at all"): whether to rest or keep moving, not how long to stay in bed.
 astir: or move, or get up, get up and move, get up and about, up and about, or keep moving,
