@@ -17,7 +17,7 @@ _NEEDS = """
 duration: long, limit, minutes, minute, hour, hours, enough, morning, afternoon, all evening, ages,
   twenty, thirty, forty, half an hour, take off, take it off, come off, leave on, leave it on,
   stay on, keep on, keep it on, too long, since, been on, for ever, forever, when to stop,
-  when do i stop, when should i stop
+  when do i stop, when should i stop, how much time, how much longer
 often: often, again, gap, between, next, times a day, how soon, it back on, them back on,
   put back on, go back on, goes back on, another go,
   every hour, every day, all week, frequently, repeat, more than once, how many times, goes,
