@@ -92,7 +92,8 @@ water: water, shower, stand under
 effect: make, makes, making, made, cause, causes, causing, caused, worse, tighter, trigger,
   triggers, bring on, brings on, affect, affects
 # Recurrence asked why ("how come this keeps happening to me") is its causes, not its prevention.
-why: why, how come, what is the reason, reason for, reason why, what makes, what causes
+why: why, how come, what is the reason, reason for, reason why, what makes, what causes,
+  is it because, was it because, could it be because, is that because
 recur: again, coming back, come back, comes back, keeps happening, keep happening, every time,
   time this year, times this year, recurring, recurrent, keeps going, keep going, keep getting,
   keeps getting, so often, all the time, every few, every year, every winter, every month
@@ -100,7 +101,7 @@ recur: again, coming back, come back, comes back, keeps happening, keep happenin
 trivial: only, barely, all i did, did not even
 act: bent, bend, bending, sat, sitting, picked, reached, reaching, stood, standing, turned,
   twisted, lifted, tying, got up, getting up, rolled over, sneezed, yawned, do anything,
-  did anything
+  did anything, slept, slept on, lay on, lying on
 """
 
 
