@@ -4,8 +4,8 @@ product only when said as its name, "ice heat" said together staying ice and hea
 weighed against another (a cream against tablets, "which other tablet", "which gel or balm") as
 choosing medicines; "what should make me" and "that means" as asking when (the warning signs),
 never a request to call; "how much time" as how long; a treadmill as walking; hugging one's knees
-as the knee-hug stretch; magnesium sprays as supplements; and a cause guessed from
-something done ("is it because I slept on the sofa") as what causes it. The matcher as the skill ships it
+as the knee-hug stretch; magnesium sprays as supplements; and a cause guessed from something
+done ("is it because I slept on the sofa") as what causes it. The matcher as the skill ships it
 (the learnt ranker's second opinion included)."""
 
 from __future__ import annotations
