@@ -49,6 +49,11 @@ def _root(word: str) -> str:
     return _SINGLE.get(base, base)
 
 
+@lru_cache(maxsize=8192)
+def _raw(word: str) -> str:
+    return _base(word)
+
+
 def _stemmed_set(words: str) -> frozenset[str]:
     return frozenset(_root(w) for w in words.split())
 
@@ -63,12 +68,19 @@ for _words, _concept in _CLASSES.items():
         _SINGLE[_base(_words[0])] = _concept
 # Runs are looked up on words already folded one by one ("hot water bag" arrives as "heat water
 # bag"), so their keys are folded the same way, by _root once _SINGLE is whole.
+# A run whose words fold to other concepts only ("icy hot", a cream, is "ice heat") would swallow
+# those concepts said together ("ice heat which one"): it is looked up on the words as said
+# (light-stemmed, never folded) instead.
+_RAW_RUNS: dict[tuple[str, ...], str] = {}
 for _words, _concept in _CLASSES.items():
     if len(_words) > 1:
         # ... and without articles, which _tokens drops: "a and e" arrives as "and e".
         _key = tuple(_root(w) for w in _words if w not in _ARTICLES)
-        _RUNS[_key] = _concept
-_LONGEST_RUN = max((len(k) for k in _RUNS), default=1)
+        if all(k in _CLASSES.values() and k != _concept for k in _key):
+            _RAW_RUNS[tuple(_base(w) for w in _words if w not in _ARTICLES)] = _concept
+        else:
+            _RUNS[_key] = _concept
+_LONGEST_RUN = max((len(k) for k in (*_RUNS, *_RAW_RUNS)), default=1)
 
 # Words that carry little meaning on their own: a phrase made only of these cannot win.
 _STOPWORDS = _stemmed_set(
@@ -170,6 +182,7 @@ _MEDICINE_TOPICS = frozenset(
     ("medicine_choice", "painkillers", "doses", "someone_elses_medicine", "muscle_relaxants")
 )
 _MEDICINE_WORDS = frozenset(("medicine", "prescription", "relaxant", "cream"))
+_CHOICE = "medicine_choice"
 _ASKED_WHEN = frozenset(("when", "signs"))
 _TAIL_SHARE = 0.5
 # Who said it, before a reporting verb ("the physio said", "my mum reckons"): not the topic.
@@ -210,12 +223,16 @@ def _tokens(text: str) -> tuple[str, ...]:
     # A closing "mate", "love" or "yaar" addresses the listener; it is nobody's medicine.
     while words and words[-1] in _VOCATIVES:
         words.pop()
-    words = [_root(w) for w in words if w not in _ARTICLES]
+    said = [w for w in words if w not in _ARTICLES]
+    words = [_root(w) for w in said]
+    raw = [_raw(w) for w in said] if _RAW_RUNS else []
     out: list[str] = []
     i = 0
     while i < len(words):
         for size in range(min(_LONGEST_RUN, len(words) - i), 1, -1):
             concept = _RUNS.get(tuple(words[i : i + size]))
+            if concept is None and _RAW_RUNS:
+                concept = _RAW_RUNS.get(tuple(raw[i : i + size]))
             if concept is not None:
                 out.append(concept)
                 i += size
@@ -580,6 +597,19 @@ class AnswerMatcher:
                 # ... as well as the medicine's topic fitted the words.
                 keyed.remove(other)
                 keyed.insert(0, ((max(other[0][0], keyed[0][0][0]), other[0][1]), other[1]))
+        elif (
+            keyed
+            and keyed[0][1] in _MEDICINE_TOPICS
+            and keyed[0][1] != _CHOICE
+            and _CHOICE in bonus
+            and "choose" in where
+            and sum(t in _MEDICINE_WORDS for t in tokens) >= 2
+        ):
+            # ... and one medicine against another ("is voltaren gel better than tablets",
+            # "which other tablet then") is choosing medicines, whatever the first one's topic.
+            chosen = next(k for k in keyed if k[1] == _CHOICE)
+            keyed.remove(chosen)
+            keyed.insert(0, ((max(chosen[0][0], keyed[0][0][0]), chosen[0][1]), chosen[1]))
         return keyed
 
 

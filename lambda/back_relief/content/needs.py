@@ -17,7 +17,7 @@ _NEEDS = """
 duration: long, limit, minutes, minute, hour, hours, enough, morning, afternoon, all evening, ages,
   twenty, thirty, forty, half an hour, take off, take it off, come off, leave on, leave it on,
   stay on, keep on, keep it on, too long, since, been on, for ever, forever, when to stop,
-  when do i stop, when should i stop
+  when do i stop, when should i stop, how much time, how much longer
 often: often, again, gap, between, next, times a day, how soon, it back on, them back on,
   put back on, go back on, goes back on, another go,
   every hour, every day, all week, frequently, repeat, more than once, how many times, goes,
@@ -51,7 +51,8 @@ when: when, till, until, how soon, what point, how do i know, how would i know,
   what makes it, by the, by my, by next, in time, before i, before going,
   before seeing, before booking, before calling, tomorrow, monday, tuesday, wednesday, thursday,
   friday, saturday, sunday, weekend, what would mean, what means, what would tell, what tells,
-  is it worth, worth calling, worth ringing, worth phoning
+  is it worth, worth calling, worth ringing, worth phoning, what should make, should make me,
+  that means, which means, would mean
 # Signs asked about ("what symptoms mean an ambulance"), not a sign reported: a question.
 signs: signs, sign, symptoms, symptom, red flags, red flag
 # One medicine with another ("painkillers with my heart tablets"): a question of interactions.
@@ -73,7 +74,8 @@ lend: he take my, she take my, they take my, he have my, she have my, they have 
 # instead", "which one to buy"): a choice between medicines (R9), not whether to take one.
 choose: than, instead, rather, versus, vs, which one, which is, which are, which of,
   one or the other, either one, compare, comparing, difference between, to buy, should i buy,
-  switch to, alternative
+  switch to, alternative, which other, what other, another one instead, which medicine or,
+  which cream or, which medicine and, which cream and
 # Moving said against lying still ("lie on the couch or get up and move", "lie still and not
 # move at all"): whether to rest or keep moving, not how long to stay in bed.
 astir: or move, or get up, get up and move, get up and about, up and about, or keep moving,
@@ -90,7 +92,8 @@ water: water, shower, stand under
 effect: make, makes, making, made, cause, causes, causing, caused, worse, tighter, trigger,
   triggers, bring on, brings on, affect, affects
 # Recurrence asked why ("how come this keeps happening to me") is its causes, not its prevention.
-why: why, how come, what is the reason, reason for, reason why, what makes, what causes
+why: why, how come, what is the reason, reason for, reason why, what makes, what causes,
+  is it because, was it because, could it be because, is that because
 recur: again, coming back, come back, comes back, keeps happening, keep happening, every time,
   time this year, times this year, recurring, recurrent, keeps going, keep going, keep getting,
   keeps getting, so often, all the time, every few, every year, every winter, every month
@@ -98,7 +101,7 @@ recur: again, coming back, come back, comes back, keeps happening, keep happenin
 trivial: only, barely, all i did, did not even
 act: bent, bend, bending, sat, sitting, picked, reached, reaching, stood, standing, turned,
   twisted, lifted, tying, got up, getting up, rolled over, sneezed, yawned, do anything,
-  did anything
+  did anything, slept, slept on, lay on, lying on
 """
 
 

@@ -71,7 +71,8 @@ drive: drive, driving, drove, car, ute, truck, van, commute, scooter, motorbike,
 call: call, ring, phone, dial, text
 bath: bath, bathtub, tub, soak, shower, jacuzzi, hot tub, spa
 put: put, chuck, slap, stick
-walk: walk, stroll, wander, hike, amble, round block, around block, hallway, corridor
+walk: walk, stroll, wander, hike, amble, round block, around block, hallway, corridor, treadmill,
+  walking machine
 pain: pain, painful, hurt, hurts, sore, ache, achy, aching, agony, agonising, agonizing,
   excruciating, throbbing pain, killing me, kills
 spasm: spasm, spasming, spasmed, seized, seize, seized up, locked up, went into spasm
@@ -84,7 +85,8 @@ pulse: pulse, heartbeat, heart beat, heart beating
 wrap: wrap, wrapped, wrapping, towel, tea towel, cloth, flannel, pillowcase, pillow case
 leg: leg, legs, thigh, thighs, buttock, buttocks, bum, butt, glute, glutes, hamstring, calf, calves
 supplement: supplement, supplements, vitamin, vitamins, magnesium, potassium, fish oil, omega 3,
-  turmeric, zinc, calcium, glucosamine, collagen, cod liver oil, multivitamin, banana, bananas
+  turmeric, zinc, calcium, glucosamine, collagen, cod liver oil, multivitamin, banana, bananas,
+  magnesium spray, magnesium oil, magnesium gel, magnesium cream
 relaxant: relaxant, relaxants, relaxer, relaxers, muscle relaxant, muscle pill, muscle pills,
   muscle tablet, muscle tablets, muscle relaxants, muscle relaxer,
   muscle relaxers, relax muscles, relax the muscles, relax my muscles, diazepam, valium,
@@ -118,7 +120,8 @@ track: track, tracking, log, logging, diary, journal, keep a note, keep notes, n
   jot it down, jot that down, write it down, write that down, write this down, make a note,
   take a note, make a note of
 knees: knee to chest, knees to chest, knees up, knees to my chest, knee to my chest, hug my knees,
-  pull my knees, pulling my knees, knee hug, knee hugs
+  pull my knees, pulling my knees, knee hug, knee hugs, hug your knees, hug knees, hugging my knees,
+  hugging your knees, pull your knees, pulling your knees
 injection: injection, injections, jab, cortisone, cortisone shot, steroid shot, steroid jab,
   epidural, nerve block
 partner: partner, wife, husband, mate, friend, mum, mom, dad, mother, father, brother, sister,
