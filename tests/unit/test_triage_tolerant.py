@@ -26,7 +26,7 @@ def test_a_red_flag_heard_with_one_word_wrong_gets_its_question() -> None:
     # ("bowels" as "bales", "peed" as "puked"/"paid"), the rest of the phrase heard right.
     # ("bells" was the example here until round 14 read it as bowels where controlled, and
     # "peaked" until round 15 read it as peed not done since this morning: heard_classes.py,
-    # test_triage_round14.py RECURRING, test_triage_heard15.py.)
+    # test_triage_round14.py RECURRING, test_triage_round15.py RECURRING.)
     heard = {
         "she cant control her bales since the fall": "E3",
         "i puked in the bed and didnt feel it": "E1",

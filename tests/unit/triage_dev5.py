@@ -142,7 +142,7 @@ with new seeds (piper, noise, Whisper), committed as copies that --all reads: tr
 (WER 7.1%), heard7_heard313 (8.1%), triage8_heard311 (9.7%), 694 rows with their benign ones;
 flag_model.py groups a three-digit-seed copy with its writer's set. Every non-probe heard E and
 U miss was aligned with its written row, and a slip became a class (heard_classes.py _ROUND15,
-test_triage_heard15.py RECURRING beside calm twins, and CALM) only when it recurred in two or
+test_triage_round15.py RECURRING beside calm twins, and CALM) only when it recurred in two or
 more rows across sets or seeds, read only where the heard words make no sense: numb as "i am"
 before where it is ("i am all round my bum", "i am during sex", "feels and i am down there",
 "i am where you sit"); stool as "dual/still/tool" passed; an erection as "a reaction problem",
