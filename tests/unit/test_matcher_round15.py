@@ -4,7 +4,8 @@ product only when said as its name, "ice heat" said together staying ice and hea
 weighed against another (a cream against tablets, "which other tablet", "which gel or balm") as
 choosing medicines; "what should make me" and "that means" as asking when (the warning signs),
 never a request to call; "how much time" as how long; a treadmill as walking; hugging one's knees
-as the knee-hug stretch; magnesium sprays as supplements; and a cause guessed from something
+as the knee-hug stretch; someone else's prescription against one's own still as someone else's
+medicine; and a cause guessed from something
 done ("is it because I slept on the sofa") as what causes it. The matcher as the skill ships it
 (the learnt ranker's second opinion included)."""
 
@@ -39,7 +40,9 @@ CASES: list[tuple[str, str]] = [
     # Hugging one's knees is the knee hug; a knee that hurts is not the back.
     ("show me how to hug your knees to your chest", "stretches"),
     ("my knee hurts when i kneel", "out_of_scope"),
-    # A magnesium spray is a supplement; a cream for the pain is pain relief.
+    # Someone else's prescription weighed against one's own still hears not to take it.
+    ("can i take my wife's diazepam instead of my ibuprofen tablets", "someone_elses_medicine"),
+    # Magnesium is a supplement; a cream for the pain is pain relief.
     ("would magnesium oil on my back help", "supplements"),
     # A cause guessed from something done ("is it because I slept...") asks what causes it.
     ("was it because i slept on a soft mattress", "causes"),

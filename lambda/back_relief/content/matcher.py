@@ -39,6 +39,7 @@ TOKENS = os.path.join(os.path.dirname(__file__), "keyword_tokens.json")  # os.pa
 _WHOLE = {"note": "note", "notes": "note", "noted": "note", "noting": "note"}
 
 
+@lru_cache(maxsize=8192)
 def _base(word: str) -> str:
     return _WHOLE.get(word) or stem(word)
 
@@ -47,11 +48,6 @@ def _base(word: str) -> str:
 def _root(word: str) -> str:
     base = _base(word)
     return _SINGLE.get(base, base)
-
-
-@lru_cache(maxsize=8192)
-def _raw(word: str) -> str:
-    return _base(word)
 
 
 def _stemmed_set(words: str) -> frozenset[str]:
@@ -183,6 +179,9 @@ _MEDICINE_TOPICS = frozenset(
 )
 _MEDICINE_WORDS = frozenset(("medicine", "prescription", "relaxant", "cream"))
 _CHOICE = "medicine_choice"
+# The medicine topics a comparison of two medicines hands to choosing: never someone else's
+# medicine ("my wife's diazepam instead of my ibuprofen" must hear not to take it) or a dose.
+_CHOSEN_OVER = _MEDICINE_TOPICS - {_CHOICE, "someone_elses_medicine", "doses"}
 _ASKED_WHEN = frozenset(("when", "signs"))
 _TAIL_SHARE = 0.5
 # Who said it, before a reporting verb ("the physio said", "my mum reckons"): not the topic.
@@ -225,7 +224,7 @@ def _tokens(text: str) -> tuple[str, ...]:
         words.pop()
     said = [w for w in words if w not in _ARTICLES]
     words = [_root(w) for w in said]
-    raw = [_raw(w) for w in said] if _RAW_RUNS else []
+    raw = [_base(w) for w in said] if _RAW_RUNS else []
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -595,21 +594,17 @@ class AnswerMatcher:
             other = next((k for k in keyed[1:] if k[1] not in _MEDICINE_TOPICS), None)
             if other is not None and other[0][0] >= MIN_SCORE:
                 # ... as well as the medicine's topic fitted the words.
-                keyed.remove(other)
-                keyed.insert(0, ((max(other[0][0], keyed[0][0][0]), other[0][1]), other[1]))
+                _to_front(keyed, other)
         elif (
             keyed
-            and keyed[0][1] in _MEDICINE_TOPICS
-            and keyed[0][1] != _CHOICE
+            and keyed[0][1] in _CHOSEN_OVER
             and _CHOICE in bonus
             and "choose" in where
             and sum(t in _MEDICINE_WORDS for t in tokens) >= 2
         ):
             # ... and one medicine against another ("is voltaren gel better than tablets",
             # "which other tablet then") is choosing medicines, whatever the first one's topic.
-            chosen = next(k for k in keyed if k[1] == _CHOICE)
-            keyed.remove(chosen)
-            keyed.insert(0, ((max(chosen[0][0], keyed[0][0][0]), chosen[0][1]), chosen[1]))
+            _to_front(keyed, next(k for k in keyed if k[1] == _CHOICE))
         return keyed
 
 
@@ -650,6 +645,12 @@ def _without_helpers(tokens: tuple[str, ...], ranked: list[_Ranked]) -> list[_Ra
     if any(_asked_about(tokens[:i], tokens[i + 1 :]) for i in named):
         return ranked
     return [r for r in ranked if r[1] != _HELPER]
+
+
+def _to_front(keyed: list[_Ranked], chosen: _Ranked) -> None:
+    """Put ``chosen`` first, scored at least as the one it displaces."""
+    keyed.remove(chosen)
+    keyed.insert(0, ((max(chosen[0][0], keyed[0][0][0]), chosen[0][1]), chosen[1]))
 
 
 def _alone(answer_id: str, ranked: list[_Ranked]) -> bool:

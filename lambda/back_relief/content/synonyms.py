@@ -85,8 +85,7 @@ pulse: pulse, heartbeat, heart beat, heart beating
 wrap: wrap, wrapped, wrapping, towel, tea towel, cloth, flannel, pillowcase, pillow case
 leg: leg, legs, thigh, thighs, buttock, buttocks, bum, butt, glute, glutes, hamstring, calf, calves
 supplement: supplement, supplements, vitamin, vitamins, magnesium, potassium, fish oil, omega 3,
-  turmeric, zinc, calcium, glucosamine, collagen, cod liver oil, multivitamin, banana, bananas,
-  magnesium spray, magnesium oil, magnesium gel, magnesium cream
+  turmeric, zinc, calcium, glucosamine, collagen, cod liver oil, multivitamin, banana, bananas
 relaxant: relaxant, relaxants, relaxer, relaxers, muscle relaxant, muscle pill, muscle pills,
   muscle tablet, muscle tablets, muscle relaxants, muscle relaxer,
   muscle relaxers, relax muscles, relax the muscles, relax my muscles, diazepam, valium,
