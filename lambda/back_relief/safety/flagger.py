@@ -100,8 +100,11 @@ BESIDE = 20.0
 # Round 14 (triage14's and answers14's writers added, and round 14's heard folds) every group
 # together chose 5: at 4, 2.5% / 2.1% of benign rows were hedged (170 + 44 of 8522, 101 + 40 of
 # 6697), over the budget; at 5, 2.0% / 1.6% (131 + 38, 74 + 33) for E rows +5 of 3842 written
-# and +51 of 3432 heard (at 4: +6 and +58).
-HEDGE = 5.0
+# and +51 of 3432 heard (at 4: +6 and +58). Round 15 (triage15's and answers15's writers, new
+# seeded heard passes of three older sets, round 15's heard folds) every group together chose 4
+# again: 1.8% / 1.7% of benign rows hedged (126 + 38 of 8985, 88 + 35 of 7393) for E rows +6 of
+# 4014 written and +56 of 3990 heard (at 5: 1.4% / 1.3%, +5 and +43).
+HEDGE = 4.0
 
 
 # How many words after "not", "no" or "never" are read as negated: "my legs are not numb",
