@@ -266,8 +266,11 @@ def _fold_pairs(words: list[str]) -> list[str]:
 _INVERTED = re.compile(r"\b(can|could|do|did|will|would) not i\b")
 # A polite hedge on a failing: "i don't seem to be able to pass water" is "i can not pass
 # water", "my legs don't seem to want to hold me up" is "... will not hold me up". Only the
-# whole hedge: "i don't seem to be in pain" hedges nothing a rule reads.
-_SEEM_NOT = re.compile(r"\b(?:(do|does)|did) not seem to (?:be able|(want)) to\b")
+# whole hedge: "i don't seem to be in pain" hedges nothing a rule reads. "i don't seem able to
+# pee" and "i don't really seem to be able to" hedge the same way.
+_SEEM_NOT = re.compile(
+    r"\b(?:(do|does)|did) not (?:really |quite )?seem (?:to be able|able|to (want)) to\b"
+)
 
 
 def _seem_not(found: re.Match[str]) -> str:
@@ -369,7 +372,7 @@ def normalise(text: str) -> str:
         folded = _me_my().sub("my ", folded)
     if " not i" in folded:
         folded = _INVERTED.sub(r"i \1 not", folded)
-    if " not seem to " in folded:
+    if " seem " in folded:
         folded = _SEEM_NOT.sub(_seem_not, folded)
     for needle, source, said in _MISHEARD:
         if needle in folded:

@@ -42,6 +42,16 @@ PAIRS = [
         "there's pee running down my leg and my back is killing me",
     ),
     (
+        "the hedge said shorter or softer ('don't seem able to', 'don't really seem to')",
+        "i don't seem able to get comfy on the floor, my back aches",
+        "i don't seem able to pee since this morning and my back is in bits",
+    ),
+    (
+        "a fever gone 'through the roof' or 'right up' rose too",
+        "my fever's gone now, my back is only a bit stiff",
+        "my fever's gone through the roof, i'm shivering and my back is agony",
+    ),
+    (
         "a fever that has 'gone up' rose; it did not go",
         "my temperature has gone down and my back is only stiff",
         "his fever has gone up to forty and he is shivering, his back is agony",
