@@ -68,11 +68,12 @@ for _words, _concept in _CLASSES.items():
 # those concepts said together ("ice heat which one"): it is looked up on the words as said
 # (light-stemmed, never folded) instead.
 _RAW_RUNS: dict[tuple[str, ...], str] = {}
+_CONCEPTS = frozenset(_CLASSES.values())
 for _words, _concept in _CLASSES.items():
     if len(_words) > 1:
         # ... and without articles, which _tokens drops: "a and e" arrives as "and e".
         _key = tuple(_root(w) for w in _words if w not in _ARTICLES)
-        if all(k in _CLASSES.values() and k != _concept for k in _key):
+        if all(k in _CONCEPTS and k != _concept for k in _key):
             _RAW_RUNS[tuple(_base(w) for w in _words if w not in _ARTICLES)] = _concept
         else:
             _RUNS[_key] = _concept
