@@ -628,7 +628,7 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
     # weed as "weeds" not done since ("i have not weeds since last night": no plural after "have
     # not"), as heard.py's "no weeds since"; a wee as "we" where "can not" is said of each thing
     # in turn: "can not we, can not sit" ("can not we go home" asks and "so can not we" ends on
-    # a question: both stay).
+    # a question: both stay). With no subject only: "i can not we ..." is the older rule's.
     (
         ("weeds", "not never"),
         r"\b((?:i|he|she) (?:have not|has not|had not|never)) weeds(?= since\b)",
@@ -636,7 +636,7 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
     ),
     (
         ("we", "not"),
-        rf"(^|\b(?:and|but|i) )can not we(?=(?:{_CAN_NOT_BODILY}| at all\b))",
+        rf"(^|\b(?:and|but) )can not we(?=(?:{_CAN_NOT_BODILY}| at all\b))",
         r"\1can not wee",
     ),
     # pee as "key", "keep" running down a leg after "there is": "there is key running down my
