@@ -199,8 +199,15 @@ def named(own: list[str]) -> bool:
     return False
 
 
+# "my husband says when he touches my bottom i am not feeling it": what happens each time the
+# teller does something is what they noticed, not advice ("said when you can not pee, come in").
+_DOERS = _word_set("he she they we")
+
+
 def _conditional(words: list[str], k: int) -> bool:
     word = words[k]
+    if word == "when" and words[k + 1 : k + 2] and words[k + 1] in _DOERS:
+        return False
     if word == "for":
         return k > 0 and words[k - 1] in _LOOK_FOR
     if word == "about":  # "warned me about", "told us about"
