@@ -111,13 +111,9 @@ def test_triage16_class_reaches_its_answer_and_its_twin_stays_under(
     twins(kind, calm, report, least)
 
 
-# A bottom gone numb on a hard floor that comes back once the person moves is pressure, held
-# back (E4 `unless`: sat_hard + numb_returns); every other shape keeps the emergency.
-FLOOR_NUMB_CALM = [
-    "my bum goes numb on the wooden floor but it is fine as soon as i shift",
-    "sat on the bathroom tiles painting the skirting and my backside went numb, came back once i "
-    "moved",
-]
+# Floor numbness is the saddle sign whatever was sat on: round 16's hold (a bottom gone numb on a
+# hard floor that comes back on moving) was reverted after the safety review, since it silenced
+# real saddle numbness said beside it. These must alarm.
 FLOOR_NUMB_STILL_ALARMS = [
     "my bum went numb on the floor and it has not come back when i move",
     "my bum goes numb on the hard floor and it never comes back when i move",
@@ -127,11 +123,10 @@ FLOOR_NUMB_STILL_ALARMS = [
     "paper when i wipe",
     "i fell on the floor and my bum is numb, it comes back when i move",
     "sat on the step and my bum went numb, it only comes back when i move then goes numb again",
+    "numb bottom from the floor, it passes when i stand up, but my perineum is numb",
+    "my bum goes numb on the step but it comes back when i move, i have pins and needles around "
+    "my anus",
 ]
-
-
-def test_triage16_floor_numbness_that_comes_back_on_moving_stays_calm() -> None:
-    assert not alarming(FLOOR_NUMB_CALM)
 
 
 def test_triage16_floor_numbness_that_stays_or_comes_with_a_sign_still_alarms() -> None:
