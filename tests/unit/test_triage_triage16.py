@@ -50,11 +50,6 @@ PAIRS = [
         "the car was hot as an oven and i feel awful, my back is terrible",
         "she is hot as an oven and shaking, her back pain is terrible",
     ),
-    (
-        "unable to stand without holding on or someone ('without holding him')",
-        "i can not stand without holding my breath when the spasm comes",
-        "since lunch i can not stand without holding onto the wall",
-    ),
 ]
 
 # (class, ordinary statement that must not get the same-day answer, report that must)
