@@ -45,11 +45,6 @@ PAIRS = [
         "the physio says when she presses my bum i should feel it, and i do",
         "my partner says when she touches my bum i can barely feel it",
     ),
-    (
-        "a body hot as a furnace or an oven: a fever said as a simile, never a room",
-        "the car was hot as an oven and i feel awful, my back is terrible",
-        "she is hot as an oven and shaking, her back pain is terrible",
-    ),
 ]
 
 # (class, ordinary statement that must not get the same-day answer, report that must)
@@ -134,6 +129,8 @@ NOT_ALARMING = [
     "my bum feels like a layer of padding would help on this chair",
     "it is hot as an oven in here and i feel awful, my back pain is terrible",
     "the heat pack is hot as a furnace, my back pain is terrible",
+    "our flat is hot as an oven and my back pain is unbearable",
+    "the kitchen is hot as an oven and i am shivering from the air con on my sore back",
     "the doctor said when you can not pee come straight in, my back is only sore",
 ]
 
