@@ -47,26 +47,12 @@ PAIRS = [
     ),
 ]
 
-# (class, ordinary statement that must not get the same-day answer, report that must)
-SAME_DAY = [
-    (
-        "a clipped note with its 'i' dropped: 'had cancer, new back pain'",
-        "had a scare last year, no cancer, back aches",
-        "had bowel cancer, new back pain",
-    ),
-]
-
 # (class, ordinary statement that must not get the within-days answer, report that must)
 WITHIN_DAYS = [
     (
         "a back that 'still hurts' after weeks",
         "my back still hurts after the gym",
         "why does my back still ache after six weeks",
-    ),
-    (
-        "spasms in the back, then other places, or 'without any reason'",
-        "i get a spasm in my back when i lift without bending my knees",
-        "keep getting spasms in my back and also my neck and calves",
     ),
     (
         "'better when i lie down' says how it eases, not that it has passed",
@@ -88,7 +74,6 @@ RECURRING = [
 
 TWINS = [
     *((kind, calm, report, Tier.EMERGENCY) for kind, calm, report in PAIRS),
-    *((kind, calm, report, Tier.SAME_DAY) for kind, calm, report in SAME_DAY),
     *((kind, calm, report, Tier.WITHIN_DAYS) for kind, calm, report in WITHIN_DAYS),
     *RECURRING,
 ]
