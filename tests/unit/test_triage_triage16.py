@@ -31,6 +31,11 @@ PAIRS = [
         "i have never not been able to hold my wee until this morning",
     ),
     (
+        "the limit in the finding's own clause, not after a new subject ('my back has ...')",
+        "i have never wet myself, my back has just been sore until now",
+        "i have never not been able to hold my bowels till today",
+    ),
+    (
         "a barrier felt over the saddle or in sex: 'like a layer of wool', 'a film of plastic'",
         "i put a layer of foam on the kitchen chair for my bum, my back aches",
         "it feels like a film of plastic over my privates when i wipe",
@@ -110,6 +115,7 @@ def test_triage16_floor_numbness_that_stays_or_comes_with_a_sign_still_alarms() 
 
 # Ordinary talk in the same shapes that must stay without an emergency.
 NOT_ALARMING = [
+    "no, i have never lost control of my bladder, i was fine until this morning when my back went",
     "never had numbness down there, not until today either, just a stiff back",
     "my bum feels like a layer of padding would help on this chair",
     "it is hot as an oven in here and i feel awful, my back pain is terrible",

@@ -297,11 +297,27 @@ _FIRST_TIME = re.compile(
 )
 
 
+# The limit must close the finding's own clause: a new subject or a verb of its own between them
+# ("i have never wet myself my back has just been sore until now", "never lost control of my
+# bladder i was fine until this morning") says when something else held, not a first time.
+_OWN_CLAUSE_ENDS = _word_set(
+    "i he she we they it you there but and so when because though although while then which who "
+    "just only instead also is am are was were has have had"
+)
+_NEW_SUBJECT = re.compile(
+    r"\b(?:my|the|his|her|our|their|your|this|that) \w+ (?:has|have|had|is|are|was|were|been|be"
+    r"|feels?|felt|went|goes|gone|got|gets|just|only|keeps?|kept|seems?|seemed|hurts?|aches?)\b"
+)
+
+
 def _first_time(text: str, start: int) -> bool:
     found = _FIRST_TIME.search(text, start, start + 80)
     if found is None or text[found.end() :].startswith(" either"):
         return False  # "never numb down there, not until today either"
-    said = text[start : found.start()].split()
+    between = text[start : found.start()]
+    if _OWN_CLAUSE_ENDS.intersection(between.split()) or _NEW_SUBJECT.search(between):
+        return False  # "never wet myself, my back has just been sore until now"
+    said = between.split()
     # The finding may open with its own "not" ("not been able to hold ..."): that is the sign.
     return not _NEGATIONS.intersection(said[1:] if said[:1] == ["not"] else said)
 
