@@ -115,6 +115,8 @@ def test_triage16_floor_numbness_that_stays_or_comes_with_a_sign_still_alarms() 
 
 # Ordinary talk in the same shapes that must stay without an emergency.
 NOT_ALARMING = [
+    "the doctor said when we can not feel our bottom we should go to a and e",
+    "the leaflet says when they have numbness in the saddle area they should call 999",
     "no, i have never lost control of my bladder, i was fine until this morning when my back went",
     "never had numbness down there, not until today either, just a stiff back",
     "my bum feels like a layer of padding would help on this chair",
