@@ -115,6 +115,9 @@ def test_triage16_floor_numbness_that_stays_or_comes_with_a_sign_still_alarms() 
 
 # Ordinary talk in the same shapes that must stay without an emergency.
 NOT_ALARMING = [
+    "when he presses on my bum muscle i am not feeling it, the pain is higher up",
+    "when he touches my bottom i am not feeling it, i mean the bruise does not hurt anymore",
+    "my husband says when he pokes my bum i am not feeling it, so the bruise has healed",
     "the doctor said when we can not feel our bottom we should go to a and e",
     "the leaflet says when they have numbness in the saddle area they should call 999",
     "no, i have never lost control of my bladder, i was fine until this morning when my back went",
