@@ -40,6 +40,8 @@ HELD_BACK = frozenset(
         "triage_dev5_triage14_probe_heard.tsv",
         "triage_dev5_triage15_probe.tsv",
         "triage_dev5_triage15_probe_heard.tsv",
+        "triage_dev5_triage16_probe.tsv",
+        "triage_dev5_triage16_probe_heard.tsv",
     )
 )
 # triage_dev2*, triage_dev3*, triage_dev4* are one writer's round each; any other set (each

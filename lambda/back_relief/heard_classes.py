@@ -748,4 +748,21 @@ _ROUND15: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("hop cop", "back spine spinal disc"), r"\b(back|spine|spinal|disc) (?:hop|cop)\b", r"\1 op"),
 )
 
-CLASS_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (*_EARLIER, *_ROUND14, *_ROUND15)
+# Round 16 (triage16): slips that recur in triage16's heard copy and older sets' copies.
+_TRIAGE16: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    # grey as "great" after a person "gone" (benign7, triage12, triage16 copies): a person has
+    # not "gone great"; "it has gone great", "the session went great" have no person and stay.
+    (
+        ("great", "gone"),
+        r"\b(i have|ive|i am|he is|hes|he has|she is|shes|she has|they have|they are|you have"
+        r"|you are) gone great\b(?! (?:guns|lengths|thanks|so far|with)\b)",
+        r"\1 gone grey",
+    ),
+)
+
+CLASS_SOURCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    *_EARLIER,
+    *_ROUND14,
+    *_ROUND15,
+    *_TRIAGE16,
+)

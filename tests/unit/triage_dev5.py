@@ -186,6 +186,36 @@ untuned -> after: 158 -> 166, 135 -> 142; U 36 -> 38, heard 34 -> 34; D 22 -> 22
 triage9_probe; U +1 on triage12 and heard11's second pass). Probe, measured once at the end:
 written 78/90, U 15/15, benign 5/55; heard 65/90, U 12/15, benign 7/55; the same at the branch
 point: the classes did not carry to the writer's own probe.
+
+Round 16 ("triage16"): triage16 (171 E, 40 U, 25 D, 130 benign look-alikes: a sign presupposed
+in a why/how question, clipped fragments, what someone else noticed, sensory words, contrast with
+the usual episodes, fear first, a sign buried in a ramble; heard copy seed 121, WER 9.4%) and
+triage16_probe (90 E + 15 U + 55 benign; seed 123), both written before any change; the probe
+is held back from the red-flag model. Classes, in test_triage_triage16.py: "never ... before
+today / till today" is a first time said now, read only in the finding's own clause (scope.py;
+never past a new subject: "never wet myself, my back has just been sore until now"); a barrier
+felt as a simile ("like a layer of wool over everything down there"); a touch on the saddle "not
+feeling it", held when the pain or a bruise is what is not felt or is elsewhere, and "says when
+he/she touches ..." is what the teller noticed, not advice (supposed.py; one person, never
+we/they); within days: "still hurts/aches" after weeks, "better when i lie down" is how the pain
+eases, not that it passed (passed.py); heard: grey as "great" after a person "gone" (three sets'
+copies). Reverted after the safety review (the probe had not moved with round 16's classes, so
+none was worth a safety cost): the hold for a bottom gone numb on a hard floor that comes back on
+moving (it silenced real saddle numbness said beside it: "it passes when i stand up, but my
+perineum is numb"); "can not stand without holding ..." (it alarmed on standing limited by pain:
+"without holding my back"); a body "hot as a furnace/oven" (places got through: "our flat is hot
+as an oven"); a clipped "had cancer, new back pain" ("survived cancer, that's my aunt"); spasms in
+the back "and also" elsewhere or "without any reason" ("after a long drive"). Not fixed: benign
+alarms from the torn heat packs (round 13's reverted hold), floor numbness that comes back on
+moving (E4, as before round 16), a friend's dad "paralysed" (a distant person's past said with
+"got"; widening that frame would silence a mate hurt now); D3 "couldn't get to work today ...
+eases when i lie down" (d3_for_now holds "today"); most heard E misses are single slips ("what
+myself", "wed come out", "can get it up"). Written E / heard E, untuned -> after: 166 -> 169,
+141 -> 146; U 39 -> 39, heard 28 -> 28; D 21 -> 23, heard 21 -> 23; benign alarms 8 -> 8, heard
+6 -> 6. Every other set: no row lost and no benign alarm more, written or heard (no other figure
+moved). Probe, measured once at the end: written 82/90, U 15/15, benign 3/55; heard 74/90, U
+13/15, benign 2/55; the same as at the branch point, and again in --all after the review's
+reverts: the classes did not carry to the writer's own probe.
 """
 
 from __future__ import annotations

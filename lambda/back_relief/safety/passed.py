@@ -54,6 +54,9 @@ _RETURNED = _phrases(
     "returned|worse|spread|again|is back|are back|came back|come back|coming back|still"
 )
 _PARTLY = _word_set("bit little slightly somewhat")  # "a bit better" is not gone
+# "it is better when i lie down", "better if i sit": a condition after "better" says how the
+# pain eases (rest or a change of position), not that the sign has passed.
+_CONDITION = _word_set("when if whenever while once")
 
 
 # "i could not get up at first but i am up now": the speaker is back on their feet.
@@ -143,6 +146,8 @@ def resolved(text: str, end: int) -> bool:
             if _taken_back(words[i + 2 : i + 6]):
                 return True
         elif word in _SCOPE_ENDS - {"it", "my", "this", "that", "they", "now"}:
+            if word in _CONDITION and clause.endswith(" better"):
+                return False  # "better when i lie down": how it eases, not that it has gone
             break
         clause += " " + word
     if not _felt(text, end):

@@ -4,6 +4,7 @@ numb legs") rather than reported. passed.py reads the words after a finding."""
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from ..text import NO_NOUNS
@@ -287,6 +288,40 @@ def _doubted(words: list[str], i: int, first_word: str) -> bool:
     )
 
 
+# "i have never not been able to hold my bowels till today", "never wet myself before today":
+# contrast with the usual episodes. "never ... before" alone is history ("never wet myself
+# before, and not now either"); a limit that reaches the present makes it a first time now.
+_FIRST_TIME = re.compile(
+    r" (?:before|till|til|until|up until|up to) (?:today|tonight|now|this (?:morning|afternoon"
+    r"|evening|week)|last night|yesterday)\b"
+)
+
+
+# The limit must close the finding's own clause: a new subject or a verb of its own between them
+# ("i have never wet myself my back has just been sore until now", "never lost control of my
+# bladder i was fine until this morning") says when something else held, not a first time.
+_OWN_CLAUSE_ENDS = _word_set(
+    "i he she we they it you there but and so when because though although while then which who "
+    "just only instead also is am are was were has have had"
+)
+_NEW_SUBJECT = re.compile(
+    r"\b(?:my|the|his|her|our|their|your|this|that) \w+ (?:has|have|had|is|are|was|were|been|be"
+    r"|feels?|felt|went|goes|gone|got|gets|just|only|keeps?|kept|seems?|seemed|hurts?|aches?)\b"
+)
+
+
+def _first_time(text: str, start: int) -> bool:
+    found = _FIRST_TIME.search(text, start, start + 80)
+    if found is None or text[found.end() :].startswith(" either"):
+        return False  # "never numb down there, not until today either"
+    between = text[start : found.start()]
+    if _OWN_CLAUSE_ENDS.intersection(between.split()) or _NEW_SUBJECT.search(between):
+        return False  # "never wet myself, my back has just been sore until now"
+    said = between.split()
+    # The finding may open with its own "not" ("not been able to hold ..."): that is the sign.
+    return not _NEGATIONS.intersection(said[1:] if said[:1] == ["not"] else said)
+
+
 def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) -> bool:
     """True when a negation sits up to three words before text[start:] in the same clause.
     Filler words ("do not have ANY trouble peeing") do not use up the three. frames: which of
@@ -319,6 +354,8 @@ def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) ->
             after = words[i + 1 :] + text[start : start + 40].split()[1:4]
             return _hypothetical(words, i, after)
         if word in _NEGATIONS:
+            if word == "never" and _first_time(text, start):
+                continue  # "i have never wet myself before today": a first time, said now
             if word == "no" and words[i + 1] in _CLAUSE_STARTS:
                 continue  # "no, my legs have gone numb", "oh no i have wet myself": an answer
             if word == "not" and (

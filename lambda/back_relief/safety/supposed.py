@@ -199,8 +199,28 @@ def named(own: list[str]) -> bool:
     return False
 
 
+# "my husband says when he touches my bottom i am not feeling it": what happens each time the
+# teller does something is what they noticed, not advice ("said when you can not pee, come in").
+# Only one person doing it: "he", "she" or a named one ("when my wife touches"); never "we",
+# "they", "people" or "patients", which is advice for whoever has the sign ("the leaflet says
+# when they have numbness in the saddle area they should call 999").
+_DOERS = _word_set("he she")
+_NAMED_DOERS = _word_set(
+    "wife husband partner girlfriend boyfriend fiance fiancee mum mom mother dad father son "
+    "daughter sister brother carer"
+)
+
+
+def _one_doer(after: list[str]) -> bool:
+    if after[:1] and after[0] in _DOERS:
+        return True
+    return len(after) > 1 and after[0] == "my" and after[1] in _NAMED_DOERS
+
+
 def _conditional(words: list[str], k: int) -> bool:
     word = words[k]
+    if word == "when" and _one_doer(words[k + 1 : k + 3]):
+        return False
     if word == "for":
         return k > 0 and words[k - 1] in _LOOK_FOR
     if word == "about":  # "warned me about", "told us about"
