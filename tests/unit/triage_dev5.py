@@ -216,6 +216,22 @@ myself", "wed come out", "can get it up"). Written E / heard E, untuned -> after
 moved). Probe, measured once at the end: written 82/90, U 15/15, benign 3/55; heard 74/90, U
 13/15, benign 2/55; the same as at the branch point, and again in --all after the review's
 reverts: the classes did not carry to the writer's own probe.
+
+Round 16 heard ("hrd16"): no new writing. Two older sets went through the channel again with
+new seeds and are kept as development data (--all reads them; flag_model.py groups each with
+its set, so the red-flag model learns them): triage12_heard317 (all 341 E, U and benign rows;
+WER 10.0%) and flag10_heard319 (its 193 E and 14 U rows and every other benign row, 286; WER
+6.3%). A helper then folded 24 slips that recurred across sets or seeds (lost as "law/loss/
+plus", making love as "make club", a wee as "wait/weigh/weave", wetting as "waiting/wedding",
+pee as "he/paid", intercourse as "of course", fever as "thever", going to faint as "going to
+think", a foot that "slots", eighty as "i am eddie" ...). Over the non-probe heard copies that
+took E from 3623 to 3652 of 3999, but the probes, measured once, moved 848 -> 849 of 1004: the
+folds fit the rows they were read from and did not carry to new writers' words. The safety
+review then found ordinary sentences alarming through five of them ("plus feeling in my legs
+is fine" as E6, "of course feels different now" as E5, "i couldn't wait at all since lunch" as
+E2, "i'm eddie and i slipped a disc" as U9, "my foot slots down into my boot" as U8) and more
+through ten others. None of the folds was merged: a probe gain of one row does not pay for a
+false alarm. Only the two seeded passes are kept.
 """
 
 from __future__ import annotations

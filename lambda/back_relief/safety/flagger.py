@@ -103,7 +103,11 @@ BESIDE = 20.0
 # and +51 of 3432 heard (at 4: +6 and +58). Round 15 (triage15's and answers15's writers, new
 # seeded heard passes of three older sets, round 15's heard folds) every group together chose 4
 # again: 1.8% / 1.7% of benign rows hedged (126 + 38 of 8985, 88 + 35 of 7393) for E rows +6 of
-# 4014 written and +56 of 3990 heard (at 5: 1.4% / 1.3%, +5 and +43).
+# 4014 written and +56 of 3990 heard (at 5: 1.4% / 1.3%, +5 and +43). Round 16 (triage16's and
+# answers16's writers, two more seeded heard passes) every group together chose margin 8 and
+# hedge 3; the margin stays 12 (above), and the hedge 4: on the folds' curve, 4 hedges 1.3% /
+# 1.2% of benign rows (95 + 28 of 9115, 67 + 24 of 7735), 3 hedges 1.7% / 1.5% for no more
+# written E rows and +7 of 4520 heard.
 HEDGE = 4.0
 
 
