@@ -183,6 +183,13 @@ _CHOICE = "medicine_choice"
 # The medicine topics a comparison of two medicines hands to choosing: never someone else's
 # medicine ("my wife's diazepam instead of my ibuprofen" must hear not to take it) or a dose.
 _CHOSEN_OVER = _MEDICINE_TOPICS - {_CHOICE, "someone_elses_medicine", "doses"}
+# Someone else's medicine is a medicine: "my dad gave me his lifting belt" is the belt's topic.
+_LENT = "someone_elses_medicine"
+# Another body part said as well as the back ("my knee is also sore, how much ice for that"):
+# the question is about that part, which the skill does not cover, whatever treatment it names.
+_OTHER_PART = "out_of_scope"
+_ALSO = frozenset(("also", "too"))
+_THEN_ASKED = _stemmed_set("how what can could should is do does and so any")
 _ASKED_WHEN = frozenset(("when", "signs"))
 _TAIL_SHARE = 0.5
 # Who said it, before a reporting verb ("the physio said", "my mum reckons"): not the topic.
@@ -210,6 +217,10 @@ _IN_CRISIS = re.compile(
     r"|\b(?:rather|sooner) be dead\b|\bbetter off dead\b|\bbetter off without (?:me|him|her|them)\b"
     r"|\bnot (?:really )?want (?:to be alive\b|to live any ?more\b)"
     r"|\b(?:rather|sooner) (?:die|not be alive|not be here|not wake up)\b"
+    # Harm to oneself thought of or wanted ("sitting here thinking about hurting myself"): a
+    # wish, not an accident ("I hurt myself lifting"), whatever the story around it names.
+    r"|\b(?:think|thinking|thought|thoughts) (?:about|of) (?:hurting|harming) (?:my|him|her|them)sel"
+    r"|\b(?:want|wants|wanted|urge) to (?:hurt|harm) (?:my|him|her|them)sel"
 )
 
 
@@ -430,6 +441,9 @@ class AnswerMatcher:
                 ranked and ranked[0][1] != found and self._bridged(tokens, len(tail), ranked[0][1])
             ):
                 found = None
+            # "My neck is also sore, can I use heat there": the other body part is the question's.
+            elif ranked and ranked[0][1] == _OTHER_PART and _other_part_too(tokens):
+                found = None
         found = found or self._decide(tokens, ranked)
         if found is None and self._fallback is not None and _NEEDS_HELP & set(tokens):
             found = self._fallback
@@ -606,6 +620,14 @@ class AnswerMatcher:
             # ... and one medicine against another ("is voltaren gel better than tablets",
             # "which other tablet then") is choosing medicines, whatever the first one's topic.
             _to_front(keyed, next(k for k in keyed if k[1] == _CHOICE))
+        if keyed and keyed[0][1] == _LENT and not _MEDICINE_WORDS & present:
+            other = next((k for k in keyed[1:] if k[1] not in _MEDICINE_TOPICS), None)
+            if other is not None and other[0][0] >= MIN_SCORE:
+                _to_front(keyed, other)
+        if keyed and keyed[0][1] != _OTHER_PART and _other_part_too(tokens):
+            other = next((k for k in keyed[1:] if k[1] == _OTHER_PART), None)
+            if other is not None and other[0][0] >= MIN_SCORE:
+                _to_front(keyed, other)
         return keyed
 
 
@@ -646,6 +668,20 @@ def _without_helpers(tokens: tuple[str, ...], ranked: list[_Ranked]) -> list[_Ra
     if any(_asked_about(tokens[:i], tokens[i + 1 :]) for i in named):
         return ranked
     return [r for r in ranked if r[1] != _HELPER]
+
+
+def _other_part_too(tokens: tuple[str, ...]) -> bool:
+    """Whether something is said to be so as well ("also", "as well", a closing "too"), not
+    "too" of degree ("too long", "too early"), with no back named ("my back and my knee too")."""
+    if "back" in tokens:
+        return False
+    for i, t in enumerate(tokens):
+        after = tokens[i + 1 : i + 2]
+        if t == "also" or (t == "well" and tokens[i - 1 : i] == ("as",)):
+            return True
+        if t == "too" and (not after or after[0] in _THEN_ASKED):
+            return True
+    return False
 
 
 def _to_front(keyed: list[_Ranked], chosen: _Ranked) -> None:

@@ -17,7 +17,7 @@ _NEEDS = """
 duration: long, limit, minutes, minute, hour, hours, enough, morning, afternoon, all evening, ages,
   twenty, thirty, forty, half an hour, take off, take it off, come off, leave on, leave it on,
   stay on, keep on, keep it on, too long, since, been on, for ever, forever, when to stop,
-  when do i stop, when should i stop, how much time, how much longer
+  when do i stop, when should i stop, how much time, how much longer, by now
 often: often, again, gap, between, next, times a day, how soon, it back on, them back on,
   put back on, go back on, goes back on, another go,
   every hour, every day, all week, frequently, repeat, more than once, how many times, goes,
@@ -27,7 +27,9 @@ under: under me, underneath me, beneath me, under my back, underneath, onto, lie
 colour: red, pink, white, grey, gray, blotchy, blotches, blister, blisters, mottled, purple,
   marks, patch, patches, waxy, pale, colour, color
 bare: bare, straight on, directly, right on, right against, naked, without, wrapped
-sequence: then, alternate, alternating, switch, switching, swap, swapping, back and forth,
+# Going both ways ("switch between them"), not one way ("should I switch to heat": which one).
+sequence: then, alternate, alternating, switch between, swap between, switch heat, switch ice,
+  swap heat, swap ice, switch back, swap back, back and forth,
   followed by, one after, after that
 early: new, fresh, first, early, yet, already, straight away, right away, just happened, ago,
   wait, today, this morning, yesterday, too soon, too early, hold off, put off, till tomorrow,
@@ -93,7 +95,8 @@ effect: make, makes, making, made, cause, causes, causing, caused, worse, tighte
   triggers, bring on, brings on, affect, affects
 # Recurrence asked why ("how come this keeps happening to me") is its causes, not its prevention.
 why: why, how come, what is the reason, reason for, reason why, what makes, what causes,
-  is it because, was it because, could it be because, is that because
+  is it because, was it because, could it be because, is that because, to do with,
+  what is doing it, what is doing this, that is doing it
 recur: again, coming back, come back, comes back, keeps happening, keep happening, every time,
   time this year, times this year, recurring, recurrent, keeps going, keep going, keep getting,
   keeps getting, so often, all the time, every few, every year, every winter, every month

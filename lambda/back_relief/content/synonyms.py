@@ -106,6 +106,9 @@ worry: worry, worried, worrying, concerned, concerning
 brace: brace, back brace, back support, back supports, support belt, lumbar belt, back belt, belt,
   corset, lumbar support belt, support brace
 roller: roller, foam roller, foam tube, foam tubes, foam roll, foam rolling, rolling pin
+# A big ball sat on instead of a chair: a way of sitting, not a gym session or a massage ball.
+fitball: fitball, gym ball, exercise ball, swiss ball, birthing ball, birth ball, stability ball,
+  yoga ball, fitness ball, balance ball
 # Falls said by what happened. Not "slipped" (a slipped disc) nor "trip" (a holiday).
 fall: fall, fell, falling, tumble, tumbled, took a tumble, stumbled, went over, came a cropper
 cough: cough, coughing, coughs, sneeze, sneezing, sneezes, blow my nose, blowing my nose,
