@@ -194,9 +194,14 @@ _ASKED_WHEN = frozenset(("when", "signs"))
 _TAIL_SHARE = 0.5
 # Who said it, before a reporting verb ("the physio said", "my mum reckons"): not the topic.
 _REPORTED = _stemmed_set(
-    "said say says told tell tells reckon reckons recommended suggested swears"
+    "said say says told tell tells telling reckon reckons recommended suggested swears insists"
 )
-_SOURCES = _stemmed_set("physio physiotherapist chiropractor osteopath nurse") | frozenset(
+# ... with a word between ("my dad always says", "my uncle keeps telling me").
+_REPORTING = _stemmed_set("always keeps kept just also once still")
+_SOURCES = _stemmed_set(
+    "physio physiotherapist chiropractor osteopath nurse coach trainer instructor colleague"
+    " coworker uncle aunt auntie grandad grandpa grandma granny nan"
+) | frozenset(
     ("doctor", "pharmacy", "partner", "child", "emergency")  # concept tokens (synonyms.py)
 )
 _JUDGES = frozenset(("is_it_serious",))
@@ -641,14 +646,30 @@ def _unsourced(tokens: tuple[str, ...]) -> tuple[str, ...]:
     question is about what they said (painkillers), not about seeing a doctor."""
     if not _REPORTED & set(tokens):
         return tokens
-    if _THIRD_PERSON & set(tokens):
+    if _third_person(tokens):
         return tokens  # "my daughter says her back is sore": the one who said it is in pain
     kept = [
         t
         for i, t in enumerate(tokens)
-        if not (t in _SOURCES and tokens[i + 1 : i + 2] and tokens[i + 1] in _REPORTED)
+        if not (t in _SOURCES and _reporting(tokens[i + 1 : i + 3]))
     ]
     return tuple(kept) if len(kept) > 2 else tokens
+
+
+def _third_person(tokens: tuple[str, ...]) -> bool:
+    """A third person named in the turn, but not in a closing "is she right", "was he right":
+    that asks whether what they said is so."""
+    return any(
+        t in _THIRD_PERSON and not (i and tokens[i - 1] in ("is", "was") and i >= len(tokens) - 3)
+        for i, t in enumerate(tokens)
+    )
+
+
+def _reporting(after: tuple[str, ...]) -> bool:
+    """Whether the words after a person report what they said ("says", "always says")."""
+    if after[:1] and after[0] in _REPORTING:
+        after = after[1:]
+    return bool(after) and after[0] in _REPORTED
 
 
 def _without_helpers(tokens: tuple[str, ...], ranked: list[_Ranked]) -> list[_Ranked]:

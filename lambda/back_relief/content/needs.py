@@ -66,6 +66,10 @@ ahead: will, going to, gonna, ever, be like this, be this, still be, still going
 # days, how long it lasts (answers.toml "day still"), not whether it is serious.
 still: still be this, still this, still be as, still as, still so, still be so, still pain,
   still be pain, still feel this, still feel as, still feel so
+# A time someone else gave ("my doctor said six weeks, is that normal"): with the weeks or days,
+# how long it lasts (answers.toml "week told"), not whether the one who said it should be seen.
+told: said, says, told me, told us, tells me, reckons, reckon, reckoned, reckoning, apparently,
+  reckon it
 # Mine for someone else ("can he take my muscle relaxants", "shall I give her some of mine"):
 # a medicine not prescribed to the one who takes it.
 lend: he take my, she take my, they take my, he have my, she have my, they have my, he use my,
