@@ -224,7 +224,8 @@ _IN_CRISIS = re.compile(
     r"|\b(?:rather|sooner) (?:die|not be alive|not be here|not wake up)\b"
     # Harm to oneself thought of or wanted ("sitting here thinking about hurting myself"): a
     # wish, not an accident ("I hurt myself lifting"), whatever the story around it names.
-    r"|\b(?:think|thinking|thought|thoughts) (?:about|of) (?:hurting|harming) (?:my|him|her|them)sel"
+    r"|\b(?:think|thinking|thought|thoughts) (?:about|of) (?:hurting|harming)"
+    r" (?:my|him|her|them)sel"
     r"|\b(?:want|wants|wanted|urge) to (?:hurt|harm) (?:my|him|her|them)sel"
 )
 
@@ -442,12 +443,10 @@ class AnswerMatcher:
                 found = None if ranked[0][1] != _FALLBACK else found
             # "I read potassium stops spasms, should I take tablets": the story's thing and the
             # question's are one need (supplement medicine), which the whole turn answers.
+            # "My neck is also sore, can I use heat there": the other body part is the question's.
             elif (
                 ranked and ranked[0][1] != found and self._bridged(tokens, len(tail), ranked[0][1])
-            ):
-                found = None
-            # "My neck is also sore, can I use heat there": the other body part is the question's.
-            elif ranked and ranked[0][1] == _OTHER_PART and _other_part_too(tokens):
+            ) or (ranked and ranked[0][1] == _OTHER_PART and _other_part_too(tokens)):
                 found = None
         found = found or self._decide(tokens, ranked)
         if found is None and self._fallback is not None and _NEEDS_HELP & set(tokens):
@@ -649,9 +648,7 @@ def _unsourced(tokens: tuple[str, ...]) -> tuple[str, ...]:
     if _third_person(tokens):
         return tokens  # "my daughter says her back is sore": the one who said it is in pain
     kept = [
-        t
-        for i, t in enumerate(tokens)
-        if not (t in _SOURCES and _reporting(tokens[i + 1 : i + 3]))
+        t for i, t in enumerate(tokens) if not (t in _SOURCES and _reporting(tokens[i + 1 : i + 3]))
     ]
     return tuple(kept) if len(kept) > 2 else tokens
 

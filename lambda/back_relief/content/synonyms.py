@@ -93,7 +93,8 @@ relaxant: relaxant, relaxants, relaxer, relaxers, muscle relaxant, muscle pill, 
   orphenadrine, norflex, thiocolchicoside,
   relaxor, relaxors
 comfortable: comfortable, comfy, comfortably
-tens: tens machine, tens unit, tenth machine, tenth unit, zappy, zapper, electrodes, electrode, electric pulse,
+tens: tens machine, tens unit, tenth machine, tenth unit, zappy, zapper, electrodes, electrode,
+  electric pulse,
   pulse machine, electrotherapy, electro therapy, electric therapy, electrical therapy,
   electric stimulation, electrical stimulation, muscle stimulator
 drink: drink, drank, drunk, drinking, fluid, fluids
