@@ -8,7 +8,8 @@ body part said as well as the back ("my knee is also sore, how much ice for that
 scope; someone else's thing that is not a medicine (a belt lent) as its own topic; a sleeper, a
 big ball sat on, a laptop; a one-way "switch to heat" as ice or heat, both ways as contrast;
 harm to oneself thought of as crisis whatever the story; and recogniser slips of treatment
-words heard by three or more writers ("cairo", "fizzil", "macros", "tenth machine"). The
+words heard by three or more writers ("cairo", "fizzil", "macros", "tenth machine", "the
+frozen piece" for peas, never "a piece of"). The
 matcher as the skill ships it (the learnt ranker's second opinion included)."""
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ CASES: list[tuple[str, str]] = [
     ("should i book a fizzil", "physio"),
     ("is my macros too soft", "mattress"),
     ("should i try my tenth machine", "tens"),
+    ("the frozen piece have been on half an hour is that too long", "ice_duration"),
+    ("any piece of advice for my back", "relief_overview"),
 ]
 
 

@@ -159,7 +159,8 @@ def classes() -> dict[tuple[str, ...], str]:
 
 
 # Sound-alikes a recogniser writes for a little word, repaired only where the next (or previous)
-# word shows which one was said: "get help four me", "want too be here", "i should weight".
+# word shows which one was said: "get help four me", "want too be here", "i should weight",
+# "the piece" (peas) but not "a piece of".
 _FOR_BEFORE = frozenset(
     ("me", "you", "us", "him", "her", "them", "it", "my", "your", "a", "an", "the", "ever", "now")
 )
@@ -184,4 +185,8 @@ def unslip(words: list[str]) -> list[str]:
             out[i] = "to"
         elif word == "weight" and before in _WAIT_AFTER:
             out[i] = "wait"
+        elif word == "piece" and after != "of":
+            # "the frozen piece", "can the piece go back on": peas, in six writers' heard
+            # copies; "a piece of advice" keeps its word.
+            out[i] = "peas"
     return out
