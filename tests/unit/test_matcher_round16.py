@@ -3,9 +3,8 @@ that must keep its topic: a need (how long, how many, how often) said of a treat
 no needs of its own (physio, a chiropractor, acupuncture, TENS, a stretch, the roller) as that
 treatment, never doses or an ice or heat timing; someone else's advice ("my uncle always says",
 "the nurse said two weeks, is that right", "is she right") read for what was said, not for who
-said it; a tag or negative question of seriousness ("it isn't anything bad, is it"); another
-body part said as well as the back ("my knee is also sore, how much ice for that") as out of
-scope; someone else's thing that is not a medicine (a belt lent) as its own topic; a sleeper, a
+said it; a tag or negative question of seriousness ("it isn't anything bad, is it"); someone
+else's thing that is not a medicine (a belt lent) as its own topic; a sleeper, a
 big ball sat on, a laptop; a one-way "switch to heat" as ice or heat, both ways as contrast;
 harm to oneself thought of as crisis whatever the story; and recogniser slips of treatment
 words heard by three or more writers ("cairo", "fizzil", "macros", "tenth machine", "the
@@ -44,9 +43,11 @@ CASES: list[tuple[str, str]] = [
     ("it's nothing serious is it", "is_it_serious"),
     ("it isn't anything bad is it", "is_it_serious"),
     ("isn't it supposed to get better on its own", "how_long_lasts"),
-    # Another body part as well: out of scope; the back's own question keeps its topic.
-    ("my ankle hurts too how long should i ice it", "out_of_scope"),
-    ("my neck is also sore can i use heat there", "out_of_scope"),
+    # Another body part said as well is still the back's question (round 16's "also/too" rule
+    # was taken back after review: it sent "my back hurts and my knee hurts too, can I use ice"
+    # out of scope).
+    ("my back is in bits and my shoulder also hurts what helps", "relief_overview"),
+    ("my back went and my hip aches too how long will it last", "how_long_lasts"),
     ("how long should i ice my back", "ice_duration"),
     ("is it too early to use heat", "heat_early"),
     # Someone else's thing that is not a medicine; their medicine stays someone else's.

@@ -185,11 +185,6 @@ _CHOICE = "medicine_choice"
 _CHOSEN_OVER = _MEDICINE_TOPICS - {_CHOICE, "someone_elses_medicine", "doses"}
 # Someone else's medicine is a medicine: "my dad gave me his lifting belt" is the belt's topic.
 _LENT = "someone_elses_medicine"
-# Another body part said as well as the back ("my knee is also sore, how much ice for that"):
-# the question is about that part, which the skill does not cover, whatever treatment it names.
-_OTHER_PART = "out_of_scope"
-_ALSO = frozenset(("also", "too"))
-_THEN_ASKED = _stemmed_set("how what can could should is do does and so any")
 _ASKED_WHEN = frozenset(("when", "signs"))
 _TAIL_SHARE = 0.5
 # Who said it, before a reporting verb ("the physio said", "my mum reckons"): not the topic.
@@ -443,10 +438,9 @@ class AnswerMatcher:
                 found = None if ranked[0][1] != _FALLBACK else found
             # "I read potassium stops spasms, should I take tablets": the story's thing and the
             # question's are one need (supplement medicine), which the whole turn answers.
-            # "My neck is also sore, can I use heat there": the other body part is the question's.
             elif (
                 ranked and ranked[0][1] != found and self._bridged(tokens, len(tail), ranked[0][1])
-            ) or (ranked and ranked[0][1] == _OTHER_PART and _other_part_too(tokens)):
+            ):
                 found = None
         found = found or self._decide(tokens, ranked)
         if found is None and self._fallback is not None and _NEEDS_HELP & set(tokens):
@@ -628,10 +622,6 @@ class AnswerMatcher:
             other = next((k for k in keyed[1:] if k[1] not in _MEDICINE_TOPICS), None)
             if other is not None and other[0][0] >= MIN_SCORE:
                 _to_front(keyed, other)
-        if keyed and keyed[0][1] != _OTHER_PART and _other_part_too(tokens):
-            other = next((k for k in keyed[1:] if k[1] == _OTHER_PART), None)
-            if other is not None and other[0][0] >= MIN_SCORE:
-                _to_front(keyed, other)
         return keyed
 
 
@@ -686,20 +676,6 @@ def _without_helpers(tokens: tuple[str, ...], ranked: list[_Ranked]) -> list[_Ra
     if any(_asked_about(tokens[:i], tokens[i + 1 :]) for i in named):
         return ranked
     return [r for r in ranked if r[1] != _HELPER]
-
-
-def _other_part_too(tokens: tuple[str, ...]) -> bool:
-    """Whether something is said to be so as well ("also", "as well", a closing "too"), not
-    "too" of degree ("too long", "too early"), with no back named ("my back and my knee too")."""
-    if "back" in tokens:
-        return False
-    for i, t in enumerate(tokens):
-        after = tokens[i + 1 : i + 2]
-        if t == "also" or (t == "well" and tokens[i - 1 : i] == ("as",)):
-            return True
-        if t == "too" and (not after or after[0] in _THEN_ASKED):
-            return True
-    return False
 
 
 def _to_front(keyed: list[_Ranked], chosen: _Ranked) -> None:
