@@ -6,10 +6,11 @@ treatment, never doses or an ice or heat timing; someone else's advice ("my uncl
 said it; a tag or negative question of seriousness ("it isn't anything bad, is it"); someone
 else's thing that is not a medicine (a belt lent) as its own topic; a sleeper, a
 big ball sat on, a laptop; a one-way "switch to heat" as ice or heat, both ways as contrast;
-harm to oneself thought of as crisis whatever the story; and recogniser slips of treatment
-words heard by three or more writers ("cairo", "fizzil", "macros", "tenth machine", "the
-frozen piece" for peas, never "a piece of"). The
-matcher as the skill ships it (the learnt ranker's second opinion included)."""
+harm to oneself thought of as crisis whatever the story, never denied ("i am not thinking about
+hurting myself") nor with how an accident would happen ("hurting myself lifting"); and
+recogniser slips of treatment words heard by three or more writers ("cairo", "fizzil",
+"macros", "tenth machine", "the frozen piece" for peas, never "a piece of"). The matcher as
+the skill ships it (the learnt ranker's second opinion included)."""
 
 from __future__ import annotations
 
@@ -67,6 +68,12 @@ CASES: list[tuple[str, str]] = [
     # Harm to oneself thought of is crisis, whatever the story; an accident is not.
     ("i'm lying in bed thinking about hurting myself", "crisis"),
     ("i hurt myself lifting a box yesterday what should i do", "lifting|relief_overview"),
+    ("i had an urge to harm myself earlier the pain is relentless", "crisis"),
+    ("i have been having thoughts about hurting myself", "crisis"),
+    # ... but never when denied, nor with the way an accident would happen.
+    ("i do not want to hurt myself when i do the stretches", "stretches"),
+    ("i am not thinking about hurting myself i just want it to ease", "relief_overview"),
+    ("i keep thinking of hurting myself carrying the shopping how should i carry it", "lifting"),
     # Recogniser slips of treatment words, heard in three or more writers' copies.
     ("would a cairo be able to sort it", "chiropractor"),
     ("should i book a fizzil", "physio"),

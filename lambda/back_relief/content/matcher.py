@@ -205,6 +205,18 @@ _READING_SURE = 2.5
 _Ranked = tuple[tuple[float, int], str]
 
 
+# Not after a denial ("i do not want to", "never want to", "not thinking about", "no thoughts
+# of"), nor followed by how an accident would happen ("by", a doing word other than these);
+# never "with" ("with a knife" is the wish's means).
+_NOT_SAID = "".join(
+    f"(?<!{w} )" for w in ("not", "never", "no", "not really", "never had", "not had")
+)
+_NO_MEANS = (
+    r"(?! (?:by|while|whilst|from|at the|when i (?:lift|bend|do|exercise|move)\b)\b)"
+    r"(?! (?!(?:during|being|feeling|living|nothing|something|anything|everything|morning"
+    r"|evening)\b)\w+ing\b)"
+)
+
 # Words that put someone, the speaker or a person they name, in crisis whatever else is said
 # (R12): "my son said he wants to kill himself" named a child and got the child's-back answer,
 # since the matcher folds "kill" into "pain" ("my back is killing me"). Read on the words as
@@ -219,9 +231,12 @@ _IN_CRISIS = re.compile(
     r"|\b(?:rather|sooner) (?:die|not be alive|not be here|not wake up)\b"
     # Harm to oneself thought of or wanted ("sitting here thinking about hurting myself"): a
     # wish, not an accident ("I hurt myself lifting"), whatever the story around it names.
-    r"|\b(?:think|thinking|thought|thoughts) (?:about|of) (?:hurting|harming)"
-    r" (?:my|him|her|them)sel"
-    r"|\b(?:want|wants|wanted|urge) to (?:hurt|harm) (?:my|him|her|them)sel"
+    # Never denied ("I do not want to hurt myself", "not thinking about hurting myself") nor
+    # said with the way it would happen ("hurting myself lifting the kids", "by exercising").
+    rf"|{_NOT_SAID}\b(?:think|thinking|thought|thoughts) (?:about|of) (?:hurting|harming)"
+    rf" (?:my|him|her|them)sel(?:f|ves)\b{_NO_MEANS}"
+    rf"|{_NOT_SAID}\b(?:want|wants|wanted|urge) to (?:hurt|harm) (?:my|him|her|them)sel"
+    rf"(?:f|ves)\b{_NO_MEANS}"
 )
 
 
