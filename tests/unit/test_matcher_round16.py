@@ -40,6 +40,10 @@ CASES: list[tuple[str, str]] = [
     ("my grandad always says you should never walk with a bad back is he right", "walking"),
     ("my sister reckons you should stay in bed for a week with this is that true", "bed_rest"),
     ("my doctor said to rest for a couple of days is that right", "bed_rest|rest_or_move"),
+    # ... any word of telling, then any time (needs.py _TOLD_BY, _TOLD_TIME).
+    ("my osteopath said nine weeks is that normal", "how_long_lasts"),
+    ("my doctor reckons 3 weeks is that normal", "how_long_lasts"),
+    ("the nurse told me eleven days is that normal", "how_long_lasts"),
     # A tag or negative question of seriousness; a doctor asked about stays a doctor.
     ("it's nothing serious is it", "is_it_serious"),
     ("it isn't anything bad is it", "is_it_serious"),

@@ -66,29 +66,6 @@ ahead: will, going to, gonna, ever, be like this, be this, still be, still going
 # days, how long it lasts (answers.toml "day still"), not whether it is serious.
 still: still be this, still this, still be as, still as, still so, still be so, still pain,
   still be pain, still feel this, still feel as, still feel so
-# A time someone else gave, said straight after their word ("my doctor said six weeks, is that
-# normal", "the nurse says it can take a month"): with the weeks or days, how long it lasts
-# (answers.toml "week told"). Not "said to rest for a few days": that is the rest's question.
-# Written without articles, which the matcher drops ("said a week" arrives as "said week").
-told: said one, said two, said three, said four, said five, said six, said eight, said few,
-  said couple, said week, said month, said day, said up to, said about, said it could take,
-  said it can take, said it will take, said it takes, said it would take, said it may take,
-  said it might take, says one, says two, says three, says four, says five, says six, says eight,
-  says few, says couple, says week, says month, says day, says up to, says about,
-  says it could take, says it can take, says it will take, says it takes, says it would take,
-  says it may take, says it might take, told me one, told me two, told me three, told me four,
-  told me five, told me six, told me eight, told me few, told me couple, told me week,
-  told me month, told me day, told me up to, told me about, told me it could take,
-  told me it can take, told me it will take, told me it takes, told me it would take,
-  told me it may take, told me it might take, reckons one, reckons two, reckons three,
-  reckons four, reckons five, reckons six, reckons eight, reckons few, reckons couple,
-  reckons week, reckons month, reckons day, reckons up to, reckons about, reckons it could take,
-  reckons it can take, reckons it will take, reckons it takes, reckons it would take,
-  reckons it may take, reckons it might take, reckon one, reckon two, reckon three, reckon four,
-  reckon five, reckon six, reckon eight, reckon few, reckon couple, reckon week, reckon month,
-  reckon day, reckon up to, reckon about, reckon it could take, reckon it can take,
-  reckon it will take, reckon it takes, reckon it would take, reckon it may take,
-  reckon it might take
 # Mine for someone else ("can he take my muscle relaxants", "shall I give her some of mine"):
 # a medicine not prescribed to the one who takes it.
 lend: he take my, she take my, they take my, he have my, she have my, they have my, he use my,
@@ -131,6 +108,29 @@ act: bent, bend, bending, sat, sitting, picked, reached, reaching, stood, standi
 """
 
 
+# A time someone else gave, said straight after their word ("my doctor said six weeks, is that
+# normal", "the nurse says it can take a month"): with the weeks or days, how long it lasts
+# (answers.toml "week told"). Not "said to rest for a few days": that is the rest's question.
+# Any word of telling then any time, written without articles, which the matcher drops ("said
+# a fortnight" arrives as "said week": synonyms.py folds a fortnight and ten days into a week).
+_TOLD_BY = """said, says, say, told me, tells me, telling me, told us, tells us, reckons, reckon,
+  reckoned, thinks"""
+_TOLD_TIME = """one, two, three, four, five, six, seven, eight, nine, ten, eleven, twelve,
+  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, few, couple, fortnight, week, month, day, up to, about,
+  around, roughly, at least, at most, it could take, it can take, it will take, it takes,
+  it would take, it may take, it might take, it should take, it can last, it could last,
+  it will last, it lasts"""
+
+
+def _runs(text: str) -> list[tuple[str, ...]]:
+    return [tuple(p.split()) for p in text.split(",") if p.split()]
+
+
+def _told() -> list[tuple[str, ...]]:
+    """The "told" need's runs: each word of telling followed by each time."""
+    return [by + time for by in _runs(_TOLD_BY) for time in _runs(_TOLD_TIME)]
+
+
 # A kind of a concept is also that concept for a need: "would diazepam loosen it" asks what a
 # medicine does, like "will the tablets loosen it".
 _KINDS = {"relaxant": "medicine", "prescription": "medicine"}
@@ -147,7 +147,7 @@ class Needs:
     def __init__(self, root: Callable[[str], str]) -> None:
         self.runs = {
             name: tuple(tuple(root(w) for w in run) for run in runs)
-            for name, runs in runs_by_name(_NEEDS).items()
+            for name, runs in {**runs_by_name(_NEEDS), "told": _told()}.items()
         }
         # Each run under its first word, so a question only tries the runs its words start.
         self._starting: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
