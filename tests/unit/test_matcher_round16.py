@@ -61,8 +61,10 @@ CASES: list[tuple[str, str]] = [
     # A sleeper, a big ball sat on, a laptop.
     ("i'm a stomach sleeper does that matter", "sleep_position"),
     ("my physio gave me a gym ball to sit on is that good", "sitting"),
+    ("should i sit on a swiss ball at my desk", "sitting"),
+    ("is a stability ball workout ok for my back", "exercise"),
     ("is a foam roller good for my back", "foam_roller"),
-    ("i'm on my laptop all day could that be it", "sitting"),
+    ("i'm on my laptop all day could that be it", "sitting|posture"),
     # One way is which one; both ways is contrast.
     ("what if ice doesn't help should i switch to heat", "ice_or_heat"),
     ("does switching hot and cold help", "contrast"),

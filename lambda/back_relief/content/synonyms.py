@@ -113,7 +113,8 @@ chiro: chiro, chiropractor, chiropractors, cairo
 physio: physio, physiotherapist, physiotherapy, fizzil, fizzils
 mattress: mattress, mattresses, macrs, macros
 roller: roller, foam roller, foam tube, foam tubes, foam roll, foam rolling, rolling pin
-# A big ball sat on instead of a chair: a way of sitting, not a gym session or a massage ball.
+# A big ball, a way of sitting only when sat on (answers.toml "sit on fitball"): "exercises on a
+# gym ball" stays exercise; never a massage ball.
 fitball: fitball, gym ball, exercise ball, swiss ball, birthing ball, birth ball, stability ball,
   yoga ball, fitness ball, balance ball
 # Falls said by what happened. Not "slipped" (a slipped disc) nor "trip" (a holiday).
