@@ -64,6 +64,7 @@ ROUNDS: dict[str, tuple[str, ...]] = {
     "r13": ("answers_dev13.tsv", "answers_dev13_heard.tsv"),
     "r14": ("answers_dev14.tsv", "answers_dev14_heard.tsv"),
     "r15": ("answers_dev15.tsv", "answers_dev15_heard.tsv"),
+    "r16": ("answers_dev16.tsv", "answers_dev16_heard.tsv"),
 }
 Docs = list[tuple[tuple[str, ...], tuple[str, ...]]]
 

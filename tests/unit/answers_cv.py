@@ -46,7 +46,7 @@ RULED = frozenset(rank_model.ruled())
 HEARD = frozenset(f for files in ROUNDS.values() for f in files if "heard" in f)
 # Rows the shipped matcher was not tuned on: the probes, and the newest round (written before
 # any change of its round; move it into the tuned rows when a later round starts).
-NEWEST = "r14"
+NEWEST = "r15"
 UNTUNED = frozenset(
     f for name, files in ROUNDS.items() for f in files if "probe" in f or name == NEWEST
 )

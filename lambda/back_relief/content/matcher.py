@@ -183,13 +183,20 @@ _CHOICE = "medicine_choice"
 # The medicine topics a comparison of two medicines hands to choosing: never someone else's
 # medicine ("my wife's diazepam instead of my ibuprofen" must hear not to take it) or a dose.
 _CHOSEN_OVER = _MEDICINE_TOPICS - {_CHOICE, "someone_elses_medicine", "doses"}
+# Someone else's medicine is a medicine: "my dad gave me his lifting belt" is the belt's topic.
+_LENT = "someone_elses_medicine"
 _ASKED_WHEN = frozenset(("when", "signs"))
 _TAIL_SHARE = 0.5
 # Who said it, before a reporting verb ("the physio said", "my mum reckons"): not the topic.
 _REPORTED = _stemmed_set(
-    "said say says told tell tells reckon reckons recommended suggested swears"
+    "said say says told tell tells telling reckon reckons recommended suggested swears insists"
 )
-_SOURCES = _stemmed_set("physio physiotherapist chiropractor osteopath nurse") | frozenset(
+# ... with a word between ("my dad always says", "my uncle keeps telling me").
+_REPORTING = _stemmed_set("always keeps kept just also once still")
+_SOURCES = _stemmed_set(
+    "physio physiotherapist chiropractor osteopath nurse coach trainer instructor colleague"
+    " coworker uncle aunt auntie grandad grandpa grandma granny nan"
+) | frozenset(
     ("doctor", "pharmacy", "partner", "child", "emergency")  # concept tokens (synonyms.py)
 )
 _JUDGES = frozenset(("is_it_serious",))
@@ -197,6 +204,18 @@ _READING_LEAD = 1.5
 _READING_SURE = 2.5
 _Ranked = tuple[tuple[float, int], str]
 
+
+# Not after a denial ("i do not want to", "never want to", "not thinking about", "no thoughts
+# of"), nor followed by how an accident would happen ("by", a doing word other than these);
+# never "with" ("with a knife" is the wish's means).
+_NOT_SAID = "".join(
+    f"(?<!{w} )" for w in ("not", "never", "no", "not really", "never had", "not had")
+)
+_NO_MEANS = (
+    r"(?! (?:by|while|whilst|from|at the|when i (?:lift|bend|do|exercise|move)\b)\b)"
+    r"(?! (?!(?:during|being|feeling|living|nothing|something|anything|everything|morning"
+    r"|evening)\b)\w+ing\b)"
+)
 
 # Words that put someone, the speaker or a person they name, in crisis whatever else is said
 # (R12): "my son said he wants to kill himself" named a child and got the child's-back answer,
@@ -210,6 +229,14 @@ _IN_CRISIS = re.compile(
     r"|\b(?:rather|sooner) be dead\b|\bbetter off dead\b|\bbetter off without (?:me|him|her|them)\b"
     r"|\bnot (?:really )?want (?:to be alive\b|to live any ?more\b)"
     r"|\b(?:rather|sooner) (?:die|not be alive|not be here|not wake up)\b"
+    # Harm to oneself thought of or wanted ("sitting here thinking about hurting myself"): a
+    # wish, not an accident ("I hurt myself lifting"), whatever the story around it names.
+    # Never denied ("I do not want to hurt myself", "not thinking about hurting myself") nor
+    # said with the way it would happen ("hurting myself lifting the kids", "by exercising").
+    rf"|{_NOT_SAID}\b(?:think|thinking|thought|thoughts) (?:about|of) (?:hurting|harming)"
+    rf" (?:my|him|her|them)sel(?:f|ves)\b{_NO_MEANS}"
+    rf"|{_NOT_SAID}\b(?:want|wants|wanted|urge) to (?:hurt|harm) (?:my|him|her|them)sel"
+    rf"(?:f|ves)\b{_NO_MEANS}"
 )
 
 
@@ -606,6 +633,10 @@ class AnswerMatcher:
             # ... and one medicine against another ("is voltaren gel better than tablets",
             # "which other tablet then") is choosing medicines, whatever the first one's topic.
             _to_front(keyed, next(k for k in keyed if k[1] == _CHOICE))
+        if keyed and keyed[0][1] == _LENT and not _MEDICINE_WORDS & present:
+            other = next((k for k in keyed[1:] if k[1] not in _MEDICINE_TOPICS), None)
+            if other is not None and other[0][0] >= MIN_SCORE:
+                _to_front(keyed, other)
         return keyed
 
 
@@ -619,14 +650,28 @@ def _unsourced(tokens: tuple[str, ...]) -> tuple[str, ...]:
     question is about what they said (painkillers), not about seeing a doctor."""
     if not _REPORTED & set(tokens):
         return tokens
-    if _THIRD_PERSON & set(tokens):
+    if _third_person(tokens):
         return tokens  # "my daughter says her back is sore": the one who said it is in pain
     kept = [
-        t
-        for i, t in enumerate(tokens)
-        if not (t in _SOURCES and tokens[i + 1 : i + 2] and tokens[i + 1] in _REPORTED)
+        t for i, t in enumerate(tokens) if not (t in _SOURCES and _reporting(tokens[i + 1 : i + 3]))
     ]
     return tuple(kept) if len(kept) > 2 else tokens
+
+
+def _third_person(tokens: tuple[str, ...]) -> bool:
+    """A third person named in the turn, but not in a closing "is she right", "was he right":
+    that asks whether what they said is so."""
+    return any(
+        t in _THIRD_PERSON and not (i and tokens[i - 1] in ("is", "was") and i >= len(tokens) - 3)
+        for i, t in enumerate(tokens)
+    )
+
+
+def _reporting(after: tuple[str, ...]) -> bool:
+    """Whether the words after a person report what they said ("says", "always says")."""
+    if after[:1] and after[0] in _REPORTING:
+        after = after[1:]
+    return bool(after) and after[0] in _REPORTED
 
 
 def _without_helpers(tokens: tuple[str, ...], ranked: list[_Ranked]) -> list[_Ranked]:

@@ -17,7 +17,7 @@ _NEEDS = """
 duration: long, limit, minutes, minute, hour, hours, enough, morning, afternoon, all evening, ages,
   twenty, thirty, forty, half an hour, take off, take it off, come off, leave on, leave it on,
   stay on, keep on, keep it on, too long, since, been on, for ever, forever, when to stop,
-  when do i stop, when should i stop, how much time, how much longer
+  when do i stop, when should i stop, how much time, how much longer, by now
 often: often, again, gap, between, next, times a day, how soon, it back on, them back on,
   put back on, go back on, goes back on, another go,
   every hour, every day, all week, frequently, repeat, more than once, how many times, goes,
@@ -27,7 +27,9 @@ under: under me, underneath me, beneath me, under my back, underneath, onto, lie
 colour: red, pink, white, grey, gray, blotchy, blotches, blister, blisters, mottled, purple,
   marks, patch, patches, waxy, pale, colour, color
 bare: bare, straight on, directly, right on, right against, naked, without, wrapped
-sequence: then, alternate, alternating, switch, switching, swap, swapping, back and forth,
+# Going both ways ("switch between them"), not one way ("should I switch to heat": which one).
+sequence: then, alternate, alternating, switch between, swap between, switch heat, switch ice,
+  swap heat, swap ice, switch back, swap back, back and forth,
   followed by, one after, after that
 early: new, fresh, first, early, yet, already, straight away, right away, just happened, ago,
   wait, today, this morning, yesterday, too soon, too early, hold off, put off, till tomorrow,
@@ -93,7 +95,8 @@ effect: make, makes, making, made, cause, causes, causing, caused, worse, tighte
   triggers, bring on, brings on, affect, affects
 # Recurrence asked why ("how come this keeps happening to me") is its causes, not its prevention.
 why: why, how come, what is the reason, reason for, reason why, what makes, what causes,
-  is it because, was it because, could it be because, is that because
+  is it because, was it because, could it be because, is that because, to do with,
+  what is doing it, what is doing this, that is doing it
 recur: again, coming back, come back, comes back, keeps happening, keep happening, every time,
   time this year, times this year, recurring, recurrent, keeps going, keep going, keep getting,
   keeps getting, so often, all the time, every few, every year, every winter, every month
@@ -103,6 +106,29 @@ act: bent, bend, bending, sat, sitting, picked, reached, reaching, stood, standi
   twisted, lifted, tying, got up, getting up, rolled over, sneezed, yawned, do anything,
   did anything, slept, slept on, lay on, lying on
 """
+
+
+# A time someone else gave, said straight after their word ("my doctor said six weeks, is that
+# normal", "the nurse says it can take a month"): with the weeks or days, how long it lasts
+# (answers.toml "week told"). Not "said to rest for a few days": that is the rest's question.
+# Any word of telling then any time, written without articles, which the matcher drops ("said
+# a fortnight" arrives as "said week": synonyms.py folds a fortnight and ten days into a week).
+_TOLD_BY = """said, says, say, told me, tells me, telling me, told us, tells us, reckons, reckon,
+  reckoned, thinks"""
+_TOLD_TIME = """one, two, three, four, five, six, seven, eight, nine, ten, eleven, twelve,
+  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, few, couple, fortnight, week, month, day, up to, about,
+  around, roughly, at least, at most, it could take, it can take, it will take, it takes,
+  it would take, it may take, it might take, it should take, it can last, it could last,
+  it will last, it lasts"""
+
+
+def _runs(text: str) -> list[tuple[str, ...]]:
+    return [tuple(p.split()) for p in text.split(",") if p.split()]
+
+
+def _told() -> list[tuple[str, ...]]:
+    """The "told" need's runs: each word of telling followed by each time."""
+    return [by + time for by in _runs(_TOLD_BY) for time in _runs(_TOLD_TIME)]
 
 
 # A kind of a concept is also that concept for a need: "would diazepam loosen it" asks what a
@@ -121,7 +147,7 @@ class Needs:
     def __init__(self, root: Callable[[str], str]) -> None:
         self.runs = {
             name: tuple(tuple(root(w) for w in run) for run in runs)
-            for name, runs in runs_by_name(_NEEDS).items()
+            for name, runs in {**runs_by_name(_NEEDS), "told": _told()}.items()
         }
         # Each run under its first word, so a question only tries the runs its words start.
         self._starting: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
