@@ -113,22 +113,20 @@ act: bent, bend, bending, sat, sitting, picked, reached, reaching, stood, standi
 # (answers.toml "week told"). Not "said to rest for a few days": that is the rest's question.
 # Any word of telling then any time, written without articles, which the matcher drops ("said
 # a fortnight" arrives as "said week": synonyms.py folds a fortnight and ten days into a week).
-_TOLD_BY = """said, says, say, told me, tells me, telling me, told us, tells us, reckons, reckon,
-  reckoned, thinks"""
-_TOLD_TIME = """one, two, three, four, five, six, seven, eight, nine, ten, eleven, twelve,
+_TOLD = runs_by_name("""
+by: said, says, say, told me, tells me, telling me, told us, tells us, reckons, reckon,
+  reckoned, thinks
+time: one, two, three, four, five, six, seven, eight, nine, ten, eleven, twelve,
   1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, few, couple, fortnight, week, month, day, up to, about,
   around, roughly, at least, at most, it could take, it can take, it will take, it takes,
   it would take, it may take, it might take, it should take, it can last, it could last,
-  it will last, it lasts"""
-
-
-def _runs(text: str) -> list[tuple[str, ...]]:
-    return [tuple(p.split()) for p in text.split(",") if p.split()]
+  it will last, it lasts
+""")
 
 
 def _told() -> list[tuple[str, ...]]:
     """The "told" need's runs: each word of telling followed by each time."""
-    return [by + time for by in _runs(_TOLD_BY) for time in _runs(_TOLD_TIME)]
+    return [by + time for by in _TOLD["by"] for time in _TOLD["time"]]
 
 
 # A kind of a concept is also that concept for a need: "would diazepam loosen it" asks what a
