@@ -619,10 +619,8 @@ class AnswerMatcher:
             and "choose" in where
             and sum(t in _MEDICINE_WORDS for t in tokens) == 1
         ):
-            other = next((k for k in keyed[1:] if k[1] not in _MEDICINE_TOPICS), None)
-            if other is not None and other[0][0] >= MIN_SCORE:
-                # ... as well as the medicine's topic fitted the words.
-                _to_front(keyed, other)
+            # One medicine weighed against something else: that other thing's topic answers.
+            _other_topic_first(keyed)
         elif (
             keyed
             and keyed[0][1] in _CHOSEN_OVER
@@ -634,9 +632,7 @@ class AnswerMatcher:
             # "which other tablet then") is choosing medicines, whatever the first one's topic.
             _to_front(keyed, next(k for k in keyed if k[1] == _CHOICE))
         if keyed and keyed[0][1] == _LENT and not _MEDICINE_WORDS & present:
-            other = next((k for k in keyed[1:] if k[1] not in _MEDICINE_TOPICS), None)
-            if other is not None and other[0][0] >= MIN_SCORE:
-                _to_front(keyed, other)
+            _other_topic_first(keyed)
         return keyed
 
 
@@ -691,6 +687,13 @@ def _without_helpers(tokens: tuple[str, ...], ranked: list[_Ranked]) -> list[_Ra
     if any(_asked_about(tokens[:i], tokens[i + 1 :]) for i in named):
         return ranked
     return [r for r in ranked if r[1] != _HELPER]
+
+
+def _other_topic_first(keyed: list[_Ranked]) -> None:
+    """Put the best topic that is not a medicine's first, if it fits well enough to answer."""
+    other = next((k for k in keyed[1:] if k[1] not in _MEDICINE_TOPICS), None)
+    if other is not None and other[0][0] >= MIN_SCORE:
+        _to_front(keyed, other)
 
 
 def _to_front(keyed: list[_Ranked], chosen: _Ranked) -> None:
