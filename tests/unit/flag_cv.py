@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/unit/flag_cv.py          # per fold and overall, written and heard
     .venv/bin/python tests/unit/flag_cv.py --hedge  # the hedge band only (flagger.HEDGE)
+    .venv/bin/python tests/unit/flag_cv.py --sure   # where a lead is an emergency (flagger.SURE)
 
 Hand-written triage rules reach 98-100% of emergencies on the sets they were written from and
 far less on a new writer's words; most missed emergencies fire nothing at all. This asks, before
@@ -20,6 +21,7 @@ Columns, per fold and kind of text (written / heard):
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -246,9 +248,9 @@ def main() -> None:
         for kind, pick in KINDS.items():
             print(f"today's rules, {kind}")
             for group in groups:
-                fold = [j for j in every if j.row.group == group and pick(j.row)]
-                if fold:
-                    print(rules_line(group, fold))
+                own = [j for j in every if j.row.group == group and pick(j.row)]
+                if own:
+                    print(rules_line(group, own))
             print(rules_line("all", [j for j in every if pick(j.row)]))
     tallies = {k: Tally() for k in KINDS}
     fixed = {t: {k: Tally() for k in KINDS} for t in GRID}
@@ -290,6 +292,28 @@ def main() -> None:
     for t in GRID:
         for kind in KINDS:
             print(fixed[t][kind].line(f"m={t:g} {kind}"))
+
+
+def sure() -> None:
+    """flagger.SURE's curve: with each writer's rows scored by a model trained without that
+    writer, per margin, the rows the rules left unsettled (no finding, or only a question) whose
+    lead reaches it, by kind: every benign (N, Q), same-day and within-days row there would get
+    the emergency answer."""
+    every = judged()
+    groups = flag_model.groups([j.row for j in every])
+    ranked = out_of_fold(list(range(len(every))), [[g] for g in groups])
+    for kind, pick in KINDS.items():
+        rows = [i for i, j in enumerate(every) if pick(j.row) and j.found in ("", "asked")]
+        unsettled = Counter(every[i].row.kind for i in rows)
+        print(f"{kind}: unsettled by the rules", dict(sorted(unsettled.items())))
+        for margin in SURE_GRID:
+            led = Counter(
+                every[i].row.kind for i in rows if decide(ranked[i], margin, said()[i]) is not None
+            )
+            print(f"  lead >= {margin:g}:", dict(sorted(led.items())))
+
+
+SURE_GRID = (16.0, 20.0, 24.0, 28.0, 32.0)
 
 
 def sets() -> None:
@@ -339,4 +363,4 @@ def line(name: str, f: Sequence[int]) -> str:
 
 
 if __name__ == "__main__":
-    sets() if "--sets" in sys.argv else main()
+    sets() if "--sets" in sys.argv else sure() if "--sure" in sys.argv else main()

@@ -1,6 +1,7 @@
 """The learnt red-flag second opinion (safety/flagger.py): shipped fresh, asked only where no rule
-found or asked anything, only ever a yes/no question (never the emergency answer), and never a
-dependency (a broken or missing file leaves today's rules alone).
+found or asked anything, a yes/no question unless far surer (SURE) than any benign row of a writer
+it never saw made it, never over a rule's finding, and never a dependency (a broken or missing
+file leaves today's rules alone).
 
 The behaviour test speaks tests/unit/data/flag_unseen.tsv through the skill: 30 red flags and 30
 benign things someone on the floor says, written by hand for this test BEFORE the model existed
@@ -154,6 +155,27 @@ def test_the_model_asks_beside_a_finding_only_when_far_surer_and_yes_traces_to_a
     assert "If so, call triple zero now" in reply.text and not reply.ends_session
     yes = device.intent("AMAZON.YesIntent")
     assert str(loader.load("en-AU").tiers["emergency"]["say"]) in yes.text and yes.ends_session
+
+
+def test_far_surer_the_model_gives_the_emergency_answer_but_never_over_a_rules_finding(
+    say: Say, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    nothing = "the cat has been asleep on the sofa all morning"  # no rule reads a thing
+    question = str(loader.load("en-IN").triggers["E4"]["ask"])
+    emergency = str(loader.load("en-IN").tiers["emergency"]["say"])
+    # Just under SURE: the sign's question with the number, the session open for "yes".
+    monkeypatch.setattr(flagger, "shipped", lambda: always("E4", flagger.SURE - 0.2))
+    reply, _ = say(nothing, "en-IN")
+    assert question in reply.text and "call one one two now" in reply.text
+    assert not reply.ends_session
+    # At SURE: the emergency answer itself, in the locale's words and number, and it ends.
+    monkeypatch.setattr(flagger, "shipped", lambda: always("E4", flagger.SURE))
+    reply, _ = say(nothing, "en-IN")
+    assert emergency in reply.text and reply.ends_session, reply.text
+    # A rule's finding stands: same-day advice is not raised to an emergency by the model.
+    same_day = "the pain is worse at night and it wakes me up"
+    reply, _ = say(same_day, "en-IN")
+    assert emergency not in reply.text and not reply.ends_session, reply.text
 
 
 @pytest.mark.parametrize("text", ["{not json", '{"classes": [], "bias": 3}', "[1, 2]", ""])

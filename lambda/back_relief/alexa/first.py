@@ -122,7 +122,15 @@ def assess(content: loader.Content, texts: list[str]) -> Finding | None:
     prefilters) is imported with the rules, on the first words to assess: a launch has none."""
     from ..safety.triage import assess as assess_rules
 
-    return assess_rules(content.triage, texts)
+    found = assess_rules(content.triage, texts)
+    if found is not None:
+        return found
+    # No rule found a tier: the learnt second opinion, where it is far surer than it ever was of
+    # a benign sentence (flagger.SURE), names the emergency itself; below that, the handlers ask.
+    from ..safety.flagger import sure
+
+    trigger = sure(texts)
+    return Finding(Tier.EMERGENCY, trigger) if trigger in content.triggers else None
 
 
 class TriageFirst(AbstractRequestInterceptor):

@@ -14,11 +14,12 @@ reading (unsettled concepts, the tolerant reading) asked anything, and, only whe
 emergencies got same-day advice). Its only power is to name a trigger (every emergency sign has
 its own class and question) whose yes/no question is then asked WITH the emergency number
 (handlers/safety.py ask_confirmation); "yes" gets that trigger's answer, so every decision
-still traces to a rule id. It never gives the emergency answer itself and never overrides a
-finding. Below MARGIN but at least HEDGE (round 11), a free-text turn keeps its normal reply
-(the answer asked for) and the sign's question follows it in the same breath; at MARGIN too the
-answer now comes first when both fit (handlers/safety.py say_checked). The margins were chosen
-by leave-one-writer-out cross-validation
+still traces to a rule id. It never overrides a finding, and gives the emergency answer itself
+only where it is far surer (SURE, round 17: alexa/first.py assess) than any benign row of a
+writer it never saw has made it. Below MARGIN but at least HEDGE (round 11), a free-text turn
+keeps its normal reply (the answer asked for) and the sign's question follows it in the same
+breath; at MARGIN too the answer now comes first when both fit (handlers/safety.py
+say_checked). The margins were chosen by leave-one-writer-out cross-validation
 (tests/unit/flag_cv.py). Imported on the first turn that reaches it: a launch never does,
 deployed INIT does through the rehearsal's question (about 1 ms, so a first unclear red flag
 does not). A missing or corrupt file leaves the rules alone.
@@ -28,7 +29,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from ..content.ranker import Ranker, load
 from ..text import normalise, stem
@@ -43,12 +44,14 @@ __all__ = [
     "MODEL",
     "NONE",
     "SIGN_WORDS",
+    "SURE",
     "beside_same_day",
     "decide",
     "flagged",
     "leads",
     "said_sign",
     "strongest",
+    "sure",
     "tokens",
 ]
 
@@ -81,6 +84,16 @@ MARGIN = 12.0
 # at which the folds ask at most 1% of same-day and within-days rows a rule already advised
 # (21 of 2558), for 7 of the 21 emergency rows that got only that advice; no benign row.
 BESIDE = 20.0
+# The emergency answer, not a question: where no rule found a tier, a lead this large is a
+# finding (alexa/first.py assess), as the trigger's own emergency answer. Round 17, from
+# leave-one-writer-out scores (flag_cv.py --sure: each writer's rows scored by a model trained
+# without that writer): of the rows the rules leave unsettled (no finding, or only a question),
+# no benign row (8,508 written, 7,292 heard: statements and questions) and no same-day or
+# within-days row led this far, while 12 of the 78 written and 28 of the 485 heard emergency
+# rows did. At 20, two benign statements of a sign denied or read from a leaflet ("my
+# partner keeps asking if my legs are numb and they aren't") and a within-days row did too.
+# A question with the number already reached these rows; the answer says it is an emergency.
+SURE = 24.0
 # The hedge: below MARGIN but at least this far over "none", the normal reply (a topic answer)
 # is given AND followed by the sign's question with the number (handlers/safety.py
 # say_checked), never replaced by it. Chosen by flag_cv.py as each fold chose its own: the
@@ -195,10 +208,23 @@ def flagged(texts: Iterable[str], margin: float = MARGIN) -> str | None:
     for text in texts:
         words = marked(text)
         if words:
-            found = decide(model.scores(words), margin, words)
+            found = decide(_scores(model, words), margin, words)
             if found is not None:
                 return found
     return None
+
+
+@lru_cache(maxsize=16)
+def _scores(model: Ranker, words: tuple[str, ...]) -> Mapping[str, float]:
+    """A model's scores, kept for the turn's second look: triage (sure) and then the
+    free-text handler (leads) read the same words."""
+    return model.scores(words)
+
+
+def sure(texts: Iterable[str]) -> str | None:
+    """The emergency trigger these raw slot texts (none of which a rule found a tier in)
+    name, where the model is at least SURE of it: an emergency finding; None otherwise."""
+    return flagged([text for raw in texts if raw and (text := normalise(raw))], SURE)
 
 
 def strongest(texts: Iterable[str]) -> tuple[str, float] | None:
@@ -216,7 +242,7 @@ def leads(texts: Iterable[str]) -> list[tuple[str, float] | None]:
     if model is None:
         return [None for _ in texts]
     return [
-        _lead(model.scores(words), words) if (words := marked(text)) else None for text in texts
+        _lead(_scores(model, words), words) if (words := marked(text)) else None for text in texts
     ]
 
 
