@@ -32,7 +32,7 @@ sys.path[:0] = [str(ROOT / "lambda"), str(Path(__file__).parent), str(ROOT)]
 
 from back_relief.content.ranker import Ranker, bucket, features, train_hashed  # noqa: E402
 from back_relief.safety.flagger import BUCKETS, CLASSES, decide, tokens  # noqa: E402
-from back_relief.safety.triage import Tier, assess, clarify  # noqa: E402
+from back_relief.safety.triage import Tier, assess, clarify, names_a_sign  # noqa: E402
 from triage_dev import rules  # noqa: E402
 
 from interaction_models import flag_model  # noqa: E402
@@ -297,20 +297,25 @@ def main() -> None:
 def sure() -> None:
     """flagger.SURE's curve: with each writer's rows scored by a model trained without that
     writer, per margin, the rows the rules left unsettled (no finding, or only a question) whose
-    lead reaches it, by kind: every benign (N, Q), same-day and within-days row there would get
-    the emergency answer."""
+    lead reaches it, by kind, and of those the rows where the rules saw no sign's words at all
+    (triage.names_a_sign): only these get the emergency answer (alexa/first.py assess)."""
     every = judged()
     groups = flag_model.groups([j.row for j in every])
     ranked = out_of_fold(list(range(len(every))), [[g] for g in groups])
+    found_rules = rules()
     for kind, pick in KINDS.items():
         rows = [i for i, j in enumerate(every) if pick(j.row) and j.found in ("", "asked")]
         unsettled = Counter(every[i].row.kind for i in rows)
         print(f"{kind}: unsettled by the rules", dict(sorted(unsettled.items())))
         for margin in SURE_GRID:
-            led = Counter(
-                every[i].row.kind for i in rows if decide(ranked[i], margin, said()[i]) is not None
+            led = [i for i in rows if decide(ranked[i], margin, said()[i]) is not None]
+            unseen = [i for i in led if not names_a_sign(found_rules, [every[i].row.text])]
+            print(
+                f"  lead >= {margin:g}:",
+                dict(sorted(Counter(every[i].row.kind for i in led).items())),
+                "  no sign's words:",
+                dict(sorted(Counter(every[i].row.kind for i in unseen).items())),
             )
-            print(f"  lead >= {margin:g}:", dict(sorted(led.items())))
 
 
 SURE_GRID = (16.0, 20.0, 24.0, 28.0, 32.0)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from back_relief.alexa import first
 from back_relief.content import loader
 from back_relief.content.ranker import STEP, Ranker
 from back_relief.safety import flagger
@@ -176,6 +177,27 @@ def test_far_surer_the_model_gives_the_emergency_answer_but_never_over_a_rules_f
     same_day = "the pain is worse at night and it wakes me up"
     reply, _ = say(same_day, "en-IN")
     assert emergency not in reply.text and not reply.ends_session, reply.text
+
+
+def test_where_the_rules_read_a_signs_words_as_no_report_the_model_only_asks(
+    say: Say, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Round 17's safety review: reported questions denied at the end crossed SURE with the
+    # shipped model (the model marks only the words AFTER a "not" as denied).
+    denied = (
+        "the nurse keeps asking if my legs are numb and they aren't",
+        "my mum keeps asking if both my legs are numb and they aren't",
+        "people keep asking if my legs are numb and tingling and they aren't",
+    )
+    content = loader.load("en-AU")
+    for text in denied:
+        assert assess(content.triage, [text]) is None  # the rules read it as no report
+        assert first.assess(content, [text]) is None, text
+    # However sure the model, words a rule holds stay a question, never the emergency answer.
+    monkeypatch.setattr(flagger, "shipped", lambda: always("E6", flagger.SURE + 10))
+    reply, _ = say(denied[0], "en-AU")
+    assert "call triple zero now" in reply.text and not reply.ends_session, reply.text
+    assert str(content.tiers["emergency"]["say"]) not in reply.text
 
 
 @pytest.mark.parametrize("text", ["{not json", '{"classes": [], "bias": 3}', "[1, 2]", ""])

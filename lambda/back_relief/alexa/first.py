@@ -126,11 +126,17 @@ def assess(content: loader.Content, texts: list[str]) -> Finding | None:
     if found is not None:
         return found
     # No rule found a tier: the learnt second opinion, where it is far surer than it ever was of
-    # a benign sentence (flagger.SURE), names the emergency itself; below that, the handlers ask.
+    # a benign sentence (flagger.SURE), names the emergency itself, but only in words where the
+    # rules saw no sign at all (a recogniser's slip, words no rule holds). Where they saw one and
+    # read it as no report ("keeps asking if my legs are numb and they aren't"), and below SURE,
+    # the handlers ask.
     from ..safety.flagger import sure
+    from ..safety.triage import names_a_sign
 
     trigger = sure(texts)
-    return Finding(Tier.EMERGENCY, trigger) if trigger in content.triggers else None
+    if trigger not in content.triggers or names_a_sign(content.triage, texts):
+        return None
+    return Finding(Tier.EMERGENCY, trigger)
 
 
 class TriageFirst(AbstractRequestInterceptor):

@@ -92,7 +92,11 @@ BESIDE = 20.0
 # within-days row led this far, while 12 of the 78 written and 28 of the 485 heard emergency
 # rows did. At 20, two benign statements of a sign denied or read from a leaflet ("my
 # partner keeps asking if my legs are numb and they aren't") and a within-days row did too.
-# A question with the number already reached these rows; the answer says it is an emergency.
+# Only in words where the rules saw no emergency sign at all (triage.names_a_sign: 11 of the
+# 12 and 27 of the 28): the safety review's reworded denials ("the nurse keeps asking if my
+# legs are numb and they aren't") led past 24 with the shipped model, and the rules had read
+# those words and judged them no report. There, and below SURE, the question stands; it
+# already gave these rows the number, and the answer says it is an emergency.
 SURE = 24.0
 # The hedge: below MARGIN but at least this far over "none", the normal reply (a topic answer)
 # is given AND followed by the sign's question with the number (handlers/safety.py

@@ -352,6 +352,28 @@ def clarify(rules: TriageRules, texts: Iterable[str], learnt: bool = True) -> st
     return flagged(said)
 
 
+def names_a_sign(rules: TriageRules, texts: Iterable[str]) -> bool:
+    """Whether any emergency trigger's words are in these texts, however they are read:
+    denied, someone else's, asked about, from a leaflet. Where they are and no rule found a
+    tier, the rules read the words and judged them no report; the learnt model may then only
+    ask (alexa/first.py assess). Cheap enough for the rare turn that asks it."""
+    emergency = {t.id for t in rules.triggers if t.tier == Tier.EMERGENCY}
+    for raw in texts:
+        if not raw or not (text := normalise(raw)):
+            continue
+        spaced = " " + text
+        starts = frozenset(word_starts(spaced))
+        for bit in set_bits(rules.candidates(spaced, starts)):
+            trigger = rules.triggers[bit]
+            if trigger.id in emergency and next(trigger.finditer(spaced, starts), None):
+                return True
+        concepts = rules.concepts
+        present = concepts.present(spaced, every=True) if concepts else frozenset()
+        if concepts is not None and emergency.intersection(concepts.fired(present)):
+            return True
+    return False
+
+
 def matching_triggers(rules: TriageRules, text: str) -> list[str]:
     """Every trigger one text sets off, in priority order, bypassing the prefilter (tests)."""
     spaced = " " + normalise(text)
