@@ -36,6 +36,7 @@ from ..text import normalise, stem
 from .retold import PLAIN_NEGATIONS
 
 __all__ = [
+    "ASK_ONLY",
     "BESIDE",
     "BUCKETS",
     "CLASSES",
@@ -98,6 +99,11 @@ BESIDE = 20.0
 # those words and judged them no report. There, and below SURE, the question stands; it
 # already gave these rows the number, and the answer says it is an emergency.
 SURE = 24.0
+# ... but never for a fall or a blow (E8): an event, not a sign of the body, and its words have
+# everyday figures the model cannot tell apart ("hit by a wave of grief and now my back is
+# killing me" led by 26.8, "knocked sideways by the news" by 19.8; the second safety review).
+# The folds' rows that led past SURE held none; E8 is asked about, as below SURE.
+ASK_ONLY = frozenset({"E8"})
 # The hedge: below MARGIN but at least this far over "none", the normal reply (a topic answer)
 # is given AND followed by the sign's question with the number (handlers/safety.py
 # say_checked), never replaced by it. Chosen by flag_cv.py as each fold chose its own: the
@@ -228,7 +234,8 @@ def _scores(model: Ranker, words: tuple[str, ...]) -> Mapping[str, float]:
 def sure(texts: Iterable[str]) -> str | None:
     """The emergency trigger these raw slot texts (none of which a rule found a tier in)
     name, where the model is at least SURE of it: an emergency finding; None otherwise."""
-    return flagged([text for raw in texts if raw and (text := normalise(raw))], SURE)
+    found = flagged([text for raw in texts if raw and (text := normalise(raw))], SURE)
+    return None if found in ASK_ONLY else found
 
 
 def strongest(texts: Iterable[str]) -> tuple[str, float] | None:
