@@ -36,6 +36,9 @@ QUESTION_WORDS = {
 class Early(Value):
     content: loader.Content
     finding: Finding | None
+    # The learnt model's lead per text (flagger.leads), where triage read them (no rule found a
+    # tier): the free-text handler's look at the same words reuses them.
+    leads: tuple[tuple[str, float] | None, ...] | None = None
 
     @property
     def red_flag(self) -> bool:
@@ -111,32 +114,42 @@ def _assess(handler_input: HandlerInput) -> Early:
         texts = slot_texts(handler_input, content.carriers) + implied(content, handler_input)
         # No words (a launch, a touch-free navigation intent): nothing to find, and the
         # rules are not built for nothing (Content.triage).
-        return Early(content, assess(content, texts) if texts else None)
+        return Early(content, *_assessed(content, texts)) if texts else Early(content, None)
     except Exception as error:  # logged; the turn goes on without a finding rather than crash
         log.error("triage_failed", extra={"error": type(error).__name__})
         return Early(content, None)
 
 
 def assess(content: loader.Content, texts: list[str]) -> Finding | None:
-    """triage.assess with the content's rules. The rules' machinery (regex analysis, concepts,
-    prefilters) is imported with the rules, on the first words to assess: a launch has none."""
+    """triage.assess with the content's rules, then the learnt model where it is far surer
+    (below). The rules' machinery (regex analysis, concepts, prefilters) is imported with the
+    rules, on the first words to assess: a launch has none."""
+    return _assessed(content, texts)[0]
+
+
+def _assessed(
+    content: loader.Content, texts: list[str]
+) -> tuple[Finding | None, tuple[tuple[str, float] | None, ...] | None]:
+    """assess(), and the model's leads per text where it read them."""
     from ..safety.triage import assess as assess_rules
 
     found = assess_rules(content.triage, texts)
     if found is not None:
-        return found
+        return found, None
     # No rule found a tier: the learnt second opinion, where it is far surer than it ever was of
     # a benign sentence (flagger.SURE), names the emergency itself, but only in words where the
     # rules saw no sign at all (a recogniser's slip, words no rule holds). Where they saw one and
     # read it as no report ("keeps asking if my legs are numb and they aren't"), and below SURE,
     # the handlers ask.
-    from ..safety.flagger import sure
+    from ..safety.flagger import leads, sure
     from ..safety.triage import names_a_sign
+    from ..text import normalise
 
-    trigger = sure(texts)
+    read = tuple(leads([normalise(raw) if raw else "" for raw in texts]))
+    trigger = sure(read)
     if trigger not in content.triggers or names_a_sign(content.triage, texts):
-        return None
-    return Finding(Tier.EMERGENCY, trigger)
+        return None, read
+    return Finding(Tier.EMERGENCY, trigger), read
 
 
 class TriageFirst(AbstractRequestInterceptor):

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from functools import cache, lru_cache
+from functools import cache
 
 from ..content.ranker import Ranker, load
 from ..text import normalise, stem
@@ -218,24 +218,19 @@ def flagged(texts: Iterable[str], margin: float = MARGIN) -> str | None:
     for text in texts:
         words = marked(text)
         if words:
-            found = decide(_scores(model, words), margin, words)
+            found = decide(model.scores(words), margin, words)
             if found is not None:
                 return found
     return None
 
 
-@lru_cache(maxsize=16)
-def _scores(model: Ranker, words: tuple[str, ...]) -> Mapping[str, float]:
-    """A model's scores, kept for the turn's second look: triage (sure) and then the
-    free-text handler (leads) read the same words."""
-    return model.scores(words)
-
-
-def sure(texts: Iterable[str]) -> str | None:
-    """The emergency trigger these raw slot texts (none of which a rule found a tier in)
-    name, where the model is at least SURE of it: an emergency finding; None otherwise."""
-    found = flagged([text for raw in texts if raw and (text := normalise(raw))], SURE)
-    return None if found in ASK_ONLY else found
+def sure(found: Iterable[tuple[str, float] | None]) -> str | None:
+    """The emergency trigger of these leads (a turn's texts, none of which a rule found a tier
+    in) the model is at least SURE of: an emergency finding; None otherwise."""
+    for lead in found:
+        if lead is not None and lead[1] >= SURE and lead[0] not in ASK_ONLY:
+            return lead[0]
+    return None
 
 
 def strongest(texts: Iterable[str]) -> tuple[str, float] | None:
@@ -253,7 +248,7 @@ def leads(texts: Iterable[str]) -> list[tuple[str, float] | None]:
     if model is None:
         return [None for _ in texts]
     return [
-        _lead(_scores(model, words), words) if (words := marked(text)) else None for text in texts
+        _lead(model.scores(words), words) if (words := marked(text)) else None for text in texts
     ]
 
 

@@ -12,6 +12,7 @@ from ask_sdk_model.response import Response
 from ...content.loader import Content
 from ...routines.engine import abandon
 from ...safety.tiers import TIER_NAMES, Finding, Tier
+from ..first import early
 from ..interceptors import get_turn, slot_texts
 from ..pending import ConfirmRedFlag, SymptomWarning, WarningMore
 from ..turn import Turn
@@ -137,7 +138,10 @@ def free_text_check(handler_input: HandlerInput, turn: Turn) -> Check | None:
     # ("i have hang on i need a wee") lifts everyday words into the hedge, and the hedge was
     # chosen on rows as written (flag_cv.py). One scoring per reading serves both.
     said = set(slot_texts(handler_input))
-    read = [(raw in said, lead) for raw, lead in zip(texts, _leads(texts), strict=True)]
+    # Triage read the same texts first (and any an intent implies after them): its leads serve.
+    known = early(handler_input).leads
+    found = known[: len(texts)] if known is not None and len(known) >= len(texts) else None
+    read = [(raw in said, lead) for raw, lead in zip(texts, found or _leads(texts), strict=True)]
     lead = max((r for _, r in read if r), key=lambda r: r[1], default=None)
     if lead is not None and lead[1] < flagger.MARGIN:
         lead = max((r for as_said, r in read if as_said and r), key=lambda r: r[1], default=None)
