@@ -173,11 +173,16 @@ def test_far_surer_the_model_gives_the_emergency_answer_but_never_over_a_rules_f
     monkeypatch.setattr(flagger, "shipped", lambda: always("E4", flagger.SURE))
     reply, _ = say(nothing, "en-IN")
     assert emergency in reply.text and reply.ends_session, reply.text
-    # A fall or a blow (E8) is only ever asked about: "hit by a wave of grief" is a figure.
-    monkeypatch.setattr(flagger, "shipped", lambda: always("E8", flagger.SURE + 10))
-    reply, _ = say(nothing, "en-IN")
-    assert "call one one two now" in reply.text and not reply.ends_session, reply.text
+    # A fall or a blow (E8) and a pregnancy's sign (E12) are only ever asked about: "hit by a
+    # wave of grief" is a figure, and a pregnant asker's tummy talk is everyday.
+    for sign in ("E8", "E12"):
+        monkeypatch.setattr(flagger, "shipped", lambda sign=sign: always(sign, flagger.SURE + 10))
+        reply, _ = say(nothing, "en-IN")
+        assert "call one one two now" in reply.text and not reply.ends_session, reply.text
     assert first.assess(loader.load("en-IN"), ["i got hit by a wave of grief"]) is None
+    monkeypatch.undo()
+    pregnant = "i'm twenty weeks pregnant and my tummy is itchy"  # the third review: shipped
+    assert first.assess(loader.load("en-IN"), [pregnant]) is None
     monkeypatch.setattr(flagger, "shipped", lambda: always("E4", flagger.SURE))
     # A rule's finding stands: same-day advice is not raised to an emergency by the model.
     same_day = "the pain is worse at night and it wakes me up"

@@ -102,8 +102,12 @@ SURE = 24.0
 # ... but never for a fall or a blow (E8): an event, not a sign of the body, and its words have
 # everyday figures the model cannot tell apart ("hit by a wave of grief and now my back is
 # killing me" led by 26.8, "knocked sideways by the news" by 19.8; the second safety review).
-# The folds' rows that led past SURE held none; E8 is asked about, as below SURE.
-ASK_ONLY = frozenset({"E8"})
+# The folds' rows that led past SURE held none. Nor for a pregnancy's bleeding or tummy pain
+# (E12): a pregnant asker's everyday tummy talk, beside the voice model's own pregnancy
+# questions, led past it ("i'm twenty weeks pregnant and my tummy is itchy" by 25.6, "... the
+# baby keeps kicking my tummy" by 30.8; the third review), though SIGN_WORDS were said. These
+# are asked about, as below SURE (the folds' rows past SURE held 2 + 2 of E12).
+ASK_ONLY = frozenset({"E8", "E12"})
 # The hedge: below MARGIN but at least this far over "none", the normal reply (a topic answer)
 # is given AND followed by the sign's question with the number (handlers/safety.py
 # say_checked), never replaced by it. Chosen by flag_cv.py as each fold chose its own: the
