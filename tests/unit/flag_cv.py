@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "lambda"), str(Path(__file__).parent), str(ROOT)]
 
 from back_relief.content.ranker import Ranker, bucket, features, train_hashed  # noqa: E402
-from back_relief.safety.flagger import BUCKETS, CLASSES, decide, tokens  # noqa: E402
+from back_relief.safety.flagger import ASK_ONLY, BUCKETS, CLASSES, decide, tokens  # noqa: E402
 from back_relief.safety.triage import Tier, assess, clarify, names_a_sign  # noqa: E402
 from triage_dev import rules  # noqa: E402
 
@@ -298,7 +298,8 @@ def sure() -> None:
     """flagger.SURE's curve: with each writer's rows scored by a model trained without that
     writer, per margin, the rows the rules left unsettled (no finding, or only a question) whose
     lead reaches it, by kind, and of those the rows where the rules saw no sign's words at all
-    (triage.names_a_sign): only these get the emergency answer (alexa/first.py assess)."""
+    (triage.names_a_sign) and the sign is not one the model only asks about (flagger.ASK_ONLY):
+    only these get the emergency answer (alexa/first.py assess)."""
     every = judged()
     groups = flag_model.groups([j.row for j in every])
     ranked = out_of_fold(list(range(len(every))), [[g] for g in groups])
@@ -309,11 +310,16 @@ def sure() -> None:
         print(f"{kind}: unsettled by the rules", dict(sorted(unsettled.items())))
         for margin in SURE_GRID:
             led = [i for i in rows if decide(ranked[i], margin, said()[i]) is not None]
-            unseen = [i for i in led if not names_a_sign(found_rules, [every[i].row.text])]
+            unseen = [
+                i
+                for i in led
+                if not names_a_sign(found_rules, [every[i].row.text])
+                and decide(ranked[i], margin, said()[i]) not in ASK_ONLY
+            ]
             print(
                 f"  lead >= {margin:g}:",
                 dict(sorted(Counter(every[i].row.kind for i in led).items())),
-                "  no sign's words:",
+                "  no sign's words, not ASK_ONLY:",
                 dict(sorted(Counter(every[i].row.kind for i in unseen).items())),
             )
 
