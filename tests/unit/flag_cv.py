@@ -309,12 +309,11 @@ def sure() -> None:
         unsettled = Counter(every[i].row.kind for i in rows)
         print(f"{kind}: unsettled by the rules", dict(sorted(unsettled.items())))
         for margin in SURE_GRID:
-            led = [i for i in rows if decide(ranked[i], margin, said()[i]) is not None]
+            led = {i: f for i in rows if (f := decide(ranked[i], margin, said()[i])) is not None}
             unseen = [
                 i
-                for i in led
-                if not names_a_sign(found_rules, [every[i].row.text])
-                and decide(ranked[i], margin, said()[i]) not in ASK_ONLY
+                for i, flag in led.items()
+                if flag not in ASK_ONLY and not names_a_sign(found_rules, [every[i].row.text])
             ]
             print(
                 f"  lead >= {margin:g}:",

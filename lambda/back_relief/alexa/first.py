@@ -141,11 +141,10 @@ def _assessed(
     # rules saw no sign at all (a recogniser's slip, words no rule holds). Where they saw one and
     # read it as no report ("keeps asking if my legs are numb and they aren't"), and below SURE,
     # the handlers ask.
-    from ..safety.flagger import leads, sure
+    from ..safety.flagger import raw_leads, sure
     from ..safety.triage import names_a_sign
-    from ..text import normalise
 
-    read = tuple(leads([normalise(raw) if raw else "" for raw in texts]))
+    read = tuple(raw_leads(texts))
     trigger = sure(read)
     if trigger not in content.triggers or names_a_sign(content.triage, texts):
         return None, read

@@ -50,6 +50,7 @@ __all__ = [
     "decide",
     "flagged",
     "leads",
+    "raw_leads",
     "said_sign",
     "strongest",
     "sure",
@@ -254,6 +255,12 @@ def leads(texts: Iterable[str]) -> list[tuple[str, float] | None]:
     return [
         _lead(model.scores(words), words) if (words := marked(text)) else None for text in texts
     ]
+
+
+def raw_leads(texts: Iterable[str]) -> list[tuple[str, float] | None]:
+    """leads() for raw slot texts, in their order (None where a text has no words): what
+    triage reads once per turn and the free-text handler reuses."""
+    return leads([normalise(raw) if raw else "" for raw in texts])
 
 
 def beside_same_day(texts: Iterable[str]) -> str | None:

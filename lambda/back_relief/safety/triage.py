@@ -368,8 +368,9 @@ def names_a_sign(rules: TriageRules, texts: Iterable[str]) -> bool:
             if trigger.id in emergency and next(trigger.finditer(spaced, starts), None):
                 return True
         concepts = rules.concepts
-        present = concepts.present(spaced, every=True) if concepts else frozenset()
-        if concepts is not None and emergency.intersection(concepts.fired(present)):
+        if concepts is not None and not emergency.isdisjoint(
+            concepts.fired(concepts.present(spaced, every=True))
+        ):
             return True
     return False
 

@@ -141,21 +141,16 @@ def free_text_check(handler_input: HandlerInput, turn: Turn) -> Check | None:
     # Triage read the same texts first (and any an intent implies after them): its leads serve.
     known = early(handler_input).leads
     found = known[: len(texts)] if known is not None and len(known) >= len(texts) else None
-    read = [(raw in said, lead) for raw, lead in zip(texts, found or _leads(texts), strict=True)]
+    read = [
+        (raw in said, lead)
+        for raw, lead in zip(texts, found or flagger.raw_leads(texts), strict=True)
+    ]
     lead = max((r for _, r in read if r), key=lambda r: r[1], default=None)
     if lead is not None and lead[1] < flagger.MARGIN:
         lead = max((r for as_said, r in read if as_said and r), key=lambda r: r[1], default=None)
     if lead is None or lead[0] not in turn.content.triggers or lead[1] < flagger.HEDGE:
         return None
     return Check(lead[0], learnt=True, hedge=lead[1] < flagger.MARGIN)
-
-
-def _leads(texts: list[str]) -> list[tuple[str, float] | None]:
-    """The model's lead per raw text (None where it has no words), in the texts' order."""
-    from ...safety.flagger import leads
-    from ...text import normalise
-
-    return leads([normalise(raw) if raw else "" for raw in texts])
 
 
 def say_beside(turn: Turn, check: Check, lead: str, title: str | None = None) -> bool:
