@@ -13,8 +13,6 @@ from functools import cache
 from typing import Any
 
 from ask_sdk_core.exceptions import SerializationException
-from ask_sdk_core.skill import CustomSkill
-from ask_sdk_core.skill_builder import CustomSkillBuilder
 
 from .alexa import ssml
 from .alexa.api_client import BoundedApiClient
@@ -45,6 +43,7 @@ from .alexa.handlers.session import (
     YesNoHandler,
 )
 from .alexa.interceptors import LoadTurn, SaveTurn
+from .alexa.runtime import Skill
 from .alexa.serializer import FastSerializer
 from .content import loader
 from .logs import configure
@@ -60,53 +59,56 @@ TURN_BUDGET_SECONDS = 4.5
 _SERIALIZER = FastSerializer()
 
 
-def build(store: StoreFactory | None = None, api_client: Any = None) -> CustomSkill:
+def build(store: StoreFactory | None = None, api_client: Any = None) -> Skill:
     """A configured skill. Tests and the simulator pass their own store and API client."""
     configure(os.environ.get("LOG_LEVEL", "INFO"))
     get_store: StoreFactory = store or _default_store
     client = api_client or BoundedApiClient()
-    builder = CustomSkillBuilder(api_client=client)
-    # Lambda's AlexaSkill trigger already pins the skill id; checking it here too means a
-    # mis-wired trigger answers nobody else's requests.
-    builder.skill_id = os.environ.get("SKILL_ID") or None  # type: ignore[assignment]
-    # Order matters: the first handler whose can_handle is true answers. Red flags first.
-    for handler in (
-        RedFlagHandler(),
-        RedFlagAnswerHandler(),
-        LaunchHandler(),
-        ConsentResponseHandler(),
-        SkillDisabledHandler(get_store),
-        SessionEndedHandler(),
-        YesNoHandler(),
-        StartRoutineHandler(),
-        NavigationHandler(),
-        PickStretchHandler(),
-        SeatedVersionHandler(),
-        ExercisePainHandler(),
-        TouchHandler(),
-        StopHandler(),
-        HelpHandler(),
-        ThanksHandler(),
-        WarningSignsHandler(),
-        StretchHowToHandler(),
-        AnswerHandler(),
-        FreeTextHandler(),
-        ForgetMeHandler(get_store),
-        FallbackHandler(),
-        UnhandledRequestHandler(),
-    ):
-        builder.add_request_handler(handler)
-    builder.add_exception_handler(CalmErrorHandler())
     api_worst = float(getattr(client, "worst_case_seconds", TURN_BUDGET_SECONDS))
-    # A touched suggestion becomes the request its words make, so triage and handlers see speech.
-    builder.add_global_request_interceptor(TouchAsSpeech())
-    # Triage next, on the request alone: nothing LoadTurn does (store, user key) comes before it.
-    builder.add_global_request_interceptor(TriageFirst())
-    builder.add_global_request_interceptor(LoadTurn(get_store, TURN_BUDGET_SECONDS, api_worst))
-    builder.add_global_response_interceptor(SaveTurn(get_store))
-    skill = builder.create()
-    skill.serializer = _SERIALIZER  # ask-sdk's, minus its slow timestamp parser
-    return skill
+    return Skill(
+        # Order matters: the first handler whose can_handle is true answers. Red flags first.
+        handlers=[
+            RedFlagHandler(),
+            RedFlagAnswerHandler(),
+            LaunchHandler(),
+            ConsentResponseHandler(),
+            SkillDisabledHandler(get_store),
+            SessionEndedHandler(),
+            YesNoHandler(),
+            StartRoutineHandler(),
+            NavigationHandler(),
+            PickStretchHandler(),
+            SeatedVersionHandler(),
+            ExercisePainHandler(),
+            TouchHandler(),
+            StopHandler(),
+            HelpHandler(),
+            ThanksHandler(),
+            WarningSignsHandler(),
+            StretchHowToHandler(),
+            AnswerHandler(),
+            FreeTextHandler(),
+            ForgetMeHandler(get_store),
+            FallbackHandler(),
+            UnhandledRequestHandler(),
+        ],
+        exception_handlers=[CalmErrorHandler()],
+        request_interceptors=[
+            # A touched suggestion becomes the request its words make, so triage and handlers
+            # see speech.
+            TouchAsSpeech(),
+            # Triage next, on the request alone: nothing LoadTurn does (store, user key) comes
+            # before it.
+            TriageFirst(),
+            LoadTurn(get_store, TURN_BUDGET_SECONDS, api_worst),
+        ],
+        response_interceptors=[SaveTurn(get_store)],
+        api_client=client,
+        serializer=_SERIALIZER,  # ask-sdk's, minus its slow timestamp parser
+        # Lambda's AlexaSkill trigger already pins the skill id; checking it here too means a
+        # mis-wired trigger answers nobody else's requests.
+        skill_id=os.environ.get("SKILL_ID") or None,
+    )
 
 
 @cache
@@ -115,7 +117,7 @@ def _default_store() -> Store:
 
 
 @cache
-def _skill() -> CustomSkill:
+def _skill() -> Skill:
     return build()
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from ask_sdk_core.serialize import DefaultSerializer
-from ask_sdk_core.skill import CustomSkill
 from ask_sdk_model import ResponseEnvelope
+from back_relief.alexa.runtime import Skill
 from back_relief.simulator.conversation import Reply, plain  # noqa: F401 (tests use both)
 
 from tests.builders import envelopes
@@ -43,7 +43,7 @@ _BREAK_TIME = re.compile(r"^(\d+(?:\.\d+)?)(ms|s)$")
 _DOUBLE_ESCAPED = re.compile(r"&amp;(?:amp|lt|gt|quot|apos|#\d+);")
 
 
-def invoke(skill: CustomSkill, event: dict[str, Any]) -> dict[str, Any]:
+def invoke(skill: Skill, event: dict[str, Any]) -> dict[str, Any]:
     """Exactly what back_relief.skill.lambda_handler does, minus its module-level skill."""
     request_envelope = skill.serializer.deserialize(
         payload=json.dumps(event), obj_type="ask_sdk_model.RequestEnvelope"
@@ -94,7 +94,7 @@ def check_response(raw: dict[str, Any]) -> dict[str, Any]:
     return raw
 
 
-def send(skill: CustomSkill, event: dict[str, Any]) -> Reply:
+def send(skill: Skill, event: dict[str, Any]) -> Reply:
     """Invoke and validate: the usual single step of a functional test."""
     return Reply(check_response(invoke(skill, event)))
 
@@ -103,7 +103,7 @@ def send(skill: CustomSkill, event: dict[str, Any]) -> Reply:
 class Session:
     """One user on one device: session attributes carry over until a reply ends the session."""
 
-    skill: CustomSkill
+    skill: Skill
     locale: str = "en-US"
     user_id: str = "amzn1.ask.account.FUNCTIONAL"
     now: float = 1_800_000_000.0

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ask_sdk_core.skill import CustomSkill
 from back_relief.alexa import services
+from back_relief.alexa.runtime import Skill
 from back_relief.alexa.turn import user_key
 from back_relief.content import loader
 from back_relief.content.loader import Content, fill
@@ -91,7 +91,7 @@ class Rig:
     api: FakeAlexaApi
     store: LocalStore
     gate: SwitchableStore
-    skill: CustomSkill
+    skill: Skill
 
     def handler(self, event: dict[str, Any]) -> dict[str, Any]:
         return check_response(invoke(self.skill, event))

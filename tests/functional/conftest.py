@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from ask_sdk_core.skill import CustomSkill
+from back_relief.alexa.runtime import Skill
 from back_relief.skill import build
 from back_relief.store.local import LocalStore
 
@@ -33,12 +33,12 @@ def store(tmp_path: Path) -> LocalStore:
 
 
 @pytest.fixture
-def skill(store: LocalStore) -> CustomSkill:
+def skill(store: LocalStore) -> Skill:
     return build(store=lambda: store)
 
 
 @pytest.fixture
-def session(skill: CustomSkill) -> SessionFactory:
+def session(skill: Skill) -> SessionFactory:
     """session(locale=..., user_id=...): one user talking to this test's skill and store."""
 
     def make(locale: str = "en-US", user_id: str = "amzn1.ask.account.FUNCTIONAL") -> Session:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ask_sdk_core.skill import CustomSkill
+from back_relief.alexa.runtime import Skill
 from back_relief.alexa.turn import Reply as TurnReply
 from back_relief.content import loader
 from back_relief.logs import JsonFormatter
@@ -280,7 +280,7 @@ def test_made_up_intent_gets_a_spoken_helpful_reprompt(
     ids=["user", "reprompts", "error"],
 )
 def test_session_ended_gets_a_valid_empty_response(
-    skill: CustomSkill, request_body: dict[str, Any]
+    skill: Skill, request_body: dict[str, Any]
 ) -> None:
     reply = send(skill, envelopes.envelope(request_body, new=False))
     assert reply.response.get("outputSpeech") is None
@@ -289,7 +289,7 @@ def test_session_ended_gets_a_valid_empty_response(
 
 
 @pytest.mark.parametrize("locale", ["fr-FR", "en-NZ", "de-DE", "es-US"])
-def test_unsupported_locale_is_answered_in_english(skill: CustomSkill, locale: str) -> None:
+def test_unsupported_locale_is_answered_in_english(skill: Skill, locale: str) -> None:
     launch = send(skill, envelopes.launch(locale=locale))
     assert "Welcome to Back Relief" in launch.text
     answer = send(skill, envelopes.intent("IceOrHeatIntent", locale=locale))

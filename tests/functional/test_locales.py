@@ -6,7 +6,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from ask_sdk_core.skill import CustomSkill
+from back_relief.alexa.runtime import Skill
 from back_relief.content import loader
 
 from tests.builders import envelopes
@@ -127,7 +127,7 @@ def test_no_answer_leaves_a_placeholder_unfilled(session: SessionFactory, locale
 
 @pytest.mark.parametrize("locale", ["fr-FR", "en-NZ"])
 def test_unsupported_locale_gets_the_english_disclaimer_with_a_number(
-    skill: CustomSkill, locale: str
+    skill: Skill, locale: str
 ) -> None:
     reply = send(skill, envelopes.launch(locale=locale))
     assert "Welcome to Back Relief" in reply.text

@@ -13,10 +13,10 @@ import pytest
 from ask_sdk_core.attributes_manager import AttributesManager
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.skill import CustomSkill
 from back_relief.alexa import handlers
 from back_relief.alexa.handlers.routines import NAV_INTENTS
 from back_relief.alexa.handlers.session import FallbackHandler, UnhandledRequestHandler
+from back_relief.alexa.runtime import Skill
 from back_relief.content import loader
 
 from tests.builders import envelopes
@@ -27,7 +27,7 @@ GENERIC = (FallbackHandler, UnhandledRequestHandler)
 _INTENT_NAME = re.compile(r"^(?:AMAZON\.)?[A-Z][A-Za-z]*Intent$")
 
 
-def claiming_handler(skill: CustomSkill, event: dict[str, Any]) -> AbstractRequestHandler:
+def claiming_handler(skill: Skill, event: dict[str, Any]) -> AbstractRequestHandler:
     """The handler the skill's own request mappers pick for an envelope (without running it)."""
     envelope = skill.serializer.deserialize(
         payload=json.dumps(event), obj_type="ask_sdk_model.RequestEnvelope"
@@ -57,7 +57,7 @@ def _model_cases() -> list[Any]:
 
 
 @pytest.mark.parametrize(("locale", "name"), _model_cases())
-def test_every_model_intent_has_its_own_handler(skill: CustomSkill, locale: str, name: str) -> None:
+def test_every_model_intent_has_its_own_handler(skill: Skill, locale: str, name: str) -> None:
     intent = model_intents(locale)[name]
     event = envelopes.intent(name, plausible_slots(locale, intent), locale=locale)
     handler = claiming_handler(skill, event)
