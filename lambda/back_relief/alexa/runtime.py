@@ -91,21 +91,21 @@ class Skill:
     def invoke(self, request_envelope: RequestEnvelope, context: Any) -> ResponseEnvelope:
         """CustomSkill.invoke's steps: the skill id check, the service clients, one dispatch,
         and the envelope with the session's attributes."""
-        system = getattr(request_envelope.context, "system", None)
-        application = getattr(system, "application", None)
-        if (
-            self.skill_id is not None
-            and getattr(application, "application_id", None) != self.skill_id
-        ):
+        # Read as CustomSkill reads them: a missing field raises AttributeError, which
+        # lambda_handler answers calmly (it has already checked that System is there).
+        system = request_envelope.context.system  # type: ignore[union-attr]
+        if self.skill_id is not None and system.application.application_id != self.skill_id:  # type: ignore[union-attr]
             raise AskSdkException("Skill ID Verification failed!!")
         clients = None
-        if self.api_client is not None and system is not None:
+        if self.api_client is not None:
             clients = ServiceClients(
                 ApiConfiguration(
                     serializer=self.serializer,
                     api_client=self.api_client,
-                    authorization_value=system.api_access_token or "",
-                    api_endpoint=system.api_endpoint or "",
+                    # None passed on, as the SDK does: a call without a token then fails in
+                    # the process, before anything is sent.
+                    authorization_value=system.api_access_token,  # type: ignore[union-attr,arg-type]
+                    api_endpoint=system.api_endpoint,  # type: ignore[union-attr,arg-type]
                 )
             )
         handler_input = HandlerInput(
