@@ -34,7 +34,10 @@ def defer_services_package() -> bool:
     everything it exports is loaded already, and nothing changes)."""
     if SERVICES in sys.modules:
         return False
-    spec = importlib.util.find_spec(SERVICES)
+    try:
+        spec = importlib.util.find_spec(SERVICES)
+    except ModuleNotFoundError:  # no SDK: the import that needs it says so, where it is
+        return False
     if spec is None or spec.submodule_search_locations is None:
         return False  # not the package this was written for: let the import system do its work
     package = importlib.util.module_from_spec(spec)

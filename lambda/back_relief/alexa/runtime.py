@@ -1,19 +1,19 @@
 """The skill object: ask-sdk's own request pipeline, without importing every Alexa service.
 
 ask_sdk_core's CustomSkill and its builder import `ask_sdk_model.services.ServiceClientFactory`,
-which imports the client and models of every Alexa service: about 140 modules and 25 ms of
-every cold start (`make bench`), for the two services this skill calls, Timers and Reminders.
-`Skill` runs the SDK's dispatcher (ask_sdk_runtime) the way CustomSkill.invoke does, with a
-factory that makes only the service client a handler asks for. (The package's `__init__`
-imports the factory too: `back_relief.deferred` keeps it from running.)
+which imports the client and models of every Alexa service (what that costs a cold start:
+`back_relief/deferred.py`, which keeps the package's `__init__` from importing it too), for the
+two services this skill calls, Timers and Reminders. `Skill` runs the SDK's dispatcher
+(ask_sdk_runtime) the way CustomSkill.invoke does, with a factory that makes only the service
+client a handler asks for.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ask_sdk_core.__version__ import __version__ as SDK_VERSION
 from ask_sdk_core.attributes_manager import AttributesManager
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.serialize import DefaultSerializer
@@ -36,8 +36,6 @@ if TYPE_CHECKING:
     from ask_sdk_model.services import ApiClient
     from ask_sdk_model.services.reminder_management import ReminderManagementServiceClient
     from ask_sdk_model.services.timer_management import TimerManagementServiceClient
-
-_SDK_VERSION = importlib.import_module("ask_sdk_core.__version__").__version__
 
 
 @dataclass(frozen=True)
@@ -86,7 +84,7 @@ class Skill:
         self.api_client = api_client
         self.serializer = serializer
         self.skill_id = skill_id
-        UserAgentManager.register_component(user_agent_info(sdk_version=_SDK_VERSION))
+        UserAgentManager.register_component(user_agent_info(sdk_version=SDK_VERSION))
 
     def invoke(self, request_envelope: RequestEnvelope, context: Any) -> ResponseEnvelope:
         """CustomSkill.invoke's steps: the skill id check, the service clients, one dispatch,
