@@ -102,6 +102,11 @@ _DENIED = re.compile(
     r"|no sign of (?:it|that|them|any)|(?:got|have|had) neither|neither of (?:them|those)"
     r"|(?:has|have|had|did) not happen(?:ed)?|(?:has|have|had) not had any"
     r"|not (?:have|had|got|get) any of (?:that|it|this|those|them)"
+    # A bare "any"/"none" closing the answer (round 19: "asked about numbness down there and i
+    # have not got any, it is just muscle"); never "... any feeling there", which is the sign.
+    r"|(?:(?:have|has|had) not got|(?:do|does|did) not have|(?:have|has|had|got) no) any"
+    r"(?= *$| (?:at all|whatsoever|thank\w*|luckily|(?:it is |its |that is |thats )?(?:just|only))\b)"
+    r"|(?:have|has|had|got) none(?= *$| (?:at all|whatsoever|thank\w*|luckily|(?:it is |its |that is |thats )?(?:just|only))\b)"
     r"|(?<!not )(?<!is that )(?<!is it )(?<!are they )(?<!was )(?<!were )"
     r"(?:fine|okay|alright|normal|no problems?))\b"
 )
@@ -122,7 +127,11 @@ _NOT_DENIED = re.compile(
     r"|happening|again|keeps?|before|ever|like this|until|till|anymore|any more|at first"
     r"|just (?:did|done|have|has|had|happened|wet|gone|went))\b"
 )
-_SAID_YES = re.compile(r" (?:said|say|answered|replied|told (?:him|her|them|the \w+)) yes\b")
+# ... or ticked it on a form (round 19: "the form asks about loss of feeling and i ticked yes").
+_SAID_YES = re.compile(
+    r" (?:said|say|answered|replied|ticked|ticking|checked|circled|put|told (?:him|her|them|the \w+))"
+    r" yes\b"
+)
 _LACKS = _word_set("not no never without unable cannot")
 
 
