@@ -1,0 +1,86 @@
+"""Round 19 (triage19): the classes the triage19 writer's rows found missing or over-alarming,
+each as a report that must get its answer beside an ordinary statement sharing its words that
+must not. No phrasing here is a development row: the classes are read from the words.
+
+triage_dev5_triage19.tsv holds the figures; triage_dev5_triage19_probe.tsv was written with it
+and is held back from the red-flag model until it is measured once, at the end.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_triage_concepts import alarming, twins
+
+# (class, ordinary statement that must raise no emergency, report that must)
+PAIRS = [
+    (
+        "a medicine named as the cause before a mild dizzy word ('the pills are making me woozy')",
+        "the new pills are making me a little woozy, my back is easing",
+        "the pills made me woozy and then i passed out in the hall, my back is agony",
+    ),
+    (
+        "a sign asked about, answered with a bare 'have not got any'",
+        "the doctor asked about tingling round my bum and i have not got any, it is only my back",
+        "the doctor asked about tingling around my bottom and i have not got any feeling there now",
+    ),
+    (
+        "a sign asked about on a form, answered 'ticked yes' (and 'ticked no' stays a denial)",
+        "the questionnaire asks about loss of sexual feeling and i ticked no, my back is sore",
+        "the questionnaire asks about loss of sexual feeling and i ticked yes since my back went",
+    ),
+    (
+        "an erection failing said in the perfect ('have not been able to get hard')",
+        "i have not been able to get comfy on the hard sofa, my back aches",
+        "since my back went i have not been able to get hard at all",
+    ),
+    (
+        "sexual feeling named lost; a feeling for a person is no sensation",
+        "i lost all sexual feeling for my ex years ago, my back is just stiff",
+        "loss of sexual sensation since my back spasm on tuesday",
+    ),
+    (
+        "'zero feeling' is no feeling",
+        "zero feeling of stiffness today, my back is much better",
+        "there is zero feeling around my back passage since the spasm",
+    ),
+    (
+        "the 'seat area' is the saddle",
+        "the seat area of the car is too low for my back",
+        "my seat area has gone numb since my back went this morning",
+    ),
+    (
+        "legs that 'just fold' when the person tries to stand",
+        "i fold my legs under me on the sofa and my back eases",
+        "my legs just fold every time i stand up and my back is in spasm",
+    ),
+    (
+        "legs that 'went and i dropped': the going told by the fall it caused",
+        "my legs went to the physio first and i dropped the kids at school, back aches",
+        "his legs went and he collapsed in the kitchen, his back is agony",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "calm", "report"), PAIRS, ids=[p[0] for p in PAIRS])
+def test_triage19_class(kind: str, calm: str, report: str) -> None:
+    twins(kind, calm, report)
+
+
+# Shapes the round-19 holds must not silence: a medicine blamed but a grave sign beside it, an
+# answer that reports the sign.
+STILL_ALARMS = [
+    "the tablets are making me dizzy and i keep blacking out, my back is killing me",
+    "the meds make me woozy and i have a tearing pain through my back",
+    "the nurse asked about numbness down below and i have got some since this morning",
+    "the nurse asked about numbness down below and yes, i have not got any feeling there",
+    "the form asked about trouble peeing and i ticked yes, nothing has come since last night",
+]
+
+
+def test_triage19_holds_leave_grave_signs_alarming() -> None:
+    assert alarming(STILL_ALARMS) == STILL_ALARMS
