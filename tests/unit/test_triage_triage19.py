@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from back_relief.safety.triage import Tier
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_triage_concepts import alarming, twins
@@ -59,6 +60,21 @@ PAIRS = [
         "my legs just fold every time i stand up and my back is in spasm",
     ),
     (
+        "a pee that barely comes ('can barely pee'), never held by something else",
+        "i could barely pee for giggling at the wedding speech, my back is only stiff",
+        "since my back seized up yesterday i can barely pee, just a dribble",
+    ),
+    (
+        "hours told before 'no urine'",
+        "after all those hours no urine sample was taken, my back is only stiff",
+        "fourteen hours no urine now and my back has locked",
+    ),
+    (
+        "a spasm said in general to feel like a heart attack compares; it reports nothing",
+        "my neighbour says a back spasm can feel like a heart attack but my chest is fine",
+        "my back is spasming and it feels like a heart attack, my arm is going numb",
+    ),
+    (
         "legs that 'went and i dropped': the going told by the fall it caused",
         "my legs went to the physio first and i dropped the kids at school, back aches",
         "his legs went and he collapsed in the kitchen, his back is agony",
@@ -69,6 +85,36 @@ PAIRS = [
 @pytest.mark.parametrize(("kind", "calm", "report"), PAIRS, ids=[p[0] for p in PAIRS])
 def test_triage19_class(kind: str, calm: str, report: str) -> None:
     twins(kind, calm, report)
+
+
+# (class, ordinary statement that must not get the same-day answer, report that must)
+SAME_DAY = [
+    (
+        "no position 'giving' relief",
+        "this position is giving me some relief from the back ache",
+        "no position is giving me any relief and the back pain is bad",
+    ),
+    (
+        "after a sneeze the back 'feels like it's going to explode'",
+        "when i sneeze my back feels like it is going to be fine soon, barely a twinge",
+        "when i cough my back feels like it's going to burst",
+    ),
+    (
+        "burning told with every pee, in any tense ('it's burned every time i've peed')",
+        "the heat pad burned my skin, my back is sore on one side",
+        "it has burnt every time i have weed since yesterday and my back aches on the left",
+    ),
+    (
+        "pregnancy and severe pain with a denial or 'but' between them",
+        "i am pregnant and the back ache is mild, it is not severe",
+        "twenty eight weeks pregnant, no spotting, but the back pain is severe",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "calm", "report"), SAME_DAY, ids=[p[0] for p in SAME_DAY])
+def test_triage19_same_day_class(kind: str, calm: str, report: str) -> None:
+    twins(kind, calm, report, Tier.SAME_DAY)
 
 
 # Shapes the round-19 holds must not silence: a medicine blamed but a grave sign beside it, an
