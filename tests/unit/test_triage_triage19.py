@@ -87,6 +87,22 @@ def test_triage19_class(kind: str, calm: str, report: str) -> None:
     twins(kind, calm, report)
 
 
+# Heard (heard_classes.py): the terrace heard as "the tears", with the height said next (the
+# round-14 class, read in one more context). (class, calm, report)
+HEARD = [
+    (
+        "the terrace as 'the tears' fallen from, the height said next",
+        "the relief i felt from the tears around midnight was huge, my back just aches",
+        "my uncle fell from the tears about twelve feet and his back is very painful",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "calm", "report"), HEARD, ids=[p[0] for p in HEARD])
+def test_triage19_heard_class(kind: str, calm: str, report: str) -> None:
+    twins(kind, calm, report)
+
+
 # (class, ordinary statement that must not get the same-day answer, report that must)
 SAME_DAY = [
     (
