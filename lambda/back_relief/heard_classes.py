@@ -433,18 +433,14 @@ _ROUND14: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"\1 through the loft hatch",
     ),
     # the terrace (Indian English, the flat roof) as "the tears" fallen from, fell often as
-    # "felt": "i felt from the tears" (three writers' heard copies; triage19's says the height
-    # next). Nobody falls from tears; "tears fell from her eyes" has no "the" before them, and
-    # "the relief i felt from the tears was huge", "off the tears of laughter" go on as tears
-    # do, and stay.
+    # "felt": "i felt from the tears" (three writers' heard copies). Nobody falls from tears;
+    # "tears fell from her eyes" has no "the" before them, and "the relief i felt from the
+    # tears was huge", "off the tears of laughter" go on as tears do, and stay.
     (
         ("tears", "from off"),
         r"\b(?:fell|felt|fall|slipped) (from|off|down from) the tears"
         r"(?= *$| (?:and|yesterday|today|this|last|on|onto|at|now|backwards|hurt|hit|in the|"
-        r"while|when|landed|to the)\b"
-        # round 19: the height said next ("fell from the tears around ten feet")
-        r"| (?:around|about|nearly|almost|maybe|some|over) \w+ "
-        r"(?:feet|foot|metres?|meters?|storeys?|stories|floors?)\b)",
+        r"while|when|landed|to the)\b)",
         r"fell \1 the terrace",
     ),
     # a wee had or got out as "a wheel" all day or since: "i have not had a wheel all day", "i

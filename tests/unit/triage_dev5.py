@@ -261,7 +261,14 @@ the last two heard); summed over --all without triage19's probe: written E 4563 
 1003, benign alarms 186 -> 183 of 3996. Probe, measured once at the end: written E 85/90 (+3
 asked), U 15/15, benign 2/55; heard E 79/90 (+4 asked), U 14/15, benign 3/55; at the branch
 point E 85/90 and 79/90, U 15/15 and 14/15, benign 3/55 and 4/55: one benign alarm fewer, no
-emergency gained.
+emergency gained. ALL REVERTED after the safety review (12 of its own red flags lost, about 20
+new false alarms, for a probe that did not move): the medicine hold before "make(s) me" took any
+word after it and was not lifted by feeling faint or sweating ("the painkillers make me sick and
+I feel like I'm going to faint" lost E10); "i have none" denied a sign that is itself a loss
+("they asked if I'd lost feeling in my bottom and I have none at all" lost E4); furniture legs
+"just fold" (E7), "hours and no pee break" (E2), a heated "seat area" (E4), "going to burst with
+happiness" (U5) and "zero feeling of motivation" (asked) alarmed. The data stays: the red-flag
+model learns from triage19 (round 19's summed model, interaction_models/flag_model.py).
 """
 
 from __future__ import annotations

@@ -96,20 +96,12 @@ _WATCHED_FOR = re.compile(
 # itself is not a lack: "asked if i had peed and i had not" is retention), or only a feeling
 # about it ("and now i am scared"). Never novelty ("nothing like that before", "never had
 # anything like this") and never with a report in it ("i was fine until", "and i can not").
-# A bare "any"/"none" closing the answer (round 19: "asked about numbness down there and i have
-# not got any, it is just muscle"); never "... any feeling there", which is the sign.
-_BARE_END = (
-    r"(?= *$| (?:at all|whatsoever|thank\w*|luckily"
-    r"|(?:it is |its |that is |thats )?(?:just|only))\b)"
-)
 _DENIED = re.compile(
-    r" (?:(?:said|say|says|told (?:him|her|them|the \w+)|answered|replied|ticked|circled) no"
+    r" (?:(?:said|say|says|told (?:him|her|them|the \w+)|answered|replied) no"
     r"|nothing (?:like that|like it|of the sort|of that)|none of (?:that|it|this|those|them)"
     r"|no sign of (?:it|that|them|any)|(?:got|have|had) neither|neither of (?:them|those)"
     r"|(?:has|have|had|did) not happen(?:ed)?|(?:has|have|had) not had any"
     r"|not (?:have|had|got|get) any of (?:that|it|this|those|them)"
-    rf"|(?:(?:have|has|had) not got|(?:do|does|did) not have) any{_BARE_END}"
-    rf"|(?:have|has|had|got) none{_BARE_END}"
     r"|(?<!not )(?<!is that )(?<!is it )(?<!are they )(?<!was )(?<!were )"
     r"(?:fine|okay|alright|normal|no problems?))\b"
 )
@@ -130,11 +122,7 @@ _NOT_DENIED = re.compile(
     r"|happening|again|keeps?|before|ever|like this|until|till|anymore|any more|at first"
     r"|just (?:did|done|have|has|had|happened|wet|gone|went))\b"
 )
-# ... or ticked it on a form (round 19: "the form asks about loss of feeling and i ticked yes").
-_SAID_YES = re.compile(
-    r" (?:said|say|answered|replied|ticked|ticking|checked|circled|put"
-    r"|told (?:him|her|them|the \w+)) yes\b"
-)
+_SAID_YES = re.compile(r" (?:said|say|answered|replied|told (?:him|her|them|the \w+)) yes\b")
 _LACKS = _word_set("not no never without unable cannot")
 
 
