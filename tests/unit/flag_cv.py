@@ -30,8 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "lambda"), str(Path(__file__).parent), str(ROOT)]
 
-from back_relief.content.ranker import Ranker, bucket, features, train_hashed  # noqa: E402
-from back_relief.safety.flagger import ASK_ONLY, BUCKETS, CLASSES, decide, tokens  # noqa: E402
+from back_relief.content.ranker import Ranker, bucket, features  # noqa: E402
+from back_relief.safety.flagger import ASK_ONLY, BUCKETS, decide, tokens  # noqa: E402
 from back_relief.safety.triage import Tier, assess, clarify, names_a_sign  # noqa: E402
 from triage_dev import rules  # noqa: E402
 
@@ -89,7 +89,8 @@ def rules_line(label: str, rows: Sequence[Judged]) -> str:
 
 # The margins (log score of the likeliest red flag over "none") each fold's policy is chosen
 # from, most asking first (99: never ask).
-GRID = (0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 12.0, 14.0, 16.0, 18.0, 20.0, 25.0, 30.0, 99.0)
+# Round 19: the summed model's leads (flag_model.LEARNT) run wider, and its zero is no boundary.
+GRID = (-8.0, -4.0, 0.0, 4.0, 8.0, 12.0, 16.0, 20.0, 24.0, 28.0, 32.0, 99.0)
 # The share of benign rows (statements and questions together) the model may newly ask about,
 # as the training folds measure it: under the 1% target, so a new writer's rows stay under it.
 BUDGET = 0.005
@@ -97,7 +98,7 @@ INNER = 5  # the training groups, split into this many parts for choosing the ma
 # The hedge (flagger.HEDGE): below the margin, the normal reply is kept and the sign's question
 # follows it. Its margins, and the share of benign rows (statements and questions) it may hedge
 # on the training folds: a hedge costs a benign speaker one sentence, never the answer.
-HEDGE_GRID = (0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 99.0)
+HEDGE_GRID = (-12.0, -10.0, -8.0, -6.0, -4.0, -2.0, 0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 12.0, 99.0)
 HEDGE_BUDGET = 0.02
 
 
@@ -120,7 +121,7 @@ def fit(indices: Sequence[int]) -> Ranker:
     """The shipped trainer's model on these rows only."""
     every, feats = judged(), hashed()
     docs = [(feats[i], (wanted,)) for i in indices if (wanted := flag_model.label(every[i].row))]
-    return Ranker(train_hashed(docs, CLASSES, buckets=BUCKETS))
+    return Ranker(flag_model.train(docs))
 
 
 Ranked = dict[int, dict[str, float]]
@@ -323,7 +324,7 @@ def sure() -> None:
             )
 
 
-SURE_GRID = (16.0, 20.0, 24.0, 28.0, 32.0)
+SURE_GRID = (24.0, 28.0, 32.0, 36.0, 40.0, 44.0, 48.0, 52.0)
 
 
 def sets() -> None:
