@@ -11,6 +11,7 @@ the heard copy of a row it trained on.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -208,7 +209,20 @@ def train(docs_: Sequence[tuple[Sequence[int], Sequence[str]]]) -> dict[str, obj
         weights[b] = "".join(alphabet[c] + alphabet[steps[c]] for c in kept)
     bias = [int(b) + round(LEARNT * beta[c] / step) for c, b in enumerate(nb["bias"])]
     norm = [int(n) + shift[c] for c, n in enumerate(nb["norm"])]
-    return {"classes": list(classes), "bias": bias, "norm": norm, "weights": weights}
+    return {
+        "classes": list(classes),
+        "bias": bias,
+        "norm": norm,
+        "weights": weights,
+        "trained_on": fingerprint(docs_),
+    }
+
+
+def fingerprint(docs_: Sequence[tuple[Sequence[int], Sequence[str]]]) -> str:
+    """What the model learnt from and how: a changed row, label or setting changes it, so a
+    model left stale by new data fails the check however close its numbers (same_model)."""
+    text = json.dumps([[list(f), list(w)] for f, w in docs_] + [[LEARNT, C, TOLERANCE]])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def _logistic(
@@ -255,35 +269,54 @@ def _logistic(
         np.zeros(d * k + k),
         jac=True,
         method="L-BFGS-B",
-        options={"maxiter": 500, "gtol": 1e-6},
+        # Run close to the one optimum (the loss is strictly convex), so that another machine's
+        # float rounding ends at the same weights, not merely at another stopping point.
+        options={"maxiter": 2000, "gtol": 1e-7, "ftol": 1e-13},
     )
+    if not found.success:
+        raise RuntimeError(f"red-flag model: the regression did not converge ({found.message})")
     w, b = found.x[: d * k].reshape(d, k), found.x[d * k :]
     return w.tolist(), b.tolist()
+
+
+# The share of stored weights a retrain may move by one rounding step (same_model).
+TOLERANCE = 0.001
 
 
 def same_model(shipped: str, retrained: str) -> bool:
     """Whether a shipped model file is what training makes now. The regression is float
     arithmetic (numpy's exp and log take CPU-specific paths), so a weight a hair from a step's
-    rounding line may land one step either side on another machine: every number may differ by
-    one step, nothing else (classes, which buckets are known, which cells are stored)."""
+    rounding line may land one step the other side on another machine. So: the same training
+    (trained_on), classes and known buckets; every score term (a bias, a cell less its class's
+    norm: a class's shift moves both) within one step; at most TOLERANCE of them moved."""
     if shipped == retrained:
         return True
     try:
         a, b = json.loads(shipped), json.loads(retrained)
-    except ValueError:
-        return False
-    if a.keys() != b.keys() or a["classes"] != b["classes"]:
-        return False
-    if any(abs(x - y) > 1 for k in ("bias", "norm") for x, y in zip(a[k], b[k], strict=True)):
-        return False
-    code = {ch: i for i, ch in enumerate(_ranker().ALPHABET)}
-    for x, y in zip(a["weights"], b["weights"], strict=True):
-        if x == y:
-            continue
-        cx, cy = dict(zip(x[::2], x[1::2], strict=True)), dict(zip(y[::2], y[1::2], strict=True))
-        if cx.keys() != cy.keys() or any(abs(code[cx[c]] - code[cy[c]]) > 1 for c in cx):
+        if a.keys() != b.keys() or any(a[k] != b[k] for k in ("classes", "trained_on")):
             return False
-    return True
+        code = {ch: i for i, ch in enumerate(_ranker().ALPHABET)}
+        terms_a, terms_b = _terms(a, code), _terms(b, code)
+    except (ValueError, KeyError, TypeError):
+        return False
+    if terms_a.keys() != terms_b.keys():
+        return False
+    moved = [abs(terms_a[k] - terms_b[k]) for k in terms_a if terms_a[k] != terms_b[k]]
+    return max(moved, default=0) <= 1 and len(moved) <= TOLERANCE * len(terms_a)
+
+
+def _terms(model: dict[str, Any], code: dict[str, int]) -> dict[tuple[int, int], int]:
+    """A model's score terms in steps: (-1, class) its bias; (bucket, class) a known bucket's
+    weight less the class's norm (an absent cell is a zero weight)."""
+    classes, norm = range(len(model["classes"])), model["norm"]
+    if len(model["bias"]) != len(norm) or len(norm) != len(classes):
+        raise ValueError("malformed model")
+    out = {(-1, c): int(model["bias"][c]) for c in classes}
+    for bucket, text in enumerate(model["weights"]):
+        if text:
+            cells = {code[text[k]]: code[text[k + 1]] for k in range(0, len(text), 2)}
+            out |= {(bucket, c): cells.get(c, 0) - int(norm[c]) for c in classes}
+    return out
 
 
 def model_text() -> str:

@@ -46,36 +46,50 @@ def rules() -> TriageRules:
     return loader.load("en-GB").triage
 
 
-def test_the_shipped_model_is_what_make_model_trains() -> None:
-    with open(flagger.MODEL, encoding="utf-8") as fh:
-        assert flag_model.same_model(fh.read(), flag_model.model_text())
-
-
-def test_a_retrained_model_may_differ_by_a_rounding_step_and_nothing_more() -> None:
+def test_the_shipped_model_learnt_from_todays_rows() -> None:
+    # The retrain itself, compared within same_model's tolerance, is `build --check` (make
+    # test runs it before the tests); here, fast: the rows and settings it learnt from.
     with open(flagger.MODEL, encoding="utf-8") as fh:
         shipped = json.load(fh)
-    code = {ch: i for i, ch in enumerate(ALPHABET)}
-    bucket = next(
-        b for b, text in enumerate(shipped["weights"]) if len(text) >= 4 and 2 < code[text[1]] < 80
-    )
+    every = flag_model.hashed_docs(flag_model.rows())
+    assert shipped["trained_on"] == flag_model.fingerprint(every)
 
-    def moved(by: int = 0, drop: bool = False, key: str = "weights") -> str:
-        model = json.loads(json.dumps(shipped))
-        if key != "weights":
-            model[key][0] += by
-            return json.dumps(model)
-        text = model["weights"][bucket]
-        model["weights"][bucket] = (
-            text[2:] if drop else text[0] + ALPHABET[code[text[1]] + by] + text[2:]
-        )
+
+def test_a_retrained_model_may_differ_by_a_rounding_step_in_a_few_weights_and_nothing_more() -> (
+    None
+):
+    with open(flagger.MODEL, encoding="utf-8") as fh:
+        text = fh.read()
+    shipped = json.loads(text)
+    code = {ch: i for i, ch in enumerate(ALPHABET)}
+    red_flags = {ALPHABET[c] for c in range(len(flagger.CLASSES) - 1)}
+
+    def changed(cells: Callable[[int, str, int], int], **fields: object) -> str:
+        """The shipped model with each stored cell (bucket, class, steps) given new steps."""
+        model = json.loads(text) | fields
+        model["weights"] = [
+            "".join(s[k] + ALPHABET[cells(b, s[k], code[s[k + 1]])] for k in range(0, len(s), 2))
+            for b, s in enumerate(shipped["weights"])
+        ]
         return json.dumps(model)
 
+    def nudged(step: int, buckets: int) -> Callable[[int, str, int], int]:
+        top = len(ALPHABET) - 1
+        return lambda b, c, w: max(0, min(top, w + step * (c in red_flags and b < buckets)))
+
     same = flag_model.same_model
-    assert same(json.dumps(shipped), moved(1)) and same(json.dumps(shipped), moved(-1, key="norm"))
-    assert not same(json.dumps(shipped), moved(2)) and not same(
-        json.dumps(shipped), moved(drop=True)
-    )
-    assert not same(json.dumps(shipped), moved(2, key="bias"))
+    few = 3  # a few buckets' red-flag cells, one step: float rounding on another machine
+    assert same(text, changed(nudged(1, few)))
+    # A class's shift moved by one step (its cells and its norm together) changes no score.
+    norm = [n + (c == 0) for c, n in enumerate(shipped["norm"])]
+    top = len(ALPHABET) - 1
+    assert same(text, changed(lambda b, c, w: min(top, w + (c == ALPHABET[0])), norm=norm))
+    # Every red flag's cells one step up: leads rise by up to 2 steps a word. Not the same model.
+    assert not same(text, changed(nudged(1, len(shipped["weights"]))))
+    assert not same(text, changed(nudged(2, few)))
+    assert not same(text, changed(nudged(0, 0), trained_on="0" * 16))
+    assert not same(text, changed(nudged(0, 0), bias=[b + 2 for b in shipped["bias"]]))
+    assert not same(text, json.dumps(json.loads(text) | {"bias": shipped["bias"][:-1]}))
 
 
 def test_no_training_row_is_one_of_the_behaviour_tests_rows() -> None:
