@@ -4,6 +4,9 @@
     .venv/bin/python tests/unit/flag_cv.py --hedge  # the hedge band only (flagger.HEDGE)
     .venv/bin/python tests/unit/flag_cv.py --sure   # where a lead is an emergency (flagger.SURE)
 
+Round 19's model trains a logistic regression per fold (~20 s), so --sure takes ~15 minutes here
+and the default run, with its inner folds for every outer one, hours.
+
 Hand-written triage rules reach 98-100% of emergencies on the sets they were written from and
 far less on a new writer's words; most missed emergencies fire nothing at all. This asks, before
 anything ships, what a model trained on the OTHER writers would add on a writer it never saw.
