@@ -240,11 +240,11 @@ def _flag_model(check: bool) -> int:
     """safety/flagger.json: the learnt red-flag second opinion (flag_model.py)."""
     _triage_index()  # puts lambda/ on sys.path
     flagger = importlib.import_module("back_relief.safety.flagger")
-    text = importlib.import_module("interaction_models.flag_model").model_text()
+    flag_model = importlib.import_module("interaction_models.flag_model")
+    text = flag_model.model_text()
     path = Path(flagger.MODEL)
     if check:
-        same = importlib.import_module("interaction_models.flag_model").same_model
-        if not path.exists() or not same(path.read_text(encoding="utf-8"), text):
+        if not path.exists() or not flag_model.same_model(path.read_text(encoding="utf-8"), text):
             print(f"stale {path.name} (run `make model`)", file=sys.stderr)
             return 1
         print("red-flag model up to date")

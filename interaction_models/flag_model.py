@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -186,13 +187,9 @@ def train(docs_: Sequence[tuple[Sequence[int], Sequence[str]]]) -> dict[str, obj
     flagger, ranker = _flagger(), _ranker()
     classes, step, alphabet = flagger.CLASSES, ranker.STEP, ranker.ALPHABET
     nb = ranker.train_hashed(docs_, classes, buckets=flagger.BUCKETS)
-    code = {ch: i for i, ch in enumerate(alphabet)}
     packed: list[str] = nb["weights"]
     known = [b for b, text in enumerate(packed) if text]
-    cells = {
-        b: {code[packed[b][k]]: code[packed[b][k + 1]] for k in range(0, len(packed[b]), 2)}
-        for b in known
-    }
+    cells = {b: _cells(packed[b]) for b in known}
     theta, beta = _logistic(docs_, known, classes)
     add = {
         b: [round(LEARNT * theta[i][c] / step) for c in range(len(classes))]
@@ -223,7 +220,7 @@ def train(docs_: Sequence[tuple[Sequence[int], Sequence[str]]]) -> dict[str, obj
 def fingerprint(docs_: Sequence[tuple[Sequence[int], Sequence[str]]]) -> str:
     """What the model learnt from and how: a changed row, label or setting changes it, so a
     model left stale by new data fails the check however close its numbers (same_model)."""
-    text = json.dumps([[list(f), list(w)] for f, w in docs_] + [[LEARNT, C, TOLERANCE]])
+    text = json.dumps([[list(f), list(w)] for f, w in docs_] + [[LEARNT, C]])
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -297,8 +294,7 @@ def same_model(shipped: str, retrained: str) -> bool:
         a, b = json.loads(shipped), json.loads(retrained)
         if a.keys() != b.keys() or any(a[k] != b[k] for k in ("classes", "trained_on")):
             return False
-        code = {ch: i for i, ch in enumerate(_ranker().ALPHABET)}
-        terms_a, terms_b = _terms(a, code), _terms(b, code)
+        terms_a, terms_b = _terms(a), _terms(b)
     except (ValueError, KeyError, TypeError):
         return False
     if terms_a.keys() != terms_b.keys():
@@ -307,7 +303,7 @@ def same_model(shipped: str, retrained: str) -> bool:
     return max(moved, default=0) <= 1 and len(moved) <= TOLERANCE * len(terms_a)
 
 
-def _terms(model: dict[str, Any], code: dict[str, int]) -> dict[tuple[int, int], int]:
+def _terms(model: dict[str, Any]) -> dict[tuple[int, int], int]:
     """A model's score terms in steps: (-1, class) its bias; (bucket, class) a known bucket's
     weight less the class's norm (an absent cell is a zero weight)."""
     classes, norm = range(len(model["classes"])), model["norm"]
@@ -316,9 +312,21 @@ def _terms(model: dict[str, Any], code: dict[str, int]) -> dict[tuple[int, int],
     out = {(-1, c): int(model["bias"][c]) for c in classes}
     for bucket, text in enumerate(model["weights"]):
         if text:
-            cells = {code[text[k]]: code[text[k + 1]] for k in range(0, len(text), 2)}
+            cells = _cells(text)
             out |= {(bucket, c): cells.get(c, 0) - int(norm[c]) for c in classes}
     return out
+
+
+def _cells(text: str) -> dict[int, int]:
+    """A packed bucket's cells, class index -> weight in steps (ranker.py's two characters a
+    cell); a character outside the alphabet is a KeyError."""
+    code = _code()
+    return {code[text[k]]: code[text[k + 1]] for k in range(0, len(text), 2)}
+
+
+@cache
+def _code() -> dict[str, int]:
+    return {ch: i for i, ch in enumerate(_ranker().ALPHABET)}
 
 
 def model_text() -> str:

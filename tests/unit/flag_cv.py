@@ -90,8 +90,8 @@ def rules_line(label: str, rows: Sequence[Judged]) -> str:
 
 # ---------------------------------------------------------------------------- the model
 
-# The margins (log score of the likeliest red flag over "none") each fold's policy is chosen
-# from, most asking first (99: never ask).
+# The margins (the likeliest red flag's score over "none") each fold's policy is chosen from,
+# most asking first (99: never ask).
 # Round 19: the summed model's leads (flag_model.LEARNT) run wider, and its zero is no boundary.
 GRID = (-8.0, -4.0, 0.0, 4.0, 8.0, 12.0, 16.0, 20.0, 24.0, 28.0, 32.0, 99.0)
 # The share of benign rows (statements and questions together) the model may newly ask about,
