@@ -26,7 +26,8 @@ DATA = ROOT / "tests" / "unit" / "data"
 UNSEEN = DATA / "flag_unseen.tsv"
 # Probes held back from training and cross-validation while their round tunes, so that their
 # figure, measured once at the end, is a new writer's (round 10: flag10's; round 11: heard11's
-# and precision11's; round 12: triage12's; round 13: triage13's; round 19: triage19's).
+# and precision11's; round 12: triage12's; round 13: triage13's; round 19: triage19's; round 20:
+# triage20's).
 HELD_BACK = frozenset(
     (
         "triage_dev5_flag10_probe.tsv",
@@ -47,6 +48,8 @@ HELD_BACK = frozenset(
         "triage_dev5_triage16_probe_heard.tsv",
         "triage_dev5_triage19_probe.tsv",
         "triage_dev5_triage19_probe_heard.tsv",
+        "triage_dev5_triage20_probe.tsv",
+        "triage_dev5_triage20_probe_heard.tsv",
     )
 )
 # triage_dev2*, triage_dev3*, triage_dev4* are one writer's round each; any other set (each

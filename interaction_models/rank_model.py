@@ -45,26 +45,71 @@ ROUNDS: dict[str, tuple[str, ...]] = {
         "answers_dev7_heard.tsv",
         "answers_dev7_probe_heard.tsv",
     ),
-    # The probe rows joined after they were measured (round 9's end): the shipped model learns
-    # from them; the CV fold's probe columns then count them as untuned rows.
+    # A round's probe rows join after they were measured (r9's at round 9's end; r10's and
+    # r12-r16's, and all of r19, in round 20): the shipped model learns from them; the CV fold's
+    # probe columns then count them as untuned rows.
     "r9": (
         "answers_dev9.tsv",
         "answers_dev9_heard.tsv",
         "answers_dev9_probe.tsv",
         "answers_dev9_probe_heard.tsv",
     ),
-    "r10": ("answers_dev10.tsv", "answers_dev10_heard.tsv"),
+    "r10": (
+        "answers_dev10.tsv",
+        "answers_dev10_heard.tsv",
+        "answers_dev10_probe.tsv",
+        "answers_dev10_probe_heard.tsv",
+    ),
     "r11": (
         "answers_dev11.tsv",
         "answers_dev11_heard.tsv",
         "answers_dev11_probe.tsv",
         "answers_dev11_probe_heard.tsv",
     ),
-    "r12": ("answers_dev12.tsv", "answers_dev12_heard.tsv"),
-    "r13": ("answers_dev13.tsv", "answers_dev13_heard.tsv"),
-    "r14": ("answers_dev14.tsv", "answers_dev14_heard.tsv"),
-    "r15": ("answers_dev15.tsv", "answers_dev15_heard.tsv"),
-    "r16": ("answers_dev16.tsv", "answers_dev16_heard.tsv"),
+    "r12": (
+        "answers_dev12.tsv",
+        "answers_dev12_heard.tsv",
+        "answers_dev12_probe.tsv",
+        "answers_dev12_probe_heard.tsv",
+    ),
+    "r13": (
+        "answers_dev13.tsv",
+        "answers_dev13_heard.tsv",
+        "answers_dev13_probe.tsv",
+        "answers_dev13_probe_heard.tsv",
+    ),
+    "r14": (
+        "answers_dev14.tsv",
+        "answers_dev14_heard.tsv",
+        "answers_dev14_probe.tsv",
+        "answers_dev14_probe_heard.tsv",
+    ),
+    "r15": (
+        "answers_dev15.tsv",
+        "answers_dev15_heard.tsv",
+        "answers_dev15_probe.tsv",
+        "answers_dev15_probe_heard.tsv",
+    ),
+    "r16": (
+        "answers_dev16.tsv",
+        "answers_dev16_heard.tsv",
+        "answers_dev16_probe.tsv",
+        "answers_dev16_probe_heard.tsv",
+    ),
+    "r19": (
+        "answers_dev19.tsv",
+        "answers_dev19_heard.tsv",
+        "answers_dev19_probe.tsv",
+        "answers_dev19_probe_heard.tsv",
+    ),
+    # Measured once as a new writer's check (round 20's end: 411 and 389 of 474 on topic,
+    # written and heard), then joined.
+    "r20": (
+        "answers_dev20.tsv",
+        "answers_dev20_heard.tsv",
+        "answers_dev20_probe.tsv",
+        "answers_dev20_probe_heard.tsv",
+    ),
 }
 Docs = list[tuple[tuple[str, ...], tuple[str, ...]]]
 
