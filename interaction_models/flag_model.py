@@ -104,8 +104,9 @@ def _answers_rows() -> list[Row]:
 
     answers_dev = rank_model._modules()[0]
     out = []
-    for round_name, files in rank_model.ROUNDS.items():
-        for name in files:
+    rounds = rank_model.ROUNDS
+    for round_name in [*rounds, *(r for r in rank_model.FLAG_ONLY if r not in rounds)]:
+        for name in rounds.get(round_name, ()) + rank_model.FLAG_ONLY.get(round_name, ()):
             for text, _ in answers_dev.rows(DATA / name):
                 out.append(Row(f"answers_{round_name}", name, "heard" in name, "Q", "", text))
     return out

@@ -45,71 +45,48 @@ ROUNDS: dict[str, tuple[str, ...]] = {
         "answers_dev7_heard.tsv",
         "answers_dev7_probe_heard.tsv",
     ),
-    # A round's probe rows join after they were measured (r9's at round 9's end; r10's and
-    # r12-r16's, and all of r19, in round 20): the shipped model learns from them; the CV fold's
-    # probe columns then count them as untuned rows.
+    # The probe rows joined after they were measured (round 9's end): the shipped model learns
+    # from them; the CV fold's probe columns then count them as untuned rows.
     "r9": (
         "answers_dev9.tsv",
         "answers_dev9_heard.tsv",
         "answers_dev9_probe.tsv",
         "answers_dev9_probe_heard.tsv",
     ),
-    "r10": (
-        "answers_dev10.tsv",
-        "answers_dev10_heard.tsv",
-        "answers_dev10_probe.tsv",
-        "answers_dev10_probe_heard.tsv",
-    ),
+    "r10": ("answers_dev10.tsv", "answers_dev10_heard.tsv"),
     "r11": (
         "answers_dev11.tsv",
         "answers_dev11_heard.tsv",
         "answers_dev11_probe.tsv",
         "answers_dev11_probe_heard.tsv",
     ),
-    "r12": (
-        "answers_dev12.tsv",
-        "answers_dev12_heard.tsv",
-        "answers_dev12_probe.tsv",
-        "answers_dev12_probe_heard.tsv",
-    ),
-    "r13": (
-        "answers_dev13.tsv",
-        "answers_dev13_heard.tsv",
-        "answers_dev13_probe.tsv",
-        "answers_dev13_probe_heard.tsv",
-    ),
-    "r14": (
-        "answers_dev14.tsv",
-        "answers_dev14_heard.tsv",
-        "answers_dev14_probe.tsv",
-        "answers_dev14_probe_heard.tsv",
-    ),
-    "r15": (
-        "answers_dev15.tsv",
-        "answers_dev15_heard.tsv",
-        "answers_dev15_probe.tsv",
-        "answers_dev15_probe_heard.tsv",
-    ),
-    "r16": (
-        "answers_dev16.tsv",
-        "answers_dev16_heard.tsv",
-        "answers_dev16_probe.tsv",
-        "answers_dev16_probe_heard.tsv",
-    ),
-    "r19": (
-        "answers_dev19.tsv",
-        "answers_dev19_heard.tsv",
-        "answers_dev19_probe.tsv",
-        "answers_dev19_probe_heard.tsv",
-    ),
-    # Measured once as a new writer's check (round 20's end: 411 and 389 of 474 on topic,
-    # written and heard), then joined.
-    "r20": (
-        "answers_dev20.tsv",
-        "answers_dev20_heard.tsv",
-        "answers_dev20_probe.tsv",
-        "answers_dev20_probe_heard.tsv",
-    ),
+    "r12": ("answers_dev12.tsv", "answers_dev12_heard.tsv"),
+    "r13": ("answers_dev13.tsv", "answers_dev13_heard.tsv"),
+    "r14": ("answers_dev14.tsv", "answers_dev14_heard.tsv"),
+    "r15": ("answers_dev15.tsv", "answers_dev15_heard.tsv"),
+    "r16": ("answers_dev16.tsv", "answers_dev16_heard.tsv"),
+}
+# Benign questions the red-flag model learns from (flag_model.py) and the topic ranker does not:
+# later rounds' probes, and rounds 19 and 20 (a new writer each, never tuned on). Joined to the
+# ranker in round 20, they moved single questions off their answers: "sitting on the toilet
+# hurts" lost the cough, sneeze and toilet answer's same-day advice, and "my grandad always says
+# you should never walk with a bad back, is he right" got the heat answer (round 18 saw the
+# probes cost same-day advice the same way). To the red-flag model a benign question is one.
+FLAG_ONLY: dict[str, tuple[str, ...]] = {
+    "r10": ("answers_dev10_probe.tsv", "answers_dev10_probe_heard.tsv"),
+    **{
+        f"r{n}": (f"answers_dev{n}_probe.tsv", f"answers_dev{n}_probe_heard.tsv")
+        for n in (12, 13, 14, 15, 16)
+    },
+    **{
+        f"r{n}": (
+            f"answers_dev{n}.tsv",
+            f"answers_dev{n}_heard.tsv",
+            f"answers_dev{n}_probe.tsv",
+            f"answers_dev{n}_probe_heard.tsv",
+        )
+        for n in (19, 20)
+    },
 }
 Docs = list[tuple[tuple[str, ...], tuple[str, ...]]]
 

@@ -269,6 +269,17 @@ I feel like I'm going to faint" lost E10); "i have none" denied a sign that is i
 "just fold" (E7), "hours and no pee break" (E2), a heated "seat area" (E4), "going to burst with
 happiness" (U5) and "zero feeling of motivation" (asked) alarmed. The data stays: the red-flag
 model learns from triage19 (round 19's summed model, interaction_models/flag_model.py).
+
+Round 20 ("triage20"): triage20 (174 E, 40 U, 25 D, 138 benign look-alikes: a sign told by its
+consequence for objects and chores, said mid-routine, a reply to the skill's question, a sign as
+an absence or a can't, fillers and restarts, a familiar feeling, a local service word; heard
+copy, seed 141, WER 12.0%) and triage20_probe (90 E + 15 U + 55 benign, seed 143, WER 11.6%),
+held back from the red-flag model (flag_model.HELD_BACK). No rule was written from them. The
+rules alone: written E 159/174, U 36/40, D 22/25, benign alarms 5/138; heard E 134/174, U 33/40,
+D 21/25, benign alarms 3/138; probe written E 84/90, U 15/15, benign alarms 1/55; heard E 72/90,
+U 14/15, benign alarms 1/55. The model learns from triage20 and from second recogniser passes
+(piper, noise, Whisper; the held-out channel, another seed) of triage19, 16, 15, 14 and 13:
+_heard401 to _heard405 (WER 10.4%, 9.7%, 11.2%, 10.2%, 13.1%).
 """
 
 from __future__ import annotations
