@@ -118,13 +118,13 @@ BESIDE = 16.0
 # heard unsettled emergency rows get the emergency answer (the naive Bayes at 24: 6 and 17).
 # Round 20 (triage20's writer, second recogniser copies of five sets, and more benign questions
 # added) spends a sliver of the benign budget instead: the lowest margin at which at most one
-# unsettled benign row in 10,000 without a sign's words leads past it, written and heard. At 24,
-# none of 9,944 written and one of 9,335 heard (a recogniser's garbling of a childhood memory,
-# "as a kid i couldnt hold my lead and what the bed ...", which led by 32 to 36); 34 of the 103
-# written and 134 of the 663 heard unsettled emergency rows get the emergency answer (at 44: 17
-# and 58). At 20, one written and five heard benign rows ("both feet are cold and numb because
-# i was out in the snow"). The issue allows 2% of benign speakers an emergency answer; this is
-# a hundredth of a percent, for twice the model's reach.
+# of the unsettled benign rows without a sign's words (about one in 10,000) leads past it,
+# written and heard. At 24, none of 9,944 written and one of 9,335 heard (a recogniser's
+# garbling of a childhood memory, "as a kid i couldnt hold my lead and what the bed ...", which
+# led by 32 to 36); 34 of the 103 written and 134 of the 663 heard unsettled emergency rows get
+# the emergency answer (at 44: 17 and 58). At 20, one written and five heard benign rows ("both
+# feet are cold and numb because i was out in the snow"). The issue allows 2% of benign speakers
+# an emergency answer; this is a hundredth of a percent, for twice the model's reach.
 SURE = 24.0
 # ... but never for a fall or a blow (E8): an event, not a sign of the body, and its words have
 # everyday figures the model cannot tell apart ("hit by a wave of grief and now my back is
