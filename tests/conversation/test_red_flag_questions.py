@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 from back_relief.content import loader
-from back_relief.content.ranker import Ranker
+from back_relief.content.ranker import STEP, Ranker
 from back_relief.safety import flagger
 from back_relief.simulator.conversation import Device
 
@@ -27,8 +27,11 @@ PLAIN = "the cat has been asleep on the sofa all morning"
 SIGNS = ("E5", "E7", "E8", "E9", "E10", "E11", "E12")
 
 
-def pinned(flag: str, steps: int = 100) -> Ranker:
-    """A model that names this sign whatever the words (bias 100 steps = 20 nats over none)."""
+def pinned(flag: str, steps: int | None = None) -> Ranker:
+    """A model that names this sign whatever the words, by `steps` of STEP nats over none: by
+    default midway between MARGIN and SURE, where the model asks and never answers itself."""
+    if steps is None:
+        steps = round((flagger.MARGIN + flagger.SURE) / 2 / STEP)
     classes = list(flagger.CLASSES)
     bias = [steps if c == flag else 0 for c in classes]
     return Ranker({"classes": classes, "bias": bias, "norm": [0] * len(classes), "weights": [""]})

@@ -280,6 +280,9 @@ D 21/25, benign alarms 3/138; probe written E 84/90, U 15/15, benign alarms 1/55
 U 14/15, benign alarms 1/55. The model learns from triage20 and from second recogniser passes
 (piper, noise, Whisper; the held-out channel, another seed) of triage19, 16, 15, 14 and 13:
 _heard401 to _heard405 (WER 10.4%, 9.7%, 11.2%, 10.2%, 13.1%).
+
+Round 21: second recogniser passes of triage20 (_heard406, WER 11.5%) and precision11
+(_heard407, WER 7.1%) join the red-flag model's training, on the same channel; no rule changed.
 """
 
 from __future__ import annotations

@@ -18,8 +18,8 @@ emergencies got same-day advice). Its only power is to name a trigger (every eme
 its own class and question) whose yes/no question is then asked WITH the emergency number
 (handlers/safety.py ask_confirmation); "yes" gets that trigger's answer, so every decision
 still traces to a rule id. It never overrides a finding, and gives the emergency answer itself
-only where it is far surer (SURE, round 17: alexa/first.py assess) than any benign row of a
-writer it never saw has made it. Below MARGIN but at least HEDGE (round 11), a free-text turn
+only where it is surer (SURE, round 17: alexa/first.py assess) than of all but about one in
+10,000 benign rows of writers it never saw (round 20's budget). Below MARGIN but at least HEDGE (round 11), a free-text turn
 keeps its normal reply (the answer asked for) and the sign's question follows it in the same
 breath; at MARGIN too the answer now comes first when both fit (handlers/safety.py
 say_checked). The margins were chosen by leave-one-writer-out cross-validation
@@ -125,7 +125,13 @@ BESIDE = 16.0
 # the emergency answer (at 44: 17 and 58). At 20, one written and five heard benign rows ("both
 # feet are cold and numb because i was out in the snow"). The issue allows 2% of benign speakers
 # an emergency answer; this is a hundredth of a percent, for twice the model's reach.
-SURE = 24.0
+# Round 21 (second recogniser passes of triage20 and precision11 added), the same budget on a
+# grid of 2: at 20, none of 10,374 written and one of 10,054 heard benign rows (the same
+# childhood memory, by 32) lead past it, and 34 of 103 written and 173 of 721 heard unsettled
+# emergency rows get the emergency answer (at 24: 33 and 144). At 18, four benign rows of each
+# ("both my legs feel like jelly after that long hike", "a friend of mine ... lost control of
+# her bladder that was ages ago").
+SURE = 20.0
 # ... but never for a fall or a blow (E8): an event, not a sign of the body, and its words have
 # everyday figures the model cannot tell apart ("hit by a wave of grief and now my back is
 # killing me" led by 26.8, "knocked sideways by the news" by 19.8; the second safety review).
