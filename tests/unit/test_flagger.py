@@ -1,7 +1,7 @@
 """The learnt red-flag second opinion (safety/flagger.py): shipped fresh, asked only where no rule
 found or asked anything, a yes/no question unless surer (SURE) than of all but about one in
-10,000 benign rows of writers it never saw, never over a rule's finding, and never a dependency (a broken or missing
-file leaves today's rules alone).
+10,000 benign rows of writers it never saw, never over a rule's finding, and never a
+dependency (a broken or missing file leaves today's rules alone).
 
 The behaviour test speaks tests/unit/data/flag_unseen.tsv through the skill: 30 red flags and 30
 benign things someone on the floor says, written by hand for this test BEFORE the model existed

@@ -18,14 +18,14 @@ emergencies got same-day advice). Its only power is to name a trigger (every eme
 its own class and question) whose yes/no question is then asked WITH the emergency number
 (handlers/safety.py ask_confirmation); "yes" gets that trigger's answer, so every decision
 still traces to a rule id. It never overrides a finding, and gives the emergency answer itself
-only where it is surer (SURE, round 17: alexa/first.py assess) than of all but about one in
-10,000 benign rows of writers it never saw (round 20's budget). Below MARGIN but at least HEDGE (round 11), a free-text turn
-keeps its normal reply (the answer asked for) and the sign's question follows it in the same
-breath; at MARGIN too the answer now comes first when both fit (handlers/safety.py
-say_checked). The margins were chosen by leave-one-writer-out cross-validation
-(tests/unit/flag_cv.py). Imported on the first turn that reaches it: a launch never does,
-deployed INIT does through the rehearsal's question (about 1 ms, so a first unclear red flag
-does not). A missing or corrupt file leaves the rules alone.
+only where it is surer (SURE, round 17: alexa/first.py assess) than of all but about one in 10,000
+benign rows of writers it never saw (round 20's budget). Below MARGIN but at least HEDGE (round
+11), a free-text turn keeps its normal reply (the answer asked for) and the sign's question
+follows it in the same breath; at MARGIN too the answer now comes first when both fit
+(handlers/safety.py say_checked). The margins were chosen by leave-one-writer-out cross-validation
+(tests/unit/flag_cv.py). Imported on the first turn that reaches it: a launch never does, deployed
+INIT does through the rehearsal's question (about 1 ms, so a first unclear red flag does not). A
+missing or corrupt file leaves the rules alone.
 """
 
 from __future__ import annotations
