@@ -20,6 +20,8 @@ from typing import Any
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import ResponseEnvelope
 from back_relief.alexa.runtime import Skill
+from back_relief.content.ranker import STEP, Ranker
+from back_relief.safety import flagger
 from back_relief.simulator.conversation import Reply, plain  # noqa: F401 (tests use both)
 
 from tests.builders import envelopes
@@ -198,3 +200,12 @@ def plausible_slots(locale: str, intent: dict[str, Any]) -> dict[str, Any]:
 def empty_slots(intent: dict[str, Any]) -> dict[str, Any]:
     """Slots present but unfilled, as Alexa sends them when the user said no value."""
     return {spec["name"]: None for spec in intent.get("slots", [])}
+
+
+def sure_of(flag: str, nats: float) -> Ranker:
+    """A red-flag model that names this sign whatever the words, this far over "none" (in STEP
+    nats, as the packed model stores it): what a test pins flagger.shipped to."""
+    bias = [round(nats / STEP) if c == flag else 0 for c in flagger.CLASSES]
+    return Ranker(
+        {"classes": list(flagger.CLASSES), "bias": bias, "norm": [0] * len(bias), "weights": [""]}
+    )

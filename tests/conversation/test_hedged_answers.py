@@ -11,11 +11,10 @@ from __future__ import annotations
 import pytest
 from back_relief.alexa.handlers.answers import ONE_BREATH_WORDS
 from back_relief.content import loader
-from back_relief.content.ranker import STEP, Ranker
 from back_relief.safety import flagger
 from back_relief.simulator.conversation import Device
 
-from tests.builders.skill import EMERGENCY, LOCALES
+from tests.builders.skill import EMERGENCY, LOCALES, sure_of
 from tests.conversation.breath import words
 from tests.conversation.talk import Rig
 
@@ -25,17 +24,9 @@ NEAR_MISS = "how long should i keep the ice on, my legs feel a bit peculiar"
 SIGN = "E6"
 
 
-def pinned(nats: float) -> Ranker:
-    """A model that names SIGN whatever the words, this far over "none"."""
-    bias = [round(nats / STEP) if c == SIGN else 0 for c in flagger.CLASSES]
-    return Ranker(
-        {"classes": list(flagger.CLASSES), "bias": bias, "norm": [0] * len(bias), "weights": [""]}
-    )
-
-
 def hedging(rig: Rig, monkeypatch: pytest.MonkeyPatch, locale: str) -> Device:
     between = (flagger.HEDGE + flagger.MARGIN) / 2
-    monkeypatch.setattr(flagger, "shipped", lambda: pinned(between))
+    monkeypatch.setattr(flagger, "shipped", lambda: sure_of(SIGN, between))
     device = rig.device()
     device.locale = locale
     return device
@@ -99,7 +90,7 @@ def test_at_the_margin_the_answer_is_kept_too_when_it_fits(
     """Sure enough to ask (MARGIN): the question no longer replaces the answer asked for."""
     content = loader.load("en-GB")
     opening = plain_reply(rig, monkeypatch, "en-GB").split(". ")[0]
-    monkeypatch.setattr(flagger, "shipped", lambda: pinned(flagger.MARGIN + 2))
+    monkeypatch.setattr(flagger, "shipped", lambda: sure_of(SIGN, flagger.MARGIN + 2))
     device = rig.device()
     device.locale = "en-GB"
     reply = device.say(NEAR_MISS)

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import pytest
 from back_relief.content import loader
-from back_relief.content.ranker import STEP, Ranker
 from back_relief.safety import flagger
 from back_relief.simulator.conversation import Device
 
-from tests.builders.skill import EMERGENCY, LOCALES
+from tests.builders.skill import EMERGENCY, LOCALES, sure_of
 from tests.conversation.talk import Rig
 
 # Words no rule reads as anything: only the (pinned) model can ask about them.
@@ -25,20 +24,12 @@ PLAIN = "the cat has been asleep on the sofa all morning"
 # The signs that gained a question of their own in round 10 (E10's replaced one anyone in a
 # spasm would say yes to).
 SIGNS = ("E5", "E7", "E8", "E9", "E10", "E11", "E12")
-
-
-def pinned(flag: str, steps: int | None = None) -> Ranker:
-    """A model that names this sign whatever the words, by `steps` of STEP nats over none: by
-    default midway between MARGIN and SURE, where the model asks and never answers itself."""
-    if steps is None:
-        steps = round((flagger.MARGIN + flagger.SURE) / 2 / STEP)
-    classes = list(flagger.CLASSES)
-    bias = [steps if c == flag else 0 for c in classes]
-    return Ranker({"classes": classes, "bias": bias, "norm": [0] * len(classes), "weights": [""]})
+# Midway between MARGIN and SURE: the model asks, and never answers itself.
+ASKS = (flagger.MARGIN + flagger.SURE) / 2
 
 
 def asked(rig: Rig, monkeypatch: pytest.MonkeyPatch, sign: str, locale: str) -> Device:
-    monkeypatch.setattr(flagger, "shipped", lambda: pinned(sign))
+    monkeypatch.setattr(flagger, "shipped", lambda: sure_of(sign, ASKS))
     device = rig.device()
     device.locale = locale
     return device
@@ -75,7 +66,7 @@ def test_no_after_same_day_advice_and_a_question_keeps_the_advice(
     with "most back pain isn't serious"; "yes" still gets the emergency answer."""
     content = loader.load("en-GB")
     # Far surer than BESIDE, which a question after advice needs.
-    monkeypatch.setattr(flagger, "shipped", lambda: pinned("E9", steps=110))
+    monkeypatch.setattr(flagger, "shipped", lambda: sure_of("E9", 22.0))
     for yes, expect in (
         (False, "still stands. please get medical advice today"),
         (True, "call 999 now"),

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from back_relief.alexa import first
 from back_relief.content import loader
-from back_relief.content.ranker import ALPHABET, STEP, Ranker
+from back_relief.content.ranker import ALPHABET
 from back_relief.safety import flagger
 from back_relief.safety.tiers import Finding, Tier
 from back_relief.safety.triage import TriageRules, assess, clarify
@@ -30,7 +30,7 @@ from back_relief.store.local import LocalStore
 from back_relief.text import normalise
 
 from interaction_models import flag_model
-from tests.builders.skill import EMERGENCY, LOCALES, invoke
+from tests.builders.skill import EMERGENCY, LOCALES, invoke, sure_of
 
 Say = Callable[[str, str], tuple[Reply, Device]]
 
@@ -163,14 +163,6 @@ def test_unseen_red_flags_hear_the_number_more_often_and_benign_words_are_not_as
     assert benign_hedged <= benign * 0.05, benign_hedged
 
 
-def always(flag: str, nats: float = 20.0) -> Ranker:
-    """A model that says this red flag whatever the words, this far over "none"."""
-    bias = [round(nats / STEP) if c == flag else 0 for c in flagger.CLASSES]
-    return Ranker(
-        {"classes": list(flagger.CLASSES), "bias": bias, "norm": [0] * len(bias), "weights": [""]}
-    )
-
-
 def test_the_model_asks_beside_a_finding_only_when_far_surer_and_yes_traces_to_a_rule(
     say: Say, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -180,7 +172,7 @@ def test_the_model_asks_beside_a_finding_only_when_far_surer_and_yes_traces_to_a
     question = str(loader.load("en-AU").triggers["E7"]["ask"])
     assert clarify(rules(), [same_day], learnt=False) is None
     # Sure enough to ask where nothing fired, not to ask beside a finding: the advice alone.
-    monkeypatch.setattr(flagger, "shipped", lambda: always("E7", flagger.BESIDE - 1))
+    monkeypatch.setattr(flagger, "shipped", lambda: sure_of("E7", flagger.BESIDE - 1))
     reply, _ = say(same_day, "en-AU")
     assert advice in reply.text and question not in reply.text, reply.text
     # Where no rule reads anything the model's sign is asked, and "yes" is E7's answer.
@@ -190,7 +182,7 @@ def test_the_model_asks_beside_a_finding_only_when_far_surer_and_yes_traces_to_a
     # The rules alone (learnt=False) never consult it.
     assert clarify(rules(), ["the cat has been asleep on the sofa all morning"], False) is None
     # Far surer: the same-day advice first, then the question with the number; yes is E7's.
-    monkeypatch.setattr(flagger, "shipped", lambda: always("E7", flagger.BESIDE))
+    monkeypatch.setattr(flagger, "shipped", lambda: sure_of("E7", flagger.BESIDE))
     reply, device = say(same_day, "en-AU")
     assert advice in reply.text and question in reply.text, reply.text
     assert reply.text.index(advice) < reply.text.index(question)
@@ -206,25 +198,25 @@ def test_far_surer_the_model_gives_the_emergency_answer_but_never_over_a_rules_f
     question = str(loader.load("en-IN").triggers["E4"]["ask"])
     emergency = str(loader.load("en-IN").tiers["emergency"]["say"])
     # Just under SURE: the sign's question with the number, the session open for "yes".
-    monkeypatch.setattr(flagger, "shipped", lambda: always("E4", flagger.SURE - 0.2))
+    monkeypatch.setattr(flagger, "shipped", lambda: sure_of("E4", flagger.SURE - 0.2))
     reply, _ = say(nothing, "en-IN")
     assert question in reply.text and "call one one two now" in reply.text
     assert not reply.ends_session
     # At SURE: the emergency answer itself, in the locale's words and number, and it ends.
-    monkeypatch.setattr(flagger, "shipped", lambda: always("E4", flagger.SURE))
+    monkeypatch.setattr(flagger, "shipped", lambda: sure_of("E4", flagger.SURE))
     reply, _ = say(nothing, "en-IN")
     assert emergency in reply.text and reply.ends_session, reply.text
     # A fall or a blow (E8) and a pregnancy's sign (E12) are only ever asked about: "hit by a
     # wave of grief" is a figure, and a pregnant asker's tummy talk is everyday.
     for sign in ("E8", "E12"):
-        monkeypatch.setattr(flagger, "shipped", lambda sign=sign: always(sign, flagger.SURE + 10))
+        monkeypatch.setattr(flagger, "shipped", lambda sign=sign: sure_of(sign, flagger.SURE + 10))
         reply, _ = say(nothing, "en-IN")
         assert "call one one two now" in reply.text and not reply.ends_session, reply.text
     assert first.assess(loader.load("en-IN"), ["i got hit by a wave of grief"]) is None
     monkeypatch.undo()
     pregnant = "i'm twenty weeks pregnant and my tummy is itchy"  # the third review: shipped
     assert first.assess(loader.load("en-IN"), [pregnant]) is None
-    monkeypatch.setattr(flagger, "shipped", lambda: always("E4", flagger.SURE))
+    monkeypatch.setattr(flagger, "shipped", lambda: sure_of("E4", flagger.SURE))
     # A rule's finding stands: same-day advice is not raised to an emergency by the model.
     same_day = "the pain is worse at night and it wakes me up"
     reply, _ = say(same_day, "en-IN")
@@ -246,7 +238,7 @@ def test_where_the_rules_read_a_signs_words_as_no_report_the_model_only_asks(
         assert assess(content.triage, [text]) is None  # the rules read it as no report
         assert first.assess(content, [text]) is None, text
     # However sure the model, words a rule holds stay a question, never the emergency answer.
-    monkeypatch.setattr(flagger, "shipped", lambda: always("E6", flagger.SURE + 10))
+    monkeypatch.setattr(flagger, "shipped", lambda: sure_of("E6", flagger.SURE + 10))
     reply, _ = say(denied[0], "en-AU")
     assert "call triple zero now" in reply.text and not reply.ends_session, reply.text
     assert str(content.tiers["emergency"]["say"]) not in reply.text
