@@ -288,21 +288,24 @@ Round 22 ("precision22", the rules' precision): precision22 (224 benign look-ali
 D: other people's signs, pets, the skill's own list, screens, everyday causes, questions about a
 sign, each beside its dangerous twin) and precision22_probe (90 + 55 + 10), both written before any
 change; then two probes by two more writers, precision22b_probe (134 benign, 72 E, 16 U) and
-precision22c_probe (120, 70, 10), each measured untouched when first written. Two read-only safety
-reviews (558 and 473 sentences of their own, written at the edges of the new holds) found real red
-flags the first holds silenced (a duration of the back read as the sign's, a pet beside a person, a
-recovery denied, a report after a question, a family member watching TV); those holds were taken
-back or narrowed until no review sentence lost anything. The rules, benign alarms (E kept):
-precision22 37 -> 34 of 224 (128 of 130 both); precision22_probe 17 -> 17 of 90 at the first change
-(read afterwards, then no longer a probe); precision22b_probe 40 -> 37 of 134 untouched at the first
-change, 39 at the end (71 of 72 both); precision22c_probe 25 -> 22 of 120 untouched at the second,
-24 at the end (70 of 70 both). Every earlier set: benign alarms 234 -> 213 of 4,181 written, 320 ->
-292 of 5,843 heard, no emergency and no question lost. The reviews' own: benign emergencies 99 -> 48
-and 88 -> 35, red flags 282 -> 285 of 304 and 250 -> 257 of 272 (a duration of the back pain no
-longer holds back a new sign: "for the first time", "i just", weekdays). Not kept: saddle numbness
-that passes on moving (round 16's review), reading sixteen words after a sign for another time (lost
-a real "urinary retention ... last time"), long-standing said in more ways, and pets. All four sets
-are held back from the red-flag model (no heard copy yet).
+precision22c_probe (120, 70, 10), each measured untouched when first written. The first holds
+(long-standing said in more ways, pets, the skill's list, screens, someone's recovery, a sign asked
+to be defined, both legs numb that passed on moving) took precision22's benign alarms 37 -> 23 and
+the untouched probes 40 -> 37 and 25 -> 22; three read-only safety reviews (558, 473 and 499
+sentences of their own, written at the edges of the holds) found real red flags each silenced (a
+duration that was the back pain's, a pet beside a person, a recovery in name only, a short answer
+after a question about the list, a carer whose person had the television on, numbness in both legs
+that comes and goes). Kept: a packet torn open (unless a second tearing word or a grave sign is
+said), a question about the list or a definition only when nothing follows it, someone with the
+speaker watching a screen read as a report, and onset words that make a long-standing sign new ("for
+the first time", "i just", weekdays, "since lunch"). Final, benign alarms (E kept): precision22 37
+-> 36 of 224 (128 of 130); the probes 17, 40 and 25 unchanged (E 52, 71 and 70 unchanged); every
+earlier set 234 -> 219 of 4,181 written and 320 -> 300 of 5,843 heard, no emergency and no question
+lost. The reviews' own sentences, red flags with the emergency answer: 282 -> 285 of 304, 250 -> 257
+of 272 and 289 -> 291 of 331; benign ones with it: 99 -> 79 of 254, 88 -> 67 of 201, 76 -> 57 of 168
+(one only asked now: a maternity pad soaked while pregnant had the emergency answer only from "tore
+open"). Not kept either: reading sixteen words after a sign for another time (lost a real "urinary
+retention ... last time"). All four sets are held back from the red-flag model (no heard copy yet).
 """
 
 from __future__ import annotations

@@ -109,24 +109,15 @@ _SHOWN = _word_set(
     "film films movie movies episode episodes show shows series programme program programmes "
     "drama dramas soap soaps sitcom documentary documentaries cartoon cartoons book books novel "
     "novels scene scenes character characters news stuntman actor actress play musical video "
-    "videos netflix youtube tiktok podcast article watched watching serial serials commentator "
-    "commentators broadcast"
+    "videos netflix youtube tiktok podcast article watched watching"
 )
-# ... and a set only when something is on it: "the guy on tv took a huge hit", never "since i
-# lifted the telly both legs have gone tingly".
-_SCREENS = _word_set("tv telly television radio")
-# What was shown, said after the shown word.
+_WATCH = _word_set("watch watches watched watching")
+_WATCHERS = _word_set(
+    "he she they husband hubby wife missus partner mum mom mother dad father son daughter "
+    "brother sister grandad grandpa grandma nan nana gran granny papa pop nanaji nani dadi "
+    "friend mate neighbour neighbor uncle aunt auntie flatmate boyfriend girlfriend"
+)
 _STORY = _word_set("where about which who whose with")
-# A broadcast is told in the past; these say a sign is here now.
-_NOW_SO = _word_set("can cannot cant is are am keeps keep now still")
-# A set or a broadcast tells of someone on it: "the man on tv fell off a ladder", "the
-# commentator said the player could not feel his legs"; the story words (a film) need no one.
-_SHOWN_ALONE = _SHOWN - _word_set("serial serials commentator commentators broadcast")
-_ON_SCREEN = _word_set(
-    "he she they his her him them himself herself themselves man men woman women guy bloke lady "
-    "girl boy player players character hero heroine someone somebody people doctor patient actor "
-    "actress footballer boxer presenter host commentator"
-)
 _DREAMT = _word_set("dreamt dreamed dreaming nightmare nightmares")
 # "nearly wet myself laughing", "laughed so hard i almost peed", "the comedian had me wetting
 # myself", "i could wet myself with excitement"; never "not a laughing matter".
@@ -206,26 +197,15 @@ def _unreal(text: str, before: list[str], own: list[str], after: list[str]) -> b
         dreamt = word in _DREAMT or (word == "dream" and own[i - 1 : i] in (["a"], ["my"], ["the"]))
         if dreamt and "from" not in own[max(0, i - 3) : i]:  # never "woke from a nightmare and"
             return True
-    window = range(len(before) - 1, max(-1, len(before) - 15), -1)
-    for i in window:
-        if before[i] in _SHOWN_ALONE:  # "in that episode the woman wet herself", not "my legs"
-            # ... nor someone of the speaker's watching, unless what was shown follows ("my
-            # husband was watching the footie and he collapsed"; "my kids were watching a
-            # cartoon where the dog could not walk")
-            theirs = _OTHERS.intersection(before[:i]) and _STORY.isdisjoint(before[i + 1 :])
-            return not _ME.intersection(before[i + 1 :] + after[:6]) and not theirs
-    for i in window:
-        if before[i] in _SHOWN or (before[i] in _SCREENS and "on" in before[max(0, i - 2) : i]):
-            # A set or a broadcast only of someone on it, with no one of the speaker's in the
-            # text: "saw a thing on the telly and now both legs are numb", "dad was watching the
-            # golf on tv and he can not feel his legs" are reports.
-            said = text.split()
-            return (
-                not _ON_SCREEN.isdisjoint(own + after[:6])
-                and _ME.isdisjoint(said)
-                and _OTHERS.isdisjoint(said)
-                and _NOW_SO.isdisjoint(after)  # "... he can not move": a report of now
-            )
+    for i in range(len(before) - 1, max(-1, len(before) - 15), -1):
+        if before[i] in _SHOWN:  # "in that episode the woman wet herself", never "... my legs"
+            # ... nor when someone with the speaker is the one watching, unless what was shown
+            # follows: "my husband was watching the footie and he collapsed" is a report, "my
+            # kids were watching a cartoon where the dog could not walk" is not.
+            watcher = before[i] in _WATCH and not _WATCHERS.isdisjoint(before[max(0, i - 3) : i])
+            if watcher and _STORY.isdisjoint(before[i + 1 :]):
+                return False
+            return not _ME.intersection(before[i + 1 :] + after[:6])
     if _LAUGHING_AFTER.search(" " + " ".join(after[:8])):
         return True  # "wet myself laughing", "could wet myself with excitement"
     laughs = _LAUGH.intersection(own)
@@ -252,53 +232,6 @@ def _distant_person(before: list[str], own: list[str], after: list[str]) -> bool
     return False
 
 
-# Anyone else's sign, said to be over ("my sister fainted at a wedding last week, she is fine",
-# "my son fell off the trampoline, he is fine"): family too, who may be with the speaker, so only
-# when their recovery is said and nothing present is ("he is fine now but he can not get up").
-_OTHERS = _DISTANT_PEOPLE | _word_set(
-    "mum mom mother dad father husband wife son daughter brother sister grandad grandpa grandma "
-    "nan nana gran granny grandmother grandfather partner boyfriend girlfriend kid kids child "
-    "niece nephew sister-in-law brother-in-law dog cat"
-)
-
-_WELL_AGAIN = re.compile(
-    r" (?:he|she|they) (?:is|are|was|were|has|have|got|seems) (?:(?!not |no |never )\w+ ){0,3}?"
-    r"(?:fine|okay|alright|all right|good|great|well|better|over it|recovered)\b"
-    r"| (?:he|she|they) (?:is|are) walking (?:again|now|fine|normally)\b"
-)
-
-# Said of them after their recovery: a subject or a possessive ("his back hurts", "her legs"),
-# never an object ("i hurt my back catching her").
-_THEM = _word_set("he she they his their hes shes theyre")
-_SPEAKER = _word_set("i im ive id my me mine")
-_STILL_ILL = _word_set(
-    "apart except though only still pain painful sore hurt hurts hurting ache aches aching agony "
-    "back confused shivering numb weak bleeding can cannot cant not"
-)
-
-
-def _still_them(words: list[str]) -> bool:
-    """Whether the words after someone's recovery go on about them ("he seems alright apart from
-    a sore back", "she is better now but confused") before the speaker's own ("but i hurt my back
-    catching him")."""
-    for i, word in enumerate(words):
-        if word in _SPEAKER:
-            return False
-        if word in _THEM or word in _STILL_ILL:
-            return True
-        if word == "her" and words[i + 1 : i + 2] and words[i + 1] not in _BREAKS:
-            return True
-    return False
-
-
-def _now_well(own: list[str], after: list[str]) -> bool:
-    for i in range(len(own) - 1, -1, -1):
-        if own[i] in _OTHERS:
-            said = own[i + 1 :]
-            return not _ME.intersection(said) and not _PRESENT.search(" " + " ".join(said + after))
-    return False
-
-
 # Every frame needs one of these words (or a year): most texts hold none, and skip the rest.
 _CUES = (
     _word_set(
@@ -315,12 +248,11 @@ _CUES = (
         "operation surgery chemo radiotherapy treatment hysterectomy prostate"
     )
     | _SHOWN
-    | _SCREENS
     | _DREAMT
     | _LAUGH
     | _IDIOM_WORDS
     | _ADVISED
-    | _OTHERS
+    | _DISTANT_PEOPLE
 )
 
 
@@ -342,10 +274,6 @@ def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
     hypothetical or a distant person's past (text: normalised, one leading space)."""
     if frames == NO_FRAMES or not _cued(text):
         return False
-    # A recovery (not an age) with nothing more said of them: "he is okay, his back hurts" is a
-    # report.
-    well = _WELL_AGAIN.search(text, start)
-    recovered = well is not None and not _still_them(text[well.end() :].split())
     if re.search(_RECOVERED, text[start:]):  # after the finding only: start stays where it was
         text = text[:start] + re.sub(_RECOVERED, "", text[start:])
     before, own, after = _clause(text, start)
@@ -372,7 +300,4 @@ def elsewhere(text: str, start: int, frames: int = ALL_FRAMES) -> bool:
         return True
     if named(own) and denied_after(text, start, len(after)):
         return True  # "the leaflet says call 999 if you can not pee, but i can pee fine"
-    return times and (
-        _distant_person(before, own, after)
-        or (recovered and _now_well(own, after) and not _NOW.search(clause + later))
-    )
+    return times and _distant_person(before, own, after)

@@ -10,7 +10,7 @@ from itertools import pairwise
 from ..text import NO_NOUNS
 from ..text import word_set as _word_set
 from .framing import ALL_FRAMES, elsewhere
-from .questioned import ASKS, TOLD_OF, criterion, skill_asked, skill_listed
+from .questioned import ASKS, criterion, skill_asked, skill_listed
 from .supposed import ANYONE as _ANYONE
 from .supposed import told_now
 
@@ -202,14 +202,14 @@ def _framed(clause: list[str], following: list[str]) -> bool:
 
 
 def _defined(words: list[str], sign: int) -> bool:
-    """A sign asked to be defined ("what is tearing pain exactly", "what does loss of bladder
-    control mean, like how would i know"): no first person up to the word that asks, and no
-    one's report after it. words: the whole text; sign: the index of the sign's first word."""
+    """A sign asked to be defined, the question ending the text: "what is tearing pain exactly",
+    "what does loss of bladder control mean". No first person before the asking word, and
+    nothing after it (", yep", ", same here", ", my husband has it" may answer it)."""
     for at in range(sign + 1, min(len(words), sign + 10)):
         if words[at] in _ME:
             return False
         if words[at] in _DEFINED:
-            return _ME.isdisjoint(words[:at]) and TOLD_OF.isdisjoint(words[at + 1 :])
+            return at == len(words) - 1 and _ME.isdisjoint(words[:at])
     return False
 
 
@@ -228,7 +228,7 @@ def asked_about(text: str, start: int) -> bool:
         return True
     words = text.split()
     if words and words[0] in _WHAT and _defined(words, len(text[:start].split())):
-        return True  # "what is tearing pain exactly", "what does trouble peeing mean, like slow"
+        return True  # "what is tearing pain exactly", "what does loss of bladder control mean"
     if len(words) < 3 or _ME.intersection(words):
         return False
     if words[0] in _QUESTION_OPEN and any(
