@@ -50,8 +50,8 @@ HELD_BACK = frozenset(
         "triage_dev5_triage19_probe_heard.tsv",
         "triage_dev5_triage20_probe.tsv",
         "triage_dev5_triage20_probe_heard.tsv",
-        # Round 22: the rules' precision set and its probe, held back whole this round: they
-        # measure a rule change the model has not learnt from, and have no heard copy yet.
+        # Round 22: the rules' precision set and its probes, held back whole this round: they
+        # measured a rule change the model has not learnt from, and have no heard copy yet.
         "triage_dev5_precision22.tsv",
         "triage_dev5_precision22_probe.tsv",
         "triage_dev5_precision22b_probe.tsv",

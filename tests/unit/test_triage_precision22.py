@@ -2,11 +2,12 @@
 the report in the same words that must keep its emergency. No phrasing here is a development row
 or a safety review's: the classes are read from the words.
 
-Three safety reviews, each writing its own sentences at the edges of the new holds, found real
+Four safety reviews, each writing its own sentences at the edges of the new holds, found real
 red flags that broader holds silenced (a long-standing duration that was the back pain's, a pet
-beside a person, someone's recovery followed by a sign in other words, a short answer after a
-question about the skill's list, a carer whose person had the television on, numbness in both legs
-that passes on moving). Those holds were taken back; STILL_ALARMS keeps their reports alarming.
+beside a person, someone's recovery followed by a sign in other words, a report inside a question
+about the skill's list or a sign's meaning, a carer whose person had the television on, numbness in
+both legs that passes on moving, a back that "tore open lifting a box"). Those holds were taken
+back or narrowed; STILL_ALARMS keeps their reports alarming.
 triage_dev5.py's docstring holds the figures; precision22 and its three probes are held back from
 the red-flag model this round (flag_model.HELD_BACK).
 """
@@ -34,16 +35,6 @@ PAIRS = [
         "the heat pack is tearing along the seam and i have gone pale and clammy",
     ),
     (
-        "a sign named as on the skill's list, nothing said after (E6)",
-        "why is tingling in both legs on your checklist",
-        "why is tingling in both legs on your checklist, both legs here",
-    ),
-    (
-        "a sign asked to be defined, nothing said after (E10)",
-        "what is a ripping pain exactly",
-        "what is a ripping pain exactly, i have one in my back now",
-    ),
-    (
         "someone with the speaker watching, not what was shown (E9)",
         "my kids were watching a cartoon where the dog had chest pain after a crash",
         "my husband was watching the footie and he got chest pain going into his back",
@@ -63,6 +54,13 @@ def test_precision22_class_stays_calm_and_its_twin_alarms(
 # whatever the years were about. Each must keep its emergency.
 STILL_ALARMS = [
     "tearing open the heat pack and i feel like i am going to faint",
+    "my back tore open lifting a crate of water",
+    "tore open a heat pack for mum and she has gone down on the kitchen floor",
+    "tore open the ice pack and the room is spinning",
+    "cut the gel pack open and now there is a ripping all down my back",
+    "opened the heat pack wrapper, it tore, and now my back is being torn apart",
+    "what on earth both my legs have gone numb is that on your list",
+    "why is my bum numb what does that mean",
     "opened the ice pack and the pain in my back is tearing",
     "i tore open the gel pack and there is a ripping through my back",
     "tore open the heat pack, now ripping pains across my back",

@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from ..text import word_set as _word_set
 
-__all__ = ["ASKS", "criterion", "skill_asked", "skill_listed"]
+__all__ = ["ASKS", "criterion", "skill_asked"]
 
 # "when is chest pain with back pain serious", "which fall counts as a serious fall", "is numbness
 # in one leg an emergency or only both": a criterion asked for, by nobody in particular. A yes/no
@@ -67,37 +67,4 @@ def skill_asked(clause: list[str], following: list[str]) -> bool:
             if between[:1] == ["about"]:
                 return len(between) <= 2
             return between[:1] in (["if"], ["whether"]) and _ASKED_AUX.issuperset(between[1:4])
-    return False
-
-
-# The skill's own list or question named after the sign, and nothing after it: "why is wetting
-# yourself on your list", "what is this pins and needles in both legs you are asking". Anything
-# said after it may be an answer ("..., same here", "..., ditto", "..., yes both") and keeps the
-# sign a report; so does a first person before the sign ("i have wet myself, is that on your
-# list").
-_LISTS = _word_set("list checklist")
-_LIST_OWNERS = _word_set("the your that this")
-_YOU_TALK = ASKS | _word_set("mentioning mentioned saying talking")
-_YOU_AUX = _word_set("are were keep just have")
-_SUBJECT_ME = _word_set("i im ive id we")
-_WHY = _word_set("why whys whyd what whats how which who")
-# Closing words that answer nothing: "why is chest pain on your list of warning signs".
-_LIST_TAIL = _word_set("of warning signs signs things questions about")
-
-
-def skill_listed(before: list[str], following: list[str]) -> bool:
-    """before: every word before the sign; following: the sign's words to the end of the text."""
-    if _SUBJECT_ME.intersection(before) or not _WHY.intersection(before):
-        return False
-    for i, word in enumerate(following[1:10], start=1):
-        owner = following[i + 1 : i + 2]
-        if word in ("on", "in") and _LIST_OWNERS.intersection(owner):
-            rest = following[i + 2 :]
-            return bool(rest) and rest[0] in _LISTS and _LIST_TAIL.issuperset(rest[1:])
-        if word == "you":
-            rest = following[i + 1 :]
-            if rest[:1] and rest[0] in _YOU_AUX:
-                rest = rest[1:]
-            if rest[:1] and rest[0] in _YOU_TALK:
-                return _LIST_TAIL.issuperset(rest[1:])
     return False

@@ -10,7 +10,7 @@ from itertools import pairwise
 from ..text import NO_NOUNS
 from ..text import word_set as _word_set
 from .framing import ALL_FRAMES, elsewhere
-from .questioned import ASKS, criterion, skill_asked, skill_listed
+from .questioned import ASKS, criterion, skill_asked
 from .supposed import ANYONE as _ANYONE
 from .supposed import told_now
 
@@ -168,9 +168,6 @@ _GENERIC = _word_set("you your someone somebody anyone anybody person people")
 _GENERIC_AFTER = _word_set("with who that ever")
 _QUESTION_OPEN = _word_set("would do does can could will should is are")
 _MEANING_OPEN = _word_set("what how")
-# A sign asked to be defined (_defined): "what is tearing pain exactly".
-_WHAT = _word_set("what whats")
-_DEFINED = _word_set("mean means meant exactly different difference")
 _MEANING_ENDS = (" feel like", " feel", " feels like", " mean", " look like", " be like")
 
 
@@ -201,18 +198,6 @@ def _framed(clause: list[str], following: list[str]) -> bool:
     return False
 
 
-def _defined(words: list[str], sign: int) -> bool:
-    """A sign asked to be defined, the question ending the text: "what is tearing pain exactly",
-    "what does loss of bladder control mean". No first person before the asking word, and
-    nothing after it (", yep", ", same here", ", my husband has it" may answer it)."""
-    for at in range(sign + 1, min(len(words), sign + 10)):
-        if words[at] in _ME:
-            return False
-        if words[at] in _DEFINED:
-            return at == len(words) - 1 and _ME.isdisjoint(words[:at])
-    return False
-
-
 def asked_about(text: str, start: int) -> bool:
     """True when the words at text[start:] are the object of a question or advice about a
     warning sign in general, not a report of one (text: normalised, one leading space)."""
@@ -224,11 +209,7 @@ def asked_about(text: str, start: int) -> bool:
         clause.insert(0, word)
     if clause and _framed(clause, text[start : start + 48].split()):
         return True
-    if skill_listed(before, text[start:].split()):
-        return True
     words = text.split()
-    if words and words[0] in _WHAT and _defined(words, len(text[:start].split())):
-        return True  # "what is tearing pain exactly", "what does loss of bladder control mean"
     if len(words) < 3 or _ME.intersection(words):
         return False
     if words[0] in _QUESTION_OPEN and any(
