@@ -186,9 +186,6 @@ _CHOSEN_OVER = _MEDICINE_TOPICS - {_CHOICE, "someone_elses_medicine", "doses"}
 # Someone else's medicine is a medicine: "my dad gave me his lifting belt" is the belt's topic.
 _LENT = "someone_elses_medicine"
 _ASKED_WHEN = frozenset(("when", "signs"))
-# The answer a bare "why" asks for, and the word.
-_REASONS = "causes"
-_WHY = "why"
 _TAIL_SHARE = 0.5
 # Who said it, before a reporting verb ("the physio said", "my mum reckons"): not the topic.
 _REPORTED = _stemmed_set(
@@ -571,19 +568,6 @@ class AnswerMatcher:
         found += [a for _, a in self._ranked(tokens) if a not in found]
         return found[:count]
 
-    def _reason_of_thing(
-        self, tokens: tuple[str, ...], keyed: list[_Ranked], cover: dict[str, dict[str, float]]
-    ) -> bool:
-        """Whether a "why" leads the causes answer only by itself, over a thing named after it:
-        "why does a warm bath help", "why wouldn't a TENS help" ask about the bath and the
-        TENS, whose answers say why; "it went lifting my toddler, why" asks what caused it."""
-        if _WHY not in tokens:
-            return False
-        (top, _), (close, _), second = keyed[0][0], keyed[1][0], keyed[1][1]
-        why = self._weight.get(_WHY, 0.0) * cover.get(_REASONS, {}).get(_WHY, 0.0)
-        named = [i for i, t in enumerate(tokens) if t in cover.get(second, {})]
-        return top - why < close and bool(named) and min(named) > tokens.index(_WHY)
-
     def _ranked(self, tokens: tuple[str, ...]) -> list[_Ranked]:
         if not tokens:
             return []
@@ -629,13 +613,6 @@ class AnswerMatcher:
             ((top, _), first), ((close, _), second) = keyed[0], keyed[1]
             if close * _NEED_LEAD >= top and not self._things[first] & self._things[second]:
                 keyed[0], keyed[1] = keyed[1], keyed[0]
-        if (
-            len(keyed) > 1
-            and keyed[0][1] == _REASONS
-            and _REASONS not in bonus  # its need said ("why does it keep coming back")
-            and self._reason_of_thing(tokens, keyed, cover)
-        ):
-            keyed[0], keyed[1] = keyed[1], keyed[0]
         if (
             len(keyed) > 1
             and keyed[0][1] in _MEDICINE_TOPICS
