@@ -58,6 +58,12 @@ HELD_BACK = frozenset(
         "triage_dev5_precision22_probe.tsv",
         "triage_dev5_precision22b_probe.tsv",
         "triage_dev5_precision22c_probe.tsv",
+        # Round 23: a new writer's answers set, its probe and their heard copies (seeds 423 and
+        # 424), held back from both models: round 23 measured matcher rules on it, none kept.
+        "answers_dev23.tsv",
+        "answers_dev23_heard.tsv",
+        "answers_dev23_probe.tsv",
+        "answers_dev23_probe_heard.tsv",
     )
 )
 # triage_dev2*, triage_dev3*, triage_dev4* are one writer's round each; any other set (each
