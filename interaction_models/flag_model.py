@@ -50,20 +50,13 @@ HELD_BACK = frozenset(
         "triage_dev5_triage19_probe_heard.tsv",
         "triage_dev5_triage20_probe.tsv",
         "triage_dev5_triage20_probe_heard.tsv",
-        # Round 22: the rules' precision set and its probes, held back whole this round: they
-        # measured a rule change the model has not learnt from (precision22 has a heard copy,
-        # seed 409, WER 7.9%; the probes none yet).
-        "triage_dev5_precision22.tsv",
-        "triage_dev5_precision22_heard.tsv",
+        # Round 22: the rules' precision probes (three writers' benign look-alikes beside
+        # their dangerous twins), still an untouched check on the model: round 24 measured its
+        # SURE on them. precision22 itself (and its heard copy, seed 409) and round 23's answers
+        # set joined the model in round 24.
         "triage_dev5_precision22_probe.tsv",
         "triage_dev5_precision22b_probe.tsv",
         "triage_dev5_precision22c_probe.tsv",
-        # Round 23: a new writer's answers set, its probe and their heard copies (seeds 423 and
-        # 424), held back from both models: round 23 measured matcher rules on it, none kept.
-        "answers_dev23.tsv",
-        "answers_dev23_heard.tsv",
-        "answers_dev23_probe.tsv",
-        "answers_dev23_probe_heard.tsv",
     )
 )
 # triage_dev2*, triage_dev3*, triage_dev4* are one writer's round each; any other set (each

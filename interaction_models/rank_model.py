@@ -67,7 +67,7 @@ ROUNDS: dict[str, tuple[str, ...]] = {
     "r16": ("answers_dev16.tsv", "answers_dev16_heard.tsv"),
 }
 # Benign questions the red-flag model learns from (flag_model.py) and the topic ranker does not:
-# later rounds' probes, and rounds 19 and 20 (a new writer each, never tuned on). Joined to the
+# later rounds' probes, and rounds 19, 20 and 23 (a new writer each, never tuned on). Joined to the
 # ranker in round 20, they moved single questions off their answers: "sitting on the toilet
 # hurts" lost the cough, sneeze and toilet answer's same-day advice, and "my grandad always says
 # you should never walk with a bad back, is he right" got the heat answer (round 18 saw the
@@ -85,7 +85,7 @@ FLAG_ONLY: dict[str, tuple[str, ...]] = {
             f"answers_dev{n}_probe.tsv",
             f"answers_dev{n}_probe_heard.tsv",
         )
-        for n in (19, 20)
+        for n in (19, 20, 23)
     },
 }
 Docs = list[tuple[tuple[str, ...], tuple[str, ...]]]

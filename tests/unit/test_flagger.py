@@ -1,6 +1,6 @@
 """The learnt red-flag second opinion (safety/flagger.py): shipped fresh, asked only where no rule
 found or asked anything, a yes/no question unless surer (SURE) than of all but about one in
-10,000 benign rows of writers it never saw, never over a rule's finding, and never a
+1,000 benign rows of writers it never saw, never over a rule's finding, and never a
 dependency (a broken or missing file leaves today's rules alone).
 
 The behaviour test speaks tests/unit/data/flag_unseen.tsv through the skill: 30 red flags and 30
@@ -172,7 +172,11 @@ def test_the_model_asks_beside_a_finding_only_when_far_surer_and_yes_traces_to_a
     question = str(loader.load("en-AU").triggers["E7"]["ask"])
     assert clarify(rules(), [same_day], learnt=False) is None
     # Sure enough to ask where nothing fired, not to ask beside a finding: the advice alone.
-    monkeypatch.setattr(flagger, "shipped", lambda: sure_of("E7", flagger.BESIDE - 1))
+    # (Below SURE too, which since round 24 sits under BESIDE: where nothing fired, a lead
+    # past SURE is the emergency answer itself, the next test's.)
+    asks = min(flagger.BESIDE, flagger.SURE) - 1
+    assert asks >= flagger.MARGIN
+    monkeypatch.setattr(flagger, "shipped", lambda: sure_of("E7", asks))
     reply, _ = say(same_day, "en-AU")
     assert advice in reply.text and question not in reply.text, reply.text
     # Where no rule reads anything the model's sign is asked, and "yes" is E7's answer.

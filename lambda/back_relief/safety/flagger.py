@@ -18,8 +18,8 @@ emergencies got same-day advice). Its only power is to name a trigger (every eme
 its own class and question) whose yes/no question is then asked WITH the emergency number
 (handlers/safety.py ask_confirmation); "yes" gets that trigger's answer, so every decision
 still traces to a rule id. It never overrides a finding, and gives the emergency answer itself
-only where it is surer (SURE, round 17: alexa/first.py assess) than of all but about one in 10,000
-benign rows of writers it never saw (round 20's budget). Below MARGIN but at least HEDGE (round
+only where it is surer (SURE, round 17: alexa/first.py assess) than of all but about one in 1,000
+benign rows of writers it never saw (round 24's budget). Below MARGIN but at least HEDGE (round
 11), a free-text turn keeps its normal reply (the answer asked for) and the sign's question
 follows it in the same breath; at MARGIN too the answer now comes first when both fit
 (handlers/safety.py say_checked). The margins were chosen by leave-one-writer-out cross-validation
@@ -131,7 +131,21 @@ BESIDE = 16.0
 # emergency rows get the emergency answer (at 24: 33 and 144). At 18, four benign rows of each
 # ("both my legs feel like jelly after that long hike", "a friend of mine ... lost control of
 # her bladder that was ages ago").
-SURE = 20.0
+# Round 24 (precision22's writer and round 23's answers writer joined the model) set the budget
+# before reading the curve: one benign row in 1,000, written and heard each (a twentieth of the
+# issue's 2%; one in 10,000 bought too little: even 24 let three heard benign rows past once
+# precision22's look-alikes joined, where it had let one). On a grid of 2, leave-one-writer-out
+# (tests/unit/flag_cv.py --sure), the unsettled rows without a sign's words that lead past it:
+#   margin  benign written / 12,240   benign heard / 11,877   emergency written   heard
+#     12          11                      12 (over)                  48           262
+#     14          10                      10                         45           239
+#     16           7                       6                         42           212
+#     20           4                       4                         37           176
+# At 14, the benign rows past it are look-alikes ("the washroom is upstairs and i can't get
+# there quickly", "both my legs feel like jelly after that long hike"). On the probes no model
+# ever learnt from (flag_model.HELD_BACK), 20 -> 14 gave eleven more emergency answers (written
+# 3 of 467, heard 8 of 737) and one more benign one (of 964, most of them look-alikes).
+SURE = 14.0
 # ... but never for a fall or a blow (E8): an event, not a sign of the body, and its words have
 # everyday figures the model cannot tell apart ("hit by a wave of grief and now my back is
 # killing me" led by 26.8, "knocked sideways by the news" by 19.8; the second safety review).
