@@ -227,6 +227,25 @@ def test_far_surer_the_model_gives_the_emergency_answer_but_never_over_a_rules_f
     assert emergency not in reply.text and not reply.ends_session, reply.text
 
 
+def test_one_legs_numbness_is_asked_about_never_answered_as_both_legs(
+    say: Say, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Round 24's safety reviews: past SURE the model answered "left leg is numb since morning"
+    # as E6 (both legs); the reference puts one leg within days (D5). Asked, with the number.
+    question = str(loader.load("en-GB").triggers["E6"]["ask"])
+    emergency = str(loader.load("en-GB").tiers["emergency"]["say"])
+    monkeypatch.setattr(flagger, "shipped", lambda: sure_of("E6", flagger.SURE + 10))
+    one_leg = ("left leg is numb since morning", "my right thigh is numb but the other one's fine")
+    for one in one_leg:
+        assert first.assess(loader.load("en-GB"), [one]) is None, one
+        reply, _ = say(one, "en-GB")
+        assert question in reply.text and "call nine nine nine now" in reply.text, reply.text
+        assert emergency not in reply.text and not reply.ends_session
+    # Both sides named, however: the emergency answer ("the left and the right").
+    both = "the left and the right are going weak and prickly"
+    assert first.assess(loader.load("en-GB"), [both]) == Finding(Tier.EMERGENCY, "E6")
+
+
 def test_where_the_rules_read_a_signs_words_as_no_report_the_model_only_asks(
     say: Say, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -241,6 +241,31 @@ SIGN_WORDS: Mapping[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+# A sign defined by both sides, whose words the model reads as a bag: E6 is pain, numbness or
+# weakness in BOTH legs, and one leg's is within days (the reference's D5: "both legs: E6").
+# Round 24's safety reviews found the model, past SURE, giving the emergency answer to "left
+# leg is numb since morning" and "my right thigh feels numb but the other leg is fine". Where
+# the words name one side (left, right, one, other) and not both ("both", or left and right
+# together: "the left and the, the right, they're going weak"), its lead stays under SURE:
+# asked, with the number, never answered as an emergency. Stems, as the model's words.
+ONE_SIDE: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
+    "E6": (
+        frozenset(("left", "right", "one", "other", "singl")),
+        frozenset(("both", "each", "either", "two", "bilater")),
+    ),
+}
+
+
+def one_side(flag: str, words: Iterable[str]) -> bool:
+    """Whether these model words name one side only, where the sign needs both."""
+    sides = ONE_SIDE.get(flag)
+    if sides is None:
+        return False
+    one, both = sides
+    said = set(words)
+    return bool(one & said) and not both & said and not {"left", "right"} <= said
+
+
 def said_sign(flag: str, words: Iterable[str]) -> bool:
     """Whether these model words say the sign itself, where its class needs that."""
     prefixes = SIGN_WORDS.get(flag)
@@ -249,11 +274,14 @@ def said_sign(flag: str, words: Iterable[str]) -> bool:
 
 def _lead(scores: Mapping[str, float], words: Iterable[str] | None = None) -> tuple[str, float]:
     """The likeliest red flag in the model's log scores and its lead over "none"; with the
-    words scored, a lead that needs its sign said and lacks it is held under MARGIN."""
+    words scored, a lead that needs its sign said and lacks it is held under MARGIN, and one
+    that needs both sides and hears one is held under SURE."""
     flag = max(CLASSES[:-1], key=lambda c: scores[c])
     by = scores[flag] - scores[NONE]
     if words is not None and by >= MARGIN and not said_sign(flag, words):
         by = MARGIN - 0.5
+    elif words is not None and by >= SURE and one_side(flag, words):
+        by = SURE - 0.5
     return flag, by
 
 
