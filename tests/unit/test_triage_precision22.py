@@ -8,8 +8,9 @@ beside a person, someone's recovery followed by a sign in other words, a report 
 about the skill's list or a sign's meaning, a carer whose person had the television on, numbness in
 both legs that passes on moving, a back that "tore open lifting a box"). Those holds were taken
 back or narrowed; STILL_ALARMS keeps their reports alarming.
-triage_dev5.py's docstring holds the figures; precision22 and its three probes are held back from
-the red-flag model this round (flag_model.HELD_BACK).
+triage_dev5.py's docstring holds the figures; precision22 and its three probes were held back from
+the red-flag model in round 22; precision22 joined it in round 24, the probes stay held back
+(flag_model.HELD_BACK).
 """
 
 from __future__ import annotations

@@ -306,7 +306,11 @@ question lost. The four reviews' own sentences, red flags with the emergency ans
 93, 88 -> 82, 76 -> 76, 40 -> 38. Not kept either: reading sixteen words after a sign for another
 time (lost a real "urinary retention ... last time"). precision22 as heard (_heard, seed 409, WER
 7.9%), the rules in both trees: E 115 of 130, benign alarms 30 of 224. All four sets and that copy
-are held back from the red-flag model.
+were held back from the red-flag model in round 22.
+
+Round 24: precision22 and its heard copy joined the red-flag model (interaction_models/
+flag_model.py); its three probes stay held back, an untouched check on the model's SURE
+(safety/flagger.py). No rule changed, so the figures above are the rules' as ever.
 """
 
 from __future__ import annotations
