@@ -204,6 +204,25 @@ def test_the_same_words_without_the_negation_do_alarm() -> None:
     )
 
 
+def test_a_wellbeing_denied_ends_its_negation_and_the_report_after_it_alarms() -> None:
+    # Round 24: "no I am not okay, high fever with shivering and back pain is too severe" got
+    # only severe pain's within-days advice: "not okay" reached on to deny the fever. A
+    # well-being denied is complete; the words after it (the comma the text lost) are a report.
+    said = [
+        "i am not okay, high temperature with shivering and the pain is unbearable",
+        "not feeling well at all, my legs have both gone numb",
+        "im not doing great wet myself and didnt notice",
+    ]
+    assert missing(said, Tier.EMERGENCY) == []
+    # ... while a negation of its own after it still denies, and "not okay to" judges.
+    denied = [
+        "i am not okay, no numbness though",
+        "not feeling great, no fever",
+        "not good at all but no weakness in my legs",
+    ]
+    assert alarming(denied) == []
+
+
 # ------------------------------------------------------------------ recall first: ask
 
 UNSETTLED = {

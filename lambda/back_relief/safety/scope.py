@@ -50,6 +50,10 @@ _NOT_BEFORE = _word_set(
     " leave thaw budge ease relent"
 )
 _NOT_BEFORE_PAIRS = frozenset({("let", "go"), ("let", "up")})
+# "i am not okay, high fever with shivering", "not feeling well, both legs numb": a well-being
+# denied is complete in itself, and the words after it (the comma the text lost) are a report.
+# Never "not okay to ...": a judgement of what follows.
+_WELL = _word_set("okay ok alright fine good great well")
 # "no control over my bladder", "no feeling in my legs": the negation is the symptom itself.
 _SYMPTOM_NOUNS = frozenset(NO_NOUNS) | {"use"}
 _WINDOW_WORDS, _WINDOW_CHARS = 3, 64
@@ -348,6 +352,8 @@ def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) ->
         word = words[i]
         if word == "nothing" and words[i + 1] in _JUDGED:
             return True
+        if word in _WELL and words[i + 1] != "to" and _NEGATIONS & set(words[max(0, i - 3) : i]):
+            return False
         if word in _SCOPE_ENDS or word == "case" or word in _SUPPOSING or word in _CONTRAST:
             if word == "i" and _doubted(words, i, first_word):
                 return True
