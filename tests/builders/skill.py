@@ -202,6 +202,10 @@ def empty_slots(intent: dict[str, Any]) -> dict[str, Any]:
     return {spec["name"]: None for spec in intent.get("slots", [])}
 
 
+# A lead the model asks at and does not answer: between MARGIN and SURE.
+ASKS = (flagger.MARGIN + flagger.SURE) / 2
+
+
 def sure_of(flag: str, nats: float) -> Ranker:
     """A red-flag model that names this sign whatever the words, this far over "none" (in STEP
     nats, as the packed model stores it): what a test pins flagger.shipped to."""

@@ -14,7 +14,7 @@ from back_relief.content import loader
 from back_relief.safety import flagger
 from back_relief.simulator.conversation import Device
 
-from tests.builders.skill import EMERGENCY, LOCALES, sure_of
+from tests.builders.skill import ASKS, EMERGENCY, LOCALES, sure_of
 from tests.conversation.breath import words
 from tests.conversation.talk import Rig
 
@@ -91,8 +91,7 @@ def test_at_the_margin_the_answer_is_kept_too_when_it_fits(
     content = loader.load("en-GB")
     opening = plain_reply(rig, monkeypatch, "en-GB").split(". ")[0]
     # Between MARGIN and SURE (past SURE a lead is the emergency answer itself).
-    asks = (flagger.MARGIN + flagger.SURE) / 2
-    monkeypatch.setattr(flagger, "shipped", lambda: sure_of(SIGN, asks))
+    monkeypatch.setattr(flagger, "shipped", lambda: sure_of(SIGN, ASKS))
     device = rig.device()
     device.locale = "en-GB"
     reply = device.say(NEAR_MISS)

@@ -16,7 +16,7 @@ from back_relief.content import loader
 from back_relief.safety import flagger
 from back_relief.simulator.conversation import Device
 
-from tests.builders.skill import EMERGENCY, LOCALES, sure_of
+from tests.builders.skill import ASKS, EMERGENCY, LOCALES, sure_of
 from tests.conversation.talk import Rig
 
 # Words no rule reads as anything: only the (pinned) model can ask about them.
@@ -24,8 +24,6 @@ PLAIN = "the cat has been asleep on the sofa all morning"
 # The signs that gained a question of their own in round 10 (E10's replaced one anyone in a
 # spasm would say yes to).
 SIGNS = ("E5", "E7", "E8", "E9", "E10", "E11", "E12")
-# Midway between MARGIN and SURE: the model asks, and never answers itself.
-ASKS = (flagger.MARGIN + flagger.SURE) / 2
 
 
 def asked(rig: Rig, monkeypatch: pytest.MonkeyPatch, sign: str, locale: str) -> Device:

@@ -31,7 +31,7 @@ missing or corrupt file leaves the rules alone.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 from ..content.ranker import Ranker, load
@@ -272,7 +272,7 @@ def said_sign(flag: str, words: Iterable[str]) -> bool:
     return prefixes is None or any(w.startswith(prefixes) for w in words)
 
 
-def _lead(scores: Mapping[str, float], words: Iterable[str] | None = None) -> tuple[str, float]:
+def _lead(scores: Mapping[str, float], words: Sequence[str] | None = None) -> tuple[str, float]:
     """The likeliest red flag in the model's log scores and its lead over "none"; with the
     words scored, a lead that needs its sign said and lacks it is held under MARGIN, and one
     that needs both sides and hears one is held under SURE."""
