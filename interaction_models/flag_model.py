@@ -57,6 +57,13 @@ HELD_BACK = frozenset(
         "triage_dev5_precision22_probe.tsv",
         "triage_dev5_precision22b_probe.tsv",
         "triage_dev5_precision22c_probe.tsv",
+        # Round 25: precision25's probe (everyday "can't", things that gave way, a sign read off
+        # a checklist and denied), written with precision25 before any change.
+        "triage_dev5_precision25_probe.tsv",
+        "answers_dev25_probe.tsv",
+        # ... and triage25's probe (the sign told by what the person can no longer do or notice,
+        # buried in a ramble, understated, relayed), written with triage25 before its changes.
+        "triage_dev5_triage25_probe.tsv",
     )
 )
 # triage_dev2*, triage_dev3*, triage_dev4* are one writer's round each; any other set (each

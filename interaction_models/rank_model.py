@@ -87,6 +87,9 @@ FLAG_ONLY: dict[str, tuple[str, ...]] = {
         )
         for n in (19, 20, 23)
     },
+    # Round 25's carers and terse asks (no heard copy); its probe is held back
+    # (flag_model.HELD_BACK) until measured once at the end.
+    "r25": ("answers_dev25.tsv",),
 }
 Docs = list[tuple[tuple[str, ...], tuple[str, ...]]]
 

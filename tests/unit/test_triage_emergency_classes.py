@@ -58,6 +58,16 @@ PAIRS = [
     # control is the sign, however the "no" is said
     ("no problems controlling my bladder, just the back", "i don't have any control of my bladder"),
     ("i don't have any feeling that it's serious", "i haven't got any feeling in my legs"),
+    # feeling hot and shivery is same-day (U1); hot, shaking and very unwell with it is E11,
+    # unless a hot bath or a heat pack explains the heat
+    (
+        "had a hot bath and now i'm shivering and the pain is horrible",
+        "he's hot, trembling and not making sense",
+    ),
+    (
+        "sat out in the sun, hot and shaky now, back feels awful",
+        "so hot and shaking all over, back's agony",
+    ),
 ]
 
 # Reports said in words no earlier concept held, one or two of each class.

@@ -18,6 +18,7 @@ from ask_sdk_core.handler_input import HandlerInput
 
 from ..content import loader
 from ..safety.tiers import Finding, Tier
+from ..text import word_set
 from ..values import Value
 
 log = logging.getLogger("back_relief")
@@ -70,10 +71,34 @@ def _texts(
     for name, value, ids in slots:
         if isinstance(value, str):
             texts.append(value)
-            if name == "Query" and not (question and len(value.split()) < 2):
+            if (
+                name == "Query"
+                and not (question and len(value.split()) < 2)
+                and _subjectless(value)
+            ):
                 texts.extend(f"{carrier} {value}" for carrier in carriers)
         texts.extend(ids)
     return texts
+
+
+# "should we buy a new mattress" arrives as "we buy a new mattress": the words have their
+# subject, and a carrier put back ("my we buy", "the we buy") would be read as a wee (text.py
+# reads "my we" as "my wee") and asked the bladder question. "we" stays a heard wee, carriers
+# and all, where what follows fits a wee and not the pronoun: "we is strange", "we keeps
+# leaking", "we smelt funny", "we can not come out", "we just will not come".
+_WE_FITS_WEE = word_set(
+    "is was has had does been just not will would wont won can could cannot and came went "
+    "smell smelt smelled looked felt seemed stung burnt hurt leaked ran kept colour color"
+)
+_NOT_VERBS = frozenset(("us", "always", "sometimes", "perhaps", "as", "thus"))
+
+
+def _subjectless(value: str) -> bool:
+    words = value.lower().split()
+    if len(words) < 2 or words[0] != "we":
+        return True
+    after = words[1]
+    return after in _WE_FITS_WEE or (after.endswith("s") and after not in _NOT_VERBS)
 
 
 def _sdk_ids(slot: Any) -> list[str]:

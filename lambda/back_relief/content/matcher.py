@@ -185,7 +185,7 @@ _CHOICE = "medicine_choice"
 _CHOSEN_OVER = _MEDICINE_TOPICS - {_CHOICE, "someone_elses_medicine", "doses"}
 # Someone else's medicine is a medicine: "my dad gave me his lifting belt" is the belt's topic.
 _LENT = "someone_elses_medicine"
-_ASKED_WHEN = frozenset(("when", "signs"))
+_ASKED_WHEN = frozenset(("when", "signs", "whether"))
 _TAIL_SHARE = 0.5
 # Who said it, before a reporting verb ("the physio said", "my mum reckons"): not the topic.
 _REPORTED = _stemmed_set(
@@ -629,7 +629,8 @@ class AnswerMatcher:
             and sum(t in _MEDICINE_WORDS for t in tokens) >= 2
         ):
             # ... and one medicine against another ("is voltaren gel better than tablets",
-            # "which other tablet then") is choosing medicines, whatever the first one's topic.
+            # "which other tablet then", "advil or tylenol") is choosing medicines, whatever the
+            # first one's topic.
             _to_front(keyed, next(k for k in keyed if k[1] == _CHOICE))
         if keyed and keyed[0][1] == _LENT and not _MEDICINE_WORDS & present:
             _other_topic_first(keyed)

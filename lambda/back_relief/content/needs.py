@@ -57,6 +57,11 @@ when: when, till, until, how soon, what point, how do i know, how would i know,
   that means, which means, would mean
 # Signs asked about ("what symptoms mean an ambulance"), not a sign reported: a question.
 signs: signs, sign, symptoms, symptom, red flags, red flag
+# Whether help is needed ("does he need the emergency room for a spasm"): a question too. Alexa
+# drops the "does" it opened with, and "he need" is left: no statement says it that way.
+whether: do i need, does he need, does she need, do we need, do they need, do you need,
+  would i need, would he need, would she need, is it worth, should i go, should he go,
+  should she go, should we go, he need, she need
 # One medicine with another ("painkillers with my heart tablets"): a question of interactions.
 mix: with my, together, at the same time, alongside, on top of, mix, mixing, combine, combined
 # Ahead, not behind: "will I be like this for weeks" asks how long it lasts; "it's been a
@@ -77,7 +82,7 @@ lend: he take my, she take my, they take my, he have my, she have my, they have 
 choose: than, instead, rather, versus, vs, which one, which is, which are, which of,
   one or the other, either one, compare, comparing, difference between, to buy, should i buy,
   switch to, alternative, which other, what other, another one instead, which medicine or,
-  which cream or, which medicine and, which cream and
+  which cream or, which medicine and, which cream and, or medicine, or cream
 # Moving said against lying still ("lie on the couch or get up and move", "lie still and not
 # move at all"): whether to rest or keep moving, not how long to stay in bed.
 astir: or move, or get up, get up and move, get up and about, up and about, or keep moving,

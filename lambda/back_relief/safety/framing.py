@@ -89,10 +89,16 @@ _RECOVERED = (
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|[1-9][0-9])(?: [a-z]+)?"
     r"(?= now\b|$))(?: now| again| since)?\b"
 )
-# "my dad used to have sciatica down both legs": only before the sign, never "like i used to".
+# "my dad used to have sciatica down both legs": only before the sign, never "like i used to",
+# "not working like they used to back there": now set against then is a report of now.
+COMPARED = ("like", "as", "than", "way")  # scope.py's clause reading shares them
+_COMPARED = "".join(
+    f"(?<! {how} {who})"
+    for how in COMPARED
+    for who in ("i", "it", "they", "he", "she", "we", "you", "things", "everything")
+)
 _USED_TO = re.compile(
-    r"(?<! not)(?<! get)(?<! getting)(?<! got)(?<! like i)(?<! as i)(?<! than i) used to"
-    r"(?! be\b| and\b| but\b|$)"
+    rf"(?<! not)(?<! get)(?<! getting)(?<! got){_COMPARED} used to(?! be\b| and\b| but\b|$)"
 )
 # An origin story, a recovery, a life event since: "i fell off a ladder once, that is when my
 # back trouble started", "my dad broke his back but he recovered", "before we met".

@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from ..text import NO_NOUNS
 from ..text import word_set as _word_set
-from .framing import ALL_FRAMES, elsewhere
+from .framing import ALL_FRAMES, COMPARED, elsewhere
 from .questioned import ASKS, criterion, skill_asked
 from .supposed import ANYONE as _ANYONE
 from .supposed import told_now
@@ -181,6 +181,8 @@ def _framed(clause: list[str], following: list[str]) -> bool:
     near = clause + following[:4] if following[:1] != ["used"] else clause
     for i in range(len(near) - 2, -1, -1) if "used" in near else ():
         if near[i : i + 2] == ["used", "to"]:  # never "not used to", "getting used to"
+            if i > 1 and near[i - 2] in COMPARED:
+                continue  # "it does not work like it used to": now set against then, a report
             accustomed = i > 0 and near[i - 1] in ("not", "get", "getting", "got")
             return not accustomed and near[i + 2 : i + 3] not in (["be"], ["have"], ["being"])
     if ASKS.intersection(clause) and skill_asked(clause, following):
@@ -326,6 +328,49 @@ def _first_time(text: str, start: int) -> bool:
     return not _NEGATIONS.intersection(said[1:] if said[:1] == ["not"] else said)
 
 
+# A sign read off as a checklist and answered: "chest pain? no, just the back", "weak legs? no.
+# numb? no. just stiff", "trouble peeing? not at all, that's all fine". The text has lost its
+# question marks, so three things must all hold: the sign is a fragment with no verb or subject
+# of its own (never "my legs are numb, no": Indian English's tag affirms), a denial follows it,
+# and a reassurance follows the denial within a few words (never "numb legs, no, actually it
+# is dead": a denial taken back; never "numb legs now it is spreading" heard as "no").
+_DENIALS = _word_set("no nope nah never none not")
+_FRAGMENT_VERBS = _word_set(
+    "i he she we they it am is are was were be been have has had feel feels felt feeling got "
+    "gone went go goes going can could cannot keep keeps kept started start starting do does did "
+    "lost losing get gets getting seem seems seemed came come coming will would shall should may "
+    "might must"
+)
+_ASKED_BACK = _word_set("you ask asked asking")  # "any numbness in my legs, you ask? nope"
+_REASSURED = _word_set("just only fine normal okay ok alright good nothing")
+_FRAGMENT_WORDS, _REASSURED_WITHIN = 8, 4
+
+
+def _denied_after(text: str, start: int) -> bool:
+    before = text[:start].split()
+    for i in range(len(before) - 1, -1, -1):
+        if before[i] in _DENIALS:
+            before = before[i + 1 :]  # "chest pain? no. breathless? no": the fragment's own
+            break
+    after = text[start:].split()
+    denial = next((i for i, w in enumerate(after) if w in _DENIALS), None)
+    if denial is None or denial == 0 or after[denial + 1 : denial + 2] in (["just"], ["only"]):
+        return False  # "both legs now, not just the one": "not just" adds, it never denies
+    fragment = [w for w in before + after[:denial] if w not in _ASKED_BACK]
+    if len(fragment) > _FRAGMENT_WORDS or _FRAGMENT_VERBS.intersection(fragment):
+        return False
+    rest = after[denial + 1 :]
+    while True:  # "chest pain no, breathless no, only the back": the list's last denial
+        if _REASSURED.intersection(rest[:_REASSURED_WITHIN]):
+            return True
+        step = next((i for i, w in enumerate(rest) if w in _DENIALS), None)
+        if step is None or step == 0 or step > _FRAGMENT_WORDS:
+            return False
+        if _FRAGMENT_VERBS.intersection(rest[:step]):
+            return False
+        rest = rest[step + 1 :]
+
+
 def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) -> bool:
     """True when a negation sits up to three words before text[start:] in the same clause.
     Filler words ("do not have ANY trouble peeing") do not use up the three. frames: which of
@@ -343,6 +388,8 @@ def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) ->
         start < 80 and _asked_in_general(text, start) and not _reported_after(text, start)
     ):
         return True
+    if _denied_after(text, start):
+        return True
     if first_word in _UNDENIED:
         # "have not been since yesterday": how long the lack has lasted; "can not get up without
         # help because of the spasm": a reason opens its own clause. Neither is what is denied.
@@ -358,7 +405,10 @@ def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) ->
             if word == "i" and _doubted(words, i, first_word):
                 return True
             after = words[i + 1 :] + text[start : start + 40].split()[1:4]
-            return _hypothetical(words, i, after)
+            # "the physio said if i start wetting myself to ring, and this morning i did": the
+            # advice's sign, then a clause reporting it come. Never a time said with the sign
+            # ("suppose i get tingling in both legs tonight"): that is still the supposition.
+            return _hypothetical(words, i, after) and not told_now(text, start)
         if word in _NEGATIONS:
             if word == "never" and _first_time(text, start):
                 continue  # "i have never wet myself before today": a first time, said now

@@ -14,6 +14,7 @@ from ask_sdk_model.response import Response
 
 from ...routines import engine
 from ...routines.engine import Nav
+from ...text import word_set
 from .. import pending, services
 from ..effects import perform
 from ..interceptors import get_turn, slot_texts
@@ -72,6 +73,9 @@ def start(handler_input: HandlerInput, routine_id: str, minutes: int | None = No
     return run(handler_input, engine.Start(routine_id, minutes, quick=quick))
 
 
+_TELL_ME = word_set("tips tip advice info information ideas idea guidance facts help")
+
+
 class StartRoutineHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return intent_name(handler_input) == "StartRoutineIntent"
@@ -81,8 +85,10 @@ class StartRoutineHandler(AbstractRequestHandler):
         raw, routine_id = slot(handler_input, "Routine")
         if routine_id not in turn.content.routines:
             # A name is a word or two ("frozen towel"): that is still a routine asked for by
-            # name; three words or more ("rub it where") may be a question.
-            question = raw is not None and len(raw.split()) >= 3
+            # name; three words or more ("rub it where") may be a question, and so are words
+            # that ask to be told ("massage tips", "ice advice").
+            said = (raw or "").lower().split()
+            question = len(said) >= 3 or bool(_TELL_ME.intersection(said))
             answered = answer_open_slot(handler_input, raw) if question else None
             if answered is not None:
                 return answered
