@@ -342,8 +342,29 @@ _FRAGMENT_VERBS = _word_set(
     "might must"
 )
 _ASKED_BACK = _word_set("you ask asked asking")  # "any numbness in my legs, you ask? nope"
-_REASSURED = _word_set("just only fine normal okay ok alright good nothing")
+_REASSURED = _word_set("fine normal okay ok alright good")
+# "no, just the back", "no, only my left hip", "no, nothing like that": what it is instead, or
+# none of it. Never "no, it just gets worse", "no, nothing helps": a complaint, which is the sign
+# (U4: nothing eases it).
+_INSTEAD = _word_set("just only nothing")
+_COMPLAINT = _word_set(
+    "gets getting got makes making made hurts hurting worse more keeps seems stays goes went "
+    "helps help works work eases ease stops touches shifts changes fixes relieves budges"
+)
 _FRAGMENT_WORDS, _REASSURED_WITHIN = 8, 4
+
+
+def _reassured(words: list[str]) -> bool:
+    # "both legs now, not just the one", "no no, not just wet": "not just" adds, never
+    # reassures; "not okay", "no good": a complaint.
+    for i, w in enumerate(words):
+        if words[i - 1 : i] == ["not"]:
+            continue
+        if w in _REASSURED and words[i - 1 : i] != ["no"]:
+            return True
+        if w in _INSTEAD and not _COMPLAINT.intersection(words[i + 1 : i + 3]):
+            return True
+    return False
 
 
 def _denied_after(text: str, start: int) -> bool:
@@ -354,21 +375,21 @@ def _denied_after(text: str, start: int) -> bool:
             break
     after = text[start:].split()
     denial = next((i for i, w in enumerate(after) if w in _DENIALS), None)
-    if denial is None or denial == 0 or after[denial + 1 : denial + 2] in (["just"], ["only"]):
-        return False  # "both legs now, not just the one": "not just" adds, it never denies
+    if denial is None or denial == 0:
+        return False
     fragment = [w for w in before + after[:denial] if w not in _ASKED_BACK]
     if len(fragment) > _FRAGMENT_WORDS or _FRAGMENT_VERBS.intersection(fragment):
         return False
-    rest = after[denial + 1 :]
+    rest = after[denial:]  # from a denial, which _reassured reads before what follows it
     while True:  # "chest pain no, breathless no, only the back": the list's last denial
-        if _REASSURED.intersection(rest[:_REASSURED_WITHIN]):
+        if _reassured(rest[: 1 + _REASSURED_WITHIN]):
             return True
-        step = next((i for i, w in enumerate(rest) if w in _DENIALS), None)
-        if step is None or step == 0 or step > _FRAGMENT_WORDS:
+        step = next((i for i, w in enumerate(rest[1:], 1) if w in _DENIALS), None)
+        if step is None or step == 1 or step > _FRAGMENT_WORDS:
             return False
-        if _FRAGMENT_VERBS.intersection(rest[:step]):
+        if _FRAGMENT_VERBS.intersection(rest[1:step]):
             return False
-        rest = rest[step + 1 :]
+        rest = rest[step:]
 
 
 def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) -> bool:
