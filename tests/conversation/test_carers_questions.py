@@ -1,6 +1,5 @@
 """A partner or carer asks for the person on the floor ("should we ...", "does he need ..."),
-short asks name a topic with a word for being told ("massage tips?", "danger signs?"), and one
-medicine weighed against another by "or" is the pharmacist's choice.
+short asks name a topic with a word for being told ("massage tips?", "danger signs?").
 Round 25's classes (answers_dev25), each in sentences of our own.
 
 Alexa drops the word that opened a free-text question: "should we buy a new mattress" reaches
@@ -56,8 +55,3 @@ def test_a_word_for_danger_before_signs_reads_the_warning_signs(device: Device) 
     reply = device.say("danger signs")
     assert reply.intent == "WarningSignsIntent"
     assert "nine one one" in reply.text
-
-
-def test_one_medicine_or_another_is_the_pharmacists_choice(device: Device) -> None:
-    _answered(device, "should i take nurofen or panadol", "medicine_choice")
-    _answered(device, "is ibuprofen okay to take for a back spasm", "painkillers")

@@ -1,7 +1,6 @@
 """Round 25's classes of asking (answers_dev25: carers, comparisons, terse asks), each in our
-own sentences beside a look-alike that must keep its topic: two medicines weighed by "or" is the
-pharmacist's choice (R9), while which painkiller to take, or whether one is all right, stays the
-painkiller answer (T20: "What painkiller should I take?"); lasting harm asks whether it is
+own sentences beside a look-alike that must keep its topic: which painkiller to take, or whether
+one is all right, stays the painkiller answer (T20: "What painkiller should I take?"); lasting harm asks whether it is
 serious; "be like this" asks how long it lasts; whether someone needs the emergency room asks for
 the warning signs, never the "I can't make calls" reply a request gets. The matcher as the skill
 ships it."""
@@ -19,7 +18,6 @@ def matcher() -> AnswerMatcher:
 
 
 CASES: list[tuple[str, str]] = [
-    ("is it advil or aleve for this", "medicine_choice"),
     ("is paracetamol all right for a spasm", "painkillers"),
     ("which painkiller should my wife take", "painkillers|someone_elses_medicine"),
     ("can a bad spasm cause lasting damage", "is_it_serious"),

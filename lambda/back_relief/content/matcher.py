@@ -629,8 +629,7 @@ class AnswerMatcher:
             and sum(t in _MEDICINE_WORDS for t in tokens) >= 2
         ):
             # ... and one medicine against another ("is voltaren gel better than tablets",
-            # "which other tablet then", "advil or tylenol") is choosing medicines, whatever the
-            # first one's topic.
+            # "which other tablet then") is choosing medicines, whatever the first one's topic.
             _to_front(keyed, next(k for k in keyed if k[1] == _CHOICE))
         if keyed and keyed[0][1] == _LENT and not _MEDICINE_WORDS & present:
             _other_topic_first(keyed)

@@ -82,7 +82,7 @@ lend: he take my, she take my, they take my, he have my, she have my, they have 
 choose: than, instead, rather, versus, vs, which one, which is, which are, which of,
   one or the other, either one, compare, comparing, difference between, to buy, should i buy,
   switch to, alternative, which other, what other, another one instead, which medicine or,
-  which cream or, which medicine and, which cream and, or medicine, or cream
+  which cream or, which medicine and, which cream and
 # Moving said against lying still ("lie on the couch or get up and move", "lie still and not
 # move at all"): whether to rest or keep moving, not how long to stay in bed.
 astir: or move, or get up, get up and move, get up and about, up and about, or keep moving,
