@@ -1,9 +1,9 @@
 """Round 25's classes of asking (answers_dev25: carers, comparisons, terse asks), each in our
 own sentences beside a look-alike that must keep its topic: which painkiller to take, or whether
-one is all right, stays the painkiller answer (T20: "What painkiller should I take?"); lasting harm asks whether it is
-serious; "be like this" asks how long it lasts; whether someone needs the emergency room asks for
-the warning signs, never the "I can't make calls" reply a request gets. The matcher as the skill
-ships it."""
+one is all right, stays the painkiller answer (T20: "What painkiller should I take?"); lasting
+harm asks whether it is serious; "be like this" asks how long it lasts; whether someone needs the
+emergency room asks for the warning signs, never the "I can't make calls" reply a request gets.
+The matcher as the skill ships it."""
 
 from __future__ import annotations
 
