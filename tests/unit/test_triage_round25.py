@@ -60,11 +60,6 @@ PAIRS = [
         "only few drops of wee come out however hard i push",
     ),
     (
-        "someone else's fall, told as unharmed, unless the speaker fell or is stuck too",
-        "my daughter fell off the monkey bars, she's fine, but catching her twisted my back",
-        "my daughter and i both fell off the trampoline, she's fine, i can't get up",
-    ),
-    (
         "a pet's accident is not the speaker's",
         "the puppy had an accident on the carpet and scrubbing it set my back off",
         "had an accident on my motorbike this morning and my back is agony",
@@ -85,6 +80,14 @@ PAIRS = [
 @pytest.mark.parametrize(("kind", "calm", "report"), PAIRS, ids=[p[0] for p in PAIRS])
 def test_round25_class_alarms_only_for_its_report(kind: str, calm: str, report: str) -> None:
     twins(kind, calm, report)
+
+
+def test_a_carers_report_of_a_fall_told_as_fine_still_alarms() -> None:
+    """The one who fell is often the one with the back pain ("he says he's fine"): a guard for
+    "he's fine" (round 25) lost such a report as heard and was taken back."""
+    assert (
+        tier("my dad fell off the ladder, he says he's fine but his back hurts") == Tier.EMERGENCY
+    )
 
 
 def test_feeling_hot_and_shivery_alone_stays_same_day() -> None:
