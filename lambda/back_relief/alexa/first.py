@@ -74,7 +74,7 @@ def _texts(
             if (
                 name == "Query"
                 and not (question and len(value.split()) < 2)
-                and _subjectless(value)
+                and _opener_fits(value)
             ):
                 texts.extend(f"{carrier} {value}" for carrier in carriers)
         texts.extend(ids)
@@ -93,7 +93,9 @@ _WE_FITS_WEE = word_set(
 _NOT_VERBS = frozenset(("us", "always", "sometimes", "perhaps", "as", "thus"))
 
 
-def _subjectless(value: str) -> bool:
+def _opener_fits(value: str) -> bool:
+    """Whether a statement's opener may be put back before these words: always, except before
+    "we" used as the pronoun ("we buy a new mattress")."""
     words = value.lower().split()
     if len(words) < 2 or words[0] != "we":
         return True

@@ -368,7 +368,8 @@ def _reassured(words: list[str]) -> bool:
 
 
 def _denied_after(text: str, start: int) -> bool:
-    before = text[:start].split()
+    # A fragment is at most _FRAGMENT_WORDS long: words further back can only make it longer.
+    before = text[:start].split()[-(_FRAGMENT_WORDS + 1) :]
     for i in range(len(before) - 1, -1, -1):
         if before[i] in _DENIALS:
             before = before[i + 1 :]  # "chest pain? no. breathless? no": the fragment's own
