@@ -237,6 +237,19 @@ _IN_CRISIS = re.compile(
     rf" (?:my|him|her|them)sel(?:f|ves)\b{_NO_MEANS}"
     rf"|{_NOT_SAID}\b(?:want|wants|wanted|urge) to (?:hurt|harm) (?:my|him|her|them)sel"
     rf"(?:f|ves)\b{_NO_MEANS}"
+    rf"|{_NOT_SAID}\bfeel (?:like )?(?:hurting|harming) (?:my|him|her|them)sel(?:f|ves)\b"
+    rf"{_NO_MEANS}"
+    # Hopelessness (R12) in the words people use for it: an end wished for everything, not for
+    # the pain ("i want it all to stop for good"), vanishing, no point in living, a dark place,
+    # not safe with oneself. Not "i want the pain to stop" or "no point going to the doctor".
+    r"|\b(?:it all|everything|all of it) to (?:stop|end|be over) (?:for good|for ever|forever)\b"
+    r"|\bend (?:it|this|things|everything) (?:all|for good)\b"
+    rf"|{_NOT_SAID}\b(?:want|wants|wanted|wish|wishing|like) to (?:just )?(?:disappear|vanish)\b"
+    r"|\bwish (?:i|he|she) (?:was|were) (?:dead|gone|not here|never born)\b"
+    r"|\bpoint (?:in |of )?(?:going on|living|carrying on|being alive|being here|life|anything)\b"
+    r"|\b(?:in|at) (?:a |such a )?(?:really |very |so |dead )?dark place\b"
+    # (text.py reads a heard "with myself" as "wet myself")
+    r"|\bnot safe (?:with|wet|around|by) (?:my|him|her|them)sel(?:f|ves)\b"
 )
 
 
@@ -632,6 +645,11 @@ class AnswerMatcher:
             # "which other tablet then") is choosing medicines, whatever the first one's topic.
             _to_front(keyed, next(k for k in keyed if k[1] == _CHOICE))
         if keyed and keyed[0][1] == _LENT and not _MEDICINE_WORDS & present:
+            _other_topic_first(keyed)
+        elif keyed and keyed[0][1] in _MEDICINE_TOPICS and not _MEDICINE_WORDS & present:
+            # No medicine named (a chemist is a shop): another topic that fits answers. "The
+            # chemist is selling a support belt, is it worth it" asks about the belt; "anything
+            # from the chemist" and "what can i take" stay a medicine's.
             _other_topic_first(keyed)
         return keyed
 

@@ -36,6 +36,11 @@ early: new, fresh, first, early, yet, already, straight away, right away, just h
   until tomorrow
 amount: how many, how much, most, next one, another, more, maximum, max, limit, too many,
   a day, per day, extra, double, at once, at a time
+# How often a medicine may be taken (R1: "how often can I take", "how many times a day can I
+# put the gel on"): "often" without its gaps ("between", for a medicine, is a choice).
+dosing: how often, often, times a day, how many times, how soon, next, again, every hour,
+  every day, a day, per day, repeat, more than once, reapply, top up, how long between,
+  long between, gap between, wait between
 more: most, next one, another, more than, maximum, max, too many, extra, double, at once
 onset: kick in, kicks in, start working, starts working, take effect, takes effect, working yet,
   work yet, quick, quickly, fast, how long, how soon, when will

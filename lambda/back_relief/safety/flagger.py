@@ -203,17 +203,40 @@ def tokens(text: str) -> tuple[str, ...]:
     return marked(normalise(text))
 
 
+# Going somewhere is not "going": "i can't go" and "it won't come" are trouble peeing (E2),
+# "i can't come in to work today" and "can't go out" are a day off. The model learnt "can not
+# go / come" from the first alone and was sure of an emergency for the second (round 26); a
+# go or come with a place or direction after it is its own word. Not "come out": that is
+# what urine does not do ("nothing comes out").
+_GOES = frozenset(("go", "goes", "going", "come", "comes", "coming", "came"))
+_PLACES = frozenset(
+    (
+        "to", "into", "in", "over", "round", "around", "home", "outside", "anywhere", "upstairs",
+        "downstairs", "up", "down", "back", "away", "on", "for", "shopping", "there", "here",
+        "along", "with", "by", "near", "through", "across",
+    )
+)  # fmt: skip
+_OUT_IS_A_PLACE = frozenset(("go", "goes", "going"))
+_GONE_SOMEWHERE = "goplace"
+
+
 def marked(text: str) -> tuple[str, ...]:
     """The model's words for a normalised text: each stemmed, "!" before a negated one
     (ranker.features then adds their pairs, the opening word and sound-alike keys)."""
     out = []
     left = 0
-    for word in text.split():
+    words = text.split()
+    for i, word in enumerate(words):
         if word in PLAIN_NEGATIONS:
             left = _SCOPE
             out.append(word)
             continue
-        out.append("!" + stem(word) if left > 0 else stem(word))
+        after = words[i + 1] if i + 1 < len(words) else ""
+        somewhere = word in _GOES and (
+            after in _PLACES or (after == "out" and word in _OUT_IS_A_PLACE)
+        )
+        own = _GONE_SOMEWHERE if somewhere else stem(word)
+        out.append("!" + own if left > 0 else own)
         left -= 1
     return tuple(out)
 

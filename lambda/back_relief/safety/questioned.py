@@ -19,7 +19,7 @@ _CRITERION_OPEN = _word_set("what whats which when")
 _EITHER_OPEN = _word_set("is are does do")
 _CRITERION = _word_set(
     "count counts counted mean means meant serious emergency emergencies urgent dangerous danger "
-    "flag flags warning worry worrying concern concerning matter matters"
+    "flag flags warning worry worrying concern concerning matter matters meaning definition"
 )
 _COMPARED = _word_set("both one either other only each")
 # ... and "it", "this": "what does it mean, weakness in both legs" asks about the asker's own.
@@ -40,6 +40,9 @@ def criterion(words: list[str], after: list[str]) -> bool:
     either = any(
         (a == "or" and _COMPARED.intersection(words[i + 1 : i + 4]))
         or (a in _CRITERION and b in ("one", "ones"))
+        or (
+            a == "one" and b == "of"
+        )  # "is losing control of your bowels one of the emergency signs"
         for i, (a, b) in enumerate(pairwise(words))
     )
     return words[0] in _EITHER_OPEN and either

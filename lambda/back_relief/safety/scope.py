@@ -34,6 +34,11 @@ _CONTRAST = _word_set("just only instead")
 _JUDGED = _word_set(
     "funny wrong weird odd strange unusual abnormal different untoward amiss new worrying"
 )
+# "nothing is numb down there", "nothing feels tingly": the sign itself denied through a link
+# verb. Never after a sense ("i can feel nothing, numb"), nor "nothing numb": a recogniser drops
+# the comma of "nothing. numb bum".
+_COPULAS = _word_set("is s feels feel seems looks")
+_SENSE = _word_set("feel felt feeling notice noticed sense")
 # "no" before a clause's first word is an answer or an exclamation, not that clause's negation.
 _CLAUSE_STARTS = _word_set("my i it the both they he she we his her their our this these those")
 # "can not feel my legs" and "not able to walk" describe symptoms, not their absence.
@@ -419,7 +424,17 @@ def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) ->
     counted = 0
     for i in range(len(words) - 2, -1, -1):
         word = words[i]
-        if word == "nothing" and words[i + 1] in _JUDGED:
+        if (
+            word == "nothing"
+            and (
+                words[i + 1] in _JUDGED
+                or (
+                    len(words) - i > 2  # a link verb between: "nothing, numb bum" may be a report
+                    and _COPULAS.issuperset(words[i + 1 : -1])
+                    and (i == 0 or words[i - 1] not in _SENSE)
+                )
+            )
+        ):
             return True
         if word in _WELL and words[i + 1] != "to" and _NEGATIONS & set(words[max(0, i - 3) : i]):
             return False

@@ -49,6 +49,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..soundalike import key
+
 MODELS = Path(__file__).resolve().parents[3] / "skill-package" / "interactionModels" / "custom"
 MATCH, NO_MATCH = "ER_SUCCESS_MATCH", "ER_SUCCESS_NO_MATCH"
 CATCH_ALL, NEAR, EXACT = 0, 1, 2
@@ -172,6 +174,13 @@ class Nlu:
                 reach = sum(self._types[t].longest for k, t in parts if t in self._types)
                 self.samples.append(_Sample(intent["name"], parts, words, reach))
         self._vocabulary = sorted({w for s in self.samples for w in s.words})
+        # Words the model itself holds, in samples or slot values: said, they are that word,
+        # never a slip for another ("worse" is not "whose", "want" not "what"), unless the two
+        # sound the same (a recogniser writes "we're" for "were" as readily as either) or one
+        # is the other inflected ("makes" for "make").
+        self.known = frozenset(self._vocabulary).union(
+            *(t.vocabulary for t in self._types.values())
+        )
 
     def understand(self, utterance: str) -> Match | None:
         """The intent and slots Alexa would send, or AMAZON.FallbackIntent with no words."""
@@ -256,7 +265,9 @@ class _Aligner:
                         said = words[j - 1]
                         if said == token:
                             options.append(_add(before, _weight(token), 0))
-                        elif _slip(said, token):
+                        elif _slip(said, token) and (
+                            said not in self.nlu.known or _sounds_alike(said, token)
+                        ):
                             options.append(_add(before, _weight(token) * (1 - SLIP), 0))
                 else:
                     for k in range(j):
@@ -307,6 +318,14 @@ def _slip(said: str, word: str) -> bool:
     if min(len(said), len(word)) < 3 or said[0] != word[0]:
         return False
     return SequenceMatcher(None, said, word).ratio() >= 0.75
+
+
+def _sounds_alike(said: str, word: str) -> bool:
+    """Homophones ("we're", "were") or one word's inflection ("makes", "make")."""
+    short, long = sorted((said, word), key=len)
+    if long.startswith(short) and len(long) - len(short) <= 3:
+        return True
+    return key(said.replace("'", "")) == key(word.replace("'", ""))
 
 
 @cache
