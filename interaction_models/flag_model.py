@@ -64,6 +64,12 @@ HELD_BACK = frozenset(
         # ... and triage25's probe (the sign told by what the person can no longer do or notice,
         # buried in a ramble, understated, relayed), written with triage25 before its changes.
         "triage_dev5_triage25_probe.tsv",
+        # Round 26: triage26's probe (a sign at the end of a timeline, as an aside, hedged, as
+        # what can no longer be done, relayed), precision26's (look-alikes beside their twins)
+        # and answers26's, each written with its set before any change.
+        "triage_dev5_triage26_probe.tsv",
+        "triage_dev5_precision26_probe.tsv",
+        "answers_dev26_probe.tsv",
     )
 )
 # triage_dev2*, triage_dev3*, triage_dev4* are one writer's round each; any other set (each

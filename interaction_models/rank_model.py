@@ -90,6 +90,8 @@ FLAG_ONLY: dict[str, tuple[str, ...]] = {
     # Round 25's carers and terse asks (no heard copy); its probe is held back
     # (flag_model.HELD_BACK) until measured once at the end.
     "r25": ("answers_dev25.tsv",),
+    # Round 26's fillers, myth checks and complaints, the same way (its probe held back).
+    "r26": ("answers_dev26.tsv",),
 }
 Docs = list[tuple[tuple[str, ...], tuple[str, ...]]]
 

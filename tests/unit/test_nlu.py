@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from back_relief.simulator.nlu import FALLBACK, MATCH, NO_MATCH, Match, Nlu, Slot
+from back_relief.simulator.nlu import FALLBACK, MATCH, NO_MATCH, Match, Nlu, Slot, for_locale
 
 MODEL: dict[str, Any] = {
     "interactionModel": {
@@ -126,6 +126,18 @@ def test_the_most_specific_sample_wins(nlu: Nlu) -> None:
 )
 def test_near_misses_reach_the_nearest_intent(nlu: Nlu, utterance: str, intent: str) -> None:
     assert hear(nlu, utterance).intent == intent
+
+
+def test_a_word_the_model_holds_is_itself_not_a_slip_for_another() -> None:
+    """The shipped model: "worse" is a word of its own, not a slip for the carrier "whose",
+    which would leave "at night" and lose the word that says it all (U4); "we're" sounds as
+    "were" (a carrier) and "makes" is "make" inflected, so those still reach their samples."""
+    nlu = for_locale("en-US")
+    worse = hear(nlu, "worse at night")
+    assert "worse" in " ".join(s.value for s in worse.slots.values()), worse
+    moving = hear(nlu, "we're moving house on saturday can i carry the boxes")
+    assert moving.intent != FALLBACK and "boxes" in moving.slots["Query"].value
+    assert hear(nlu, "worrying makes it worse").intent == "StressIntent"
 
 
 def test_a_changed_content_word_is_not_a_near_miss(nlu: Nlu) -> None:

@@ -249,7 +249,7 @@ _IN_CRISIS = re.compile(
     r"|\bpoint (?:in |of )?(?:going on|living|carrying on|being alive|being here|life|anything)\b"
     r"|\b(?:in|at) (?:a |such a )?(?:really |very |so |dead )?dark place\b"
     # (text.py reads a heard "with myself" as "wet myself")
-    r"|\bnot safe (?:with|wet|around|by) (?:my|him|her|them)sel(?:f|ves)\b"
+    r"|\bnot (?:feel |feeling |felt )?safe (?:with|wet|around|by) (?:my|him|her|them)sel(?:f|ves)\b"
 )
 
 
@@ -589,6 +589,7 @@ class AnswerMatcher:
         # Per answer, each word of the question counts once, at the best strength any of that
         # answer's phrases covered it: several partial hits add up without double counting.
         cover: dict[str, dict[str, float]] = {}
+        phrased: set[str] = set()  # answers a keyword of their own matched, not a lone word
         for word in present:
             for phrase in self._index.get(word, ()):
                 if phrase.run in padded:
@@ -597,6 +598,7 @@ class AnswerMatcher:
                     words, factor = phrase.words & present, _BAG_FACTOR
                 else:
                     continue
+                phrased.add(phrase.answer_id)
                 covered = cover.setdefault(phrase.answer_id, {})
                 for w in words:
                     if covered.get(w, 0.0) < factor:
@@ -647,10 +649,13 @@ class AnswerMatcher:
         if keyed and keyed[0][1] == _LENT and not _MEDICINE_WORDS & present:
             _other_topic_first(keyed)
         elif keyed and keyed[0][1] in _MEDICINE_TOPICS and not _MEDICINE_WORDS & present:
-            # No medicine named (a chemist is a shop): another topic that fits answers. "The
-            # chemist is selling a support belt, is it worth it" asks about the belt; "anything
-            # from the chemist" and "what can i take" stay a medicine's.
-            _other_topic_first(keyed)
+            # No medicine named (a chemist is a shop): another topic that one of its own
+            # keywords fits answers. "The chemist is selling a support belt, is it worth it"
+            # asks about the belt, "so he doesn't get another one" about prevention; "anything
+            # from the chemist" and "can i take another one" stay a medicine's.
+            other = next((k for k in keyed[1:] if k[1] not in _MEDICINE_TOPICS), None)
+            if other is not None and other[1] in phrased and other[0][0] >= MIN_SCORE:
+                _to_front(keyed, other)
         return keyed
 
 

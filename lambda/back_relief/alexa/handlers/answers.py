@@ -106,6 +106,8 @@ class FreeTextHandler(AbstractRequestHandler):
             check = None
         alone = check is not None and not check.learnt  # the red-flag path: no matcher
         answer_id = None if alone else question_answer(turn.content, name, said, named)
+        if answer_id is None and not alone and name == "SymptomIntent" and said:
+            answer_id = _complaint_answer(turn.content, said)
         if check and say_checked(turn, check, answer_id, name == "SymptomIntent"):
             return respond(handler_input)
         if answer_id:
@@ -145,6 +147,20 @@ def besides_answer(handler_input: HandlerInput, turn: Turn, answer_id: str) -> s
         return None
     said, _ = slot(handler_input, FREE_TEXT_SLOTS[name])
     return turn.content.matcher.besides(asked(name, said), answer_id) if said else None
+
+
+# SymptomIntent's carriers are the back pain itself ("my back hurts and {Symptom}", "ow
+# {Symptom}"): Alexa sends "so bad" for "my back hurts so bad", "this is awful" for "ugh this is
+# awful". A few words that fit no answer alone are read with the back pain put back, so the
+# commonest thing said on the floor gets what helps, not only the offer of the warning signs.
+_COMPLAINT = "my back hurts"
+_COMPLAINT_WORDS = 4
+
+
+def _complaint_answer(content: Content, said: str) -> str | None:
+    if len(said.split()) > _COMPLAINT_WORDS:
+        return None
+    return content.matcher.match(f"{_COMPLAINT} {said}")
 
 
 def question_answer(content: Content, name: str, said: str | None, named: str | None) -> str | None:
