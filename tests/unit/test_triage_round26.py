@@ -55,6 +55,16 @@ PAIRS = [
         "is my both legs going weak one of those warning signs, they went weak an hour ago",
     ),
     (
+        "trouble getting or keeping an erection, said with its own words",
+        "i have trouble getting comfortable in bed since my back went",
+        "since my back went i have real difficulty keeping an erection",
+    ),
+    (
+        "a sign from last month that is fine now, with the 'now' before 'they are fine'",
+        "my legs buckled in the fun run last month but now they are fine",
+        "my legs buckled an hour ago and now they are weak again",
+    ),
+    (
         "a hot water bottle or bag that leaks wets the clothes; the speaker does not",
         "the hot water bag split and my pyjamas are soaked, can i use a towel instead",
         "my pyjamas are soaked and it's not from the hot water bag, i didn't feel it go",

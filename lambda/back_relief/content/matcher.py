@@ -466,8 +466,14 @@ class AnswerMatcher:
                 found = None if ranked[0][1] != _FALLBACK else found
             # "I read potassium stops spasms, should I take tablets": the story's thing and the
             # question's are one need (supplement medicine), which the whole turn answers.
+            # ... unless the closing question says a need of its own answer whole: "he keeps
+            # asking how long this is going to last" after his hot water bottle is how long it
+            # lasts, not how long to use heat.
             elif (
-                ranked and ranked[0][1] != found and self._bridged(tokens, len(tail), ranked[0][1])
+                ranked
+                and ranked[0][1] != found
+                and found not in self._needs_said(_NEEDS.facets(tail))
+                and self._bridged(tokens, len(tail), ranked[0][1])
             ):
                 found = None
         found = found or self._decide(tokens, ranked)

@@ -106,7 +106,9 @@ effect: make, makes, making, made, cause, causes, causing, caused, worse, tighte
 # Recurrence asked why ("how come this keeps happening to me") is its causes, not its prevention.
 why: why, how come, what is the reason, reason for, reason why, what makes, what causes,
   is it because, was it because, could it be because, is that because, to do with,
-  what is doing it, what is doing this, that is doing it
+  what is doing it, what is doing this, that is doing it, is it from, is this from, is that from,
+  was it from, could it be from, could this be from, did it come from, did this come from,
+  is it down to, was it down to
 recur: again, coming back, come back, comes back, keeps happening, keep happening, every time,
   time this year, times this year, recurring, recurrent, keeps going, keep going, keep getting,
   keeps getting, so often, all the time, every few, every year, every winter, every month

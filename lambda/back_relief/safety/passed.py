@@ -124,7 +124,7 @@ def resolved(text: str, end: int) -> bool:
     answer it no (triage reads this after a pattern's match too)."""
     if _answered_no(text, end):
         return True
-    words = text[end : end + 96].split()[:10]
+    words = text[end : end + 112].split()[:12]
     if _FINE_NOW.search(" " + " ".join(words)) and _felt(text, end):
         # "like jelly after that spin class last week, but fine now"
         later = text[end:].replace(" fine again", "")
@@ -140,10 +140,12 @@ def resolved(text: str, end: int) -> bool:
         ):
             return not any(p in text[end:] for p in _RETURNED)  # "but i am up now"
         if word in ("but", "and") and not crossed and i + 1 < len(words):
-            crossed = words[i + 1] in _BACK_TO  # "but that has cleared up", "but they are fine"
+            # "but now they are fine": the "now" that sets today against then, skipped
+            at = i + 2 if words[i + 1] == "now" and i + 2 < len(words) else i + 1
+            crossed = words[at] in _BACK_TO  # "but that has cleared up", "but they are fine"
             if not crossed:
                 break
-            if _taken_back(words[i + 2 : i + 6]):
+            if _taken_back(words[at + 1 : at + 5]):
                 return True
         elif word in _SCOPE_ENDS - {"it", "my", "this", "that", "they", "now"}:
             if word in _CONDITION and clause.endswith(" better"):

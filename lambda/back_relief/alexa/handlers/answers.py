@@ -10,6 +10,7 @@ from ask_sdk_model.response import Response
 
 from ...content.loader import WARNING_SIGNS, Content
 from ...routines.model import Routine
+from ...text import normalise
 from ..first import QUESTION_WORDS
 from ..interceptors import get_turn
 from ..pending import Hear, Offer, Resume, SymptomWarning
@@ -149,16 +150,22 @@ def besides_answer(handler_input: HandlerInput, turn: Turn, answer_id: str) -> s
     return turn.content.matcher.besides(asked(name, said), answer_id) if said else None
 
 
-# SymptomIntent's carriers are the back pain itself ("my back hurts and {Symptom}", "ow
-# {Symptom}"): Alexa sends "so bad" for "my back hurts so bad", "this is awful" for "ugh this is
-# awful". A few words that fit no answer alone are read with the back pain put back, so the
-# commonest thing said on the floor gets what helps, not only the offer of the warning signs.
+# Many of SymptomIntent's carriers are the back pain itself ("my back hurts and {Symptom}",
+# "ow {Symptom}"): Alexa sends "so bad" for "my back hurts so bad", "this is awful" for "ugh this
+# is awful". A few words of pain or its severity (triage's own concepts) that fit no answer alone
+# are read with the back pain put back, so the commonest thing said on the floor gets what helps.
+# Others keep the offer of the warning signs: "about this" may be all that is left of "should I
+# be worried about this" (another carrier), where "most back pain isn't serious" is the answer.
 _COMPLAINT = "my back hurts"
 _COMPLAINT_WORDS = 4
+_COMPLAINT_CONCEPTS = frozenset(("pain", "severe"))
 
 
 def _complaint_answer(content: Content, said: str) -> str | None:
-    if len(said.split()) > _COMPLAINT_WORDS:
+    concepts = content.triage.concepts
+    if len(said.split()) > _COMPLAINT_WORDS or concepts is None:
+        return None
+    if _COMPLAINT_CONCEPTS.isdisjoint(concepts.present(" " + normalise(said), every=True)):
         return None
     return content.matcher.match(f"{_COMPLAINT} {said}")
 
