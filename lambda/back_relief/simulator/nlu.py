@@ -314,10 +314,17 @@ def _add(cell: _Cell, score: float, edits: int) -> _Cell:
 
 
 def _slip(said: str, word: str) -> bool:
-    """A word a recogniser could have heard for another: close in spelling, not short."""
+    """A word a recogniser could have heard for another: close in spelling, not short. Never
+    a negation for its positive ("can't" for "can", "don't" for "do"): text that says "can't"
+    was heard as "can't", and a carrier taking it would hand the skill the words without it."""
     if min(len(said), len(word)) < 3 or said[0] != word[0]:
         return False
+    if _NEGATED.match(said) or _NEGATED.match(word):
+        return False
     return SequenceMatcher(None, said, word).ratio() >= 0.75
+
+
+_NEGATED = re.compile(r"\w+n'?t$")
 
 
 def _sounds_alike(said: str, word: str) -> bool:
