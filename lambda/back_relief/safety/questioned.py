@@ -40,9 +40,7 @@ def criterion(words: list[str], after: list[str]) -> bool:
     either = any(
         (a == "or" and _COMPARED.intersection(words[i + 1 : i + 4]))
         or (a in _CRITERION and b in ("one", "ones"))
-        or (
-            a == "one" and b == "of"
-        )  # "is losing control of your bowels one of the emergency signs"
+        or (a, b) == ("one", "of")  # "is losing control of your bowels one of the signs"
         for i, (a, b) in enumerate(pairwise(words))
     )
     return words[0] in _EITHER_OPEN and either

@@ -39,6 +39,7 @@ _JUDGED = _word_set(
 # the comma of "nothing. numb bum".
 _COPULAS = _word_set("is s feels feel seems looks")
 _SENSE = _word_set("feel felt feeling notice noticed sense")
+
 # "no" before a clause's first word is an answer or an exclamation, not that clause's negation.
 _CLAUSE_STARTS = _word_set("my i it the both they he she we his her their our this these those")
 # "can not feel my legs" and "not able to walk" describe symptoms, not their absence.
@@ -398,6 +399,14 @@ def _denied_after(text: str, start: int) -> bool:
         rest = rest[step:]
 
 
+def _nothing_denies(words: list[str], i: int) -> bool:
+    """words[i] is "nothing"; words[-1] the sign's first word."""
+    if words[i + 1] in _JUDGED:
+        return True
+    linked = len(words) - i > 2 and _COPULAS.issuperset(words[i + 1 : -1])
+    return linked and (i == 0 or words[i - 1] not in _SENSE)
+
+
 def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) -> bool:
     """True when a negation sits up to three words before text[start:] in the same clause.
     Filler words ("do not have ANY trouble peeing") do not use up the three. frames: which of
@@ -424,17 +433,7 @@ def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) ->
     counted = 0
     for i in range(len(words) - 2, -1, -1):
         word = words[i]
-        if (
-            word == "nothing"
-            and (
-                words[i + 1] in _JUDGED
-                or (
-                    len(words) - i > 2  # a link verb between: "nothing, numb bum" may be a report
-                    and _COPULAS.issuperset(words[i + 1 : -1])
-                    and (i == 0 or words[i - 1] not in _SENSE)
-                )
-            )
-        ):
+        if word == "nothing" and _nothing_denies(words, i):
             return True
         if word in _WELL and words[i + 1] != "to" and _NEGATIONS & set(words[max(0, i - 3) : i]):
             return False

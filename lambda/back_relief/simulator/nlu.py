@@ -17,7 +17,9 @@ neither stricter nor kinder than a device:
 - Near misses reach the nearest sample: a token-level edit distance where hesitations
   ("um") are dropped, polite filler ("please", "can you", "just") costs a quarter of a
   word to add or drop, a speech-recognition slip (a similar word with the same first
-  letter, "nest" for "next") is half a match, another word added costs three quarters
+  letter, "nest" for "next"; never a word the model holds itself unless the two sound alike
+  or one inflects the other, "worse" is not "whose", and never a negation for its positive,
+  "can't" is not "can") is half a match, another word added costs three quarters
   and one dropped a half. A sample is reachable when the score keeps half its words'
   weight and at most one content word in four (one for short samples) was added or
   dropped. An exact match (filler and slips aside) beats a near miss, which beats the
