@@ -71,12 +71,8 @@ def _texts(
     for name, value, ids in slots:
         if isinstance(value, str):
             texts.append(value)
-            if (
-                name == "Query"
-                and not (question and len(value.split()) < 2)
-                and _opener_fits(value)
-            ):
-                texts.extend(f"{c} {value}" for c in carriers if _carrier_fits(c, value))
+            if name == "Query" and not (question and len(value.split()) < 2):
+                texts.extend(f"{c} {value}" for c in _openers(value, carriers))
         texts.extend(ids)
     return texts
 
@@ -93,16 +89,6 @@ _WE_FITS_WEE = word_set(
 _NOT_VERBS = frozenset(("us", "always", "sometimes", "perhaps", "as", "thus"))
 
 
-def _opener_fits(value: str) -> bool:
-    """Whether a statement's opener may be put back before these words: always, except before
-    "we" used as the pronoun ("we buy a new mattress")."""
-    words = value.lower().split()
-    if len(words) < 2 or words[0] != "we":
-        return True
-    after = words[1]
-    return after in _WE_FITS_WEE or (after.endswith("s") and after not in _NOT_VERBS)
-
-
 # Before a modal or helping verb, the word Alexa took off was a subject: "can't come in today"
 # was "i can't ...", "he can't ..." (only "i" is put back). "i've can't come in", "the can't
 # come in" are no sentences, and read as one the red-flag model took them for the "can't go"
@@ -114,9 +100,20 @@ _HELPING = word_set(
 )
 
 
-def _carrier_fits(carrier: str, value: str) -> bool:
-    first = value.lower().split(maxsplit=1)[0] if value.strip() else ""
-    return carrier == "i" or first not in _HELPING
+def _openers(value: str, carriers: Iterable[str]) -> list[str]:
+    """The statement openers that may be put back before these words: none before "we" used
+    as the pronoun ("we buy a new mattress"), only "i" before a helping verb, else all."""
+    words = value.lower().split()
+    first, after = [*words, "", ""][:2]
+    if (
+        first == "we"
+        and after
+        and not (after in _WE_FITS_WEE or (after.endswith("s") and after not in _NOT_VERBS))
+    ):
+        return []
+    if first in _HELPING:
+        return [c for c in carriers if c == "i"]
+    return list(carriers)
 
 
 def _sdk_ids(slot: Any) -> list[str]:
