@@ -19,7 +19,7 @@ Everything is deterministic: a finding names its trigger, and so its reference t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -301,6 +301,11 @@ class Concepts:
             if self.concepts[bit].in_text(spaced, text_starts, taken):
                 found |= 1 << bit
         return found
+
+    def mask(self, names: Iterable[str]) -> int:
+        """The bit mask of these concept names, for said()."""
+        wanted = frozenset(names)
+        return sum(1 << bit for bit, concept in enumerate(self.concepts) if concept.name in wanted)
 
     def _names(self, mask: int) -> frozenset[str]:
         return frozenset(self.concepts[bit].name for bit in set_bits(mask))

@@ -165,7 +165,8 @@ def _complaint_answer(content: Content, said: str) -> str | None:
     concepts = content.triage.concepts
     if len(said.split()) > _COMPLAINT_WORDS or concepts is None:
         return None
-    if _COMPLAINT_CONCEPTS.isdisjoint(concepts.present(" " + normalise(said), every=True)):
+    # said(): the prefilter and this request's reading, not every concept read afresh
+    if not concepts.said(" " + normalise(said), concepts.mask(_COMPLAINT_CONCEPTS)):
         return None
     return content.matcher.match(f"{_COMPLAINT} {said}")
 
