@@ -70,6 +70,12 @@ HELD_BACK = frozenset(
         "triage_dev5_triage26_probe.tsv",
         "triage_dev5_precision26_probe.tsv",
         "answers_dev26_probe.tsv",
+        # Round 27: triage27's probe (a sign asked about while had, as a change, in slang, run
+        # on, timed in words, relayed by "we"), precision27's (questions about a sign, strong
+        # everyday limits, routine side effects) and answers27's, written before any change.
+        "triage_dev5_triage27_probe.tsv",
+        "triage_dev5_precision27_probe.tsv",
+        "answers_dev27_probe.tsv",
     )
 )
 # triage_dev2*, triage_dev3*, triage_dev4* are one writer's round each; any other set (each

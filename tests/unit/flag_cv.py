@@ -3,9 +3,10 @@
     .venv/bin/python tests/unit/flag_cv.py          # per fold and overall, written and heard
     .venv/bin/python tests/unit/flag_cv.py --hedge  # the hedge band only (flagger.HEDGE)
     .venv/bin/python tests/unit/flag_cv.py --sure   # where a lead is an emergency (flagger.SURE)
+    .venv/bin/python tests/unit/flag_cv.py --upgrade  # where it raises a finding (flagger.RAISE)
 
-Round 19's model trains a logistic regression per fold (~20 s), so --sure takes ~15 minutes here
-and the default run, with its inner folds for every outer one, hours.
+Round 19's model trains a logistic regression per fold (~20 s), so --sure and --upgrade take ~15
+minutes here and the default run, with its inner folds for every outer one, hours.
 
 Hand-written triage rules reach 98-100% of emergencies on the sets they were written from and
 far less on a new writer's words; most missed emergencies fire nothing at all. This asks, before
@@ -327,6 +328,31 @@ def sure() -> None:
             )
 
 
+def upgrade() -> None:
+    """Rows the rules settled below an emergency (a same-day or within-days finding) whose
+    out-of-fold lead names an emergency the model may give (not ASK_ONLY) at each margin, by
+    kind: what letting a SURE lead raise such a finding would gain (E) and cost (the rest)."""
+    every = judged()
+    groups = flag_model.groups([j.row for j in every])
+    ranked = out_of_fold(list(range(len(every))), [[g] for g in groups])
+    for kind, pick in KINDS.items():
+        rows = [i for i, j in enumerate(every) if pick(j.row) and j.found in ("U", "D")]
+        print(
+            f"{kind}: settled below E by the rules",
+            dict(sorted(Counter(every[i].row.kind for i in rows).items())),
+        )
+        for margin in SURE_GRID:
+            led = [
+                i
+                for i in rows
+                if (f := decide(ranked[i], margin, said()[i])) is not None and f not in ASK_ONLY
+            ]
+            print(
+                f"  lead >= {margin:g}:",
+                dict(sorted(Counter(every[i].row.kind for i in led).items())),
+            )
+
+
 SURE_GRID = (12.0, 14.0, 16.0, 18.0, 20.0, 22.0, 24.0, 28.0, 32.0, 36.0, 40.0, 44.0, 48.0)
 
 
@@ -377,4 +403,7 @@ def line(name: str, f: Sequence[int]) -> str:
 
 
 if __name__ == "__main__":
-    sets() if "--sets" in sys.argv else sure() if "--sure" in sys.argv else main()
+    if "--upgrade" in sys.argv:
+        upgrade()
+    else:
+        sets() if "--sets" in sys.argv else sure() if "--sure" in sys.argv else main()

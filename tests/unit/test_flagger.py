@@ -195,7 +195,7 @@ def test_the_model_asks_beside_a_finding_only_when_far_surer_and_yes_traces_to_a
     assert str(loader.load("en-AU").tiers["emergency"]["say"]) in yes.text and yes.ends_session
 
 
-def test_far_surer_the_model_gives_the_emergency_answer_but_never_over_a_rules_finding(
+def test_far_surer_the_model_gives_the_emergency_answer_over_a_finding_only_all_but_certain(
     say: Say, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     nothing = "the cat has been asleep on the sofa all morning"  # no rule reads a thing
@@ -221,10 +221,19 @@ def test_far_surer_the_model_gives_the_emergency_answer_but_never_over_a_rules_f
     pregnant = "i'm twenty weeks pregnant and my tummy is itchy"  # the third review: shipped
     assert first.assess(loader.load("en-IN"), [pregnant]) is None
     monkeypatch.setattr(flagger, "shipped", lambda: sure_of("E4", flagger.SURE))
-    # A rule's finding stands: same-day advice is not raised to an emergency by the model.
+    # A rule's finding stands: same-day advice is not raised to an emergency by the model...
     same_day = "the pain is worse at night and it wakes me up"
+    monkeypatch.setattr(flagger, "shipped", lambda: sure_of("E4", flagger.RAISE - 0.2))
     reply, _ = say(same_day, "en-IN")
     assert emergency not in reply.text and not reply.ends_session, reply.text
+    # ... unless it is all but certain (flagger.RAISE, where no other row of an unseen writer
+    # led): then the emergency answer, in the locale's words, and never for a fall or blow.
+    monkeypatch.setattr(flagger, "shipped", lambda: sure_of("E4", flagger.RAISE))
+    reply, _ = say(same_day, "en-IN")
+    assert emergency in reply.text and reply.ends_session, reply.text
+    assert first.assess(loader.load("en-IN"), [same_day]) == Finding(Tier.EMERGENCY, "E4")
+    monkeypatch.setattr(flagger, "shipped", lambda: sure_of("E8", flagger.RAISE + 10))
+    assert first.assess(loader.load("en-IN"), [same_day]) == Finding(Tier.SAME_DAY, "U4")
 
 
 def test_one_legs_numbness_is_asked_about_never_answered_as_both_legs(

@@ -140,6 +140,15 @@ def test_a_word_the_model_holds_is_itself_not_a_slip_for_another() -> None:
     assert hear(nlu, "worrying makes it worse").intent == "StressIntent"
 
 
+def test_only_a_negation_is_barred_from_being_a_slip_for_its_positive() -> None:
+    """A word ending in "nt" is no negation: "relaxant" said for the sample's "relaxants" is a
+    slip like any other, while "can't" never reaches a "can" carrier (the shipped model)."""
+    nlu = for_locale("en-US")
+    assert hear(nlu, "would a muscle relaxant help").intent == "MuscleRelaxantsIntent"
+    emptying = hear(nlu, "can't empty my bladder")
+    assert "can't" in " ".join(s.value for s in emptying.slots.values()), emptying
+
+
 def test_a_changed_content_word_is_not_a_near_miss(nlu: Nlu) -> None:
     # One word different changes the question: it goes to the free-text carrier, whole.
     assert hear(nlu, "which stretch is best") == Match(

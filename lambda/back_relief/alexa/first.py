@@ -171,9 +171,17 @@ def _assessed(
     content: loader.Content, texts: list[str]
 ) -> tuple[Finding | None, tuple[tuple[str, float] | None, ...] | None]:
     """assess(), and the model's leads per text where it read them."""
+    from ..safety.flagger import RAISE, raw_leads, sure
     from ..safety.triage import assess as assess_rules
 
     found = assess_rules(content.triage, texts)
+    if found is not None and found.tier < Tier.EMERGENCY:
+        # Same-day or within-days advice for what the learnt model is all but certain is an
+        # emergency (flagger.RAISE: no other development row of a writer it never saw led so
+        # far): the emergency answer, not the advice.
+        trigger = sure(raw_leads(texts), RAISE)
+        if trigger in content.triggers:
+            return Finding(Tier.EMERGENCY, trigger), None
     if found is not None:
         return found, None
     # No rule found a tier: the learnt second opinion, where it is far surer than it ever was of
@@ -181,7 +189,6 @@ def _assessed(
     # rules saw no sign at all (a recogniser's slip, words no rule holds). Where they saw one and
     # read it as no report ("keeps asking if my legs are numb and they aren't"), and below SURE,
     # the handlers ask.
-    from ..safety.flagger import raw_leads, sure
     from ..safety.triage import names_a_sign
 
     read = tuple(raw_leads(texts))

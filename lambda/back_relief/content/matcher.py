@@ -35,8 +35,16 @@ __all__ = ["AnswerMatcher", "normalise"]
 TOKENS = os.path.join(os.path.dirname(__file__), "keyword_tokens.json")  # os.path: no pathlib
 
 
-# Words the light stem would fold into another word: "note" is not "not" ("note that down").
-_WHOLE = {"note": "note", "notes": "note", "noted": "note", "noting": "note"}
+# Words the light stem would fold into another word: "note" is not "not" ("note that down"),
+# and a building site is no sitting.
+_WHOLE = {
+    "note": "note",
+    "notes": "note",
+    "noted": "note",
+    "noting": "note",
+    "site": "site",
+    "sites": "site",
+}
 
 
 @lru_cache(maxsize=8192)

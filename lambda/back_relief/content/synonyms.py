@@ -57,7 +57,8 @@ safely: safely, safe way, without hurting, without hurting myself, without hurti
   without straining
 # "If that doesn't work", "will it work": working as in helping, not a job.
 effective: not work, it work, that work, this work, they work, work for me
-work: work, job, office, shift, uni, university, college, school, workplace
+work: work, job, office, shift, uni, university, college, school, workplace, site, worksite,
+  building site, construction site, job site
 sport: sport, footy, cricket, netball, rugby, soccer, golf, tennis, basketball,
   hockey, squash, badminton, baseball, volleyball, kabaddi, bike, cycling, biking, pilates,
   pillates, spin class, crossfit, zumba, aerobics

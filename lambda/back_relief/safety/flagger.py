@@ -47,6 +47,7 @@ __all__ = [
     "MARGIN",
     "MODEL",
     "NONE",
+    "RAISE",
     "SIGN_WORDS",
     "SURE",
     "beside_same_day",
@@ -155,6 +156,20 @@ SURE = 14.0
 # baby keeps kicking my tummy" by 30.8; the third review), though SIGN_WORDS were said. These
 # are asked about, as below SURE (the folds' rows past SURE held 2 + 2 of E12).
 ASK_ONLY = frozenset({"E8", "E12"})
+# A same-day or within-days finding is raised to the emergency answer where the model leads by
+# this much (alexa/first.py assess): "felt something go in my back out of nowhere, the worst
+# pain of my life" is D4's worst-pain advice to the rules and a tearing pain (E10) to the model.
+# Round 27, leave-one-writer-out (tests/unit/flag_cv.py --upgrade): of the rows a rule settled
+# below an emergency (written: 1,728 same-day, 835 within-days, 289 benign statements, 663
+# benign questions, 19 emergencies; heard: 1,234, 430, 258, 502 and 65), those leading past it
+#   margin   written: emergency / any other   heard: emergency / any other
+#     16              6 / 3                          24 / 1
+#     18              6 / 2                          23 / 1
+#     20              6 / 0                          23 / 0
+#     24              5 / 0                          23 / 0
+# 20 is the lowest margin at which no other row, written or heard, leads past it. Never for
+# ASK_ONLY's signs, as at SURE; beside_same_day still asks from BESIDE up.
+RAISE = 20.0
 # The hedge: below MARGIN but at least this far over "none", the normal reply (a topic answer)
 # is given AND followed by the sign's question with the number (handlers/safety.py
 # say_checked), never replaced by it. Chosen by flag_cv.py as each fold chose its own: the
@@ -333,11 +348,12 @@ def flagged(texts: Iterable[str], margin: float = MARGIN) -> str | None:
     return None
 
 
-def sure(found: Iterable[tuple[str, float] | None]) -> str | None:
+def sure(found: Iterable[tuple[str, float] | None], margin: float = SURE) -> str | None:
     """The emergency trigger of these leads (a turn's texts, none of which a rule found a tier
-    in) the model is at least SURE of: an emergency finding; None otherwise."""
+    in; or, at RAISE, whose finding was same-day or within-days) the model leads by at least
+    ``margin``: an emergency finding; None otherwise."""
     for lead in found:
-        if lead is not None and lead[1] >= SURE and lead[0] not in ASK_ONLY:
+        if lead is not None and lead[1] >= margin and lead[0] not in ASK_ONLY:
             return lead[0]
     return None
 

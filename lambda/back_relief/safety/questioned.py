@@ -19,7 +19,8 @@ _CRITERION_OPEN = _word_set("what whats which when")
 _EITHER_OPEN = _word_set("is are does do")
 _CRITERION = _word_set(
     "count counts counted mean means meant serious emergency emergencies urgent dangerous danger "
-    "flag flags warning worry worrying concern concerning matter matters meaning definition"
+    "flag flags warning worry worrying concern concerning matter matters meaning definition "
+    "sign signs"
 )
 _COMPARED = _word_set("both one either other only each")
 # ... and "it", "this": "what does it mean, weakness in both legs" asks about the asker's own.

@@ -135,6 +135,35 @@ def _asked_in_general(text: str, start: int) -> bool:
 # between the frame and the sign ("worry about my legs going numb") keeps it a report, and so
 # does a clause break ("which symptoms are serious, because i can't feel my bottom").
 _ME = _word_set("i my me im ive myself mine we our us")
+# The asker asking, which is no first person of the sign's: "when is leaking pee a warning
+# sign, i am asking so i know what to look for", "i want to know the warning signs".
+_ASKING = (
+    ("i", "am", "asking"),
+    ("i", "am", "just", "asking"),
+    ("i", "want", "to", "know"),
+    ("i", "would", "like", "to", "know"),
+    ("i", "need", "to", "know"),
+    ("i", "am", "wondering"),
+    ("i", "was", "wondering"),
+    ("i", "wonder"),
+    ("i", "am", "curious"),
+    ("i", "am", "just", "curious"),
+    ("so", "i", "know"),
+)
+
+
+def _unasked(words: list[str]) -> list[str]:
+    """The words without the asker's own asking (_ASKING)."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        found = next((n for n in map(len, _ASKING) if tuple(words[i : i + n]) in _ASKING), 0)
+        if not found:
+            out.append(words[i])
+        i += found or 1
+    return out
+
+
 _REPORT_BREAKS = _word_set("but because cos so now since then and")
 _FRAMES = (
     ("worry", "about"),
@@ -222,7 +251,7 @@ def asked_about(text: str, start: int) -> bool:
     if clause and _framed(clause, text[start : start + 48].split()):
         return True
     words = text.split()
-    if len(words) < 3 or _ME.intersection(words):
+    if len(words) < 3 or _ME.intersection(_unasked(words)):
         return False
     if words[0] in _QUESTION_OPEN and any(
         a in _GENERIC and b in _GENERIC_AFTER for a, b in pairwise(words[1:5])

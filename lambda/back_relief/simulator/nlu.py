@@ -321,12 +321,24 @@ def _slip(said: str, word: str) -> bool:
     was heard as "can't", and a carrier taking it would hand the skill the words without it."""
     if min(len(said), len(word)) < 3 or said[0] != word[0]:
         return False
-    if _NEGATED.match(said) or _NEGATED.match(word):
+    if _negates(said, word) or _negates(word, said):
         return False
     return SequenceMatcher(None, said, word).ratio() >= 0.75
 
 
-_NEGATED = re.compile(r"\w+n'?t$")
+_NEGATED = re.compile(r"(\w+?)n'?t$")
+# Negations whose positive is not the word before "n't".
+_IRREGULAR = {"won": "will", "wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
+
+
+def _negates(said: str, word: str) -> bool:
+    """ "can't", "cant", "don't", "didnt" for "can", "do", "did"; "went" or "want" are no
+    negation of anything, so they stay free to be slips."""
+    found = _NEGATED.match(said)
+    if found is None:
+        return False
+    stem = found[1]
+    return word in (stem, stem + "n", _IRREGULAR.get(stem))
 
 
 def _sounds_alike(said: str, word: str) -> bool:

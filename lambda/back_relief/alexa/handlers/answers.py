@@ -248,6 +248,12 @@ def say_same_day_and_answer(
     shapes = [f"{advice} {answer['say']}"]
     if answer.get("triage") == trigger:
         shapes.insert(0, f"{answer['say']} {advice.rsplit('. ', 1)[-1]}")
+    # "I'm on steroids, can I stretch?": the answer's own "please get medical advice today"
+    # (osteoporosis: "if new pain followed a fall ...") is the advice just said; without it,
+    # advice and answer fit one breath, where the whole answer would only have been offered.
+    unsaid = _unsaid(str(answer["say"]), advice)
+    if unsaid != answer["say"]:
+        shapes.append(f"{advice} {unsaid}")
     if _say_first_that_fits(turn, title, shapes):
         return True
     offer = turn.content.message("advice_offer_answer", topic=answer["topic"])
@@ -255,6 +261,15 @@ def say_same_day_and_answer(
         return False  # a long same-day line (en-CA) is said alone, whole
     _offer_answer(turn, title, advice, answer_id)
     return True
+
+
+def _unsaid(answer: str, advice: str) -> str:
+    """The answer's sentences that do not repeat the advice: none that is one of its sentences
+    or tells, as its first does, to get medical advice today; always the answer's first."""
+    told = advice.split(". ", 1)[0].lower().removeprefix("please ").rstrip(".")
+    first, *rest = answer.split(". ")
+    kept = [s for s in rest if s.rstrip(".") not in advice and told not in s.lower()]
+    return ". ".join([first, *kept]) if kept else first.rstrip(".") + "."
 
 
 # Offered when nothing comes close: the commonest things people on the floor need.
