@@ -63,8 +63,10 @@ def test_no_after_same_day_advice_and_a_question_keeps_the_advice(
     """Same-day advice, then a sign's question: "no" must not undo "get medical advice today"
     with "most back pain isn't serious"; "yes" still gets the emergency answer."""
     content = loader.load("en-GB")
-    # Far surer than BESIDE, which a question after advice needs.
-    monkeypatch.setattr(flagger, "shipped", lambda: sure_of("E9", 22.0))
+    # Far surer than BESIDE, which a question after advice needs; not RAISE, which would give
+    # the emergency answer instead of the advice.
+    assert flagger.BESIDE < flagger.RAISE - 1
+    monkeypatch.setattr(flagger, "shipped", lambda: sure_of("E9", flagger.RAISE - 1))
     for yes, expect in (
         (False, "still stands. please get medical advice today"),
         (True, "call 999 now"),

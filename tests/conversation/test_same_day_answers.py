@@ -24,3 +24,15 @@ def test_steroids_and_a_question_get_the_advice_then_the_answer(device: Device) 
     assert reply.text.startswith(advice.split(". ", 1)[0]), reply.text
     assert first in reply.text and repeat not in reply.text, reply.text
     assert words(reply.text) <= ONE_BREATH_WORDS
+
+
+def test_a_same_day_sign_with_its_own_answer_gets_it_though_nothing_else_is_asked(
+    device: Device,
+) -> None:
+    """Pain worse on coughing is U5, whose own answer (T39) says why the advice is given; "should
+    I worry" asks nothing that answer does not settle, and used to get the generic line alone."""
+    own = str(content().answers["cough_sneeze"]["say"]).split(". ", 1)[0]
+    device.launch()
+    reply = device.say("every cough really kills my back, should i worry")
+    assert reply.text.startswith(own) and "medical advice today" in reply.text, reply.text
+    assert words(reply.text) <= ONE_BREATH_WORDS

@@ -137,7 +137,7 @@ def _asked_in_general(text: str, start: int) -> bool:
 _ME = _word_set("i my me im ive myself mine we our us")
 # The asker asking, which is no first person of the sign's: "when is leaking pee a warning
 # sign, i am asking so i know what to look for", "i want to know the warning signs".
-_ASKING = (
+_ASKERS_OWN = (
     ("i", "am", "asking"),
     ("i", "am", "just", "asking"),
     ("i", "want", "to", "know"),
@@ -153,11 +153,13 @@ _ASKING = (
 
 
 def _unasked(words: list[str]) -> list[str]:
-    """The words without the asker's own asking (_ASKING)."""
+    """The words without the asker's own asking (_ASKERS_OWN)."""
     out: list[str] = []
     i = 0
     while i < len(words):
-        found = next((n for n in map(len, _ASKING) if tuple(words[i : i + n]) in _ASKING), 0)
+        found = next(
+            (n for n in map(len, _ASKERS_OWN) if tuple(words[i : i + n]) in _ASKERS_OWN), 0
+        )
         if not found:
             out.append(words[i])
         i += found or 1

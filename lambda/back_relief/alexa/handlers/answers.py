@@ -242,7 +242,13 @@ def say_same_day_and_answer(
     the generic line, with its escalation sentence. Too long for one breath: the advice and a
     yes/no offer of the answer. False (nothing said): the words point to no answer."""
     answer_id = asked_answer(handler_input, turn)
-    if answer_id is None or answer_id in _SAID_BY_SAME_DAY:
+    asked_for = answer_id is not None and answer_id not in _SAID_BY_SAME_DAY
+    if not asked_for:
+        # Nothing else asked ("coughing's making it heaps worse", "should I worry"): the
+        # trigger's own answer, where it has one, says why the advice is given.
+        answers = turn.content.answers
+        answer_id = next((a for a in answers if answers[a].get("triage") == trigger), None)
+    if answer_id is None:
         return False
     answer = turn.content.answers[answer_id]
     shapes = [f"{advice} {answer['say']}"]
@@ -257,7 +263,7 @@ def say_same_day_and_answer(
     if _say_first_that_fits(turn, title, shapes):
         return True
     offer = turn.content.message("advice_offer_answer", topic=answer["topic"])
-    if len(f"{advice} {offer}".split()) > ONE_BREATH_WORDS:
+    if not asked_for or len(f"{advice} {offer}".split()) > ONE_BREATH_WORDS:
         return False  # a long same-day line (en-CA) is said alone, whole
     _offer_answer(turn, title, advice, answer_id)
     return True
