@@ -55,6 +55,11 @@ PAIRS = [
         "when is wetting yourself a warning sign, i wet myself an hour ago",
     ),
     (
+        "not having been able to get hard (E5); 'hardly' is another word",
+        "i can't get hardly any sleep with this back",
+        "i haven't been able to get hard since my back went",
+    ),
+    (
         "lying in bed is no wet bed; going in the bed is (E1)",
         "i've been in bed since sunday, should i get up",
         "i went in the bed last night and didn't wake up",
