@@ -299,6 +299,12 @@ def main() -> None:
             print(fixed[t][kind].line(f"m={t:g} {kind}"))
 
 
+def each_writer_unseen() -> Ranked:
+    """Every development row (judged()'s order) scored by a model trained without its writer."""
+    groups = flag_model.groups([j.row for j in judged()])
+    return out_of_fold(list(range(len(groups))), [[g] for g in groups])
+
+
 def sure() -> None:
     """flagger.SURE's curve: with each writer's rows scored by a model trained without that
     writer, per margin, the rows the rules left unsettled (no finding, or only a question) whose
@@ -306,8 +312,7 @@ def sure() -> None:
     (triage.names_a_sign) and the sign is not one the model only asks about (flagger.ASK_ONLY):
     only these get the emergency answer (alexa/first.py assess)."""
     every = judged()
-    groups = flag_model.groups([j.row for j in every])
-    ranked = out_of_fold(list(range(len(every))), [[g] for g in groups])
+    ranked = each_writer_unseen()
     found_rules = rules()
     for kind, pick in KINDS.items():
         rows = [i for i, j in enumerate(every) if pick(j.row) and j.found in ("", "asked")]
@@ -333,8 +338,7 @@ def upgrade() -> None:
     out-of-fold lead names an emergency the model may give (not ASK_ONLY) at each margin, by
     kind: what letting a SURE lead raise such a finding would gain (E) and cost (the rest)."""
     every = judged()
-    groups = flag_model.groups([j.row for j in every])
-    ranked = out_of_fold(list(range(len(every))), [[g] for g in groups])
+    ranked = each_writer_unseen()
     for kind, pick in KINDS.items():
         rows = [i for i, j in enumerate(every) if pick(j.row) and j.found in ("U", "D")]
         print(

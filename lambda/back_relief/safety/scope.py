@@ -137,35 +137,10 @@ def _asked_in_general(text: str, start: int) -> bool:
 _ME = _word_set("i my me im ive myself mine we our us")
 # The asker asking, which is no first person of the sign's: "when is leaking pee a warning
 # sign, i am asking so i know what to look for", "i want to know the warning signs".
-_ASKERS_OWN = (
-    ("i", "am", "asking"),
-    ("i", "am", "just", "asking"),
-    ("i", "want", "to", "know"),
-    ("i", "would", "like", "to", "know"),
-    ("i", "need", "to", "know"),
-    ("i", "am", "wondering"),
-    ("i", "was", "wondering"),
-    ("i", "wonder"),
-    ("i", "am", "curious"),
-    ("i", "am", "just", "curious"),
-    ("so", "i", "know"),
+_ASKERS_OWN = re.compile(
+    r"\b(?:i am (?:just )?(?:asking|curious)|i am wondering|i was wondering|i wonder"
+    r"|i (?:want|need|would like) to know|so i know)\b"
 )
-
-
-def _unasked(words: list[str]) -> list[str]:
-    """The words without the asker's own asking (_ASKERS_OWN)."""
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        found = next(
-            (n for n in map(len, _ASKERS_OWN) if tuple(words[i : i + n]) in _ASKERS_OWN), 0
-        )
-        if not found:
-            out.append(words[i])
-        i += found or 1
-    return out
-
-
 _REPORT_BREAKS = _word_set("but because cos so now since then and")
 _FRAMES = (
     ("worry", "about"),
@@ -253,7 +228,7 @@ def asked_about(text: str, start: int) -> bool:
     if clause and _framed(clause, text[start : start + 48].split()):
         return True
     words = text.split()
-    if len(words) < 3 or _ME.intersection(_unasked(words)):
+    if len(words) < 3 or _ME.intersection(_ASKERS_OWN.sub(" ", text).split()):
         return False
     if words[0] in _QUESTION_OPEN and any(
         a in _GENERIC and b in _GENERIC_AFTER for a, b in pairwise(words[1:5])
