@@ -76,6 +76,15 @@ HELD_BACK = frozenset(
         "triage_dev5_triage27_probe.tsv",
         "triage_dev5_precision27_probe.tsv",
         "answers_dev27_probe.tsv",
+        # Round 28: answers28's probe (fragments, rambles, Indian English, either/or, worried
+        # and emotional asks, asks for someone else), written before any change.
+        "answers_dev28_probe.tsv",
+        # ... and triage28's (fragments, hedges, Indian English, lay names for parts and
+        # functions, loose medical words, the sign at the end of a ramble, formal speech).
+        "triage_dev5_triage28_probe.tsv",
+        # ... and precision28's (unprompted reassurance, hedged worries, lay words in benign
+        # context, other people and hypotheticals, long stories of falls that missed the back).
+        "triage_dev5_precision28_probe.tsv",
     )
 )
 # triage_dev2*, triage_dev3*, triage_dev4* are one writer's round each; any other set (each

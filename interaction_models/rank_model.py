@@ -96,6 +96,8 @@ FLAG_ONLY: dict[str, tuple[str, ...]] = {
     # rounds 25 and 26 it moved as many unseen rows off their answers as onto them (+1 of about
     # 2,700 rows of the ranker's untrained sets), so the ranker stays as it was.
     "r27": ("answers_dev27.tsv",),
+    # Round 28's fragments, rambles and either/or asks, the same way.
+    "r28": ("answers_dev28.tsv",),
 }
 Docs = list[tuple[tuple[str, ...], tuple[str, ...]]]
 

@@ -60,11 +60,16 @@ FUNCTION_KEEP = _words(
     " will web wed wood"
 )
 SOILED_NEXT = OBJECTS | _words("the my me her his")
+# Words that take "myself" without being done to it: "what to do with myself", "angry at
+# myself", "by myself". No verb of soiling hides in them ("with" is one sound from "wet").
+_NOT_DONE_TO = _words("with by for to of about at on in from like than as without within")
 
 
 def soiled_at(words: list[str], i: int) -> bool:
     """Whether words[i] is done to oneself or to the bed or clothes: "___ myself", "___ the bed"."""
     after = words[i + 1]
+    if words[i] in _NOT_DONE_TO:
+        return False
     if after in OBJECTS:
         return i + 2 >= len(words) or words[i + 2] not in _AFTER_SELF
     return (

@@ -153,6 +153,8 @@ _PAIRS = {
     **{(w, "of"): f"{w} off" for w in ("fell", "fallen", "came", "come", "thrown", "slipped")},
     **{(w, "week"): f"{w} weak" for w in word_set("feel feels feeling felt so very really too")},
     ("gone", "week"): "gone weak",
+    ("gee", "pee"): "gp",
+    ("g", "pee"): "gp",  # "p" alone is a heard "pee" (_WHOLE_WORDS)
     ("are", "week"): "are weak",
     ("is", "week"): "is weak",
     ("pin", "and"): "pins and",
@@ -314,6 +316,17 @@ _MISHEARD = (
 )
 
 
+# A name said letter by letter ("do i need an m r i", "should i ring the g p", "take him to the
+# e r"), as a recogniser writes it: one word, as written ("mri", "gp", "er"). A run ending in
+# "a" or "i" is a name only from three letters on ("m r i"): "vitamin d i take" is two words.
+_SPELLED = re.compile(r"(?<![a-z0-9'])[b-hj-z](?: [a-z])+(?![a-z0-9'])")
+
+
+def _spelled(found: re.Match[str]) -> str:
+    letters = found.group().replace(" ", "")
+    return found.group() if letters[-1] in "ai" and len(letters) < 3 else letters
+
+
 # "no, can't feel my legs": an answer word before a clause with its own "not" is the answer,
 # not a denial of what follows (a recogniser writes no comma). "Nope" is never read as "no":
 # said as an interjection ("i thought it was better but nope, can't feel my legs") it is not
@@ -384,6 +397,7 @@ def normalise(text: str) -> str:
         folded = _ANSWER_NO.sub("", folded)
     if " and n" in folded or " and meatballs" in folded:
         folded = _AND_NEEDLES.sub("pins and needles", folded)
+    folded = _SPELLED.sub(_spelled, folded)
     return _slots()(fold_heard(folded))
 
 

@@ -4,6 +4,7 @@
     .venv/bin/python tests/unit/flag_cv.py --hedge  # the hedge band only (flagger.HEDGE)
     .venv/bin/python tests/unit/flag_cv.py --sure   # where a lead is an emergency (flagger.SURE)
     .venv/bin/python tests/unit/flag_cv.py --upgrade  # where it raises a finding (flagger.RAISE)
+    .venv/bin/python tests/unit/flag_cv.py --doubt  # where it doubts an emergency finding
 
 Round 19's model trains a logistic regression per fold (~20 s), so --sure and --upgrade take ~15
 minutes here and the default run, with its inner folds for every outer one, hours.
@@ -35,7 +36,14 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "lambda"), str(Path(__file__).parent), str(ROOT)]
 
 from back_relief.content.ranker import Ranker, bucket, features  # noqa: E402
-from back_relief.safety.flagger import ASK_ONLY, BUCKETS, decide, tokens  # noqa: E402
+from back_relief.safety.flagger import (  # noqa: E402
+    ASK_ONLY,
+    BUCKETS,
+    CLASSES,
+    NONE,
+    decide,
+    tokens,
+)
 from back_relief.safety.triage import Tier, assess, clarify, names_a_sign  # noqa: E402
 from triage_dev import rules  # noqa: E402
 
@@ -301,8 +309,9 @@ def main() -> None:
 
 def each_writer_unseen() -> Ranked:
     """Every development row (judged()'s order) scored by a model trained without its writer."""
-    groups = flag_model.groups([j.row for j in judged()])
-    return out_of_fold(list(range(len(groups))), [[g] for g in groups])
+    every = judged()
+    groups = flag_model.groups([j.row for j in every])
+    return out_of_fold(list(range(len(every))), [[g] for g in groups])
 
 
 def sure() -> None:
@@ -357,6 +366,31 @@ def upgrade() -> None:
             )
 
 
+def doubt() -> None:
+    """Rows the rules settled as an emergency whose out-of-fold lead (the likeliest flag's over
+    "none") is at or below each margin, by kind: what letting the model's doubt turn such a
+    finding into the trigger's yes/no question would spare (benign) and cost (E)."""
+    every = judged()
+    ranked = each_writer_unseen()
+    for kind, pick in KINDS.items():
+        rows = [i for i, j in enumerate(every) if pick(j.row) and j.found == "E"]
+        print(
+            f"{kind}: settled as E by the rules",
+            dict(sorted(Counter(every[i].row.kind for i in rows).items())),
+        )
+        for margin in DOUBT_GRID:
+            low = [i for i in rows if _by(ranked[i]) <= margin]
+            print(
+                f"  lead <= {margin:g}:",
+                dict(sorted(Counter(every[i].row.kind for i in low).items())),
+            )
+
+
+def _by(scores: dict[str, float]) -> float:
+    return max(scores[c] for c in CLASSES[:-1]) - scores[NONE]
+
+
+DOUBT_GRID = (-80.0, -70.0, -60.0, -50.0, -40.0, -30.0, -20.0)
 SURE_GRID = (12.0, 14.0, 16.0, 18.0, 20.0, 22.0, 24.0, 28.0, 32.0, 36.0, 40.0, 44.0, 48.0)
 
 
@@ -409,5 +443,7 @@ def line(name: str, f: Sequence[int]) -> str:
 if __name__ == "__main__":
     if "--upgrade" in sys.argv:
         upgrade()
+    elif "--doubt" in sys.argv:
+        doubt()
     else:
         sets() if "--sets" in sys.argv else sure() if "--sure" in sys.argv else main()

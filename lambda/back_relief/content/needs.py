@@ -52,7 +52,8 @@ firmness: firm, firmer, soft, softer, hard, harder, old, new, sag, saggy, saggin
 recover: last, lasts, get better, getting better, feel better, back to normal, normal again,
   be better, be ok, be okay, be alright, be all right, be fine, laid up, out of action,
   heal, healed, recover, ease off, easing off, eases off, settle, settles, settled, gone, go away,
-  be over, clear up, go on, improve, let up, lets up, last, for ever, forever
+  be over, clear up, go on, improve, let up, lets up, last, for ever, forever, back on my feet,
+  on my feet again, right again, myself again, up and about again
 when: when, till, until, how soon, what point, how do i know, how would i know,
   how will i know, how can i know, how to know, how do i tell, how can i tell, what would make,
   what makes it, by the, by my, by next, in time, before i, before going,
@@ -87,7 +88,8 @@ lend: he take my, she take my, they take my, he have my, she have my, they have 
 choose: than, instead, rather, versus, vs, which one, which is, which are, which of,
   one or the other, either one, compare, comparing, difference between, to buy, should i buy,
   switch to, alternative, which other, what other, another one instead, which medicine or,
-  which cream or, which medicine and, which cream and
+  which cream or, which medicine and, which cream and, medicine or medicine, medicine or cream,
+  cream or medicine, cream or tablet
 # Moving said against lying still ("lie on the couch or get up and move", "lie still and not
 # move at all"): whether to rest or keep moving, not how long to stay in bed.
 astir: or move, or get up, get up and move, get up and about, up and about, or keep moving,

@@ -115,8 +115,10 @@ _SHOWN = _word_set(
     "film films movie movies episode episodes show shows series programme program programmes "
     "drama dramas soap soaps sitcom documentary documentaries cartoon cartoons book books novel "
     "novels scene scenes character characters news stuntman actor actress play musical video "
-    "videos netflix youtube tiktok podcast article watched watching"
+    "videos netflix youtube tiktok podcast article watched watching doco docos docco"
 )
+# A screen is furniture ("tv on, lying down, legs numb"): only "on the telly" is what it showed.
+_SCREENS = _word_set("telly tv television")
 _WATCH = _word_set("watch watches watched watching")
 _WATCHERS = _word_set(
     "he she they husband hubby wife missus partner mum mom mother dad father son daughter "
@@ -204,7 +206,8 @@ def _unreal(text: str, before: list[str], own: list[str], after: list[str]) -> b
         if dreamt and "from" not in own[max(0, i - 3) : i]:  # never "woke from a nightmare and"
             return True
     for i in range(len(before) - 1, max(-1, len(before) - 15), -1):
-        if before[i] in _SHOWN:  # "in that episode the woman wet herself", never "... my legs"
+        on_screen = before[i] in _SCREENS and "on" in before[max(0, i - 2) : i]
+        if before[i] in _SHOWN or on_screen:  # "in that episode the woman wet herself"
             # ... nor when someone with the speaker is the one watching, unless what was shown
             # follows: "my husband was watching the footie and he collapsed" is a report, "my
             # kids were watching a cartoon where the dog could not walk" is not.
@@ -254,6 +257,7 @@ _CUES = (
         "operation surgery chemo radiotherapy treatment hysterectomy prostate"
     )
     | _SHOWN
+    | _SCREENS
     | _DREAMT
     | _LAUGH
     | _IDIOM_WORDS

@@ -119,10 +119,34 @@ def _answered_no(text: str, end: int) -> bool:
     return False
 
 
+# "urine was stopping years back, now nothing like that", "my old boss lost control of his
+# bladder, i have got none of that", "looks like i wet myself, which i did not": the speaker
+# disowns the sign as a whole, in a clause of its own. Never a first time ("nothing like that
+# has ever happened", "never had nothing like that before") or a place or time that narrows it
+# ("nothing like that in my arms", "none of that on the left"), nor a clause that goes on
+# ("nothing like that i have ever felt"): only a clause's end may follow.
+_DISOWNED = re.compile(
+    r"^(?: \w+)*? (?:nothing|none) (?:like|of) (?:that|this|those|it)"
+    r"(?= (?:now|today|anymore|any more|at all|just|only|but|and|thanks|thank|mate|really|"
+    r"honestly)\b|$)"
+    r"| which i (?:did|have|had|do|am|was) not\b(?! yet\b)"
+)
+_FIRST_TIME = _word_set("never ever")
+_DISOWN_REACH = 96
+
+
+def _disowned(text: str, end: int) -> bool:
+    found = _DISOWNED.search(text[end : end + _DISOWN_REACH])
+    if found is None:
+        return False
+    before = text[end : end + found.end()].split()[-6:]
+    return not _FIRST_TIME.intersection(before)
+
+
 def resolved(text: str, end: int) -> bool:
     """True when the words after text[:end] say the sign has passed and not come back, or
-    answer it no (triage reads this after a pattern's match too)."""
-    if _answered_no(text, end):
+    answer it no, or disown it (triage reads this after a pattern's match too)."""
+    if _answered_no(text, end) or _disowned(text, end):
         return True
     words = text[end : end + 112].split()[:12]
     if _FINE_NOW.search(" " + " ".join(words)) and _felt(text, end):

@@ -20,7 +20,7 @@ _EITHER_OPEN = _word_set("is are does do")
 _CRITERION = _word_set(
     "count counts counted mean means meant serious emergency emergencies urgent dangerous danger "
     "flag flags warning worry worrying concern concerning matter matters meaning definition "
-    "sign signs"
+    "sign signs reason"
 )
 _COMPARED = _word_set("both one either other only each")
 # ... and "it", "this": "what does it mean, weakness in both legs" asks about the asker's own.

@@ -64,12 +64,14 @@ _WELL = _word_set("okay ok alright fine good great well")
 _SYMPTOM_NOUNS = frozenset(NO_NOUNS) | {"use"}
 _WINDOW_WORDS, _WINDOW_CHARS = 3, 64
 _UNDENIED = _word_set("since all because")
+# "not because my legs are weak": a reason denied; the words after it are not the reason.
+_REASONS = _word_set("because cos coz")
 # "what if my legs go numb", "how do i know if i have cauda equina", "in case i start leaking":
 # a question about a sign that may come, not the sign. "what if i can't feel my legs" and "is it
 # bad if both my legs tingle" describe one now, so "what if" needs a verb of onset after it.
 _HYPOTHETICAL_IF = _word_set("what happens happen ever do")
 _ONSET = _word_set(
-    "go goes get gets start starts become becomes lose loses develop develops ever will would "
+    "go goes get gets got start starts become becomes lose loses develop develops ever will would "
     "suddenly later one someday"
 )
 # "the doctor said to ring an ambulance if my legs go weak": advice about a sign that may come.
@@ -444,6 +446,8 @@ def negated(text: str, start: int, first_word: str, frames: int = ALL_FRAMES) ->
         if word in _WELL and words[i + 1] != "to" and _NEGATIONS & set(words[max(0, i - 3) : i]):
             return False
         if word in _SCOPE_ENDS or word == "case" or word in _SUPPOSING or word in _CONTRAST:
+            if word in _REASONS and i > 0 and words[i - 1] == "not":
+                return True  # "slow on the stairs, not because my legs are weak": denied
             if word == "i" and _doubted(words, i, first_word):
                 return True
             after = words[i + 1 :] + text[start : start + 40].split()[1:4]
