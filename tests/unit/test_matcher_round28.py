@@ -29,6 +29,11 @@ CASES: list[tuple[str, str]] = [
     ("should i just push through it and carry on", "rest_or_move"),
     ("is my voice being recorded right now", "privacy"),
     ("the doctor says to book in with a physio, will that help", "physio"),
+    # Someone else taking a medicine of their own is the medicine line; only a loan is R9's.
+    ("my dad's back has gone, can he take ibuprofen", "painkillers"),
+    ("can he take my diazepam", "someone_elses_medicine"),
+    # Stairs are where a fall happens, not a fall: carrying up them is lifting.
+    ("is it safe to carry the shopping up the stairs", "lifting"),
 ]
 
 

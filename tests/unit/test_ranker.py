@@ -23,10 +23,11 @@ from interaction_models import rank_model
 from tests.builders.skill import invoke
 
 UNSEEN = "does the buzzing sticky pad gadget help"
-# Misheard physio: two of the skill's telling words ("booking", "session") besides it ...
-MISHEARD = "is booking a physeo session worth it"
-# ... and one only ("booking"): as little as chatter holds ("play some jazz").
-MISHEARD_ALONE = "is physeo booking worth it"
+# Misheard physio: two of the skill's telling words ("sessions", "exercises") besides it ...
+MISHEARD = "are physeo sessions and exercises any help"
+# ... and one only ("session"): as little as chatter holds ("play some jazz"). Not "worth it"
+# or "booking": since round 28 "book a physio", "physio worth it" are physio's own phrases.
+MISHEARD_ALONE = "is physeo session any use"
 
 
 def test_the_shipped_model_is_what_make_model_trains() -> None:

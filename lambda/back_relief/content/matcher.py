@@ -662,6 +662,11 @@ class AnswerMatcher:
             _to_front(keyed, next(k for k in keyed if k[1] == _CHOICE))
         if keyed and keyed[0][1] == _LENT and not _MEDICINE_WORDS & present:
             _other_topic_first(keyed)
+        elif keyed and keyed[0][1] == _LENT and "lend" not in where and _takes_own(tokens):
+            # "my wife's back has gone, can she take ibuprofen": her own medicine, not a loan.
+            own = next((k for k in keyed[1:] if k[1] in _MEDICINE_TOPICS - {_LENT}), None)
+            if own is not None and own[0][0] >= MIN_SCORE:
+                _to_front(keyed, own)
         elif keyed and keyed[0][1] in _MEDICINE_TOPICS and not _MEDICINE_WORDS & present:
             # No medicine named (a chemist is a shop): another topic that one of its own
             # keywords fits answers. "The chemist is selling a support belt, is it worth it"
@@ -724,6 +729,19 @@ def _without_helpers(tokens: tuple[str, ...], ranked: list[_Ranked]) -> list[_Ra
     if any(_asked_about(tokens[:i], tokens[i + 1 :]) for i in named):
         return ranked
     return [r for r in ranked if r[1] != _HELPER]
+
+
+_OTHERS = frozenset(("he", "she", "they", "partner"))
+_TAKES = frozenset(("tak", "use"))
+
+
+def _takes_own(tokens: tuple[str, ...]) -> bool:
+    """Someone else takes a medicine, and nobody's is named as theirs to give: "can she take
+    ibuprofen", "can my husband take his own tramadol"; never "can she take my diazepam"."""
+    return "i" not in tokens and any(
+        a in _OTHERS and b in _TAKES and c not in ("my", "mine", "your")
+        for a, b, c in zip(tokens[:-1], tokens[1:], (*tokens[2:], ""), strict=True)
+    )
 
 
 def _other_topic_first(keyed: list[_Ranked]) -> None:

@@ -117,8 +117,11 @@ _SHOWN = _word_set(
     "novels scene scenes character characters news stuntman actor actress play musical video "
     "videos netflix youtube tiktok podcast article watched watching doco docos docco"
 )
-# A screen is furniture ("tv on, lying down, legs numb"): only "on the telly" is what it showed.
+# A screen is furniture ("tv on, lying down, legs numb", "grandad had the cricket on the telly
+# and he wet himself"): only "on the telly" followed by whom or what it showed ("on the telly a
+# fella couldn't pee", "on tv last night there was a woman who") tells of something shown.
 _SCREENS = _word_set("telly tv television")
+_SCREEN_ON = _word_set("a an some someone somebody there where who")
 _WATCH = _word_set("watch watches watched watching")
 _WATCHERS = _word_set(
     "he she they husband hubby wife missus partner mum mom mother dad father son daughter "
@@ -206,7 +209,12 @@ def _unreal(text: str, before: list[str], own: list[str], after: list[str]) -> b
         if dreamt and "from" not in own[max(0, i - 3) : i]:  # never "woke from a nightmare and"
             return True
     for i in range(len(before) - 1, max(-1, len(before) - 15), -1):
-        on_screen = before[i] in _SCREENS and "on" in before[max(0, i - 2) : i]
+        on_screen = (
+            before[i] in _SCREENS
+            and "on" in before[max(0, i - 2) : i]
+            and not _SCREEN_ON.isdisjoint(before[i + 1 : i + 5])
+            and _WATCHERS.isdisjoint(before[max(0, i - 6) : i])
+        )
         if before[i] in _SHOWN or on_screen:  # "in that episode the woman wet herself"
             # ... nor when someone with the speaker is the one watching, unless what was shown
             # follows: "my husband was watching the footie and he collapsed" is a report, "my
