@@ -20,6 +20,7 @@ CASES: list[tuple[str, str]] = [
     # ... and one medicine, or none named: still the general medicine line.
     ("what can i take for a spasm", "painkillers"),
     ("will a couple of aspirin make any difference", "painkillers"),
+    ("is it fine to take a couple of panadol", "doses"),  # an amount asked about (R1)
     ("how soon can i have more paracetamol", "doses"),
     # A name said letter by letter, as a recogniser writes it.
     ("would an m r i show what's wrong", "scans"),
@@ -34,6 +35,9 @@ CASES: list[tuple[str, str]] = [
     ("can he take my diazepam", "someone_elses_medicine"),
     # Stairs are where a fall happens, not a fall: carrying up them is lifting.
     ("is it safe to carry the shopping up the stairs", "lifting"),
+    # Recurrence asked why is its causes (T25); asked how to stop, its prevention (T28).
+    ("how come it keeps going on me every winter", "causes"),
+    ("how do i stop it from coming back next time", "prevention"),
 ]
 
 

@@ -59,6 +59,16 @@ PAIRS = [
         "on the telly last night a bloke wet himself after his back went",
         "the telly's on and i've just wet myself without noticing",
     ),
+    (
+        "heavy bleeding in pregnancy said by the pads it fills (E12)",
+        "i'm pregnant and i change the heat pad every hour for my back",
+        "i'm pregnant and soaking through a pad every hour, my back aches",
+    ),
+    (
+        "pregnant said in Indian English: 'in family way' (E12)",
+        "she is in family way and her back aches from the weight",
+        "she is in family way and bleeding is coming too much, back also paining",
+    ),
 ]
 
 

@@ -124,6 +124,8 @@ _NEEDS_HELP = _PAIN_WORDS | _ADVICE | _SITUATION
 # "I'm pregnant, can I do the stretches" is a pregnancy question first.
 _CONTEXT_SHARE = 0.6  # ... unless another topic has far more of the words ("a slipped disc")
 _YIELDS = {"child": "lifting"}
+# A topic whose words a why-question shares, and the answer to why: its causes.
+_WHY_OVER = {"prevention": "causes"}
 _CRISIS = "crisis"
 _CONTEXT = frozenset(
     ("crisis", "pregnancy", "child", "surgery", "after_fall", "cancer_history", "osteoporosis")
@@ -642,6 +644,13 @@ class AnswerMatcher:
             ((top, _), first), ((close, _), second) = keyed[0], keyed[1]
             if close * _NEED_LEAD >= top and not self._things[first] & self._things[second]:
                 keyed[0], keyed[1] = keyed[1], keyed[0]
+        if keyed and keyed[0][1] in _WHY_OVER and "why" in where:
+            # "why does my back keep going into spasm every few months", "how come it keeps
+            # going on me": recurrence asked why is its causes (T25), however many of
+            # prevention's words about coming back it holds.
+            why = next((k for k in keyed[1:] if k[1] == _WHY_OVER[keyed[0][1]]), None)
+            if why is not None and why[1] in bonus:
+                _to_front(keyed, why)
         if (
             len(keyed) > 1
             and keyed[0][1] in _MEDICINE_TOPICS
@@ -664,8 +673,9 @@ class AnswerMatcher:
             _other_topic_first(keyed)
         elif keyed and keyed[0][1] == _LENT and "lend" not in where and _takes_own(tokens):
             # "my wife's back has gone, can she take ibuprofen": her own medicine, not a loan.
+            # The loan's medicine words are the other medicine topic's too: no MIN_SCORE here.
             own = next((k for k in keyed[1:] if k[1] in _MEDICINE_TOPICS - {_LENT}), None)
-            if own is not None and own[0][0] >= MIN_SCORE:
+            if own is not None:
                 _to_front(keyed, own)
         elif keyed and keyed[0][1] in _MEDICINE_TOPICS and not _MEDICINE_WORDS & present:
             # No medicine named (a chemist is a shop): another topic that one of its own
