@@ -101,13 +101,16 @@ _MIN_LENGTH = 4  # shorter words are too many and too alike ("bum", "bun", "pun"
 # "after", "small") are everyday words, and everyday words are what recognisers write.
 _KEYED = """bladder bladder_named bowel saddle numb leg_site fever shiver sex sex_fail chest belly
     tearing pregnant bleeding surgery scar wound_problem wet_word height_or_vehicle"""
-_KEYED_WORDS = "numb saddle pee fever frail surgery cancer"
+# hot_cold: the fever concept's hot and cold in turns (content/en/triage.toml), named there as
+# @hot_cold; its words were the concept's own when it was written inline.
+_KEYED_WORDS = "numb saddle pee fever frail surgery cancer hot_cold"
 # The connecting words inside those concepts' regexes are not keyed ("there", "after"), and
 # these everyday words, which the skill's own text happens not to use, stay themselves:
 # "bloody" is an oath, not blood. Numbers are never keyed: "sixth" is not "sixty".
 _UNKEYED = """after from that this there your where some just have having like since under keep
     keeping getting making gone down hard stay line little trouble open loss pass parts
-    between area apart high being runs fifty sixty seventy eighty ninety"""
+    between area apart high being runs fifty sixty seventy eighty ninety
+    good okay fine better best worth safe helpful help helps work works should shall people"""
 # Checked against the whole words of Whisper's tokenizer (24,593, the words a recogniser writes):
 # these real words share a key with a concept word and stay themselves ("stars" are not stairs).
 _EVERYDAY = """bloody bloodied heard theyre youre pens bony bane bonus boone bowling burying deed

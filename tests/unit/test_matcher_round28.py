@@ -20,7 +20,7 @@ CASES: list[tuple[str, str]] = [
     # ... and one medicine, or none named: still the general medicine line.
     ("what can i take for a spasm", "painkillers"),
     ("will a couple of aspirin make any difference", "painkillers"),
-    ("is it fine to take a couple of panadol", "doses"),  # an amount asked about (R1)
+    ("is it fine to take a couple of panadol", "painkillers"),  # "can I take painkillers" (T20)
     ("how soon can i have more paracetamol", "doses"),
     # A name said letter by letter, as a recogniser writes it.
     ("would an m r i show what's wrong", "scans"),
