@@ -167,9 +167,18 @@ ASK_ONLY = frozenset({"E8", "E12"})
 #     18              6 / 2                          23 / 1
 #     20              6 / 0                          23 / 0
 #     24              5 / 0                          23 / 0
-# 20 is the lowest margin at which no other row, written or heard, leads past it. Never for
-# ASK_ONLY's signs, as at SURE; beside_same_day still asks from BESIDE up.
-RAISE = 20.0
+# Round 28, with round 28's writers in the model (written: 1,765 same-day, 850 within-days, 293
+# benign statements, 681 benign questions, 17 emergencies; heard: 1,234, 430, 255, 501, 65):
+#   margin   written: emergency / any other   heard: emergency / any other
+#     18              4 / 1                          24 / 0
+#     20              4 / 0                          23 / 0
+#     24              4 / 0                          23 / 0
+#     28              4 / 0                          19 / 0
+# 20 to 24 gain and cost the same on unseen writers; 24 sits mid-plateau, clear of the edge
+# where a sentence the folds never held already led past 20 ("i'm unable to pass motion and
+# the back pain is severe", with its carrier put back: 20.4 for E10, within-days to the rules).
+# Never for ASK_ONLY's signs, as at SURE; beside_same_day still asks from BESIDE up.
+RAISE = 24.0
 # The hedge: below MARGIN but at least this far over "none", the normal reply (a topic answer)
 # is given AND followed by the sign's question with the number (handlers/safety.py
 # say_checked), never replaced by it. Chosen by flag_cv.py as each fold chose its own: the
