@@ -126,7 +126,7 @@ def _answered_no(text: str, end: int) -> bool:
 # ("nothing like that in my arms", "none of that on the left"), nor a clause that goes on
 # ("nothing like that i have ever felt"): only a clause's end may follow.
 _DISOWNED = re.compile(
-    r"^(?: \w+)*? (?:nothing|none) (?:like|of) (?:that|this|those|it)"
+    r" (?:nothing|none) (?:like|of) (?:that|this|those|it)"
     r"(?= (?:now|today|anymore|any more|at all|just|only|but|and|thanks|thank|mate|really|"
     r"honestly)\b|$)"
     r"| which i (?:did|have|had|do|am|was) not\b(?! yet\b)"
